@@ -1,0 +1,25 @@
+"""Logging: a rotating file in the data dir plus stderr for warnings."""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+from pathlib import Path
+
+
+def setup_logging(log_dir: Path, level: int = logging.INFO) -> None:
+    log_dir.mkdir(parents=True, exist_ok=True)
+    root = logging.getLogger()
+    if any(getattr(h, "_foja", False) for h in root.handlers):
+        return
+    fh = logging.handlers.RotatingFileHandler(
+        log_dir / "foja.log", maxBytes=2_000_000, backupCount=5, encoding="utf-8"
+    )
+    fh.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    fh._foja = True  # type: ignore[attr-defined]
+    sh = logging.StreamHandler()
+    sh.setLevel(logging.WARNING)
+    sh._foja = True  # type: ignore[attr-defined]
+    root.addHandler(fh)
+    root.addHandler(sh)
+    root.setLevel(level)

@@ -1,0 +1,59 @@
+"""Open an installation: paths -> engine -> migrate (with backup) -> office -> services."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from app.common.paths import DataPaths
+from app.services.context import Contexto
+from app.services.expedientes import ExpedientesService
+from app.services.foliacion import FoliacionService
+from app.services.oficina import OficinaService, asegurar_oficina
+from app.services.secretarios import SecretariosService
+from app.services.sorteo import SorteoService
+from app.storage.blobs import BlobStore
+from app.storage.db import make_engine, make_session_factory, session_scope, sqlite_url
+from app.storage.migrate import keep_recent_backups, upgrade
+
+
+@dataclass
+class Servicios:
+    """Every use case of the program, bound to one installation and one acting user."""
+
+    ctx: Contexto
+    oficina: OficinaService
+    secretarios: SecretariosService
+    expedientes: ExpedientesService
+    foliacion: FoliacionService
+    sorteo: SorteoService
+
+    def close(self) -> None:
+        self.ctx.engine.dispose()
+
+
+def abrir(paths: DataPaths, actor: str = "administrador", oficina: str | None = None) -> Servicios:
+    """Open (creating and migrating as needed) the installation in ``paths``.
+
+    ``oficina`` is the office code to work as; on first start the default office is created.
+    """
+    paths.ensure()
+    engine = make_engine(sqlite_url(paths.database))
+    upgrade(engine, paths.database, paths.backups)
+    keep_recent_backups(paths.backups)
+    factory = make_session_factory(engine)
+    with session_scope(factory, actor, "iniciar oficina") as s:
+        office_id = asegurar_oficina(s, oficina)
+    ctx = Contexto(engine=engine, factory=factory, paths=paths, blobs=BlobStore(paths.blobs),
+                   office_id=office_id, actor=actor)
+    return construir(ctx)
+
+
+def construir(ctx: Contexto) -> Servicios:
+    return Servicios(
+        ctx=ctx,
+        oficina=OficinaService(ctx),
+        secretarios=SecretariosService(ctx),
+        expedientes=ExpedientesService(ctx),
+        foliacion=FoliacionService(ctx),
+        sorteo=SorteoService(ctx),
+    )

@@ -1,0 +1,234 @@
+"""Foliation use cases: add a document to an expediente as folios, verify the chain, read the índice.
+
+Rules live in :mod:`app.domain.foliacion`; this module stores entries (append-only) and blobs.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.common.errors import NotFoundError, ValidationError
+from app.domain.foliacion import (
+    GENESIS,
+    EntradaFolio,
+    cuerpo_de,
+    hash_entrada,
+    siguiente_rango,
+    verificar_cadena,
+)
+from app.services.context import Contexto
+from app.storage.blobs import sha256_hex
+from app.storage.models import Archivo, Documento, Expediente, Folio, Oficina
+
+
+@dataclass(frozen=True, slots=True)
+class EntradaIndice:
+    """One line of an expediente's índice: a document and its folio range."""
+
+    posicion: int
+    documento_id: uuid.UUID
+    tipo: str
+    descripcion: str
+    fecha: date
+    desde: int
+    hasta: int
+    cuerpo_desde: int
+    cuerpo_hasta: int
+    hojas: int
+    provisional: bool
+    nombre_archivo: str
+    sha256: str
+
+
+@dataclass(frozen=True, slots=True)
+class ResultadoVerificacion:
+    """``intacta`` True when every link holds; otherwise ``ruptura`` names the first broken entry."""
+
+    numero: str
+    entradas: int
+    ultimo_folio: int
+    intacta: bool
+    ruptura: str | None
+
+    def mensaje(self) -> str:
+        if self.intacta:
+            return (
+                f"Foliación del juicio {self.numero} íntegra: {self.entradas} documento(s), "
+                f"fojas 1 a {self.ultimo_folio}."
+            )
+        return f"Foliación del juicio {self.numero} ALTERADA. {self.ruptura}"
+
+
+def _mime(nombre: str) -> str:
+    low = nombre.lower()
+    if low.endswith(".docx"):
+        return "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    if low.endswith(".pdf"):
+        return "application/pdf"
+    if low.endswith((".jpg", ".jpeg")):
+        return "image/jpeg"
+    if low.endswith(".png"):
+        return "image/png"
+    return "application/octet-stream"
+
+
+def guardar_archivo(session: Session, ctx: Contexto, data: bytes, nombre: str) -> str:
+    """Put ``data`` in the blob store and record its metadata once. Returns the SHA-256."""
+    digest = ctx.blobs.put(data)
+    exists = session.scalar(select(Archivo.id).where(Archivo.sha256 == digest))
+    if exists is None:
+        session.add(Archivo(office_id=ctx.office_id, sha256=digest, tamano=len(data), tipo_mime=_mime(nombre)))
+    return digest
+
+
+def agregar_documento_en(
+    session: Session,
+    ctx: Contexto,
+    expediente: Expediente,
+    *,
+    tipo: str,
+    descripcion: str,
+    fecha: date,
+    data: bytes,
+    nombre_archivo: str,
+    hojas: int,
+) -> tuple[Documento, Folio]:
+    """Store a document and give it the next folio range of ``expediente`` (inside the caller's
+    transaction). ``hojas`` is its sheet count (>= 1).
+
+    Raises:
+        ValidationError: ``hojas`` < 1.
+    """
+    if hojas < 1:
+        raise ValidationError("Un documento foliado tiene al menos una hoja.")
+    digest = guardar_archivo(session, ctx, data, nombre_archivo)
+    last = session.execute(
+        select(Folio.posicion, Folio.hasta, Folio.hash)
+        .where(Folio.expediente_id == expediente.id)
+        .order_by(Folio.posicion.desc())
+        .limit(1)
+    ).first()
+    posicion, ultimo, anterior = (last[0], last[1], last[2]) if last else (0, 0, GENESIS)
+    rango = siguiente_rango(ultimo, hojas)
+    por_cuerpo = session.scalar(select(Oficina.folios_por_cuerpo).where(Oficina.id == expediente.office_id))
+    por_cuerpo = por_cuerpo or 200
+    doc = Documento(
+        office_id=expediente.office_id, expediente_id=expediente.id, tipo=tipo, descripcion=descripcion,
+        fecha=fecha, hojas=hojas, archivo_sha256=digest, nombre_archivo=nombre_archivo,
+    )
+    session.add(doc)
+    session.flush([doc])
+    folio = Folio(
+        office_id=expediente.office_id,
+        expediente_id=expediente.id,
+        documento_id=doc.id,
+        posicion=posicion + 1,
+        desde=rango.desde,
+        hasta=rango.hasta,
+        cuerpo_desde=cuerpo_de(rango.desde, por_cuerpo),
+        cuerpo_hasta=cuerpo_de(rango.hasta, por_cuerpo),
+        provisional=expediente.numero_provisional,
+        documento_sha256=digest,
+        hash_anterior=anterior,
+        hash=hash_entrada(anterior, str(expediente.id), digest, rango.desde, rango.hasta, str(doc.id)),
+    )
+    session.add(folio)
+    session.flush([folio])
+    return doc, folio
+
+
+def expediente_por_numero(session: Session, office_id: uuid.UUID, numero: str) -> Expediente:
+    """Raises NotFoundError (Spanish) when the office has no juicio with that number."""
+    exp = session.scalar(
+        select(Expediente).where(Expediente.office_id == office_id, Expediente.numero == numero.strip())
+    )
+    if exp is None:
+        raise NotFoundError(f"No existe el juicio coactivo No. {numero.strip()} en esta oficina.")
+    return exp
+
+
+def indice_de(session: Session, expediente_id: uuid.UUID) -> list[EntradaIndice]:
+    rows = session.execute(
+        select(Folio, Documento)
+        .join(Documento, Documento.id == Folio.documento_id)
+        .where(Folio.expediente_id == expediente_id)
+        .order_by(Folio.posicion)
+    ).all()
+    return [
+        EntradaIndice(
+            posicion=f.posicion, documento_id=d.id, tipo=d.tipo, descripcion=d.descripcion, fecha=d.fecha,
+            desde=f.desde, hasta=f.hasta, cuerpo_desde=f.cuerpo_desde, cuerpo_hasta=f.cuerpo_hasta,
+            hojas=d.hojas, provisional=f.provisional, nombre_archivo=d.nombre_archivo, sha256=d.archivo_sha256,
+        )
+        for f, d in rows
+    ]
+
+
+class FoliacionService:
+    """Use cases on an expediente's folios."""
+
+    def __init__(self, ctx: Contexto) -> None:
+        self.ctx = ctx
+
+    def agregar(
+        self, numero: str, data: bytes, nombre_archivo: str, *, tipo: str, descripcion: str,
+        hojas: int, fecha: date,
+    ) -> EntradaIndice:
+        """Add a received document (escrito, reply, scan) to juicio ``numero`` as the next folios."""
+        with self.ctx.tx("agregar documento") as s:
+            exp = expediente_por_numero(s, self.ctx.office_id, numero)
+            doc, _ = agregar_documento_en(
+                s, self.ctx, exp, tipo=tipo, descripcion=descripcion, fecha=fecha, data=data,
+                nombre_archivo=nombre_archivo, hojas=hojas,
+            )
+            return next(e for e in indice_de(s, exp.id) if e.documento_id == doc.id)
+
+    def indice(self, numero: str) -> list[EntradaIndice]:
+        with self.ctx.read() as s:
+            exp = expediente_por_numero(s, self.ctx.office_id, numero)
+            return indice_de(s, exp.id)
+
+    def verificar(self, numero: str) -> ResultadoVerificacion:
+        """Walk the folio chain of juicio ``numero`` and check every stored file against its hash.
+
+        Returns the result; a broken chain is a result, not an exception.
+        Raises:
+            NotFoundError: unknown juicio number.
+        """
+        with self.ctx.read() as s:
+            exp = expediente_por_numero(s, self.ctx.office_id, numero)
+            folios = s.scalars(
+                select(Folio).where(Folio.expediente_id == exp.id).order_by(Folio.posicion)
+            ).all()
+            entradas = [
+                EntradaFolio(
+                    documento_id=str(f.documento_id), desde=f.desde, hasta=f.hasta,
+                    documento_sha256=f.documento_sha256, hash_anterior=f.hash_anterior, hash=f.hash,
+                )
+                for f in folios
+            ]
+            docs = {d.id: d for d in s.scalars(select(Documento).where(Documento.expediente_id == exp.id))}
+        ruptura = verificar_cadena(str(exp.id), entradas)
+        motivo = str(ruptura) if ruptura else None
+        if motivo is None:
+            for i, f in enumerate(folios, start=1):
+                d = docs.get(f.documento_id)
+                if d is None or d.archivo_sha256 != f.documento_sha256:
+                    motivo = f"Entrada {i} (fojas {f.desde}-{f.hasta}): el documento no coincide con el folio."
+                    break
+                stored = self.ctx.blobs.exists(f.documento_sha256)
+                if stored and sha256_hex(self.ctx.blobs.get(f.documento_sha256)) != f.documento_sha256:
+                    motivo = (
+                        f"Entrada {i} (fojas {f.desde}-{f.hasta}): el archivo «{d.nombre_archivo}» "
+                        "fue modificado después de foliarse."
+                    )
+                    break
+        return ResultadoVerificacion(
+            numero=exp.numero, entradas=len(entradas), ultimo_folio=entradas[-1].hasta if entradas else 0,
+            intacta=motivo is None, ruptura=motivo,
+        )

@@ -1,0 +1,112 @@
+"""The office this database works for: its data, settings and local holidays."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.common.errors import ValidationError
+from app.common.ids import new_id
+from app.domain.numeracion import validar_patron
+from app.domain.terminos import Calendario, calendario
+from app.services.context import Contexto
+from app.storage.models import FeriadoLocal, Oficina
+
+DEFAULT_OFICINA = {
+    "codigo": "0601",
+    "nombre": "Unidad Provincial de Gestión de Coactiva de Chimborazo",
+    "ciudad": "Riobamba",
+    "provincia": "Chimborazo",
+    "ejecutor_nombre": "",
+    "ejecutor_cargo": "Director Provincial del IESS Chimborazo, Funcionario Ejecutor",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class DatosOficina:
+    id: uuid.UUID
+    codigo: str
+    nombre: str
+    ciudad: str
+    provincia: str
+    patron_numero: str
+    folios_por_cuerpo: int
+    ejecutor_nombre: str
+    ejecutor_cargo: str
+
+
+def _datos(o: Oficina) -> DatosOficina:
+    return DatosOficina(
+        o.id, o.codigo, o.nombre, o.ciudad, o.provincia, o.patron_numero, o.folios_por_cuerpo,
+        o.ejecutor_nombre, o.ejecutor_cargo,
+    )
+
+
+def asegurar_oficina(session: Session, codigo: str | None = None) -> uuid.UUID:
+    """Return the office of this database, creating the default one on first start."""
+    q = select(Oficina).order_by(Oficina.created_at)
+    if codigo:
+        q = q.where(Oficina.codigo == codigo)
+    o = session.scalars(q.limit(1)).first()
+    if o is not None:
+        return o.id
+    datos = dict(DEFAULT_OFICINA)
+    if codigo:
+        datos["codigo"] = codigo
+    oid = new_id()
+    session.add(Oficina(id=oid, office_id=oid, **datos))
+    session.flush()
+    return oid
+
+
+def calendario_de(session: Session, office_id: uuid.UUID) -> Calendario:
+    """Business-day calendar of an office: national holidays plus its local ones."""
+    locales = session.scalars(select(FeriadoLocal.fecha).where(FeriadoLocal.office_id == office_id)).all()
+    return calendario(locales)
+
+
+class OficinaService:
+    def __init__(self, ctx: Contexto) -> None:
+        self.ctx = ctx
+
+    def datos(self) -> DatosOficina:
+        with self.ctx.read() as s:
+            return _datos(s.get_one(Oficina, self.ctx.office_id))
+
+    def actualizar(self, **campos: str | int) -> DatosOficina:
+        """Change office settings (nombre, ciudad, provincia, patron_numero, folios_por_cuerpo, ejecutor_*).
+
+        Raises:
+            ValidationError: unknown field, bad numbering pattern, or folios_por_cuerpo < 1.
+        """
+        permitidos = {"nombre", "ciudad", "provincia", "patron_numero", "folios_por_cuerpo",
+                      "ejecutor_nombre", "ejecutor_cargo"}
+        desconocidos = set(campos) - permitidos
+        if desconocidos:
+            raise ValidationError(f"Campo(s) de oficina desconocido(s): {', '.join(sorted(desconocidos))}.")
+        if "patron_numero" in campos:
+            validar_patron(str(campos["patron_numero"]))
+        if "folios_por_cuerpo" in campos and int(campos["folios_por_cuerpo"]) < 1:
+            raise ValidationError("Un cuerpo tiene al menos un folio.")
+        with self.ctx.tx("actualizar oficina") as s:
+            o = s.get_one(Oficina, self.ctx.office_id)
+            for k, v in campos.items():
+                setattr(o, k, v)
+            s.flush()
+            return _datos(o)
+
+    def agregar_feriado(self, fecha: date, descripcion: str) -> None:
+        """Add a local holiday (counted as non-business day in every término of this office)."""
+        with self.ctx.tx("agregar feriado local") as s:
+            if s.scalar(select(FeriadoLocal.id).where(FeriadoLocal.office_id == self.ctx.office_id,
+                                                      FeriadoLocal.fecha == fecha)):
+                raise ValidationError(f"El {fecha:%d/%m/%Y} ya es feriado local.")
+            s.add(FeriadoLocal(office_id=self.ctx.office_id, fecha=fecha, descripcion=descripcion.strip()))
+
+    def calendario(self) -> Calendario:
+        with self.ctx.read() as s:
+            return calendario_de(s, self.ctx.office_id)

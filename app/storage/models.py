@@ -1,0 +1,282 @@
+"""ORM tables (SQLAlchemy 2 typed mappings).
+
+Every synced table carries the columns of design.md §2: ``id`` (UUIDv7 made where the row is
+born), ``office_id``, ``row_version``, ``created_at/by``, ``updated_at/by``. ``row_version`` and the
+``updated_*`` columns are maintained by :mod:`app.storage.tracking`, never by hand.
+Legal records (``Folio``, ``Auditoria``) are append-only.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import JSON, Boolean, Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint, Uuid
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
+
+from app.common.dates import utcnow
+from app.common.ids import new_id
+from app.storage.types import Money, UTCDateTime
+
+
+class Base(DeclarativeBase):
+    type_annotation_map = {  # noqa: RUF012 - SQLAlchemy's documented class attribute
+        uuid.UUID: Uuid(),
+        datetime: UTCDateTime(),
+        Decimal: Money(),
+        date: Date(),
+        dict[str, Any]: JSON(none_as_null=True),
+        list[Any]: JSON(none_as_null=True),
+    }
+
+
+class Synced:
+    """Columns every synced row carries (design.md §2)."""
+
+    __append_only__: bool = False
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=new_id)
+    row_version: Mapped[int] = mapped_column(Integer, default=1)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_by: Mapped[str] = mapped_column(String(120), default="sistema")
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_by: Mapped[str] = mapped_column(String(120), default="sistema")
+
+    @declared_attr
+    def office_id(cls) -> Mapped[uuid.UUID]:
+        return mapped_column(ForeignKey("oficina.id"), index=True)
+
+
+class Oficina(Synced, Base):
+    """A Unidad Provincial de Gestión de Coactiva (one juzgado)."""
+
+    __tablename__ = "oficina"
+
+    @declared_attr
+    def office_id(cls) -> Mapped[uuid.UUID]:
+        return mapped_column(Uuid(), index=True)
+
+    codigo: Mapped[str] = mapped_column(String(10), unique=True)
+    nombre: Mapped[str] = mapped_column(String(200))
+    ciudad: Mapped[str] = mapped_column(String(100))
+    provincia: Mapped[str] = mapped_column(String(100))
+    patron_numero: Mapped[str] = mapped_column(String(60), default="{office}-{year}-{seq:05d}")
+    folios_por_cuerpo: Mapped[int] = mapped_column(Integer, default=200)
+    ejecutor_nombre: Mapped[str] = mapped_column(String(200), default="")
+    ejecutor_cargo: Mapped[str] = mapped_column(String(200), default="Funcionario Ejecutor")
+
+
+class Secretario(Synced, Base):
+    """A secretario-abogado of the office (internal or external lawyer)."""
+
+    __tablename__ = "secretario"
+    __table_args__ = (UniqueConstraint("office_id", "cedula"),)
+
+    nombres: Mapped[str] = mapped_column(String(200))
+    cedula: Mapped[str] = mapped_column(String(13))
+    externo: Mapped[bool] = mapped_column(Boolean, default=True)
+    activo: Mapped[bool] = mapped_column(Boolean, default=True)
+    email: Mapped[str] = mapped_column(String(200), default="")
+
+
+class Deudor(Synced, Base):
+    """A coactivado: persona natural (cédula) or jurídica (RUC)."""
+
+    __tablename__ = "deudor"
+    __table_args__ = (UniqueConstraint("office_id", "identificacion"),)
+
+    identificacion: Mapped[str] = mapped_column(String(13), index=True)
+    tipo_identificacion: Mapped[str] = mapped_column(String(6))
+    nombre: Mapped[str] = mapped_column(String(300))
+    nombre_busqueda: Mapped[str] = mapped_column(String(300), index=True)
+
+
+class Importacion(Synced, Base):
+    """One imported file of títulos (all or nothing)."""
+
+    __tablename__ = "importacion"
+
+    archivo: Mapped[str] = mapped_column(String(300))
+    sha256: Mapped[str] = mapped_column(String(64))
+    filas: Mapped[int] = mapped_column(Integer)
+
+
+class TituloCredito(Synced, Base):
+    """A título de crédito (COA art. 268) as received from the Unidad de Cartera."""
+
+    __tablename__ = "titulo_credito"
+    __table_args__ = (
+        UniqueConstraint("office_id", "numero"),
+        Index("ix_titulo_estado", "office_id", "estado", "numero"),
+    )
+
+    numero: Mapped[str] = mapped_column(String(40))
+    fecha_emision: Mapped[date]
+    deudor_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("deudor.id"), index=True)
+    concepto: Mapped[str] = mapped_column(String(300))
+    periodo: Mapped[str] = mapped_column(String(40))
+    capital: Mapped[Decimal]
+    interes: Mapped[Decimal]
+    recargo: Mapped[Decimal]
+    total: Mapped[Decimal]
+    fecha_interes_desde: Mapped[date]
+    provincia: Mapped[str] = mapped_column(String(100))
+    estado: Mapped[str] = mapped_column(String(20), default="PENDIENTE")
+    importacion_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("importacion.id"))
+
+    deudor: Mapped[Deudor] = relationship(lazy="joined")
+
+
+class Sorteo(Synced, Base):
+    """A draw: seed and ordered participants are stored so that it can be re-run and checked."""
+
+    __tablename__ = "sorteo"
+
+    fecha: Mapped[date]
+    semilla: Mapped[str] = mapped_column(String(64))
+    participantes: Mapped[list[Any]]  # secretario ids (str), canonical order
+    titulos: Mapped[list[Any]]  # título ids (str), canonical order
+    acta_documento_id: Mapped[uuid.UUID | None] = mapped_column(Uuid())
+
+
+class Expediente(Synced, Base):
+    """The expediente of one juicio coactivo; ``numero`` is the juicio number."""
+
+    __tablename__ = "expediente"
+    __table_args__ = (UniqueConstraint("office_id", "numero"),)
+
+    numero: Mapped[str] = mapped_column(String(40), index=True)
+    anio: Mapped[int] = mapped_column(Integer)
+    secuencia: Mapped[int] = mapped_column(Integer)
+    numero_provisional: Mapped[bool] = mapped_column(Boolean, default=False)
+    titulo_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("titulo_credito.id"), unique=True)
+    deudor_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("deudor.id"), index=True)
+    secretario_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("secretario.id"), index=True)
+    sorteo_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("sorteo.id"), index=True)
+    etapa: Mapped[str] = mapped_column(String(30), default="SORTEADO", index=True)
+    cuantia: Mapped[Decimal] = mapped_column(index=True)
+    fecha_inicio: Mapped[date] = mapped_column(index=True)
+
+    titulo: Mapped[TituloCredito] = relationship()
+    deudor: Mapped[Deudor] = relationship()
+    secretario: Mapped[Secretario] = relationship()
+
+
+class Archivo(Synced, Base):
+    """Metadata of a stored file; the bytes live in the blob store under their SHA-256."""
+
+    __tablename__ = "archivo"
+
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    tamano: Mapped[int] = mapped_column(Integer)
+    tipo_mime: Mapped[str] = mapped_column(String(120))
+
+
+class Documento(Synced, Base):
+    """A document of an expediente (or of the office, such as an acta de sorteo)."""
+
+    __tablename__ = "documento"
+
+    expediente_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("expediente.id"), index=True)
+    tipo: Mapped[str] = mapped_column(String(40))
+    descripcion: Mapped[str] = mapped_column(String(300))
+    fecha: Mapped[date]
+    hojas: Mapped[int] = mapped_column(Integer)
+    archivo_sha256: Mapped[str] = mapped_column(String(64))
+    nombre_archivo: Mapped[str] = mapped_column(String(300))
+
+
+class Folio(Synced, Base):
+    """One foliation entry: a document's folio range in its expediente. Append-only; hash-chained."""
+
+    __tablename__ = "folio"
+    __append_only__ = True
+    __table_args__ = (
+        UniqueConstraint("expediente_id", "posicion"),
+        UniqueConstraint("expediente_id", "desde"),
+    )
+
+    expediente_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("expediente.id"))
+    documento_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("documento.id"))
+    posicion: Mapped[int] = mapped_column(Integer)
+    desde: Mapped[int] = mapped_column(Integer)
+    hasta: Mapped[int] = mapped_column(Integer)
+    cuerpo_desde: Mapped[int] = mapped_column(Integer)
+    cuerpo_hasta: Mapped[int] = mapped_column(Integer)
+    provisional: Mapped[bool] = mapped_column(Boolean, default=False)
+    documento_sha256: Mapped[str] = mapped_column(String(64))
+    hash_anterior: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+    documento: Mapped[Documento] = relationship()
+
+
+class FeriadoLocal(Synced, Base):
+    """An office's local holiday (e.g. cantonización), added to the national ones."""
+
+    __tablename__ = "feriado_local"
+    __table_args__ = (UniqueConstraint("office_id", "fecha"),)
+
+    fecha: Mapped[date]
+    descripcion: Mapped[str] = mapped_column(String(200))
+
+
+class Auditoria(Synced, Base):
+    """Who did what, when, with before/after values. Written by tracking; append-only."""
+
+    __tablename__ = "auditoria"
+    __append_only__ = True
+    __table_args__ = (Index("ix_auditoria_tabla_fila", "tabla", "fila_id"),)
+
+    mutation_id: Mapped[uuid.UUID] = mapped_column(Uuid(), index=True)
+    usuario: Mapped[str] = mapped_column(String(120), index=True)
+    accion: Mapped[str] = mapped_column(String(80), index=True)
+    tabla: Mapped[str] = mapped_column(String(60))
+    fila_id: Mapped[str] = mapped_column(String(36))
+    operacion: Mapped[str] = mapped_column(String(6))
+    antes: Mapped[dict[str, Any] | None]
+    despues: Mapped[dict[str, Any] | None]
+
+
+class Outbox(Base):
+    """Local changes waiting to be pushed to the central database, in commit order (design.md §3)."""
+
+    __tablename__ = "outbox"
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    mutation_id: Mapped[uuid.UUID] = mapped_column(Uuid(), index=True)
+    tabla: Mapped[str] = mapped_column(String(60))
+    fila_id: Mapped[str] = mapped_column(String(36))
+    operacion: Mapped[str] = mapped_column(String(6))
+    base_version: Mapped[int | None] = mapped_column(Integer)
+    datos: Mapped[dict[str, Any]]
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    enviado_at: Mapped[datetime | None]
+
+
+class Contador(Base):
+    """Gap-free counters (juicio numbers) when this database allocates numbers itself."""
+
+    __tablename__ = "contador"
+
+    office_id: Mapped[uuid.UUID] = mapped_column(Uuid(), primary_key=True)
+    clave: Mapped[str] = mapped_column(String(80), primary_key=True)
+    valor: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Preferencia(Base):
+    """Per-office preferences kept in the database (design.md §4)."""
+
+    __tablename__ = "preferencia"
+
+    office_id: Mapped[uuid.UUID] = mapped_column(Uuid(), primary_key=True)
+    clave: Mapped[str] = mapped_column(String(80), primary_key=True)
+    valor: Mapped[str] = mapped_column(Text)
+
+
+SYNCED_TABLES: tuple[type[Synced], ...] = (
+    Oficina, Secretario, Deudor, Importacion, TituloCredito, Sorteo, Expediente,
+    Archivo, Documento, Folio, FeriadoLocal, Auditoria,
+)

@@ -1,0 +1,168 @@
+"""Audit, outbox and row versions for every write, in the writer's own transaction.
+
+A ``before_flush`` hook looks at what the session is about to write:
+- a new synced row gets ``created_by/updated_by`` from the session's actor;
+- a changed synced row gets ``row_version + 1`` and ``updated_at/by``;
+- every insert/update/delete of a synced row gets an :class:`Auditoria` record (before/after) and
+  an :class:`Outbox` entry carrying the row and its base version (design.md §2-3); the audit
+  record gets its own outbox entry too, so the central database receives who did what. Both are
+  written with Core right after the flush (after the rows they point at);
+- an update or delete of an append-only row (folios, audit) is refused.
+
+The session's ``info`` carries ``actor`` (who), ``accion`` (what use case) and ``mutation_id`` (one
+per transaction, used by the sync to deduplicate a retried push).
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import event, insert, inspect
+from sqlalchemy.orm import Session
+
+from app.common.dates import utcnow
+from app.common.errors import RuleError
+from app.common.ids import new_id
+from app.storage.models import Auditoria, Outbox, Synced
+
+_SKIP_IN_DIFF = {"row_version", "updated_at", "updated_by"}
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, uuid.UUID | Decimal):
+        return str(value)
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return value
+
+
+def row_dict(obj: Synced) -> dict[str, Any]:
+    """Column values of ``obj`` as JSON-compatible data (UUID/Decimal as str, dates ISO)."""
+    mapper = inspect(obj).mapper
+    return {c.key: _jsonable(getattr(obj, c.key)) for c in mapper.column_attrs}
+
+
+def _before_values(obj: Synced) -> dict[str, Any]:
+    state = inspect(obj)
+    out: dict[str, Any] = {}
+    for attr in state.mapper.column_attrs:
+        hist = state.attrs[attr.key].history
+        if hist.deleted:
+            out[attr.key] = _jsonable(hist.deleted[0])
+        else:
+            out[attr.key] = _jsonable(getattr(obj, attr.key))
+    return out
+
+
+def mutation_id(session: Session) -> uuid.UUID:
+    mid = session.info.get("mutation_id")
+    if mid is None:
+        mid = session.info["mutation_id"] = new_id()
+    return mid
+
+
+@event.listens_for(Session, "after_commit")
+@event.listens_for(Session, "after_rollback")
+def _new_transaction(session: Session) -> None:
+    session.info.pop("mutation_id", None)
+
+
+@event.listens_for(Session, "before_flush")
+def _track(session: Session, _ctx: Any, _instances: Any) -> None:
+    if session.info.get("tracking_off"):
+        return
+    actor = session.info.get("actor", "sistema")
+    accion = session.info.get("accion", "")
+    now = utcnow()
+    mid = mutation_id(session)
+    pending: list[Any] = []
+
+    for obj in list(session.new):
+        if not isinstance(obj, Synced):
+            continue
+        if obj.id is None:
+            obj.id = new_id()
+        obj.created_by = obj.updated_by = actor
+        obj.created_at = obj.updated_at = now
+        obj.row_version = 1
+        after = row_dict(obj)
+        pending.append(_audit(obj, mid, actor, accion, "INSERT", None, after, now))
+        pending.append(_outbox(obj, mid, "INSERT", None, after, now))
+
+    for obj in list(session.dirty):
+        if not isinstance(obj, Synced) or not session.is_modified(obj, include_collections=False):
+            continue
+        if obj.__append_only__:
+            raise RuleError(f"Los registros de «{obj.__tablename__}» no se modifican: se corrigen con uno nuevo.")
+        before = _before_values(obj)
+        base = obj.row_version
+        obj.row_version = base + 1
+        obj.updated_by = actor
+        obj.updated_at = now
+        after = row_dict(obj)
+        changed = {k for k in after if after[k] != before.get(k)} - _SKIP_IN_DIFF
+        if not changed:
+            continue
+        pending.append(_audit(obj, mid, actor, accion, "UPDATE", before, after, now))
+        pending.append(_outbox(obj, mid, "UPDATE", base, after, now))
+
+    for obj in list(session.deleted):
+        if not isinstance(obj, Synced):
+            continue
+        if obj.__append_only__:
+            raise RuleError(f"Los registros de «{obj.__tablename__}» no se eliminan.")
+        before = row_dict(obj)
+        pending.append(_audit(obj, mid, actor, accion, "DELETE", before, None, now))
+        pending.append(_outbox(obj, mid, "DELETE", obj.row_version, {"id": before["id"]}, now))
+
+    session.info.setdefault("_pending_log", []).extend(pending)
+
+
+@event.listens_for(Session, "after_flush")
+def _write_log(session: Session, _ctx: Any) -> None:
+    # Written after the flush so that the rows they point at exist (FK order), still inside the
+    # same transaction; a rollback discards them with the rows.
+    pending = session.info.pop("_pending_log", None)
+    if not pending:
+        return
+    audits = [r for r in pending if r["_kind"] == "audit"]
+    outbox = [r for r in pending if r["_kind"] == "outbox"]
+    conn = session.connection()
+    if audits:
+        conn.execute(insert(Auditoria.__table__), [_strip(r) for r in audits])
+        outbox += [
+            {"_kind": "outbox", "mutation_id": r["mutation_id"], "tabla": "auditoria", "fila_id": str(r["id"]),
+             "operacion": "INSERT", "base_version": None, "datos": {k: _jsonable(v) for k, v in _strip(r).items()},
+             "created_at": r["created_at"], "enviado_at": None}
+            for r in audits
+        ]
+    if outbox:
+        conn.execute(insert(Outbox.__table__), [_strip(r) for r in outbox])
+
+
+def _strip(r: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in r.items() if k != "_kind"}
+
+
+def _audit(
+    obj: Synced, mid: uuid.UUID, actor: str, accion: str, op: str,
+    before: dict[str, Any] | None, after: dict[str, Any] | None, now: datetime,
+) -> dict[str, Any]:
+    return {
+        "_kind": "audit", "id": new_id(), "office_id": obj.office_id, "row_version": 1, "mutation_id": mid,
+        "usuario": actor, "accion": accion, "tabla": obj.__tablename__, "fila_id": str(obj.id), "operacion": op,
+        "antes": before, "despues": after, "created_by": actor, "updated_by": actor, "created_at": now,
+        "updated_at": now,
+    }
+
+
+def _outbox(
+    obj: Synced, mid: uuid.UUID, op: str, base: int | None, datos: dict[str, Any], now: datetime
+) -> dict[str, Any]:
+    return {
+        "_kind": "outbox", "mutation_id": mid, "tabla": obj.__tablename__, "fila_id": str(obj.id),
+        "operacion": op, "base_version": base, "datos": datos, "created_at": now, "enviado_at": None,
+    }
