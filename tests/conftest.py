@@ -10,8 +10,8 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from app.common.paths import DataPaths  # noqa: E402
-from app.services.bootstrap import Servicios, abrir  # noqa: E402
+from app.common.paths import DataPaths
+from app.services.bootstrap import Servicios, abrir
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "resources" / "samples"

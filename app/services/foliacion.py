@@ -122,7 +122,7 @@ def agregar_documento_en(
         fecha=fecha, hojas=hojas, archivo_sha256=digest, nombre_archivo=nombre_archivo,
     )
     session.add(doc)
-    session.flush([doc])
+    session.flush()
     folio = Folio(
         office_id=expediente.office_id,
         expediente_id=expediente.id,
@@ -138,7 +138,7 @@ def agregar_documento_en(
         hash=hash_entrada(anterior, str(expediente.id), digest, rango.desde, rango.hasta, str(doc.id)),
     )
     session.add(folio)
-    session.flush([folio])
+    session.flush()
     return doc, folio
 
 

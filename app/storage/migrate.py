@@ -50,6 +50,17 @@ def backup_sqlite(db_file: Path, backup_dir: Path) -> Path:
     return target
 
 
+def _has_tables(db_file: Path) -> bool:
+    if not db_file.exists() or db_file.stat().st_size == 0:
+        return False
+    con = sqlite3.connect(db_file)
+    try:
+        n = con.execute("SELECT count(*) FROM sqlite_master WHERE type='table' AND name != 'alembic_version'")
+        return bool(n.fetchone()[0])
+    finally:
+        con.close()
+
+
 def upgrade(engine: Engine, db_file: Path | None = None, backup_dir: Path | None = None) -> bool:
     """Bring the database to the newest schema. Returns True if anything was applied.
 
@@ -59,7 +70,7 @@ def upgrade(engine: Engine, db_file: Path | None = None, backup_dir: Path | None
     current, head = current_revision(engine), head_revision(engine)
     if current == head:
         return False
-    if db_file is not None and backup_dir is not None and current is not None and db_file.exists():
+    if db_file is not None and backup_dir is not None and _has_tables(db_file):
         path = backup_sqlite(db_file, backup_dir)
         log.info("respaldo antes de migrar: %s", path)
     command.upgrade(alembic_config(engine), "head")

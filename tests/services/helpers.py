@@ -1,0 +1,34 @@
+"""Test data made through the ORM, for services whose input path (import) is tested elsewhere."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from app.common.text import search_key
+from app.services.bootstrap import Servicios
+from app.storage.models import Deudor, TituloCredito
+
+DEUDORES = [
+    ("1760004650001", "RUC", "Comercial Ñandú Cía. Ltda."),
+    ("1710034065", "CEDULA", "José Andrés Núñez Pérez"),
+]
+
+
+def crear_titulos(srv: Servicios, n: int, total: Decimal = Decimal("1242.50")) -> None:
+    """``n`` pending títulos, alternating between two debtors; capital+interes+recargo = total."""
+    with srv.ctx.tx("test: títulos") as s:
+        deudores = []
+        for ident, tipo, nombre in DEUDORES:
+            d = Deudor(office_id=srv.ctx.office_id, identificacion=ident, tipo_identificacion=tipo,
+                       nombre=nombre, nombre_busqueda=search_key(nombre))
+            s.add(d)
+            deudores.append(d)
+        s.flush()
+        for i in range(n):
+            s.add(TituloCredito(
+                office_id=srv.ctx.office_id, numero=f"TC-0601-2025-{i + 1:06d}", fecha_emision=date(2025, 1, 15),
+                deudor_id=deudores[i % 2].id, concepto="Aportes patronales en mora", periodo="2024-11",
+                capital=total - Decimal("142.50"), interes=Decimal("100.00"), recargo=Decimal("42.50"), total=total,
+                fecha_interes_desde=date(2024, 12, 15), provincia="Chimborazo",
+            ))

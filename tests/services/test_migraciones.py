@@ -1,0 +1,58 @@
+from alembic import command
+from sqlalchemy import inspect, text
+
+from app.common.paths import DataPaths
+from app.services.bootstrap import abrir
+from app.storage.migrate import alembic_config, current_revision, head_revision
+
+
+def test_first_start_creates_and_migrates_the_database(data_dir: DataPaths) -> None:
+    srv = abrir(data_dir)
+    try:
+        assert data_dir.database.exists()
+        assert current_revision(srv.ctx.engine) == head_revision(srv.ctx.engine)
+        tables = set(inspect(srv.ctx.engine).get_table_names())
+        assert {"expediente", "folio", "titulo_credito", "auditoria", "outbox"} <= tables
+        with srv.ctx.engine.connect() as c:
+            assert c.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+            assert c.execute(text("PRAGMA foreign_keys")).scalar() == 1
+            assert c.execute(text("PRAGMA synchronous")).scalar() == 2  # FULL
+        assert srv.oficina.datos().codigo == "0601"
+    finally:
+        srv.close()
+
+
+def test_a_failing_upgrade_leaves_a_backup_with_the_data(data_dir: DataPaths) -> None:
+    import sqlite3
+
+    import pytest
+
+    srv = abrir(data_dir)
+    srv.secretarios.crear("Ana Lucía Guamán", "1710034065")
+    # Mark the database as older than it is: the upgrade will fail half-way (tables already exist).
+    command.stamp(alembic_config(srv.ctx.engine), "base")
+    srv.close()
+    with pytest.raises(Exception, match="already exists"):
+        abrir(data_dir)
+    backups = list(data_dir.backups.glob("*.sqlite3"))
+    assert len(backups) == 1
+    con = sqlite3.connect(backups[0])
+    try:
+        assert con.execute("SELECT nombres FROM secretario").fetchall() == [("Ana Lucía Guamán",)]
+    finally:
+        con.close()
+
+
+def test_schema_matches_models(data_dir: DataPaths) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    from app.storage.models import Base
+
+    srv = abrir(data_dir)
+    try:
+        with srv.ctx.engine.connect() as c:
+            diff = compare_metadata(MigrationContext.configure(c), Base.metadata)
+        assert diff == [], f"models changed without a migration: {diff}"
+    finally:
+        srv.close()
