@@ -8,6 +8,7 @@ from app.common.paths import DataPaths
 from app.services.context import Contexto
 from app.services.expedientes import ExpedientesService
 from app.services.foliacion import FoliacionService
+from app.services.importacion import ImportacionService
 from app.services.oficina import OficinaService, asegurar_oficina
 from app.services.secretarios import SecretariosService
 from app.services.sorteo import SorteoService
@@ -26,6 +27,7 @@ class Servicios:
     expedientes: ExpedientesService
     foliacion: FoliacionService
     sorteo: SorteoService
+    importacion: ImportacionService
 
     def close(self) -> None:
         self.ctx.engine.dispose()
@@ -56,4 +58,5 @@ def construir(ctx: Contexto) -> Servicios:
         expedientes=ExpedientesService(ctx),
         foliacion=FoliacionService(ctx),
         sorteo=SorteoService(ctx),
+        importacion=ImportacionService(ctx),
     )

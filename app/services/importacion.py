@@ -1,0 +1,349 @@
+"""Import títulos de crédito from the Unidad de Cartera (menu Archivo → Importar títulos).
+
+A batch arrives as a CSV or XLSX file with the columns of :data:`app.domain.titulos.COLUMNAS`,
+written the office's way (``1.234,56``, ``dd/mm/aaaa``, accents, stray spaces). All or nothing:
+every row is validated first, and a file with any bad row imports nothing; the user gets every
+bad cell with its line, column and reason (:class:`~app.common.errors.ImportRejected`). A good
+file is stored in one transaction: the ``importacion`` row, new debtors, and one título
+(estado ``PENDIENTE``, waiting for the sorteo) per row; the tracking hook audits each row.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import hashlib
+import io
+import logging
+import uuid
+import zipfile
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.common.dates import format_dmy, local_today, to_local
+from app.common.errors import ImportRejected, RowProblem, ValidationError
+from app.common.ids import new_id
+from app.common.progress import NO_PROGRESS, Progress
+from app.common.text import search_key
+from app.domain.etapas import EstadoTitulo
+from app.domain.titulos import (
+    Celda,
+    FilaTitulo,
+    ValidadorTitulos,
+    clave_de_encabezado,
+    fila_vacia,
+    leer_numero_titulo,
+    mapear_encabezado,
+)
+from app.services.context import Contexto
+from app.storage.models import Deudor, Importacion, Oficina, TituloCredito
+
+log = logging.getLogger(__name__)
+
+EXTENSIONES_CSV = frozenset({".csv", ".txt"})
+EXTENSIONES_XLSX = frozenset({".xlsx", ".xlsm"})
+PASO = 200  # rows between progress reports
+LOTE = 2000  # rows between flushes
+LOTE_CONSULTA = 500  # values per IN (...) query
+_DELIMITADORES = (";", ",", "\t", "|")
+_ARCHIVO = "(archivo)"
+
+Fila = tuple[int, Sequence[Celda]]  # (line as the user sees it, cells)
+
+
+@dataclass(frozen=True, slots=True)
+class ResultadoImportacion:
+    """What an import stored: ``filas`` títulos (estado PENDIENTE), ``deudores_nuevos`` debtors that
+    did not exist, ``total`` the sum of the títulos' totals in USD."""
+
+    importacion_id: uuid.UUID
+    archivo: str
+    filas: int
+    deudores_nuevos: int
+    total: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class _Revision:
+    filas: list[FilaTitulo]
+    problemas: list[RowProblem]
+    sha256: str
+
+
+class ImportacionService:
+    """Import and preview files of títulos de crédito for the current office."""
+
+    def __init__(self, ctx: Contexto) -> None:
+        self.ctx = ctx
+
+    def validar(self, path: Path, progress: Progress = NO_PROGRESS) -> list[RowProblem]:
+        """Check a file without writing anything (preview before importing).
+
+        Same checks as :meth:`importar`, including títulos already in the database.
+
+        Returns:
+            Every problem, ordered by line (empty list: the file can be imported).
+
+        Raises:
+            ValidationError: the file cannot be read (missing, not CSV/XLSX, damaged).
+            CancelledError: the user cancelled through ``progress``.
+        """
+        with self.ctx.read() as s:
+            return self._revisar(s, path, progress).problemas
+
+    def importar(self, path: Path, progress: Progress = NO_PROGRESS) -> ResultadoImportacion:
+        """Import every título of ``path`` (CSV or XLSX), or none.
+
+        CSV: ``;``, ``,``, tab or ``|`` separator (chosen by the header), UTF-8 (with or without BOM)
+        or Windows-1252. XLSX: the first sheet; numeric and date cells are accepted as such. Line
+        numbers in problems are the file's lines (header = line 1; in XLSX the sheet row).
+
+        Rules: those of :func:`app.domain.titulos.validar_fila` per row (COA art. 268), no título
+        number twice in the file, and no título number already imported in this office.
+
+        Debtors are matched by cédula/RUC: a new one is created (name in uppercase, search key without
+        accents); an existing one keeps its recorded name.
+
+        Returns:
+            A :class:`ResultadoImportacion`.
+
+        Raises:
+            ImportRejected: at least one bad row; ``problems`` lists every bad cell. Nothing was written.
+            ValidationError: the file cannot be read (missing, not CSV/XLSX, damaged).
+            CancelledError: cancelled through ``progress``; the transaction was rolled back.
+        """
+        with self.ctx.tx("importar títulos") as s:
+            revision = self._revisar(s, path, progress)
+            if revision.problemas:
+                raise ImportRejected(path.name, revision.problemas)
+            resultado = self._guardar(s, path, revision, progress)
+        log.info("importados %d títulos de %s (%d deudores nuevos, total %s)", resultado.filas, path.name,
+                 resultado.deudores_nuevos, resultado.total)
+        return resultado
+
+    # --- validation -------------------------------------------------------------------------------
+
+    def _revisar(self, s: Session, path: Path, progress: Progress) -> _Revision:
+        progress.step(0, 0, f"Leyendo «{path.name}»…")
+        datos = _leer_bytes(path)
+        sha = hashlib.sha256(datos).hexdigest()
+        filas_archivo = list(_leer_filas(path, datos))
+        codigo = s.get_one(Oficina, self.ctx.office_id).codigo
+
+        cabecera = next(((n, c) for n, c in filas_archivo if not fila_vacia(c)), None)
+        if cabecera is None:
+            return _Revision([], [RowProblem(1, _ARCHIVO, "el archivo está vacío")], sha)
+        encabezado = mapear_encabezado(cabecera[1], cabecera[0])
+        if encabezado.problemas:
+            return _Revision([], encabezado.problemas, sha)
+        datos_filas = [(n, c) for n, c in filas_archivo if n > cabecera[0] and not fila_vacia(c)]
+        if not datos_filas:
+            return _Revision([], [RowProblem(cabecera[0], _ARCHIVO, "el archivo no tiene filas de títulos")], sha)
+
+        total = len(datos_filas)
+        validador = ValidadorTitulos(encabezado, codigo, local_today())
+        validas: list[FilaTitulo] = []
+        problemas: list[RowProblem] = []
+        numeros: dict[str, int] = {}
+        i_numero = encabezado.indices["numero_titulo"]
+        for i, (linea, celdas) in enumerate(datos_filas, start=1):
+            fila, propios = validador.validar(linea, celdas)
+            if fila is not None:
+                validas.append(fila)
+                numeros.setdefault(fila.numero, linea)
+            else:
+                problemas.extend(propios)
+                with contextlib.suppress(ValueError):
+                    numeros.setdefault(leer_numero_titulo(celdas[i_numero] if i_numero < len(celdas) else None),
+                                       linea)
+            if i % PASO == 0:
+                progress.step(i, 2 * total, f"Revisando fila {i} de {total}…")
+
+        columna = encabezado.nombre("numero_titulo")
+        for numero, (archivo, cuando) in _ya_importados(s, self.ctx.office_id, list(numeros)).items():
+            origen = f"con el archivo «{archivo}» el {format_dmy(to_local(cuando).date())}" if archivo else ""
+            problemas.append(RowProblem(numeros[numero], columna,
+                                        f"el título {numero} ya fue importado {origen}".rstrip()))
+        problemas.sort(key=lambda p: p.line)
+        progress.step(total, 2 * total, "Revisión terminada.")
+        return _Revision(validas, problemas, sha)
+
+    # --- writing ----------------------------------------------------------------------------------
+
+    def _guardar(self, s: Session, path: Path, revision: _Revision, progress: Progress) -> ResultadoImportacion:
+        filas = revision.filas
+        n = len(filas)
+        office = self.ctx.office_id
+        importacion = Importacion(id=new_id(), office_id=office, archivo=path.name[:300], sha256=revision.sha256,
+                                  filas=n)
+        s.add(importacion)
+
+        deudores = _deudores_existentes(s, office, list({f.identificacion for f in filas}))
+        nuevos: list[Deudor] = []
+        for f in filas:
+            if f.identificacion not in deudores:
+                d = Deudor(id=new_id(), office_id=office, identificacion=f.identificacion,
+                           tipo_identificacion=f.tipo_identificacion.value, nombre=f.deudor,
+                           nombre_busqueda=search_key(f.deudor))
+                deudores[f.identificacion] = d.id
+                nuevos.append(d)
+        for i in range(0, len(nuevos), LOTE):
+            s.add_all(nuevos[i:i + LOTE])
+            s.flush()
+            progress.step(n, 2 * n, f"Registrando deudores nuevos… {min(i + LOTE, len(nuevos))} de {len(nuevos)}")
+
+        total = Decimal("0.00")
+        lote: list[TituloCredito] = []
+        for i, f in enumerate(filas, start=1):
+            lote.append(TituloCredito(
+                id=new_id(), office_id=office, numero=f.numero, fecha_emision=f.fecha_emision,
+                deudor_id=deudores[f.identificacion], concepto=f.concepto, periodo=f.periodo, capital=f.capital,
+                interes=f.interes, recargo=f.recargo, total=f.total, fecha_interes_desde=f.interes_desde,
+                provincia=f.provincia, estado=EstadoTitulo.PENDIENTE.value, importacion_id=importacion.id,
+            ))
+            total += f.total
+            if i % LOTE == 0 or i == n:
+                s.add_all(lote)
+                s.flush()
+                lote = []
+            if i % PASO == 0 or i == n:
+                progress.step(n + i, 2 * n, f"Guardando título {i} de {n}…")
+        return ResultadoImportacion(importacion.id, path.name, n, len(nuevos), total)
+
+
+# --- database helpers -----------------------------------------------------------------------------
+
+
+def _trozos(valores: list[str], n: int = LOTE_CONSULTA) -> Iterator[list[str]]:
+    for i in range(0, len(valores), n):
+        yield valores[i:i + n]
+
+
+def _ya_importados(s: Session, office_id: uuid.UUID, numeros: list[str]) -> dict[str, tuple[str, datetime | None]]:
+    """Título numbers of this office already in the database -> (file name, import instant)."""
+    out: dict[str, tuple[str, datetime | None]] = {}
+    for trozo in _trozos(numeros):
+        q = (select(TituloCredito.numero, Importacion.archivo, Importacion.created_at)
+             .outerjoin(Importacion, Importacion.id == TituloCredito.importacion_id)
+             .where(TituloCredito.office_id == office_id, TituloCredito.numero.in_(trozo)))
+        for numero, archivo, cuando in s.execute(q):
+            out[numero] = (archivo or "", cuando)
+    return out
+
+
+def _deudores_existentes(s: Session, office_id: uuid.UUID, idents: list[str]) -> dict[str, uuid.UUID]:
+    out: dict[str, uuid.UUID] = {}
+    for trozo in _trozos(idents):
+        q = select(Deudor.identificacion, Deudor.id).where(Deudor.office_id == office_id,
+                                                             Deudor.identificacion.in_(trozo))
+        out.update({ident: did for ident, did in s.execute(q)})
+    return out
+
+
+# --- file reading ---------------------------------------------------------------------------------
+
+
+def _leer_bytes(path: Path) -> bytes:
+    suffix = path.suffix.lower()
+    if suffix == ".xls":
+        raise ValidationError(f"«{path.name}» está en el formato antiguo de Excel (.xls): ábralo y guárdelo como "
+                              ".xlsx o como CSV, y vuelva a importarlo.")
+    if suffix not in EXTENSIONES_CSV | EXTENSIONES_XLSX:
+        raise ValidationError(f"«{path.name}» no es un archivo CSV ni XLSX: importe un archivo .csv o .xlsx.")
+    try:
+        return path.read_bytes()
+    except FileNotFoundError as exc:
+        raise ValidationError(f"No se encontró el archivo «{path}».") from exc
+    except OSError as exc:
+        raise ValidationError(f"No se pudo leer «{path.name}»: {exc.strerror or exc}.") from exc
+
+
+def _leer_filas(path: Path, datos: bytes) -> Iterator[Fila]:
+    if path.suffix.lower() in EXTENSIONES_XLSX:
+        return _leer_xlsx(path, datos)
+    return _leer_csv(datos)
+
+
+def decodificar(datos: bytes) -> str:
+    """Text of a CSV: UTF-8 (with or without BOM), else Windows-1252 (Excel «CSV» on Windows), else Latin-1."""
+    try:
+        return datos.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return datos.decode("cp1252")
+    except UnicodeDecodeError:
+        return datos.decode("latin-1")
+
+
+def detectar_delimitador(texto: str) -> str:
+    """The separator that splits the header into the most known columns (``;`` wins ties, as Excel
+    writes CSV in a Spanish locale); csv.Sniffer when no candidate finds any column."""
+    primera = next((ln for ln in texto.splitlines() if ln.strip()), "")
+    mejor, puntos = ";", 0
+    for d in _DELIMITADORES:
+        celdas = next(csv.reader([primera], delimiter=d), [])
+        n = sum(1 for c in celdas if clave_de_encabezado(c))
+        if n > puntos:
+            mejor, puntos = d, n
+    if puntos == 0 and primera:
+        try:
+            return csv.Sniffer().sniff(primera, delimiters="".join(_DELIMITADORES)).delimiter
+        except csv.Error:
+            return ";"
+    return mejor
+
+
+def _leer_csv(datos: bytes) -> Iterator[Fila]:
+    texto = decodificar(datos)
+    if "\x00" in texto:
+        raise ValidationError("El archivo no es un CSV de texto (contiene bytes nulos): "
+                              "guárdelo desde la hoja de cálculo como «CSV UTF-8» o como .xlsx.")
+    reader = csv.reader(io.StringIO(texto, newline=""), delimiter=detectar_delimitador(texto))
+    anterior = 0
+    filas: list[Fila] = []
+    try:
+        for celdas in reader:
+            filas.append((anterior + 1, celdas))
+            anterior = reader.line_num
+    except csv.Error as exc:
+        raise ValidationError(f"El CSV está mal formado cerca de la línea {reader.line_num}: {exc}. "
+                              "Revise las comillas de esa línea.") from exc
+    return iter(filas)
+
+
+def _leer_xlsx(path: Path, datos: bytes) -> Iterator[Fila]:
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        wb = load_workbook(io.BytesIO(datos), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as exc:
+        raise ValidationError(f"«{path.name}» no es un libro de Excel (.xlsx) válido o está dañado: "
+                              "ábralo en la hoja de cálculo y guárdelo de nuevo.") from exc
+    try:
+        if not wb.worksheets:
+            return iter([])
+        ws = wb.worksheets[0]
+        ws.reset_dimensions()  # some writers store a wrong sheet size; read every row
+        filas: list[Fila] = [
+            (n, [_celda_xlsx(v) for v in valores])
+            for n, valores in enumerate(ws.iter_rows(min_row=1, values_only=True), start=1)
+        ]
+    finally:
+        wb.close()
+    return iter(filas)
+
+
+def _celda_xlsx(v: object) -> Celda:
+    if isinstance(v, bool):  # before int: bool is an int
+        return str(v)
+    if v is None or isinstance(v, str | int | float | Decimal | date):
+        return v
+    return str(v)  # time, timedelta: not a value of any column; shown as text in the problem
