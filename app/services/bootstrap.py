@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from app.common.paths import DataPaths
 from app.services.context import Contexto
+from app.services.documentos import DocumentosService
 from app.services.expedientes import ExpedientesService
 from app.services.foliacion import FoliacionService
 from app.services.importacion import ImportacionService
@@ -28,6 +29,7 @@ class Servicios:
     foliacion: FoliacionService
     sorteo: SorteoService
     importacion: ImportacionService
+    documentos: DocumentosService
 
     def close(self) -> None:
         self.ctx.engine.dispose()
@@ -51,12 +53,14 @@ def abrir(paths: DataPaths, actor: str = "administrador", oficina: str | None = 
 
 
 def construir(ctx: Contexto) -> Servicios:
+    documentos = DocumentosService(ctx)
     return Servicios(
         ctx=ctx,
         oficina=OficinaService(ctx),
         secretarios=SecretariosService(ctx),
         expedientes=ExpedientesService(ctx),
         foliacion=FoliacionService(ctx),
-        sorteo=SorteoService(ctx),
+        sorteo=SorteoService(ctx, acta=documentos.acta_sorteo_en),
         importacion=ImportacionService(ctx),
+        documentos=documentos,
     )

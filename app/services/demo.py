@@ -1,0 +1,96 @@
+"""A realistic demo office: secretarios, títulos imported through the real import, sorteos, documents.
+
+Used by ``python -m app demo --size N`` and by the benchmarks (domain.md §7 sizes: a large office
+has ~196,000 juicios and 52 external lawyers).
+"""
+
+from __future__ import annotations
+
+import random
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+from app.services.bootstrap import Servicios
+from app.services.generador import digito_cedula, escribir_csv, generar_titulos
+
+LOTE = 20_000
+NOMBRES = ["Ana Lucía", "Carlos Andrés", "María José", "Diego Fernando", "Verónica Alexandra", "Jorge Luis",
+           "Paola Estefanía", "Luis Alberto", "Gabriela Fernanda", "Santiago Javier", "Daniela Carolina",
+           "Fernando Xavier", "Mónica Patricia", "Pablo Esteban", "Cristina Elizabeth", "Andrés Sebastián"]
+APELLIDOS = ["Guamán", "Andrade", "Paredes", "Yépez", "Cárdenas", "Villacís", "Naranjo", "Chávez", "Logroño",
+             "Orozco", "Bonilla", "Samaniego", "Vallejo", "Tapia", "Zambrano", "Mejía", "Ruiz", "Castillo"]
+
+
+@dataclass(frozen=True, slots=True)
+class ResultadoDemo:
+    secretarios: int
+    titulos: int
+    expedientes: int
+    documentos: int
+    segundos: float
+
+    def texto(self) -> str:
+        return (f"Oficina de demostración lista: {self.secretarios} secretarios-abogados, {self.titulos} títulos, "
+                f"{self.expedientes} expedientes sorteados, {self.documentos} órdenes de pago generadas "
+                f"({self.segundos:.1f} s).")
+
+
+def cedula_valida(rng: random.Random) -> str:
+    """A random cédula with a correct check digit (province 01-24)."""
+    base = f"{rng.randint(1, 24):02d}{rng.randint(0, 5)}{rng.randint(0, 999999):06d}"
+    return base + digito_cedula(base)
+
+
+def crear_demo(
+    srv: Servicios, size: int, semilla: int = 1, documentos: int = 10,
+    progreso: Callable[[str], None] = lambda _m: None,
+) -> ResultadoDemo:
+    """Fill the installation with ``size`` títulos drawn into expedientes.
+
+    Títulos are generated (``app.services.generador``), written as the office's CSV and imported with
+    the real import service in batches of 20,000; each batch is drawn in its own sorteo dated across
+    2023-2025. The first ``documentos`` expedientes get their orden de pago inmediato.
+    """
+    t0 = time.perf_counter()
+    rng = random.Random(semilla)
+    n_sec = 52 if size >= 100_000 else max(3, min(52, size // 3000 + 3))
+    existentes = {x.cedula for x in srv.secretarios.listar()}
+    while len(existentes) < n_sec:
+        nombre = f"{rng.choice(NOMBRES)} {rng.choice(APELLIDOS)} {rng.choice(APELLIDOS)}"
+        cedula = cedula_valida(rng)
+        if cedula in existentes:
+            continue
+        srv.secretarios.crear(nombre, cedula, externo=rng.random() < 0.85)
+        existentes.add(cedula)
+    progreso(f"{n_sec} secretarios-abogados")
+
+    oficina = srv.oficina.datos()
+    lotes = max(1, -(-size // LOTE))
+    inicio, fin = date(2023, 1, 9), date(2025, 11, 3)
+    paso = (fin - inicio) / lotes
+    hechos = 0
+    primeros: list[str] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for k in range(lotes):
+            n = min(LOTE, size - hechos)
+            filas = generar_titulos(n, semilla=semilla * 1000 + k, oficina=oficina.codigo,
+                                    provincia=oficina.provincia, primer_numero=hechos + 1)
+            csv = Path(tmp) / f"titulos_{k}.csv"
+            escribir_csv(filas, csv)
+            srv.importacion.importar(csv)
+            fecha = inicio + paso * k + timedelta(days=rng.randint(0, 5))
+            while fecha.weekday() >= 5:
+                fecha += timedelta(days=1)
+            r = srv.sorteo.realizar(semilla=f"demo-{semilla}-{k}", fecha=fecha)
+            if not primeros:
+                primeros = [a.juicio for a in r.asignaciones[:documentos]]
+            hechos += n
+            progreso(f"{hechos} de {size} títulos importados y sorteados")
+    for juicio in primeros:
+        srv.documentos.generar_opi(juicio)
+    progreso(f"{len(primeros)} órdenes de pago inmediato")
+    return ResultadoDemo(n_sec, hechos, srv.expedientes.contar(), len(primeros), time.perf_counter() - t0)

@@ -1,0 +1,85 @@
+"""The command line is a stable interface: exit codes and output that scripts depend on."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from docx import Document
+from sqlalchemy import create_engine, text
+
+from app.cli import main
+from tests.conftest import CEDULAS, SAMPLES
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+@pytest.fixture
+def oficina(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    d = tmp_path / "datos"
+    for nombre, cedula in zip(["Ana Lucía Guamán", "Carlos Andrade Vera", "María José Paredes"], CEDULAS,
+                              strict=False):
+        assert run(capsys, "secretario", "--nombres", nombre, "--cedula", cedula, "--data-dir", str(d))[0] == 0
+    return d
+
+
+def test_import_sorteo_document_verify(oficina: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, out, _ = run(capsys, "importar", str(SAMPLES / "titulos_ejemplo.csv"), "--data-dir", str(oficina))
+    assert code == 0 and out.startswith("Importados 320 títulos")
+
+    code, out, _ = run(capsys, "--data-dir", str(oficina), "sorteo", "--todos", "--semilla", "abc",
+                       "--fecha", "13/05/2025")
+    assert code == 0
+    lines = [ln for ln in out.splitlines() if ln.startswith("0601-2025-")]
+    assert len(lines) == 320 and lines[0].startswith("0601-2025-00001\t")
+    counts = sorted(int(ln.rsplit(": ", 1)[1]) for ln in out.splitlines() if ln.startswith("# "))
+    assert counts[-1] - counts[0] <= 1 and sum(counts) == 320
+
+    out_docx = tmp_path / "opi.docx"
+    code, out, _ = run(capsys, "documento", "opi", "0601-2025-00007", "--out", str(out_docx),
+                       "--fecha", "28/02/2025", "--data-dir", str(oficina))
+    assert code == 0 and "fojas 1-" in out and "vence el 07/03/2025" in out
+    body = "\n".join(p.text for p in Document(str(out_docx)).paragraphs)
+    assert "0601-2025-00007" in body
+
+    code, out, _ = run(capsys, "verificar", "0601-2025-00007", "--data-dir", str(oficina))
+    assert code == 0 and "íntegra" in out
+
+    engine = create_engine(f"sqlite:///{oficina / 'foja.sqlite3'}")
+    with engine.begin() as c:
+        c.execute(text("UPDATE folio SET hasta = hasta + 1"))
+    engine.dispose()
+    code, _, err = run(capsys, "verificar", "0601-2025-00007", "--data-dir", str(oficina))
+    assert code == 1 and "Entrada 1" in err
+
+
+def test_bad_input_exits_2_with_reasons(oficina: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "importar", str(SAMPLES / "titulos_con_errores.csv"), "--data-dir", str(oficina))
+    assert code == 2 and out == ""
+    assert "No se importó nada" in err and "línea " in err and "columna «identificacion»" in err
+
+    code, _, err = run(capsys, "verificar", "0601-2025-99999", "--data-dir", str(oficina))
+    assert code == 2 and "No existe el juicio" in err
+
+    code, _, err = run(capsys, "sorteo", "--todos", "--data-dir", str(oficina))
+    assert code == 2 and "No hay títulos" in err
+
+    with pytest.raises(SystemExit) as exc:
+        main(["documento", "--data-dir", str(oficina)])
+    assert exc.value.code == 2
+
+
+def test_document_types_listed(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "documento", "--lista")
+    assert code == 0 and out.startswith("opi\t")
+
+
+def test_demo_builds_a_usable_office(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "demo", "--size", "120", "--data-dir", str(tmp_path / "demo"))
+    assert code == 0 and "120 títulos, 120 expedientes sorteados" in out
+    code, out, _ = run(capsys, "verificar", "0601-2023-00001", "--data-dir", str(tmp_path / "demo"))
+    assert code == 0
