@@ -43,3 +43,11 @@ def validar_cedula(value: str) -> str:
     if kind is not TipoIdentificacion.CEDULA:
         raise ValueError(f"«{s}» es un RUC; se espera una cédula de 10 dígitos")
     return s
+
+
+def tipo_persona(identificacion: str) -> str:
+    """``'JURIDICA'`` for a RUC of a sociedad (third digit 9, private, or 6, public entity); else
+    ``'NATURAL'`` (a cédula, or the RUC of a persona natural: cédula + 001). SRI RUC structure."""
+    if len(identificacion) == 13 and identificacion[2] in "69":
+        return "JURIDICA"
+    return "NATURAL"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from app.common.paths import DataPaths
+from app.domain.permisos import SISTEMA, UsuarioActual
 from app.services.context import Contexto
 from app.services.documentos import DocumentosService
 from app.services.expedientes import ExpedientesService
@@ -35,9 +36,10 @@ class Servicios:
         self.ctx.engine.dispose()
 
 
-def abrir(paths: DataPaths, actor: str = "administrador", oficina: str | None = None) -> Servicios:
+def abrir(paths: DataPaths, usuario: UsuarioActual = SISTEMA, oficina: str | None = None) -> Servicios:
     """Open (creating and migrating as needed) the installation in ``paths``.
 
+    ``usuario`` is who acts (default: the data dir's administrator, as the command line does);
     ``oficina`` is the office code to work as; on first start the default office is created.
     """
     paths.ensure()
@@ -45,10 +47,10 @@ def abrir(paths: DataPaths, actor: str = "administrador", oficina: str | None = 
     upgrade(engine, paths.database, paths.backups)
     keep_recent_backups(paths.backups)
     factory = make_session_factory(engine)
-    with session_scope(factory, actor, "iniciar oficina") as s:
+    with session_scope(factory, usuario.login, "iniciar oficina") as s:
         office_id = asegurar_oficina(s, oficina)
     ctx = Contexto(engine=engine, factory=factory, paths=paths, blobs=BlobStore(paths.blobs),
-                   office_id=office_id, actor=actor)
+                   office_id=office_id, usuario=usuario)
     return construir(ctx)
 
 

@@ -10,7 +10,9 @@ from dataclasses import dataclass
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.common.errors import PermissionDenied
 from app.common.paths import DataPaths
+from app.domain.permisos import SISTEMA, Permiso, UsuarioActual
 from app.storage.blobs import BlobStore
 from app.storage.db import read_scope, session_scope
 
@@ -22,7 +24,32 @@ class Contexto:
     paths: DataPaths
     blobs: BlobStore
     office_id: uuid.UUID
-    actor: str = "administrador"
+    usuario: UsuarioActual = SISTEMA
+
+    @property
+    def actor(self) -> str:
+        """The name recorded in the audit trail for every write."""
+        return self.usuario.login
+
+    def exigir(self, permiso: Permiso, *, secretario_id: uuid.UUID | None = None) -> None:
+        """Refuse the action unless the current user holds ``permiso``.
+
+        With ``secretario_id`` (the secretario assigned to the expediente acted on), a secretario-abogado
+        may act only on his own expedientes; the jefe and the system principal act on all.
+
+        Raises:
+            PermissionDenied: naming the permission (Spanish).
+        """
+        u = self.usuario
+        if not u.puede(permiso):
+            raise PermissionDenied(
+                f"Permiso denegado: {u.rol.etiqueta} «{u.login}» no puede {permiso.value}."
+            )
+        if secretario_id is not None and not u.sistema and u.secretario_id is not None \
+                and u.secretario_id != secretario_id:
+            raise PermissionDenied(
+                f"Permiso denegado: «{u.login}» solo puede {permiso.value} en los expedientes a su cargo."
+            )
 
     @contextmanager
     def tx(self, accion: str) -> Iterator[Session]:

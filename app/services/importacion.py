@@ -32,6 +32,7 @@ from app.common.ids import new_id
 from app.common.progress import NO_PROGRESS, Progress
 from app.common.text import search_key
 from app.domain.etapas import EstadoTitulo
+from app.domain.identificacion import tipo_persona
 from app.domain.titulos import (
     Celda,
     FilaTitulo,
@@ -190,7 +191,7 @@ class ImportacionService:
             if f.identificacion not in deudores:
                 d = Deudor(id=new_id(), office_id=office, identificacion=f.identificacion,
                            tipo_identificacion=f.tipo_identificacion.value, nombre=f.deudor,
-                           nombre_busqueda=search_key(f.deudor))
+                           nombre_busqueda=search_key(f.deudor), tipo_persona=tipo_persona(f.identificacion))
                 deudores[f.identificacion] = d.id
                 nuevos.append(d)
         for i in range(0, len(nuevos), LOTE):
