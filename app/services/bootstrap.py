@@ -7,11 +7,14 @@ from dataclasses import dataclass
 from app.common.paths import DataPaths
 from app.domain.permisos import SISTEMA, UsuarioActual
 from app.services.context import Contexto
+from app.services.convenios import ConveniosService
 from app.services.documentos import DocumentosService
 from app.services.expedientes import ExpedientesService
 from app.services.foliacion import FoliacionService
 from app.services.importacion import ImportacionService
+from app.services.liquidacion import LiquidacionService
 from app.services.oficina import OficinaService, asegurar_oficina
+from app.services.pagos import PagosService
 from app.services.secretarios import SecretariosService
 from app.services.sorteo import SorteoService
 from app.storage.blobs import BlobStore
@@ -31,6 +34,9 @@ class Servicios:
     sorteo: SorteoService
     importacion: ImportacionService
     documentos: DocumentosService
+    pagos: PagosService
+    liquidacion: LiquidacionService
+    convenios: ConveniosService
 
     def close(self) -> None:
         self.ctx.engine.dispose()
@@ -65,4 +71,7 @@ def construir(ctx: Contexto) -> Servicios:
         sorteo=SorteoService(ctx, acta=documentos.acta_sorteo_en),
         importacion=ImportacionService(ctx),
         documentos=documentos,
+        pagos=PagosService(ctx),
+        liquidacion=LiquidacionService(ctx),
+        convenios=ConveniosService(ctx),
     )
