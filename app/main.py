@@ -1,0 +1,50 @@
+"""Composition root of the desktop program: args -> paths -> logging -> services (migrated) -> Qt."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+from collections.abc import Sequence
+from pathlib import Path
+
+from app.common.logsetup import setup_logging
+from app.common.paths import DataPaths
+
+log = logging.getLogger(__name__)
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="foja", description="Foja: juzgados de coactiva del IESS.")
+    p.add_argument("--data-dir", type=Path, default=None,
+                   help="carpeta de datos (por defecto, la carpeta de datos del usuario)")
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Start the GUI. ``argv`` excludes the program name (None: ``sys.argv[1:]``). Returns the exit code."""
+    args, qt_args = _parser().parse_known_args(argv)
+    paths = DataPaths(args.data_dir) if args.data_dir else DataPaths.default()
+    paths.ensure()
+    setup_logging(paths.logs)
+    log.info("Iniciando Foja con datos en %s", paths.root)
+
+    from app.services.bootstrap import abrir
+    from app.ui.app import crear_aplicacion, ejecutar
+    from app.ui.errors import install_excepthook, show_error
+
+    crear_aplicacion(["foja", *qt_args])
+    install_excepthook()
+    try:
+        servicios = abrir(paths)
+    except Exception as exc:  # a migration or database problem: say so before quitting
+        show_error(None, exc)
+        return 1
+    try:
+        return ejecutar(servicios)
+    finally:
+        servicios.close()
+        log.info("Foja terminó")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,62 @@
+"""Render the main window offscreen to a PNG (for documentation, reviews and the ``captura`` command)."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QSettings
+
+from app.common.errors import ValidationError
+from app.services.bootstrap import Servicios
+
+VISTAS = ("expedientes", "expediente")
+
+
+def capturar(
+    servicios: Servicios, vista: str, juicio: str | None, out: Path, size: tuple[int, int] = (1280, 800)
+) -> Path:
+    """Draw ``vista`` ("expedientes": the list, first page loaded; "expediente": juicio ``juicio``'s page,
+    or the first of the list when None) at ``size`` and save it as PNG at ``out``.
+
+    Raises:
+        ValidationError: unknown vista, or no expediente to show.
+        NotFoundError: unknown juicio.
+    """
+    if vista not in VISTAS:
+        raise ValidationError(f"Vista desconocida «{vista}»: use {' o '.join(VISTAS)}.")
+    if QCoreApplication.instance() is None:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from app.ui.app import crear_aplicacion
+    from app.ui.main_window import MainWindow
+
+    crear_aplicacion()
+    with tempfile.TemporaryDirectory() as tmp:
+        # A throwaway settings file: a capture neither uses nor changes the user's window state.
+        settings = QSettings(str(Path(tmp) / "captura.ini"), QSettings.Format.IniFormat)
+        ventana = MainWindow(servicios, settings)
+        try:
+            ventana.resize(*size)
+            if vista == "expediente":
+                numero = juicio
+                if numero is None:
+                    if ventana.lista.model.rowCount() == 0:
+                        raise ValidationError("No hay expedientes que mostrar.")
+                    numero = ventana.lista.model.fila(0).numero
+                ventana.expediente.mostrar(numero)
+                ventana.paginas.setCurrentWidget(ventana.expediente)
+                if ventana.expediente.model.rowCount():
+                    ventana.expediente.tabla.selectRow(0)
+            elif ventana.lista.model.rowCount():
+                ventana.lista.tabla.selectRow(0)
+            ventana.show()
+            QCoreApplication.sendPostedEvents()
+            out.parent.mkdir(parents=True, exist_ok=True)
+            if not ventana.grab().save(str(out), "PNG"):
+                raise OSError(f"No se pudo guardar la captura en {out}")
+        finally:
+            ventana.close()
+            ventana.deleteLater()
+            settings.sync()
+    return out

@@ -1,0 +1,230 @@
+"""The main window: menus, shortcuts, status bar and the pages (list, expediente, secretarios)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QFrame, QLabel, QMainWindow, QStackedWidget, QWidget
+
+from app.services.bootstrap import Servicios
+from app.ui import mensajes, tasks
+from app.ui.errors import protegido
+from app.ui.expediente_page import ExpedientePage
+from app.ui.expedientes_page import ExpedientesPage
+from app.ui.import_action import ImportarTitulos
+from app.ui.opi_lote_action import GenerarOpiLote
+from app.ui.secretarios_page import SecretariosPage
+from app.ui.sorteo_dialog import SorteoDialog
+
+ORGANIZACION = "IESS"
+APLICACION = "Foja"
+CLAVE_GEOMETRIA = "ventana/geometria"
+CLAVE_ESTADO = "ventana/estado"
+CLAVE_COLUMNAS = "expedientes/columnas"
+
+
+def _accion(parent: QWidget, texto: str, atajo: str | None = None, ayuda: str = "") -> QAction:
+    a = QAction(texto, parent)
+    if atajo is not None:
+        a.setShortcut(QKeySequence(atajo))
+    if ayuda:
+        a.setStatusTip(ayuda)
+    return a
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, servicios: Servicios, settings: QSettings | None = None) -> None:
+        super().__init__()
+        self._srv = servicios
+        self.settings = settings if settings is not None else QSettings(ORGANIZACION, APLICACION)
+        self.setObjectName("ventanaPrincipal")
+        oficina = servicios.oficina.datos()
+        self.setWindowTitle(f"Foja — {oficina.nombre}")
+        self.resize(1280, 800)
+
+        self.lista = ExpedientesPage(servicios, self)
+        self.expediente = ExpedientePage(servicios, self)
+        self.secretarios = SecretariosPage(servicios, self)
+        self.paginas = QStackedWidget(self)
+        for p in (self.lista, self.expediente, self.secretarios):
+            self.paginas.addWidget(p)
+        self.setCentralWidget(self.paginas)
+
+        self.conteo = QLabel(self)
+        self.conteo.setObjectName("conteoExpedientes")
+        self.conteo.setContentsMargins(8, 0, 8, 0)
+        self.statusBar().addPermanentWidget(self.conteo)
+        self.separador = QFrame(self)
+        self.separador.setFrameShape(QFrame.Shape.VLine)
+        self.separador.setFrameShadow(QFrame.Shadow.Sunken)
+        self.statusBar().addPermanentWidget(self.separador)
+        self.oficina_label = QLabel(f"Oficina {oficina.codigo} · {oficina.ciudad} · {servicios.ctx.actor}", self)
+        self.oficina_label.setContentsMargins(8, 0, 4, 0)
+        self.oficina_label.setToolTip(oficina.nombre)
+        self.statusBar().addPermanentWidget(self.oficina_label)
+
+        self.importador = ImportarTitulos(servicios, self, self.settings)
+        self.opi_lote = GenerarOpiLote(servicios, self, self.lista)
+        self._menus()
+
+        self.lista.abrir.connect(self.abrir_expediente)
+        self.lista.estado.connect(self.conteo.setText)
+        self.expediente.volver.connect(self.mostrar_lista)
+        self.expediente.mensaje.connect(self._aviso)
+        self.expediente.cambiado.connect(lambda _n: self.lista.cargar())
+        self.secretarios.volver.connect(self.mostrar_lista)
+        self.secretarios.mensaje.connect(self._aviso)
+        self.importador.importado.connect(lambda _r: self.lista.cargar())
+        self.opi_lote.terminado.connect(self.lista.cargar)
+        self.paginas.currentChanged.connect(lambda _i: self._habilitar())
+
+        self._restaurar()
+        self.lista.cargar()
+        self._habilitar()
+
+    # -- menus and shortcuts ------------------------------------------------------------------------
+    def _menus(self) -> None:
+        mb = self.menuBar()
+        archivo = mb.addMenu("&Archivo")
+        archivo.addAction(self.importador.accion)
+        archivo.addSeparator()
+        self.accion_salir = _accion(self, "&Salir", "Ctrl+Q", "Cerrar Foja")
+        self.accion_salir.setMenuRole(QAction.MenuRole.QuitRole)
+        self.accion_salir.triggered.connect(self.close)
+        archivo.addAction(self.accion_salir)
+
+        expedientes = mb.addMenu("&Expedientes")
+        self.accion_buscar = _accion(self, "&Buscar…", "Ctrl+F", "Buscar por número, nombre o cédula/RUC")
+        self.accion_buscar.triggered.connect(self.buscar)
+        self.accion_abrir = _accion(self, "&Abrir expediente", "Ctrl+O", "Abrir el expediente seleccionado")
+        self.accion_abrir.triggered.connect(self.lista.abrir_seleccionado)
+        self.accion_actualizar = _accion(self, "Ac&tualizar", "F5", "Volver a leer los datos")
+        self.accion_actualizar.triggered.connect(self.actualizar)
+        self.accion_volver = _accion(self, "&Volver a la lista", "Esc", "Volver a la lista de expedientes")
+        self.accion_volver.triggered.connect(self.mostrar_lista)
+        for a in (self.accion_buscar, self.accion_abrir, self.accion_volver):
+            expedientes.addAction(a)
+        expedientes.addSeparator()
+        expedientes.addAction(self.opi_lote.accion)
+        expedientes.addSeparator()
+        expedientes.addAction(self.accion_actualizar)
+
+        sorteo = mb.addMenu("&Sorteo")
+        self.accion_sorteo = _accion(self, "&Realizar sorteo…", None,
+                                     "Sortear los títulos pendientes entre los secretarios-abogados activos")
+        self.accion_sorteo.triggered.connect(self.realizar_sorteo)
+        sorteo.addAction(self.accion_sorteo)
+
+        oficina = mb.addMenu("&Oficina")
+        self.accion_secretarios = _accion(self, "&Secretarios-abogados", None,
+                                          "Registrar, activar o desactivar secretarios-abogados")
+        self.accion_secretarios.triggered.connect(self.mostrar_secretarios)
+        oficina.addAction(self.accion_secretarios)
+
+        ayuda = mb.addMenu("A&yuda")
+        acerca = _accion(self, "&Acerca de Foja")
+        acerca.setMenuRole(QAction.MenuRole.AboutRole)
+        acerca.triggered.connect(self._acerca)
+        ayuda.addAction(acerca)
+
+        for a in (self.accion_buscar, self.accion_abrir, self.accion_actualizar, self.accion_volver):
+            a.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            self.addAction(a)
+
+    def _habilitar(self) -> None:
+        actual = self.paginas.currentWidget()
+        self.conteo.setVisible(actual is self.lista)
+        self.separador.setVisible(actual is self.lista)
+        self.accion_abrir.setEnabled(actual is self.lista)
+        self.opi_lote.habilitar(actual is self.lista)
+        self.accion_volver.setEnabled(actual is not self.lista)
+
+    # -- navigation ---------------------------------------------------------------------------------
+    @Slot(str)
+    @protegido
+    def abrir_expediente(self, numero: str) -> None:
+        self.expediente.mostrar(numero)
+        self.paginas.setCurrentWidget(self.expediente)
+        self.expediente.tabla.setFocus()
+
+    @Slot()
+    def mostrar_lista(self) -> None:
+        volvio_de = self.paginas.currentWidget()
+        self.paginas.setCurrentWidget(self.lista)
+        self.lista.tabla.setFocus()
+        if volvio_de is self.expediente and self.expediente.numero:
+            row = self.lista.model.fila_de_numero(self.expediente.numero)
+            if row >= 0:
+                self.lista.tabla.selectRow(row)
+
+    @Slot()
+    @protegido
+    def mostrar_secretarios(self) -> None:
+        self.secretarios.cargar()
+        self.paginas.setCurrentWidget(self.secretarios)
+
+    @Slot()
+    def buscar(self) -> None:
+        self.mostrar_lista()
+        self.lista.enfocar_busqueda()
+
+    @Slot()
+    @protegido
+    def actualizar(self) -> None:
+        actual = self.paginas.currentWidget()
+        if actual is self.expediente:
+            self.expediente.actualizar()
+        elif actual is self.secretarios:
+            self.secretarios.cargar()
+        self.lista.cargar()
+        self._aviso("Datos actualizados.")
+
+    @Slot()
+    @protegido
+    def realizar_sorteo(self) -> None:
+        dlg = SorteoDialog(self._srv, self)
+        dlg.sorteo_realizado.connect(lambda _r: self.lista.cargar())
+        dlg.exec()
+        dlg.deleteLater()
+        self.activateWindow()  # the keyboard (shortcuts) back to the main window
+
+    @Slot(str)
+    def _aviso(self, texto: str) -> None:
+        self.statusBar().showMessage(texto, 8000)
+
+    @Slot()
+    def _acerca(self) -> None:
+        mensajes.informar(
+            self, "Foja — juzgados de coactiva del IESS",
+            "Expedientes, sorteo de títulos de crédito, foliación y documentos.", titulo="Acerca de Foja",
+        )
+
+    # -- window state -------------------------------------------------------------------------------
+    def _restaurar(self) -> None:
+        geometria = self.settings.value(CLAVE_GEOMETRIA)
+        if isinstance(geometria, QByteArray | bytes):
+            self.restoreGeometry(QByteArray(geometria))
+        estado = self.settings.value(CLAVE_ESTADO)
+        if isinstance(estado, QByteArray | bytes):
+            self.restoreState(QByteArray(estado))
+        columnas = self.settings.value(CLAVE_COLUMNAS)
+        if isinstance(columnas, QByteArray | bytes):
+            self.lista.restaurar_encabezado(QByteArray(columnas))
+
+    def guardar_estado(self) -> None:
+        self.settings.setValue(CLAVE_GEOMETRIA, self.saveGeometry())
+        self.settings.setValue(CLAVE_ESTADO, self.saveState())
+        self.settings.setValue(CLAVE_COLUMNAS, self.lista.estado_encabezado())
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        en_curso = tasks.tareas_en_curso()
+        if en_curso and not mensajes.confirmar(
+            self, "Hay una operación en curso. ¿Cancelarla y salir?",
+            "Lo que estaba haciendo no se guardará.", si="Cancelar y salir", no="Seguir trabajando",
+        ):
+            event.ignore()
+            return
+        tasks.cancelar_y_esperar()
+        self.guardar_estado()
+        event.accept()

@@ -1,0 +1,85 @@
+"""Expedientes → Generar órdenes de pago inmediato de los seleccionados…: a batch in the background."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QWidget
+
+from app.common.errors import CancelledError
+from app.services.bootstrap import Servicios
+from app.ui import formato, mensajes
+from app.ui.errors import show_error
+from app.ui.expedientes_page import ExpedientesPage
+from app.ui.tasks import Tarea, ejecutar
+
+
+class GenerarOpiLote(QObject):
+    """Owns the batch action. Emits ``terminado`` when documents were generated (even if then cancelled)."""
+
+    terminado = Signal()
+
+    def __init__(self, servicios: Servicios, ventana: QWidget, lista: ExpedientesPage) -> None:
+        super().__init__(ventana)
+        self._srv = servicios
+        self._ventana = ventana
+        self._lista = lista
+        self.tarea: Tarea | None = None
+        self.ocupado = False
+        self._en_lista = True
+        self.accion = QAction("&Generar órdenes de pago inmediato de los seleccionados…", ventana)
+        self.accion.setStatusTip("Generar y foliar la orden de pago inmediato de cada expediente seleccionado")
+        self.accion.triggered.connect(self.ejecutar)
+
+    @Slot()
+    def ejecutar(self) -> None:
+        numeros = self._lista.numeros_seleccionados()
+        if not numeros:
+            mensajes.informar(self._ventana, "Seleccione en la lista los expedientes (Ctrl+clic o Mayús+clic).",
+                              titulo="Órdenes de pago inmediato")
+            return
+        if not mensajes.confirmar(
+            self._ventana,
+            f"¿Generar la orden de pago inmediato de {formato.miles(len(numeros))} expediente(s)?",
+            "Cada orden se genera con la fecha de hoy y se folia en su expediente.",
+            titulo="Órdenes de pago inmediato", si="Generar", no="Cancelar",
+        ):
+            return
+        self._ocupar(True)
+        self.tarea = ejecutar(
+            self._ventana, "Generando órdenes de pago inmediato…",
+            lambda p: self._srv.documentos.generar_opi_lote(numeros, p),
+            self._terminado, al_fallar=self._fallo,
+        )
+        self.tarea.finalizada.connect(lambda: self._ocupar(False))
+
+    def habilitar(self, en_lista: bool) -> None:
+        """The action works on the list's selection: only while the list is shown and no batch runs."""
+        self._en_lista = en_lista
+        self.accion.setEnabled(en_lista and not self.ocupado)
+
+    def _ocupar(self, ocupado: bool) -> None:
+        self.ocupado = ocupado
+        self.habilitar(self._en_lista)
+
+    def _terminado(self, docs: list[Any]) -> None:
+        self.terminado.emit()
+        mensajes.informar(
+            self._ventana,
+            f"Se generaron {formato.miles(len(docs))} órdenes de pago inmediato.",
+            f"Los documentos están en {self._srv.ctx.paths.exports}.",
+            titulo="Órdenes de pago inmediato",
+        )
+
+    def _fallo(self, exc: BaseException) -> None:
+        if isinstance(exc, CancelledError):  # each OPI is its own transaction: the ones done stay
+            self.terminado.emit()
+            mensajes.informar(
+                self._ventana, "Generación cancelada.",
+                "Las órdenes de pago ya generadas se conservan, foliadas en sus expedientes; las demás no se "
+                "generaron.", titulo="Órdenes de pago inmediato",
+            )
+            return
+        show_error(self._ventana, exc)
