@@ -51,7 +51,7 @@ def abrir(paths: DataPaths, usuario: UsuarioActual = SISTEMA, oficina: str | Non
     paths.ensure()
     engine = make_engine(sqlite_url(paths.database))
     upgrade(engine, paths.database, paths.backups)
-    keep_recent_backups(paths.backups)
+    keep_recent_backups(paths.backups, keep=3)
     factory = make_session_factory(engine)
     with session_scope(factory, usuario.login, "iniciar oficina") as s:
         office_id = asegurar_oficina(s, oficina)

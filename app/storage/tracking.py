@@ -4,9 +4,10 @@ A ``before_flush`` hook looks at what the session is about to write:
 - a new synced row gets ``created_by/updated_by`` from the session's actor;
 - a changed synced row gets ``row_version + 1`` and ``updated_at/by``;
 - every insert/update/delete of a synced row gets an :class:`Auditoria` record (before/after) and
-  an :class:`Outbox` entry carrying the row and its base version (design.md §2-3); the audit
-  record gets its own outbox entry too, so the central database receives who did what. Both are
-  written with Core right after the flush (after the rows they point at);
+  an :class:`Outbox` entry carrying the row and its base version (design.md §2-3). Both are
+  written with Core right after the flush (after the rows they point at). Audit rows themselves are
+  not queued: the central database keeps its own audit by trigger, with the PostgreSQL role of
+  each writer (design.md §3), and queuing them would double the outbox;
 - an update or delete of an append-only row (folios, audit) is refused.
 
 The session's ``info`` carries ``actor`` (who), ``accion`` (what use case) and ``mutation_id`` (one
@@ -133,12 +134,6 @@ def _write_log(session: Session, _ctx: Any) -> None:
     conn = session.connection()
     if audits:
         conn.execute(insert(Auditoria.__table__), [_strip(r) for r in audits])
-        outbox += [
-            {"_kind": "outbox", "mutation_id": r["mutation_id"], "tabla": "auditoria", "fila_id": str(r["id"]),
-             "operacion": "INSERT", "base_version": None, "datos": {k: _jsonable(v) for k, v in _strip(r).items()},
-             "created_at": r["created_at"], "enviado_at": None}
-            for r in audits
-        ]
     if outbox:
         conn.execute(insert(Outbox.__table__), [_strip(r) for r in outbox])
 
