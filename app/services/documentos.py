@@ -1,58 +1,147 @@
-"""Legal documents generated from editable .docx templates: orden de pago inmediato, acta de sorteo,
-índice del expediente; export of stored documents (.docx, PDF).
+"""Legal documents generated from editable .docx templates: every document of a juicio coactivo (domain.md
+§2-3), the acta de sorteo, the carátula and the índice; batch generation; template administration; export
+(.docx, PDF).
 
-A generated providencia enters its expediente as folios in the same transaction that stores it
-(:func:`app.services.foliacion.agregar_documento_en`); its sheet count comes from
-:func:`app.documents.render.contar_hojas`. Templates are looked up first in the office's override folder
-(``<datos>/plantillas``) and then in the ones shipped with the program (``resources/templates``).
+**One path for every document of an expediente** (:meth:`DocumentosService.generar`, or
+:meth:`DocumentosService.generar_en` inside another service's transaction), in one transaction:
+
+1. permission (``EXPEDIENTE_TRAMITAR``, or ``NOTIFICACION_REGISTRAR`` for a razón de notificación) on the
+   expediente's secretario;
+2. when the document *is* an act (:data:`ACTOS`: RPV, razón de no pago, OPI, embargo, secuestro, aviso de
+   remate, remate, archivo, providencia), the procedure rules (:func:`app.domain.procedimiento.validar`) are
+   checked **before rendering**: a refused act writes nothing and leaves no file;
+3. the fields are gathered from the rows (:mod:`app.documents.contexto` builds them), the template is filled
+   (:func:`app.documents.render.render`: an unknown field is rejected by name) and its sheets counted
+   (:func:`app.documents.render.contar_hojas`);
+4. the document is stored and foliated (:func:`app.services.foliacion.agregar_documento_en`);
+5. the act is recorded with the new ``documento_id`` (:func:`app.services.actos.registrar_acto_en`: stage,
+   terms); an oficio is linked to its medida cautelar, an auto de suspensión to its convenio.
+
+The .docx file is written after the commit (a file on disk always belongs to a stored document), to
+``<datos>/documentos/<juicio>/<TIPO>_<juicio>_<aaaa-mm-dd>_foja<N>.docx`` or to the ``destino`` given.
+The carátula and the índice are exports (not foliated, not stored); the acta de sorteo is an office document
+stored by the sorteo.
+
+Templates are looked up first in the office's folder (``<datos>/plantillas``), then in the ones shipped
+with the program (``resources/templates``); an administrator replaces, previews and restores them
+(:meth:`DocumentosService.reemplazar_plantilla`, :meth:`~DocumentosService.vista_previa`,
+:meth:`~DocumentosService.restaurar_plantilla`).
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import re
+import shutil
 import tempfile
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, replace
+from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from babel.dates import format_date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.common.dates import fojas, format_dmy, local_today, long_date, number_in_words, place_and_date
-from app.common.errors import ConfigurationError, NotFoundError, RuleError, ValidationError
-from app.common.money import amount_in_words, format_usd
+from app.common.dates import format_dmy, local_today, to_local
+from app.common.errors import (
+    AppError,
+    CancelledError,
+    ConfigurationError,
+    NotFoundError,
+    PermissionDenied,
+    RuleError,
+    ValidationError,
+)
+from app.common.money import format_usd
 from app.common.paths import templates_dir
 from app.common.progress import NO_PROGRESS, Progress
+from app.documents import contexto as cx
 from app.documents import plantillas_base as base
 from app.documents.pdf import convertir_pdf
 from app.documents.render import contar_hojas, render
+from app.domain import procedimiento as proc
 from app.domain.etapas import Etapa
-from app.domain.terminos import TERMINO_OPI_DIAS
+from app.domain.permisos import Permiso
+from app.domain.terminos import Calendario
+from app.domain.tipos import DOCUMENTOS, TipoActo, TipoDocumento
+from app.services.actos import hechos_de, registrar_acto_en
 from app.services.context import Contexto
+from app.services.documentos_datos import Preparador, juicio_de, medidas_por_defecto, oficina_de
 from app.services.foliacion import agregar_documento_en, expediente_por_numero, guardar_archivo, indice_de
+from app.services.liquidacion import liquidar_expediente
 from app.services.oficina import calendario_de
-from app.storage.models import Deudor, Documento, Expediente, Oficina, Secretario, Sorteo, TituloCredito
+from app.storage.models import (
+    Acto,
+    Deudor,
+    Documento,
+    Expediente,
+    Folio,
+    Notificacion,
+    Oficina,
+    Secretario,
+    Sorteo,
+    TituloCredito,
+)
 
-ACREEDOR = "Instituto Ecuatoriano de Seguridad Social (IESS)"
+log = logging.getLogger(__name__)
+
+__all__ = ["ACTOS", "NO_FOLIADOS", "DocumentoGenerado", "DocumentosService", "LoteGenerado", "PlantillaInfo",
+           "medidas_por_defecto", "tipo_documento", "tipos"]
+
 TIPO_OPI = "OPI"
 TIPO_ACTA_SORTEO = "ACTA_SORTEO"
-# Stages from which generating the OPI moves the expediente to OPI (domain.md §2).
-_PASAN_A_OPI = {Etapa.SORTEADO, Etapa.RPV}
-# Stages in which no OPI may be issued: the juicio is closed or suspended.
-_SIN_OPI = {Etapa.ARCHIVADO, Etapa.BAJA, Etapa.SUSPENDIDO, Etapa.INSOLVENCIA}
+
+#: The act each document records (the document *is* the act; domain.md §2).
+ACTOS: dict[TipoDocumento, TipoActo] = {
+    TipoDocumento.RPV: TipoActo.RPV,
+    TipoDocumento.RAZON_NO_PAGO: TipoActo.RAZON_NO_PAGO,
+    TipoDocumento.OPI: TipoActo.OPI,
+    TipoDocumento.ACTA_EMBARGO: TipoActo.EMBARGO,
+    TipoDocumento.ACTA_SECUESTRO: TipoActo.SECUESTRO,
+    TipoDocumento.AVISO_REMATE: TipoActo.AVISO_REMATE,
+    TipoDocumento.ACTA_REMATE: TipoActo.REMATE,
+    TipoDocumento.RAZON_ARCHIVO: TipoActo.ARCHIVO,
+    TipoDocumento.PROVIDENCIA: TipoActo.PROVIDENCIA,
+}
+#: Documents that are not folios of the expediente: the cover, the índice (exports) and the acta de sorteo
+#: (an office document stored by the sorteo).
+NO_FOLIADOS = frozenset({TipoDocumento.CARATULA, TipoDocumento.INDICE, TipoDocumento.ACTA_SORTEO})
+
+def tipos() -> list[tuple[str, str]]:
+    """Every document type as ``(cli name, Spanish title)``, e.g. ``("opi", "Orden de pago inmediato")``;
+    what ``python -m app documento --lista`` prints."""
+    return [(t.value, DOCUMENTOS[t][0]) for t in TipoDocumento]
+
+
+def tipo_documento(valor: TipoDocumento | str) -> TipoDocumento:
+    """``"opi"``, ``"OPI"`` or ``TipoDocumento.OPI`` → ``TipoDocumento.OPI``.
+
+    Raises:
+        ValidationError: unknown type (the message lists the valid ones).
+    """
+    if isinstance(valor, TipoDocumento):
+        return valor
+    texto = str(valor).strip()
+    for t in TipoDocumento:
+        if texto in (t.value, t.name) or texto.lower().replace("_", "-") == t.value:
+            return t
+    raise ValidationError(
+        f"Tipo de documento «{texto}» desconocido. Tipos: {', '.join(t.value for t in TipoDocumento)}."
+    )
 
 
 @dataclass(frozen=True, slots=True)
 class DocumentoGenerado:
-    """A generated document: stored, foliated (``desde``..``hasta``) and written to ``ruta`` (.docx)."""
+    """A generated document written to ``ruta`` (.docx). Foliated documents are stored and occupy folios
+    ``desde``..``hasta``; exports (carátula, índice) have ``documento_id`` None and ``desde`` = ``hasta`` = 0.
+    ``vencimiento``: last day of the término the document grants if notified on its date (RPV, OPI), else
+    None. ``acto_id``: the act recorded with it, if any."""
 
-    documento_id: uuid.UUID
+    documento_id: uuid.UUID | None
     juicio: str
     tipo: str
     nombre_archivo: str
@@ -60,58 +149,47 @@ class DocumentoGenerado:
     hasta: int
     vencimiento: date | None
     ruta: Path
+    acto_id: uuid.UUID | None = None
+
+    @property
+    def foliado(self) -> bool:
+        return self.desde > 0
 
 
-def medidas_por_defecto(ciudad: str) -> list[str]:
-    """The medidas cautelares an OPI orders unless told otherwise (COA arts. 280-281; domain.md §2.6)."""
-    return [
-        "La retención de los fondos que el coactivado mantenga en cuentas corrientes, de ahorros, inversiones "
-        "y cualquier otro depósito o valor en las instituciones del sistema financiero nacional, hasta por el "
-        "monto adeudado, para lo cual se oficiará a la Superintendencia de Bancos y a la Superintendencia de "
-        "Economía Popular y Solidaria (SEPS).",
-        "La prohibición de enajenar los vehículos de propiedad del coactivado, para lo cual se oficiará a la "
-        "Agencia Nacional de Tránsito (ANT) y a la agencia de tránsito local competente.",
-        "La prohibición de enajenar los bienes inmuebles de propiedad del coactivado, para lo cual se oficiará "
-        f"al Registro de la Propiedad del cantón {ciudad} y a los demás registros de la propiedad del país.",
-    ]
+class LoteGenerado(list[DocumentoGenerado]):
+    """The documents a batch generated, in the order asked, and the juicios that failed while generating
+    (``fallidos``: ``(juicio, reason)``; each failure wrote nothing for that juicio)."""
+
+    def __init__(self, generados: Sequence[DocumentoGenerado] = (), fallidos: Sequence[tuple[str, str]] = ()) -> None:
+        super().__init__(generados)
+        self.fallidos: list[tuple[str, str]] = list(fallidos)
+
+    def mensaje(self) -> str:
+        texto = f"{len(self)} documento(s) generado(s)."
+        if self.fallidos:
+            lineas = "\n  - ".join(f"{n}: {m}" for n, m in self.fallidos[:50])
+            texto += f" {len(self.fallidos)} juicio(s) no se generaron:\n  - {lineas}"
+        return texto
 
 
-def _tipo_identificacion(tipo: str) -> str:
-    return "RUC" if tipo.upper() == "RUC" else "cédula de ciudadanía"
+@dataclass(frozen=True, slots=True)
+class PlantillaInfo:
+    """A document type's template: the office's own copy (``propia``) or the one shipped."""
+
+    tipo: TipoDocumento
+    titulo: str
+    archivo: str
+    ruta: Path
+    propia: bool
 
 
-def cargo_secretario(externo: bool) -> str:
-    return "Secretario Abogado Externo" if externo else "Secretario Abogado"
-
-
-def _oficina_ctx(o: Oficina, fecha: date) -> dict[str, Any]:
-    return {
-        "oficina_nombre": o.nombre, "ciudad": o.ciudad, "provincia": o.provincia,
-        "lugar_fecha": place_and_date(o.ciudad, fecha), "fecha": long_date(fecha), "fecha_corta": format_dmy(fecha),
-    }
-
-
-def contexto_opi(
-    o: Oficina, e: Expediente, t: TituloCredito, d: Deudor, x: Secretario, fecha: date, vencimiento: date,
-    medidas: Sequence[str],
-) -> dict[str, Any]:
-    """Fields of the OPI template (see :data:`app.documents.plantillas_base.CAMPOS`)."""
-    return {
-        **_oficina_ctx(o, fecha),
-        "juicio_numero": e.numero, "acreedor": ACREEDOR,
-        "deudor_nombre": d.nombre, "deudor_identificacion": d.identificacion,
-        "deudor_tipo_identificacion": _tipo_identificacion(d.tipo_identificacion),
-        "titulo_numero": t.numero, "titulo_fecha": long_date(t.fecha_emision), "concepto": t.concepto,
-        "periodo": t.periodo, "fecha_interes_desde": long_date(t.fecha_interes_desde),
-        "capital": format_usd(t.capital), "interes": format_usd(t.interes), "recargo": format_usd(t.recargo),
-        "total": format_usd(t.total), "total_letras": amount_in_words(t.total),
-        "termino_dias": TERMINO_OPI_DIAS, "termino_letras": number_in_words(TERMINO_OPI_DIAS),
-        "vencimiento": long_date(vencimiento),
-        "vencimiento_dia_semana": format_date(vencimiento, "EEEE", locale="es"),
-        "medidas": list(medidas),
-        "secretario_nombre": x.nombres, "secretario_cedula": x.cedula, "secretario_cargo": cargo_secretario(x.externo),
-        "ejecutor_nombre": o.ejecutor_nombre, "ejecutor_cargo": o.ejecutor_cargo,
-    }
+@dataclass(frozen=True, slots=True)
+class _Hecho:
+    documento: Documento
+    folio: Folio
+    acto: Acto | None
+    data: bytes
+    vencimiento: date | None
 
 
 _NO_PERMITIDO = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
@@ -143,22 +221,32 @@ def _escribir(destino: Path, data: bytes) -> Path:
     raise ValidationError(f"No se pudo escribir «{destino}»: {ultimo}. Cierre el documento si está abierto.")
 
 
+def _permiso(tipo: TipoDocumento) -> Permiso:
+    return Permiso.NOTIFICACION_REGISTRAR if tipo is TipoDocumento.RAZON_NOTIFICACION else Permiso.EXPEDIENTE_TRAMITAR
+
+
 class DocumentosService:
-    """Generate, store, foliate and export legal documents."""
+    """Generate, store, foliate and export legal documents; administer their templates."""
 
     def __init__(self, ctx: Contexto) -> None:
         self.ctx = ctx
+        self._preparador = Preparador(ctx)
 
-    # -- templates --
-    def plantilla(self, nombre: str) -> Path:
-        """Path of template ``nombre`` (``"orden_pago_inmediato"`` or with ``.docx``): the office's copy
-        in ``<datos>/plantillas/`` when it exists, else the one shipped in ``resources/templates/``.
+    tipos = staticmethod(tipos)
+
+    # -- templates ------------------------------------------------------------------------------------------
+    def plantilla(self, nombre: str | TipoDocumento) -> Path:
+        """Path of a template (a :class:`TipoDocumento`, or a file name such as ``"orden_pago_inmediato"``
+        with or without ``.docx``): the office's copy in ``<datos>/plantillas/`` when it exists, else the one
+        shipped in ``resources/templates/``.
 
         Raises:
             ConfigurationError: neither exists (the message names both folders).
         """
+        if isinstance(nombre, TipoDocumento):
+            nombre = DOCUMENTOS[nombre][1]
         archivo = nombre if nombre.lower().endswith(".docx") else f"{nombre}.docx"
-        propia = self.ctx.paths.root / "plantillas" / archivo
+        propia = self._carpeta_propia() / archivo
         if propia.is_file():
             return propia
         instalada = templates_dir() / archivo
@@ -169,102 +257,368 @@ class DocumentosService:
             "plantilla o reinstale el programa."
         )
 
-    # -- orden de pago inmediato --
+    def _carpeta_propia(self) -> Path:
+        return self.ctx.paths.root / "plantillas"
+
+    def plantillas(self) -> list[PlantillaInfo]:
+        """Every document type with the template in use (the office's own copy or the shipped one)."""
+        out = []
+        for t in TipoDocumento:
+            titulo, archivo = DOCUMENTOS[t]
+            propia = (self._carpeta_propia() / archivo).is_file()
+            out.append(PlantillaInfo(t, titulo, archivo, self._carpeta_propia() / archivo if propia
+                                     else templates_dir() / archivo, propia))
+        return out
+
+    def campos(self, tipo: TipoDocumento | str) -> dict[str, str]:
+        """The fields a template of ``tipo`` may use, with their meaning (for the template editor's help)."""
+        return dict(base.CAMPOS[DOCUMENTOS[tipo_documento(tipo)][1]])
+
+    def vista_previa(self, tipo: TipoDocumento | str, ruta: Path | None = None) -> Path:
+        """Fill the template of ``tipo`` (``ruta``, or the one in use) with built-in sample data (a persona
+        jurídica with its representante legal, two co-obligados, every list with items:
+        :func:`app.documents.contexto.muestra`) into a temporary .docx, and return its path (to open it).
+
+        Raises:
+            ValidationError: the template uses an unknown field (named), has a malformed tag or is not a .docx.
+            ConfigurationError: the template file does not exist.
+        """
+        tipo = tipo_documento(tipo)
+        plantilla = ruta if ruta is not None else self.plantilla(tipo)
+        data = render(plantilla, cx.muestra(tipo))
+        contar_hojas(data)
+        carpeta = Path(tempfile.gettempdir()) / "foja-vista-previa"
+        return _escribir(carpeta / f"Vista_previa_{tipo.value}.docx", data)
+
+    def reemplazar_plantilla(self, tipo: TipoDocumento | str, ruta: Path) -> Path:
+        """Make ``ruta`` (a .docx edited in Word or LibreOffice) the office's template of ``tipo``.
+
+        It is first filled with the sample data: a template with a field the program does not provide is
+        rejected naming the field, and nothing changes. The office's previous copy, if any, is kept in
+        ``<datos>/plantillas/anteriores/``. Returns the path of the office's copy
+        (``<datos>/plantillas/<archivo>.docx``), used from then on.
+
+        Raises:
+            PermissionDenied: the user may not edit templates (``PLANTILLAS_EDITAR``: administrador).
+            ValidationError: not a .docx, an unknown field (named), a malformed tag.
+            ConfigurationError: ``ruta`` does not exist.
+        """
+        self.ctx.exigir(Permiso.PLANTILLAS_EDITAR)
+        tipo = tipo_documento(tipo)
+        if ruta.suffix.lower() != ".docx":
+            raise ValidationError(f"«{ruta.name}» no es un documento de Word (.docx).")
+        data = render(ruta, cx.muestra(tipo))
+        contar_hojas(data)
+        destino = self._carpeta_propia() / DOCUMENTOS[tipo][1]
+        self._respaldar(destino)
+        _escribir(destino, ruta.read_bytes())
+        log.info("Plantilla «%s» reemplazada por %s (%s)", destino.name, ruta, self.ctx.actor)
+        return destino
+
+    def restaurar_plantilla(self, tipo: TipoDocumento | str) -> Path:
+        """Go back to the template shipped with the program for ``tipo`` (the office's copy is kept in
+        ``<datos>/plantillas/anteriores/``). Returns the shipped template's path.
+
+        Raises:
+            PermissionDenied: the user may not edit templates.
+            ConfigurationError: the shipped template is missing (reinstall).
+        """
+        self.ctx.exigir(Permiso.PLANTILLAS_EDITAR)
+        tipo = tipo_documento(tipo)
+        archivo = DOCUMENTOS[tipo][1]
+        self._respaldar(self._carpeta_propia() / archivo, mover=True)
+        log.info("Plantilla «%s» restaurada (%s)", archivo, self.ctx.actor)
+        return self.plantilla(archivo)
+
+    def _respaldar(self, ruta: Path, *, mover: bool = False) -> None:
+        if not ruta.is_file():
+            return
+        sello = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+        copia = ruta.parent / "anteriores" / f"{ruta.stem}_{sello}{ruta.suffix}"
+        copia.parent.mkdir(parents=True, exist_ok=True)
+        (shutil.move if mover else shutil.copy2)(str(ruta), str(copia))
+
+    # -- every document of an expediente ----------------------------------------------------------------
+    def generar(
+        self, tipo: TipoDocumento | str, numero: str, fecha: date | None = None, datos: dict[str, Any] | None = None,
+        *, destino: Path | None = None,
+    ) -> DocumentoGenerado:
+        """Generate document ``tipo`` of juicio ``numero`` dated ``fecha`` (default today, America/Guayaquil):
+        check, render, foliate and, for a document that is an act, record the act — one transaction (see the
+        module docstring). ``datos`` carries what the expediente alone does not say (keys per type:
+        :data:`app.documents.contexto.DATOS`; e.g. ``{"texto": …}`` for a providencia, ``{"medida_id": …}``
+        for an oficio, ``{"notificacion_id": …}`` for a razón de notificación, ``{"bienes": […],
+        "depositario": …}`` for an acta de embargo). The file is written after the commit to ``destino`` (a
+        file path) or to ``<datos>/documentos/<juicio>/``.
+
+        Returns the generated document (carátula and índice: exports with ``documento_id`` None).
+
+        Raises:
+            NotFoundError: unknown juicio, medida, notificación, liquidación or convenio.
+            PermissionDenied: the user may not act on this expediente.
+            RuleError: the procedure does not allow the act now (the reason says what is missing), a
+                liquidación too old to cite, nothing to lift, no convenio…
+            ValidationError: unknown type or ``datos`` key, missing or bad ``datos``, a template with an
+                unknown field (named).
+            ConfigurationError: template missing.
+        """
+        tipo = tipo_documento(tipo)
+        fecha = fecha or local_today()
+        datos = dict(datos or {})
+        cx.validar_claves(tipo, datos)
+        if tipo in NO_FOLIADOS:
+            return self._exportar_no_foliado(tipo, numero, fecha, datos, destino)
+        plantilla = self.plantilla(tipo)
+        with self.ctx.tx(f"generar {DOCUMENTOS[tipo][0].lower()}") as s:
+            e = expediente_por_numero(s, self.ctx.office_id, numero)
+            h = self._generar_en(s, tipo, e, fecha, datos, plantilla)
+            doc = h.documento
+            resultado = DocumentoGenerado(
+                documento_id=doc.id, juicio=e.numero, tipo=doc.tipo, nombre_archivo=doc.nombre_archivo,
+                desde=h.folio.desde, hasta=h.folio.hasta, vencimiento=h.vencimiento, ruta=Path(),
+                acto_id=h.acto.id if h.acto is not None else None,
+            )
+        ruta = _escribir(destino or self._ruta_export(resultado.juicio, resultado.nombre_archivo), h.data)
+        return replace(resultado, ruta=ruta)
+
+    def generar_en(
+        self, session: Session, tipo: TipoDocumento | str, expediente: Expediente, fecha: date,
+        datos: dict[str, Any] | None = None,
+    ) -> Documento:
+        """:meth:`generar` inside the caller's transaction (``session``), for services that generate a
+        document as part of their own use case. Returns the flushed, foliated :class:`Documento` (its act
+        recorded when the type is one of :data:`ACTOS`). No file is written (:meth:`exportar` writes it).
+
+        Raises:
+            as :meth:`generar`; the caller's transaction should then be rolled back.
+        """
+        tipo = tipo_documento(tipo)
+        datos = dict(datos or {})
+        cx.validar_claves(tipo, datos)
+        if tipo in NO_FOLIADOS:
+            raise ValidationError(f"{DOCUMENTOS[tipo][0]}: no es un documento foliado del expediente.")
+        return self._generar_en(session, tipo, expediente, fecha, datos, self.plantilla(tipo)).documento
+
+    def _ruta_export(self, juicio: str, nombre: str) -> Path:
+        return self.ctx.paths.exports / _nombre_seguro(juicio) / nombre
+
+    def _validar_acto(
+        self, session: Session, tipo: TipoDocumento, e: Expediente, fecha: date, datos: dict[str, Any],
+        cal: Calendario,
+    ) -> dict[str, Any]:
+        """Check the act of ``tipo`` is allowed now (procedimiento rules); return the act's ``datos``.
+
+        Raises:
+            RuleError: the reason (what is missing, which stage it belongs to…).
+        """
+        acto = ACTOS.get(tipo)
+        if acto is None:
+            return {}
+        datos_acto: dict[str, Any] = {"documento": tipo.value}
+        if acto is TipoActo.ARCHIVO:
+            datos_acto["saldo"] = str(self._saldo(session, e, fecha, datos))
+        proc.validar(Etapa(e.etapa), acto, hechos_de(session, e, fecha, datos_acto, cal))
+        return datos_acto
+
+    def _saldo(self, session: Session, e: Expediente, fecha: date, datos: dict[str, Any]) -> Decimal:
+        if datos.get("saldo") not in (None, ""):
+            return cx.monto(datos["saldo"], "saldo")
+        return liquidar_expediente(session, e, fecha).total
+
+    def _generar_en(
+        self, session: Session, tipo: TipoDocumento, e: Expediente, fecha: date, datos: dict[str, Any],
+        plantilla: Path,
+    ) -> _Hecho:
+        self.ctx.exigir(_permiso(tipo), secretario_id=e.secretario_id)
+        cal = calendario_de(session, e.office_id)
+        datos_acto = self._validar_acto(session, tipo, e, fecha, datos, cal)
+        j = juicio_de(session, e)
+        p = self._preparador.preparar(session, tipo, e, j, fecha, datos, cal)
+        data = render(plantilla, p.contexto)
+        nombre = f"{tipo.name}_{_nombre_seguro(e.numero)}_{fecha.isoformat()}_foja{j.ultimo_folio + 1}.docx"
+        doc, folio = agregar_documento_en(
+            session, self.ctx, e, tipo=tipo.name, descripcion=p.descripcion[:300], fecha=fecha, data=data,
+            nombre_archivo=nombre, hojas=contar_hojas(data),
+        )
+        if p.vincular is not None:
+            p.vincular(doc)
+        acto = None
+        if tipo in ACTOS:
+            acto = registrar_acto_en(
+                session, self.ctx, e, tipo=ACTOS[tipo], fecha=fecha, descripcion=p.descripcion,
+                documento_id=doc.id, datos={**datos_acto, **p.datos_acto},
+            )
+        return _Hecho(doc, folio, acto, data, p.vencimiento)
+
+    def razon_notificacion_en(self, session: Session, n: Notificacion) -> uuid.UUID:
+        """The razón de notificación of ``n`` (not yet flushed: the notifications service calls this before
+        inserting the append-only row, so that ``razon_documento_id`` is set at insert time), rendered and
+        foliated inside the caller's transaction. Matches
+        :data:`app.services.notificaciones.RazonFactory`. Returns the new document's id. No act (the
+        notification's act is recorded by that service); no file written (:meth:`exportar` writes it).
+
+        Raises:
+            ValidationError: the template uses an unknown field.
+            ConfigurationError: template missing.
+        """
+        e = session.get_one(Expediente, n.expediente_id)
+        fecha = to_local(n.fecha_hora).date()
+        tipo = TipoDocumento.RAZON_NOTIFICACION
+        j = juicio_de(session, e)
+        p = self._preparador.razon(session, e, j, fecha, n)
+        data = render(self.plantilla(tipo), p.contexto)
+        doc, _ = agregar_documento_en(
+            session, self.ctx, e, tipo=tipo.name, descripcion=p.descripcion[:300], fecha=fecha, data=data,
+            nombre_archivo=f"{tipo.name}_{_nombre_seguro(e.numero)}_{fecha.isoformat()}_foja{j.ultimo_folio + 1}.docx",
+            hojas=contar_hojas(data),
+        )
+        return doc.id
+
+    # -- exports that are not folios: carátula, índice, acta de sorteo ------------------------------------
+    def _exportar_no_foliado(
+        self, tipo: TipoDocumento, numero: str, fecha: date, datos: dict[str, Any], destino: Path | None,
+    ) -> DocumentoGenerado:
+        if tipo is TipoDocumento.ACTA_SORTEO:
+            with self.ctx.read() as s:
+                e = expediente_por_numero(s, self.ctx.office_id, numero)
+                acta = s.scalar(select(Sorteo.acta_documento_id).where(Sorteo.id == e.sorteo_id)) \
+                    if e.sorteo_id else None
+                juicio = e.numero
+            if acta is None:
+                raise NotFoundError(f"El juicio {juicio} no tiene acta de sorteo registrada.")
+            ruta = self.exportar(acta, destino)
+            return DocumentoGenerado(acta, juicio, TIPO_ACTA_SORTEO, ruta.name, 0, 0, None, ruta)
+        with self.ctx.read() as s:
+            e = expediente_por_numero(s, self.ctx.office_id, numero)
+            j = juicio_de(s, e)
+            if tipo is TipoDocumento.CARATULA:
+                cuerpo = j.cuerpos
+                if datos.get("cuerpo") not in (None, ""):
+                    try:
+                        cuerpo = int(datos["cuerpo"])
+                    except (TypeError, ValueError) as exc:
+                        raise ValidationError("«cuerpo» es el número del cuerpo (1, 2, …).") from exc
+                    if not 1 <= cuerpo <= j.cuerpos:
+                        raise ValidationError(
+                            f"El expediente tiene {j.cuerpos} cuerpo(s): no existe el cuerpo {cuerpo}.")
+                contexto = cx.caratula(j, fecha, cuerpo)
+                nombre = f"Caratula_{_nombre_seguro(e.numero)}_cuerpo{cuerpo}.docx"
+            else:
+                entradas = indice_de(s, e.id)
+                contexto = cx.indice(j, fecha, cx.Indice(tuple(
+                    cx.EntradaIndice(en.posicion, en.fecha, en.descripcion, en.tipo, en.desde, en.hasta, en.hojas,
+                                     en.cuerpo_desde, en.cuerpo_hasta, en.provisional)
+                    for en in entradas)))
+                nombre = f"Indice_{_nombre_seguro(e.numero)}.docx"
+            juicio = e.numero
+        data = render(self.plantilla(tipo), contexto)
+        if destino is None:
+            destino = self._ruta_export(juicio, nombre)
+        elif destino.is_dir():
+            destino = destino / nombre
+        ruta = _escribir(destino, data)
+        return DocumentoGenerado(None, juicio, tipo.name, ruta.name, 0, 0, None, ruta)
+
+    # -- batch ----------------------------------------------------------------------------------------------
+    def generar_lote(
+        self, tipo: TipoDocumento | str, numeros: Sequence[str], progress: Progress = NO_PROGRESS,
+        fecha: date | None = None, datos: dict[str, Any] | None = None,
+    ) -> LoteGenerado:
+        """Generate document ``tipo`` for each juicio in ``numeros`` (e.g. the RPV of the 800 expedientes of
+        today's sorteo): one transaction and one .docx file per expediente, in the order given.
+
+        Before generating anything: every number must exist, the user may act on it and, for a document that
+        is an act, the act must be allowed now; the template is filled once with sample data (an unknown field
+        stops the batch here). If any check fails, nothing is generated and the message lists every problem.
+        Then each expediente is generated on its own: should one fail meanwhile (changed by someone else, a
+        missing ``datos`` row…), nothing is written for it, it is reported in ``fallidos`` and the batch goes
+        on. Progress is reported per expediente; cancelling stops before the next one and raises
+        CancelledError (the documents already generated stay: each is complete and foliated).
+
+        Raises:
+            ValidationError: empty list, unknown type, or some juicios cannot get the document (all listed).
+            CancelledError: cancelled by the user.
+            ConfigurationError / ValidationError: the template is missing or uses an unknown field.
+        """
+        tipo = tipo_documento(tipo)
+        titulo = DOCUMENTOS[tipo][0]
+        unicos = list(dict.fromkeys(n.strip() for n in numeros if n.strip()))
+        if not unicos:
+            raise ValidationError(f"No se eligió ningún juicio para generar: {titulo.lower()}.")
+        datos = dict(datos or {})
+        cx.validar_claves(tipo, datos)
+        render(self.plantilla(tipo), cx.muestra(tipo))
+        fecha = fecha or local_today()
+        problemas = self._problemas_lote(tipo, unicos, fecha, datos)
+        if problemas:
+            raise ValidationError(
+                f"No se generó ningún documento ({titulo.lower()}); revise estos juicios:\n  - "
+                + "\n  - ".join(problemas[:50]) + (f"\n  … y {len(problemas) - 50} más" if len(problemas) > 50 else "")
+            )
+        out = LoteGenerado()
+        total = len(unicos)
+        for i, numero in enumerate(unicos):
+            progress.step(i, total, f"{titulo} {i + 1} de {total}: juicio {numero}")
+            try:
+                out.append(self.generar(tipo, numero, fecha, datos))
+            except CancelledError:
+                raise
+            except AppError as exc:
+                log.warning("Lote %s: juicio %s no generado: %s", tipo.value, numero, exc.message)
+                out.fallidos.append((numero, exc.message))
+        fin = f"{len(out)} documento(s) generado(s): {titulo.lower()}."
+        if out.fallidos:
+            fin += f" {len(out.fallidos)} con problemas."
+        progress.step(total, total, fin)
+        return out
+
+    def _problemas_lote(self, tipo: TipoDocumento, numeros: list[str], fecha: date, datos: dict[str, Any]) -> list[str]:
+        problemas: list[str] = []
+        with self.ctx.read() as s:
+            filas = {e.numero: e for e in s.scalars(
+                select(Expediente).where(Expediente.office_id == self.ctx.office_id, Expediente.numero.in_(numeros)))}
+            cal = calendario_de(s, self.ctx.office_id)
+            for n in numeros:
+                e = filas.get(n)
+                if e is None:
+                    problemas.append(f"{n}: no existe")
+                    continue
+                if tipo in NO_FOLIADOS:
+                    continue
+                try:
+                    self.ctx.exigir(_permiso(tipo), secretario_id=e.secretario_id)
+                    self._validar_acto(s, tipo, e, fecha, datos, cal)
+                except (PermissionDenied, RuleError) as exc:
+                    problemas.append(f"{n}: {exc.message}")
+                except AppError as exc:  # e.g. the rate table does not cover a liquidación
+                    problemas.append(f"{n}: {exc.message}")
+        return problemas
+
+    # -- orden de pago inmediato (kept for the UI and the CLI) ----------------------------------------------
     def generar_opi(
         self, numero: str, fecha: date | None = None, medidas: list[str] | None = None,
     ) -> DocumentoGenerado:
-        """Generate the orden de pago inmediato of juicio ``numero`` (COA art. 279), foliate it and
-        write it to ``<datos>/documentos/<juicio>/OPI_<juicio>_<aaaa-mm-dd>.docx``.
-
-        ``fecha`` (default today, America/Guayaquil) is the date of the order; the 3-día término
-        (TERMINO_OPI_DIAS, business days: no weekends, national holidays of Ecuador or the office's
-        local holidays) is counted from it (``vencimiento``: the due date if notified that day).
-        ``medidas``: the medidas cautelares ordered (COA arts. 280-281); None gives
-        :func:`medidas_por_defecto`, an empty list orders none. The expediente moves to stage OPI when it
-        was SORTEADO or RPV. All in one transaction: if rendering fails nothing is stored or foliated.
-        The .docx file is written after the commit (a file on disk always belongs to a stored document);
-        should that write fail, the document stays stored and :meth:`exportar` writes it again.
+        """The orden de pago inmediato of juicio ``numero`` (COA art. 279) through :meth:`generar`: the OPI act
+        is recorded (stage OPI, from SORTEADO or RPV only), the 3-día término (business days: no weekends,
+        national or local holidays) is counted from ``fecha`` (``vencimiento``: the due date if notified that
+        day), every co-obligado is named. ``medidas``: the medidas cautelares ordered (COA arts. 280-281);
+        None gives :func:`medidas_por_defecto`, an empty list orders none.
 
         Raises:
-            NotFoundError: unknown juicio number.
-            ConfigurationError: template missing.
-            RuleError: the juicio is archived, suspended, in insolvency or dado de baja.
-            ValidationError: the template uses an unknown field (named in the message).
+            as :meth:`generar` (RuleError: the stage does not allow an OPI).
         """
-        fecha = fecha or local_today()
-        plantilla = self.plantilla(base.OPI)
-        with self.ctx.tx("generar orden de pago inmediato") as s:
-            e = expediente_por_numero(s, self.ctx.office_id, numero)
-            self._puede_opi(e)
-            o = s.get_one(Oficina, e.office_id)
-            t = s.get_one(TituloCredito, e.titulo_id)
-            d = s.get_one(Deudor, e.deudor_id)
-            x = s.get_one(Secretario, e.secretario_id)
-            vencimiento = calendario_de(s, self.ctx.office_id).sumar_dias_habiles(fecha, TERMINO_OPI_DIAS)
-            lista = medidas_por_defecto(o.ciudad) if medidas is None else [m.strip() for m in medidas if m.strip()]
-            data = render(plantilla, contexto_opi(o, e, t, d, x, fecha, vencimiento, lista))
-            nombre = f"OPI_{_nombre_seguro(e.numero)}_{fecha.isoformat()}.docx"
-            doc, folio = agregar_documento_en(
-                s, self.ctx, e, tipo=TIPO_OPI, descripcion=f"Orden de pago inmediato ({format_dmy(fecha)})",
-                fecha=fecha, data=data, nombre_archivo=nombre, hojas=contar_hojas(data),
-            )
-            if e.etapa in _PASAN_A_OPI:
-                e.etapa = Etapa.OPI
-            resultado = (doc.id, e.numero, folio.desde, folio.hasta)
-        # Written after the commit: a file on disk always corresponds to a stored document.
-        ruta = _escribir(self.ctx.paths.exports / _nombre_seguro(resultado[1]) / nombre, data)
-        return DocumentoGenerado(
-            documento_id=resultado[0], juicio=resultado[1], tipo=TIPO_OPI, nombre_archivo=nombre,
-            desde=resultado[2], hasta=resultado[3], vencimiento=vencimiento, ruta=ruta,
-        )
-
-    @staticmethod
-    def _puede_opi(e: Expediente) -> None:
-        if e.etapa in _SIN_OPI:
-            raise RuleError(
-                f"El juicio {e.numero} está en etapa {Etapa(e.etapa).etiqueta}: no se puede emitir una orden de "
-                "pago inmediato."
-            )
+        datos = None if medidas is None else {"medidas": list(medidas)}
+        return self.generar(TipoDocumento.OPI, numero, fecha, datos)
 
     def generar_opi_lote(
         self, numeros: list[str], progress: Progress = NO_PROGRESS, fecha: date | None = None,
         medidas: list[str] | None = None,
-    ) -> list[DocumentoGenerado]:
-        """Generate the OPI of each juicio in ``numeros`` (one .docx and one transaction each).
+    ) -> LoteGenerado:
+        """:meth:`generar_lote` of órdenes de pago inmediato (see there for checks, failures and cancelling)."""
+        datos = None if medidas is None else {"medidas": list(medidas)}
+        return self.generar_lote(TipoDocumento.OPI, numeros, progress, fecha, datos)
 
-        Every number is checked first (exists, stage allows an OPI): if any fails nothing is generated.
-        Progress is reported per expediente; cancelling (``progress``) stops before the next one and
-        raises CancelledError; the OPIs already generated stay (each is a complete, foliated providencia).
-
-        Raises:
-            ValidationError: empty list, or some numbers unknown / in a stage without OPI (all listed).
-            CancelledError: cancelled by the user.
-        """
-        unicos = list(dict.fromkeys(n.strip() for n in numeros if n.strip()))
-        if not unicos:
-            raise ValidationError("No se eligió ningún juicio para generar órdenes de pago inmediato.")
-        with self.ctx.read() as s:
-            filas = dict(s.execute(
-                select(Expediente.numero, Expediente.etapa)
-                .where(Expediente.office_id == self.ctx.office_id, Expediente.numero.in_(unicos))
-            ).all())
-        problemas = [f"{n}: no existe" for n in unicos if n not in filas]
-        problemas += [f"{n}: etapa {Etapa(filas[n]).etiqueta}" for n in unicos if n in filas and filas[n] in _SIN_OPI]
-        if problemas:
-            raise ValidationError(
-                "No se generó ninguna orden de pago inmediato; revise estos juicios:\n  - "
-                + "\n  - ".join(problemas[:50])
-            )
-        fecha = fecha or local_today()
-        out: list[DocumentoGenerado] = []
-        total = len(unicos)
-        for i, numero in enumerate(unicos):
-            progress.step(i, total, f"Orden de pago inmediato {i + 1} de {total}: juicio {numero}")
-            out.append(self.generar_opi(numero, fecha, medidas))
-        progress.step(total, total, f"{total} órdenes de pago inmediato generadas.")
-        return out
-
-    # -- acta de sorteo --
+    # -- acta de sorteo ---------------------------------------------------------------------------------------
     def acta_sorteo_en(self, session: Session, sorteo: Sorteo) -> Documento:
         """Render the acta de sorteo of an already-flushed ``sorteo`` (its expedientes found by
         ``sorteo_id``), store it and add its ``Documento`` (office document, not foliated:
@@ -309,7 +663,7 @@ class DocumentosService:
         ]
         total_cuantia = sum((r[4] for r in rows), Decimal("0"))
         contexto = {
-            **_oficina_ctx(o, sorteo.fecha),
+            **cx.oficina(oficina_de(o), sorteo.fecha),
             "sorteo_id": str(sorteo.id), "semilla": sorteo.semilla, "total_titulos": len(rows),
             "total_participantes": len(ids), "cuantia_total": format_usd(total_cuantia),
             "participantes": participantes, "asignaciones": asignaciones,
@@ -326,7 +680,7 @@ class DocumentosService:
         session.flush()
         return doc
 
-    # -- export --
+    # -- export -----------------------------------------------------------------------------------------------
     def exportar(self, documento_id: uuid.UUID, destino: Path | None = None) -> Path:
         """Write the stored bytes of a document to ``destino`` (a file path, or an existing folder) or,
         by default, to ``<datos>/documentos/<juicio or "oficina">/<nombre_archivo>``; return the path
@@ -360,35 +714,7 @@ class DocumentosService:
             ConfigurationError: template missing.
             ValidationError: the template uses an unknown field.
         """
-        hoy = local_today()
-        with self.ctx.read() as s:
-            e = expediente_por_numero(s, self.ctx.office_id, numero)
-            o = s.get_one(Oficina, e.office_id)
-            d = s.get_one(Deudor, e.deudor_id)
-            x = s.get_one(Secretario, e.secretario_id)
-            entradas = indice_de(s, e.id)
-            juicio = e.numero
-        documentos = [
-            {"n": en.posicion, "fecha": format_dmy(en.fecha), "descripcion": en.descripcion, "tipo": en.tipo,
-             "fojas": (f"{en.desde}" if en.desde == en.hasta else f"{en.desde} a {en.hasta}")
-             + (" (provisional)" if en.provisional else ""),
-             "hojas": en.hojas,
-             "cuerpo": str(en.cuerpo_desde) if en.cuerpo_desde == en.cuerpo_hasta
-             else f"{en.cuerpo_desde}-{en.cuerpo_hasta}"}
-            for en in entradas
-        ]
-        ultimo = entradas[-1].hasta if entradas else 0
-        contexto = {
-            **_oficina_ctx(o, hoy),
-            "juicio_numero": juicio, "deudor_nombre": d.nombre, "deudor_identificacion": d.identificacion,
-            "secretario_nombre": x.nombres, "secretario_cargo": cargo_secretario(x.externo),
-            "documentos": documentos, "total_fojas": fojas(ultimo),
-            "cuerpos": entradas[-1].cuerpo_hasta if entradas else 1,
-        }
-        data = render(self.plantilla(base.INDICE), contexto)
-        if destino.is_dir():
-            destino = destino / f"Indice_{_nombre_seguro(juicio)}.docx"
-        return _escribir(destino, data)
+        return self.generar(TipoDocumento.INDICE, numero, destino=destino).ruta
 
     def exportar_pdf(self, documento_id: uuid.UUID) -> Path:
         """Export a stored .docx document and convert it to PDF next to it (LibreOffice). Returns the PDF.
@@ -399,6 +725,16 @@ class DocumentosService:
             ConfigurationError: LibreOffice is not installed (the message says how to install it) or failed.
         """
         docx = self.exportar(documento_id)
+        return self.convertir_pdf(docx)
+
+    @staticmethod
+    def convertir_pdf(docx: Path) -> Path:
+        """Convert a .docx written by this service (e.g. :attr:`DocumentoGenerado.ruta`) to PDF next to it.
+
+        Raises:
+            ValidationError: not a .docx.
+            ConfigurationError: LibreOffice is not installed (the message says how to install it) or failed.
+        """
         if docx.suffix.lower() != ".docx":
             raise ValidationError(f"«{docx.name}» no es un documento de Word; solo se convierten .docx a PDF.")
         return convertir_pdf(docx, docx.parent)

@@ -80,6 +80,10 @@ def contexto_opi(medidas: list[str], deudor: str = _NOMBRES[0]) -> dict[str, Any
         "secretario_cedula": "1710034065", "secretario_cargo": "Secretario Abogado Externo",
         "ejecutor_nombre": "Ing. Patricio Xavier Carrasco Ruiz",
         "ejecutor_cargo": "Director Provincial del IESS Chimborazo, Funcionario Ejecutor",
+        # Persona jurídica without representante or co-obligados here (tests/documents/test_plantillas.py fills them).
+        "deudor_representante": "", "deudor_representante_cedula": "", "coobligados": [],
+        "deudor_designacion": f"{deudor}, con RUC No. 0690012345001",
+        "obligados_designacion": f"{deudor}, con RUC No. 0690012345001",
     }
 
 

@@ -1,26 +1,49 @@
-"""DocumentosService: OPI generation and foliation, acta de sorteo, índice, export."""
+"""DocumentosService: every document of a juicio (generated, foliated, its act recorded), batches, the acta de
+sorteo, índice and carátula, template administration, export (.docx, PDF)."""
 
 from __future__ import annotations
 
-from datetime import date
+import uuid
+from dataclasses import dataclass
+from dataclasses import replace as dc_replace
+from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from docx import Document
 from sqlalchemy import func, select
 
-from app.common.errors import CancelledError, ConfigurationError, RuleError, ValidationError
+from app.common.errors import CancelledError, ConfigurationError, PermissionDenied, RuleError, ValidationError
 from app.common.paths import templates_dir
 from app.common.progress import Progress
 from app.documents import pdf as pdf_mod
 from app.documents import plantillas_base as base
+from app.documents.contexto import a_fojas
 from app.documents.pdf import libreoffice_disponible
 from app.documents.render import contar_hojas
+from app.domain.etapas import Etapa
+from app.domain.permisos import Rol, UsuarioActual
+from app.domain.tipos import TipoActo, TipoDocumento
+from app.services.actos import ActosService
 from app.services.bootstrap import Servicios
-from app.services.documentos import DocumentosService
+from app.services.convenios import ConveniosService
+from app.services.deudores import DeudoresService
+from app.services.documentos import (
+    ACTOS,
+    NO_FOLIADOS,
+    DocumentoGenerado,
+    DocumentosService,
+    tipo_documento,
+    tipos,
+)
+from app.services.liquidacion import LiquidacionService
+from app.services.medidas import MedidasService
+from app.services.notificaciones import NotificacionesService
+from app.services.pagos import PagosService
 from app.services.sorteo import ResultadoSorteo, SorteoService
-from app.storage.models import Documento, Expediente, Folio
+from app.storage.models import Acto, Convenio, Documento, Expediente, Folio, MedidaCautelar, Notificacion
 from tests.documents.test_render import SIN_LO, texto_docx
 from tests.services.helpers import crear_titulos
 
@@ -71,15 +94,17 @@ def test_opi_entra_al_expediente_como_folios(con_secretarios: Servicios) -> None
     assert srv.foliacion.verificar(juicio).intacta
     with srv.ctx.read() as s:
         assert s.scalar(select(Expediente.etapa).where(Expediente.numero == juicio)) == "OPI"
-    # A second providencia continues the numbering.
-    g2 = docs.generar_opi(juicio, fecha=date(2025, 3, 10), medidas=[])
+    # A second document continues the numbering (a second OPI is refused: the juicio is already in OPI).
+    with pytest.raises(RuleError, match="corresponde a la etapa Sorteado o Requerimiento de pago"):
+        docs.generar_opi(juicio, fecha=date(2025, 3, 10), medidas=[])
+    g2 = docs.generar("providencia", juicio, date(2025, 3, 10), {"texto": "Agréguese el escrito."})
     assert g2.desde == hojas + 1
     salida = docs.exportar_indice(juicio, srv.ctx.paths.root)
     assert salida.name == f"Indice_{juicio}.docx"
     t = texto(salida)
     assert "ÍNDICE DEL EXPEDIENTE" in t and juicio in t
     assert f"1 a {hojas}" in t or hojas == 1
-    assert "Orden de pago inmediato (28/02/2025)" in t and "28/02/2025" in t
+    assert "Orden de pago inmediato (28/02/2025)" in t and "Providencia (10/03/2025): Agréguese el escrito." in t
     # The índice is an export, not a document of the expediente.
     assert len(srv.foliacion.indice(juicio)) == 2
 
@@ -116,7 +141,7 @@ def test_opi_en_juicio_archivado_se_rechaza(con_secretarios: Servicios) -> None:
     juicio = r.asignaciones[0].juicio
     with srv.ctx.tx("test: archivar") as s:
         s.scalars(select(Expediente).where(Expediente.numero == juicio)).one().etapa = "ARCHIVADO"
-    with pytest.raises(RuleError, match="Archivado"):
+    with pytest.raises(RuleError, match="el juicio está archivado"):
         docs.generar_opi(juicio)
 
 
@@ -161,10 +186,11 @@ def test_lote_con_progreso_y_cancelacion(con_secretarios: Servicios) -> None:
 
     progreso.append(Progress(cancelar_tras_el_primero))
     with pytest.raises(CancelledError):
-        docs.generar_opi_lote(numeros, progreso[0])
-    # Cancelled while the 2nd was being generated: it completes, the 3rd never starts (3 + 2 in total).
+        docs.generar_lote("providencia", numeros, progreso[0], datos={"texto": "Téngase presente."})
+    # Cancelled while the 2nd was being generated: it completes, the 3rd never starts.
     with srv.ctx.read() as s:
-        assert s.scalar(select(func.count()).select_from(Documento).where(Documento.tipo == "OPI")) == 5
+        assert s.scalar(select(func.count()).select_from(Documento).where(Documento.tipo == "OPI")) == 3
+        assert s.scalar(select(func.count()).select_from(Documento).where(Documento.tipo == "PROVIDENCIA")) == 2
 
 
 def test_lote_valida_todo_antes_de_generar(con_secretarios: Servicios) -> None:
@@ -203,3 +229,337 @@ def test_exportar_pdf_con_libreoffice(con_secretarios: Servicios) -> None:
     pdf = docs.exportar_pdf(g.documento_id)
     assert pdf.suffix == ".pdf" and pdf.is_file()
     assert len(PdfReader(str(pdf)).pages) == g.hasta - g.desde + 1
+
+
+# -- every document of a juicio, through the real services (issue: "The whole juicio coactivo") -------------
+
+TZ = ZoneInfo("America/Guayaquil")
+DEPOSITARIO = {"depositario": "Jorge Luis Naranjo Chávez", "depositario_cedula": "0926687856", "hora": "10h30"}
+CAMIONETA = {"descripcion": "Camioneta Chevrolet D-Max 2019, placa HBC-1234", "tipo": "VEHICULO", "valor": "18500"}
+POSTURAS = [{"postor": "Carlos Villacís Orozco", "identificacion": "0603001231", "valor": "19000", "deposito": "1900"},
+            {"postor": "Paola Samaniego Ruiz", "identificacion": "0604571232", "valor": "19500", "deposito": "500"}]
+
+
+@dataclass
+class Juicio:
+    """A juicio against a persona jurídica with a garante, carried from RPV to archivo."""
+
+    numero: str
+    otro: str
+    docs: DocumentosService
+    generados: dict[TipoDocumento, DocumentoGenerado]
+    medida_id: uuid.UUID
+    notificaciones: list[uuid.UUID]
+
+
+def preparar_juicio(srv: Servicios) -> tuple[str, str, DocumentosService]:
+    """Two juicios (the debtor with RUC made a persona jurídica with representante and a garante)."""
+    docs, r = sortear(srv, 2)
+    ruc = next(a for a in r.asignaciones if a.identificacion.endswith("001"))
+    otro = next(a for a in r.asignaciones if a is not ruc)
+    deud = DeudoresService(srv.ctx)
+    deud.actualizar(ruc.identificacion, tipo_persona="JURIDICA", representante_legal="Luis Alberto Pilamunga Toapanta",
+                    representante_cedula="0602910945", direccion="Av. Daniel León Borja 24-15, Riobamba")
+    deud.agregar_coobligado(ruc.juicio, "0603001231", "María Fernanda Guamán Yépez", "GARANTE", "Calle Colón 12-34")
+    deud.actualizar_caratula(ruc.juicio, casilla_judicial="Casilla judicial 123", abogado_deudor="Ab. Diego Yépez")
+    return ruc.juicio, otro.juicio, docs
+
+
+def recorrer_juicio(srv: Servicios) -> Juicio:
+    j, otro, docs = preparar_juicio(srv)
+    ctx = srv.ctx
+    notif = NotificacionesService(ctx, razon=docs.razon_notificacion_en)
+    med = MedidasService(ctx)
+    out: dict[TipoDocumento, DocumentoGenerado] = {}
+
+    def g(tipo: TipoDocumento, fecha: date, datos: dict | None = None) -> None:
+        out[tipo] = docs.generar(tipo, j, fecha, datos)
+
+    g(TipoDocumento.RPV, date(2025, 3, 5))
+    g(TipoDocumento.RAZON_NO_PAGO, date(2025, 3, 20))
+    g(TipoDocumento.OPI, date(2025, 3, 21))
+    n1 = notif.registrar(j, intento=1, forma="BOLETA", fecha_hora=datetime(2025, 3, 24, 10, 30, tzinfo=TZ),
+                         efectiva=False, observaciones="Nadie atendió.")
+    n2 = notif.registrar(j, intento=2, forma="PERSONAL", fecha_hora=datetime(2025, 3, 25, 9, 15, tzinfo=TZ),
+                         efectiva=True, recibido_por="Luis Alberto Pilamunga Toapanta")
+    g(TipoDocumento.RAZON_NOTIFICACION, date(2025, 3, 25), {"notificacion_id": str(n1.id)})
+    m = med.ordenar(j, "RETENCION", fecha_envio=date(2025, 3, 25))
+    g(TipoDocumento.OFICIO_RETENCION, date(2025, 3, 25), {"medida_id": str(m.id)})
+    m2 = med.ordenar(j, "PROHIBICION_VEHICULO", fecha_envio=date(2025, 3, 25))
+    g(TipoDocumento.OFICIO_ANT, date(2025, 3, 25), {"medida_id": str(m2.id)})
+    g(TipoDocumento.OFICIO_REGISTRO, date(2025, 3, 25))
+    med.registrar_respuesta(m.id, date(2025, 3, 27), "Se retuvo USD 842,37 en el Banco del Pichincha.", "842.37")
+    g(TipoDocumento.ACTA_EMBARGO, date(2025, 3, 31), DEPOSITARIO)
+    g(TipoDocumento.ACTA_SECUESTRO, date(2025, 4, 1), {**DEPOSITARIO, "bienes": [CAMIONETA]})
+    ActosService(ctx).registrar(j, "AVALUO", date(2025, 4, 7), "Avalúo pericial de la camioneta")
+    g(TipoDocumento.AVISO_REMATE, date(2025, 4, 8), {"fecha_remate": "06/05/2025", "bienes": [CAMIONETA]})
+    g(TipoDocumento.ACTA_REMATE, date(2025, 5, 6), {"hora": "10h00", "posturas": POSTURAS})
+    PagosService(ctx).registrar_costa(j, date(2025, 4, 10), "Publicación del aviso de remate", "85.00")
+    g(TipoDocumento.LIQUIDACION, date(2025, 5, 7))
+    g(TipoDocumento.PROVIDENCIA, date(2025, 5, 8), {"texto": "Agréguese el acta de remate.\nConsígnese el saldo.",
+                                                    "liquidacion_id": "ultima"})
+    g(TipoDocumento.OFICIO_LEVANTAMIENTO, date(2025, 5, 8), {"medida_id": str(m.id)})
+    saldo = LiquidacionService(ctx).calcular(j, date(2025, 5, 9)).total
+    PagosService(ctx).registrar_abono(j, date(2025, 5, 9), saldo, "Producto del remate")
+    g(TipoDocumento.RAZON_ARCHIVO, date(2025, 5, 9))
+    g(TipoDocumento.CARATULA, date(2025, 5, 9))
+    g(TipoDocumento.INDICE, date(2025, 5, 9))
+    g(TipoDocumento.ACTA_SORTEO, date(2025, 5, 9))
+    # The other juicio: an APP suspends it.
+    docs.generar_opi(otro, date(2025, 3, 21))
+    ConveniosService(ctx).crear(otro, date(2025, 3, 26), 6, sin_honorarios=True)
+    out[TipoDocumento.AUTO_SUSPENSION] = docs.generar(TipoDocumento.AUTO_SUSPENSION, otro, date(2025, 3, 26))
+    return Juicio(j, otro, docs, out, m.id, [n1.id, n2.id])
+
+
+def test_cada_documento_del_juicio_se_genera_folia_y_registra_su_acto(con_secretarios: Servicios) -> None:
+    srv = con_secretarios
+    x = recorrer_juicio(srv)
+    assert set(TipoDocumento) == set(x.generados)
+    t = {tipo: texto(g.ruta) for tipo, g in x.generados.items()}
+    for tipo, g in x.generados.items():
+        assert g.ruta.is_file(), tipo
+        assert "{{" not in t[tipo], tipo
+        if tipo in NO_FOLIADOS:
+            assert not g.foliado
+        else:
+            assert g.foliado and g.ruta.parent == srv.ctx.paths.exports / g.juicio
+            assert g.hasta - g.desde + 1 == contar_hojas(g.ruta.read_bytes())
+            assert g.ruta.read_bytes() == srv.ctx.blobs.get(
+                _sha(srv, g.documento_id)), tipo  # the file is the stored document
+    # Folios are consecutive over the whole expediente (razones de notificación via the hook included).
+    indice = srv.foliacion.indice(x.numero)
+    assert [e.desde for e in indice] == [1] + [e.hasta + 1 for e in indice[:-1]]
+    assert srv.foliacion.verificar(x.numero).intacta
+    tipos_foliados = [e.tipo for e in indice]
+    assert tipos_foliados.count("RAZON_NOTIFICACION") == 3  # one per attempt (hook) + the one asked for
+    # Each document that is an act recorded it with its documento_id, moving the stage.
+    historial = ActosService(srv.ctx).historial(x.numero)
+    por_doc = {h.documento_id: h for h in historial if h.documento_id}
+    for tipo, acto in ACTOS.items():
+        g = x.generados[tipo]
+        assert g.acto_id is not None and por_doc[g.documento_id].tipo is acto, tipo
+    assert historial[-1].tipo is TipoActo.ARCHIVO and historial[-1].etapa_nueva is Etapa.ARCHIVADO
+    # Links: the oficio to its medida (and its number), the levantamiento, the convenio's auto.
+    with srv.ctx.read() as s:
+        m = s.get_one(MedidaCautelar, x.medida_id)
+        assert m.documento_id == x.generados[TipoDocumento.OFICIO_RETENCION].documento_id
+        assert m.levantamiento_documento_id == x.generados[TipoDocumento.OFICIO_LEVANTAMIENTO].documento_id
+        assert m.oficio_numero == f"{x.numero}-OF-001"
+        c = s.scalars(select(Convenio)).one()
+        assert c.documento_id == x.generados[TipoDocumento.AUTO_SUSPENSION].documento_id
+        razones = [s.get_one(Notificacion, n).razon_documento_id for n in x.notificaciones]
+        assert all(razones)
+    # What each one says.
+    opi = t[TipoDocumento.OPI]
+    assert ("Comercial Ñandú Cía. Ltda., con RUC No. 1760004650001, representada legalmente por Luis Alberto "
+            "Pilamunga Toapanta, con cédula de ciudadanía No. 0602910945; y, solidariamente, María Fernanda Guamán "
+            "Yépez, con cédula de ciudadanía No. 0603001231, en calidad de garante, paguen") in opi
+    assert "GARANTE: María Fernanda Guamán Yépez (0603001231)" in opi
+    assert "que obra a fojas 1 (uno)" in t[TipoDocumento.RAZON_NO_PAGO]
+    assert "intenté notificar mediante primera boleta" in t[TipoDocumento.RAZON_NOTIFICACION]
+    assert "Oficio No. " + f"{x.numero}-OF-001" in t[TipoDocumento.OFICIO_RETENCION]
+    assert "Agencia Nacional de Tránsito (ANT)" in t[TipoDocumento.OFICIO_ANT]
+    assert "Registro de la Propiedad del cantón Riobamba" in t[TipoDocumento.OFICIO_REGISTRO]
+    embargo = t[TipoDocumento.ACTA_EMBARGO]
+    assert f"Fondos retenidos en el sistema financiero (oficio No. {x.numero}-OF-001" in embargo
+    assert "OCHOCIENTOS CUARENTA Y DOS 37/100 DÓLARES" in embargo
+    assert "Camioneta Chevrolet D-Max 2019" in t[TipoDocumento.ACTA_SECUESTRO]
+    remate = t[TipoDocumento.ACTA_REMATE]
+    assert "18.500,00" in remate  # the goods and appraisal of the aviso
+    assert "se adjudican los bienes rematados a Carlos Villacís Orozco" in remate
+    liq = t[TipoDocumento.LIQUIDACION]
+    assert "con corte al 7 de mayo de 2025" in liq and "Publicación del aviso de remate" in liq
+    g_liq = x.generados[TipoDocumento.LIQUIDACION]
+    assert (f"Conforme a la liquidación practicada con corte al 7 de mayo de 2025, que obra "
+            f"{a_fojas(g_liq.desde, g_liq.hasta)}") in t[TipoDocumento.PROVIDENCIA]
+    assert "Retención de fondos, ordenada mediante oficio No." in t[TipoDocumento.OFICIO_LEVANTAMIENTO]
+    assert f"consta de {g_liq.hasta + 2} (" in t[TipoDocumento.RAZON_ARCHIVO]
+    assert "Casilla judicial 123" in t[TipoDocumento.CARATULA] and "25 de marzo de 2025 (personal)" in \
+        t[TipoDocumento.CARATULA]
+    assert "Razón de archivo (09/05/2025)" in t[TipoDocumento.INDICE]
+    assert "Resolución C.D. 617" in t[TipoDocumento.AUTO_SUSPENSION]
+
+
+def _sha(srv: Servicios, documento_id: uuid.UUID | None) -> str:
+    with srv.ctx.read() as s:
+        return s.get_one(Documento, documento_id).archivo_sha256
+
+
+def _conteos(srv: Servicios) -> tuple[int, int, int]:
+    with srv.ctx.read() as s:
+        return tuple(s.scalar(select(func.count()).select_from(t)) for t in (Documento, Folio, Acto))  # type: ignore[return-value]
+
+
+def test_acto_no_permitido_se_rechaza_antes_de_generar(con_secretarios: Servicios) -> None:
+    srv = con_secretarios
+    docs, r = sortear(srv, 1)
+    juicio = r.asignaciones[0].juicio
+    antes = _conteos(srv)
+    with pytest.raises(RuleError, match="No se puede embargar: no se ha emitido la orden de pago inmediato"):
+        docs.generar("acta-embargo", juicio, VIERNES, {"depositario": "X", "bienes": ["Silla"]})
+    with pytest.raises(RuleError, match="corresponde a la etapa Requerimiento de pago"):
+        docs.generar("razon-no-pago", juicio, VIERNES)
+    docs.generar("rpv", juicio, date(2025, 3, 5))
+    with pytest.raises(RuleError, match="vence el 19/03/2025"):
+        docs.generar("razon-no-pago", juicio, date(2025, 3, 19))
+    with pytest.raises(RuleError, match=r"No se puede archivar el juicio: la deuda no está pagada"):
+        docs.generar("razon-archivo", juicio, date(2025, 3, 19))
+    despues = _conteos(srv)
+    assert despues[0] == antes[0] + 1 and despues[1] == antes[1] + 1  # only the RPV
+    assert sorted(p.name for p in (srv.ctx.paths.exports / juicio).iterdir()) == [
+        f"RPV_{juicio}_2025-03-05_foja1.docx"]
+
+
+def test_datos_que_faltan_o_sobran_se_explican(con_secretarios: Servicios) -> None:
+    srv = con_secretarios
+    docs, r = sortear(srv, 1)
+    juicio = r.asignaciones[0].juicio
+    with pytest.raises(ValidationError, match="no tiene texto"):
+        docs.generar("providencia", juicio, VIERNES)
+    with pytest.raises(ValidationError, match="desconocido"):
+        docs.generar("providencia", juicio, VIERNES, {"texto": "x", "textoo": "y"})
+    with pytest.raises(ValidationError, match="Tipo de documento «auto-de-pago» desconocido"):
+        docs.generar("auto-de-pago", juicio)
+    with pytest.raises(RuleError, match="no tiene notificaciones registradas"):
+        docs.generar("razon-notificacion", juicio, VIERNES)
+    with pytest.raises(RuleError, match="no tiene medidas cautelares vigentes"):
+        docs.generar("oficio-levantamiento", juicio, VIERNES)
+    with pytest.raises(RuleError, match="no tiene un acuerdo de pago parcial vigente"):
+        docs.generar("auto-suspension", juicio, VIERNES)
+    with pytest.raises(RuleError, match="no tiene liquidación registrada"):
+        docs.generar("providencia", juicio, VIERNES, {"texto": "x", "liquidacion_id": "ultima"})
+    assert _conteos(srv)[1] == 0
+
+
+def test_providencia_no_cita_una_liquidacion_de_mas_de_3_dias(con_secretarios: Servicios) -> None:
+    srv = con_secretarios
+    docs, r = sortear(srv, 1)
+    juicio = r.asignaciones[0].juicio
+    liq = LiquidacionService(srv.ctx).registrar(juicio, date(2025, 3, 3))
+    ok = docs.generar("providencia", juicio, date(2025, 3, 6), {"texto": "x", "liquidacion_id": str(liq.id)})
+    assert "USD" in texto(ok.ruta)
+    with pytest.raises(RuleError, match="hasta 3 días"):
+        docs.generar("providencia", juicio, date(2025, 3, 7), {"texto": "x", "liquidacion_id": str(liq.id)})
+
+
+def test_generar_en_dentro_de_otra_transaccion_se_revierte_con_ella(con_secretarios: Servicios) -> None:
+    srv = con_secretarios
+    docs, r = sortear(srv, 1)
+    juicio = r.asignaciones[0].juicio
+    with pytest.raises(RuntimeError), srv.ctx.tx("test: otro servicio") as s:
+        e = s.scalars(select(Expediente).where(Expediente.numero == juicio)).one()
+        doc = docs.generar_en(s, TipoDocumento.OPI, e, VIERNES)
+        assert doc.tipo == "OPI" and e.etapa == "OPI"
+        raise RuntimeError("el otro servicio falla después")
+    assert _conteos(srv)[:2] == (1, 0)  # only the acta de sorteo
+    with srv.ctx.read() as s:
+        assert s.scalar(select(Expediente.etapa).where(Expediente.numero == juicio)) == "SORTEADO"
+
+
+def test_permiso_solo_en_sus_expedientes(con_secretarios: Servicios) -> None:
+    srv = con_secretarios
+    _docs, r = sortear(srv, 2)
+    a = r.asignaciones[0]
+    otro = next(x for x in r.asignaciones if x.secretario != a.secretario)
+    with srv.ctx.read() as s:
+        sec_id = s.scalar(select(Expediente.secretario_id).where(Expediente.numero == a.juicio))
+    usuario = UsuarioActual(login="ana", rol=Rol.SECRETARIO, secretario_id=sec_id)
+    suyo = DocumentosService(dc_replace(srv.ctx, usuario=usuario))
+    assert suyo.generar("rpv", a.juicio, VIERNES).foliado
+    with pytest.raises(PermissionDenied, match="solo puede"):
+        suyo.generar("rpv", otro.juicio, VIERNES)
+    with pytest.raises(PermissionDenied, match="editar plantillas"):
+        suyo.restaurar_plantilla("opi")
+
+
+def test_lote_de_rpv_un_archivo_por_expediente_y_fallidos_informados(con_secretarios: Servicios) -> None:
+    srv = con_secretarios
+    docs, r = sortear(srv, 6)
+    numeros = [a.juicio for a in r.asignaciones]
+    pasos: list[str] = []
+    hechos = docs.generar_lote("rpv", numeros, Progress(lambda _d, _t, m: pasos.append(m)), fecha=VIERNES)
+    assert [g.juicio for g in hechos] == numeros and not hechos.fallidos
+    assert len({g.ruta for g in hechos}) == 6 and all(g.ruta.is_file() for g in hechos)
+    assert all(g.vencimiento == date(2025, 3, 18) for g in hechos)  # 10 días término, Carnaval skipped
+    assert pasos[0].startswith("Requerimiento de pago voluntario 1 de 6") and "6 documento(s)" in pasos[-1]
+    # A second RPV is refused for all: nothing generated, every juicio listed.
+    with pytest.raises(ValidationError, match=f"{numeros[0]}: No se puede emitir el requerimiento") as exc:
+        docs.generar_lote("rpv", numeros, fecha=VIERNES)
+    assert all(n in exc.value.message for n in numeros)
+    # Razones de notificación: one juicio has a notification, the other not: reported, the batch goes on.
+    with srv.ctx.tx("test: etapa") as s:
+        for e in s.scalars(select(Expediente).where(Expediente.numero.in_(numeros[:2]))):
+            e.etapa = "RPV"
+    docs.generar_opi(numeros[0], date(2025, 3, 5))
+    docs.generar_opi(numeros[1], date(2025, 3, 5))
+    NotificacionesService(srv.ctx).registrar(numeros[0], intento=1, forma="PERSONAL", efectiva=True,
+                                             direccion="Riobamba", fecha_hora=datetime(2025, 3, 6, 9, tzinfo=TZ))
+    lote = docs.generar_lote("razon-notificacion", numeros[:2], fecha=date(2025, 3, 6))
+    assert [g.juicio for g in lote] == [numeros[0]]
+    assert lote.fallidos == [(numeros[1], f"El juicio {numeros[1]} no tiene notificaciones registradas: registre "
+                                          "primero la notificación.")]
+    assert "1 juicio(s) no se generaron" in lote.mensaje()
+
+
+def test_tipos_para_la_linea_de_comandos() -> None:
+    lista = tipos()
+    assert len(lista) == len(TipoDocumento) == 19
+    assert lista[0] == ("rpv", "Requerimiento de pago voluntario") and ("opi", "Orden de pago inmediato") in lista
+    assert tipo_documento("OPI") is tipo_documento("opi") is TipoDocumento.OPI
+    assert tipo_documento("razon_no_pago") is TipoDocumento.RAZON_NO_PAGO
+
+
+def test_administrador_reemplaza_previsualiza_y_restaura_una_plantilla(
+    con_secretarios: Servicios, tmp_path: Path,
+) -> None:
+    srv = con_secretarios
+    docs, r = sortear(srv, 1)
+    juicio = r.asignaciones[0].juicio
+    instalada = templates_dir() / "providencia.docx"
+    # A template with an unknown field is rejected by name and nothing changes.
+    mala = tmp_path / "mala.docx"
+    d = Document(str(instalada))
+    d.add_paragraph("Firma: {{ nombre_del_juez }}")
+    d.save(str(mala))
+    with pytest.raises(ValidationError, match="nombre_del_juez"):
+        docs.reemplazar_plantilla("providencia", mala)
+    with pytest.raises(ValidationError, match="nombre_del_juez"):
+        docs.vista_previa("providencia", mala)
+    assert docs.plantilla(TipoDocumento.PROVIDENCIA) == instalada
+    # A good one: previewed with sample data, then used by every providencia.
+    buena = tmp_path / "buena.docx"
+    d = Document(str(instalada))
+    d.add_paragraph("Notifíquese también en la casilla {{ casilla_judicial_no_existe|default('x') }}")
+    d.save(str(buena))
+    with pytest.raises(ValidationError, match="casilla_judicial_no_existe"):
+        docs.reemplazar_plantilla("providencia", buena)
+    d = Document(str(instalada))
+    d.add_paragraph("Dirección del coactivado: {{ deudor_direccion }}. Texto propio de la oficina.")
+    d.save(str(buena))
+    vista = docs.vista_previa("providencia", buena)
+    assert "Dirección del coactivado: Av. Daniel León Borja 24-15 y Duchicela, Riobamba. Texto propio" in texto(vista)
+    propia = docs.reemplazar_plantilla("providencia", buena)
+    assert propia == srv.ctx.paths.root / "plantillas" / "providencia.docx"
+    assert docs.plantilla(TipoDocumento.PROVIDENCIA) == propia
+    assert [p.propia for p in docs.plantillas() if p.tipo is TipoDocumento.PROVIDENCIA] == [True]
+    g = docs.generar("providencia", juicio, VIERNES, {"texto": "Agréguese."})
+    assert "Texto propio de la oficina." in texto(g.ruta)
+    # Restored: the shipped one again, the office's copy kept aside.
+    assert docs.restaurar_plantilla("providencia") == instalada
+    assert not propia.exists()
+    assert next((propia.parent / "anteriores").iterdir()).name.startswith("providencia_")
+    assert "Texto propio" not in texto(docs.vista_previa("providencia"))
+
+
+@pytest.mark.libreoffice
+@pytest.mark.skipif(not libreoffice_disponible(), reason=SIN_LO)
+def test_pdf_de_opi_con_coobligado_tiene_las_hojas_foliadas(con_secretarios: Servicios) -> None:
+    from pypdf import PdfReader
+
+    srv = con_secretarios
+    juicio, _otro, docs = preparar_juicio(srv)
+    g = docs.generar_opi(juicio, VIERNES)
+    pdf = docs.exportar_pdf(g.documento_id)
+    assert len(PdfReader(str(pdf)).pages) == g.hasta - g.desde + 1
+    assert "María Fernanda Guamán Yépez" in "".join(p.extract_text() for p in PdfReader(str(pdf)).pages)

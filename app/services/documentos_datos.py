@@ -1,0 +1,635 @@
+"""What each document of an expediente says, read from the database: the juicio (office, coactivado,
+co-obligados, título, secretario, folios so far) and, per document type, the rows it cites (the RPV and its
+término, a notificación, a medida cautelar, a liquidación, a convenio…) and the ``datos`` the caller gives.
+
+:class:`Preparador` turns them into the template's fields (through :mod:`app.documents.contexto`), the
+document's description in the índice, the ``datos`` of its act and what to link once it is stored (an oficio
+to its medida, an auto de suspensión to its convenio). Used by :mod:`app.services.documentos`, inside its
+transaction; nothing here writes except :meth:`Preparador.preparar` for a liquidación document without a
+recorded liquidación of that date, which records it (:func:`app.services.liquidacion.registrar_liquidacion_en`).
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any, ClassVar
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.common.dates import format_dmy, parse_date, to_local
+from app.common.errors import NotFoundError, RuleError, ValidationError
+from app.documents import contexto as cx
+from app.domain.liquidacion import DIAS_VIGENCIA_PROVIDENCIA, vigente_para_providencia
+from app.domain.terminos import TERMINO_OPI_DIAS, TERMINO_RPV_DIAS, Calendario
+from app.domain.tipos import DOCUMENTOS, TipoActo, TipoDocumento
+from app.services.context import Contexto
+from app.services.liquidacion import registrar_liquidacion_en
+from app.services.medidas import vincular_documento_en
+from app.storage.models import (
+    Acto,
+    Convenio,
+    Coobligado,
+    Costa,
+    CuotaConvenio,
+    Deudor,
+    Documento,
+    Expediente,
+    Folio,
+    Liquidacion,
+    MedidaCautelar,
+    Notificacion,
+    Oficina,
+    Pago,
+    Secretario,
+    Termino,
+    TituloCredito,
+)
+
+#: How a razón or oficio cites an earlier document of each type («que obra a fojas …»).
+_CITA = {
+    "OPI": "la orden de pago inmediato",
+    "RPV": "el requerimiento de pago voluntario",
+    "RAZON_NO_PAGO": "la razón de no pago",
+    "PROVIDENCIA": "la providencia",
+    "ACTA_EMBARGO": "el acta de embargo",
+    "ACTA_SECUESTRO": "el acta de secuestro",
+    "AVISO_REMATE": "el aviso de remate",
+    "ACTA_REMATE": "el acta de remate",
+    "LIQUIDACION": "la liquidación",
+    "AUTO_SUSPENSION": "el auto de suspensión",
+}
+_MEDIDA_DE_OFICIO = {
+    TipoDocumento.OFICIO_RETENCION: "RETENCION",
+    TipoDocumento.OFICIO_ANT: "PROHIBICION_VEHICULO",
+    TipoDocumento.OFICIO_REGISTRO: "PROHIBICION_INMUEBLE",
+}
+_ETIQUETA_MEDIDA = {
+    "RETENCION": "Retención de fondos",
+    "PROHIBICION_VEHICULO": "Prohibición de enajenar vehículos",
+    "PROHIBICION_INMUEBLE": "Prohibición de enajenar bienes inmuebles",
+}
+
+
+
+def medidas_por_defecto(ciudad: str) -> list[str]:
+    """The medidas cautelares an OPI orders unless told otherwise (COA arts. 280-281; domain.md §2.6)."""
+    return [
+        "La retención de los fondos que el coactivado mantenga en cuentas corrientes, de ahorros, inversiones "
+        "y cualquier otro depósito o valor en las instituciones del sistema financiero nacional, hasta por el "
+        "monto adeudado, para lo cual se oficiará a la Superintendencia de Bancos y a la Superintendencia de "
+        "Economía Popular y Solidaria (SEPS).",
+        "La prohibición de enajenar los vehículos de propiedad del coactivado, para lo cual se oficiará a la "
+        "Agencia Nacional de Tránsito (ANT) y a la agencia de tránsito local competente.",
+        "La prohibición de enajenar los bienes inmuebles de propiedad del coactivado, para lo cual se oficiará "
+        f"al Registro de la Propiedad del cantón {ciudad} y a los demás registros de la propiedad del país.",
+    ]
+
+
+def _fecha(valor: Any, campo: str) -> date:
+    if isinstance(valor, datetime):
+        return valor.date()
+    if isinstance(valor, date):
+        return valor
+    try:
+        return parse_date(str(valor))
+    except ValueError as exc:
+        raise ValidationError(f"«{campo}»: {exc}.") from exc
+
+
+def _uuid(valor: Any, campo: str) -> uuid.UUID:
+    try:
+        return valor if isinstance(valor, uuid.UUID) else uuid.UUID(str(valor))
+    except ValueError as exc:
+        raise ValidationError(f"«{campo}»: «{valor}» no es un identificador válido.") from exc
+
+
+# --- reading an expediente into plain data -----------------------------------------------------------------
+
+
+def _ref(session: Session, expediente_id: uuid.UUID, tipo: str) -> cx.RefDocumento | None:
+    """The latest document of ``tipo`` in the expediente, cited by its date and folios."""
+    row = session.execute(
+        select(Documento.fecha, Folio.desde, Folio.hasta)
+        .join(Folio, Folio.documento_id == Documento.id)
+        .where(Documento.expediente_id == expediente_id, Documento.tipo == tipo)
+        .order_by(Folio.posicion.desc()).limit(1)
+    ).first()
+    if row is None:
+        return None
+    return cx.RefDocumento(_CITA.get(tipo, "el documento"), row[0], row[1], row[2])
+
+
+def _ref_documento(session: Session, documento_id: uuid.UUID | None) -> cx.RefDocumento | None:
+    if documento_id is None:
+        return None
+    row = session.execute(
+        select(Documento.tipo, Documento.descripcion, Documento.fecha, Folio.desde, Folio.hasta)
+        .join(Folio, Folio.documento_id == Documento.id).where(Documento.id == documento_id)
+    ).first()
+    if row is None:
+        return None
+    tipo, descripcion, fecha, desde, hasta = row
+    return cx.RefDocumento(_CITA.get(tipo, f"el documento «{descripcion}»"), fecha, desde, hasta)
+
+
+def oficina_de(o: Oficina) -> cx.Oficina:
+    return cx.Oficina(o.nombre, o.ciudad, o.provincia, o.ejecutor_nombre, o.ejecutor_cargo)
+
+
+def _persona(d: Deudor) -> cx.Persona:
+    return cx.Persona(
+        nombre=d.nombre, identificacion=d.identificacion, tipo_identificacion=d.tipo_identificacion,
+        tipo_persona=d.tipo_persona or "NATURAL", representante_legal=d.representante_legal or "",
+        representante_cedula=d.representante_cedula or "", direccion=d.direccion or "",
+    )
+
+
+def juicio_de(session: Session, e: Expediente) -> cx.Juicio:
+    """Everything the documents of ``e`` say about it, read inside ``session`` (folios up to now)."""
+    o = session.get_one(Oficina, e.office_id)
+    t = session.get_one(TituloCredito, e.titulo_id)
+    d = session.get_one(Deudor, e.deudor_id)
+    x = session.get_one(Secretario, e.secretario_id)
+    coob = session.scalars(
+        select(Coobligado).where(Coobligado.expediente_id == e.id).order_by(Coobligado.created_at, Coobligado.nombre)
+    ).all()
+    ultimo, cuerpos = session.execute(
+        select(func.max(Folio.hasta), func.max(Folio.cuerpo_hasta)).where(Folio.expediente_id == e.id)
+    ).one()
+    return cx.Juicio(
+        numero=e.numero, oficina=oficina_de(o), deudor=_persona(d),
+        titulo=cx.Titulo(t.numero, t.fecha_emision, t.concepto, t.periodo, t.capital, t.interes, t.recargo, t.total,
+                         t.fecha_interes_desde),
+        secretario=cx.Secretario(x.nombres, x.cedula, x.externo),
+        coobligados=tuple(
+            cx.Persona(nombre=c.nombre, identificacion=c.identificacion,
+                       tipo_identificacion="RUC" if len(c.identificacion) == 13 else "CEDULA",
+                       direccion=c.direccion or "", calidad=c.calidad)
+            for c in coob
+        ),
+        cuantia=e.cuantia, fecha_inicio=e.fecha_inicio, casilla_judicial=e.casilla_judicial or "",
+        abogado_deudor=e.abogado_deudor or "", fecha_citacion=e.fecha_citacion, forma_citacion=e.forma_citacion or "",
+        ultimo_folio=ultimo or 0, cuerpos=cuerpos or 1, opi=_ref(session, e.id, "OPI"),
+    )
+
+
+def _movimientos_hasta(session: Session, e: Expediente, hasta: date) -> tuple[tuple[cx.Movimiento, ...],
+                                                                               tuple[cx.Movimiento, ...]]:
+    costas = session.execute(
+        select(Costa.fecha, Costa.concepto, Costa.monto).where(Costa.expediente_id == e.id, Costa.fecha <= hasta)
+        .order_by(Costa.fecha, Costa.created_at)
+    ).all()
+    pagos = session.execute(
+        select(Pago.fecha, Pago.referencia, Pago.monto).where(Pago.expediente_id == e.id, Pago.fecha <= hasta)
+        .order_by(Pago.fecha, Pago.created_at)
+    ).all()
+    return (tuple(cx.Movimiento(f, c, m) for f, c, m in costas),
+            tuple(cx.Movimiento(f, r or "Abono", m) for f, r, m in pagos))
+
+
+def _dec(valor: Any, defecto: Decimal = Decimal("0.00")) -> Decimal:
+    try:
+        return Decimal(str(valor)) if valor not in (None, "") else defecto
+    except ArithmeticError:
+        return defecto
+
+
+def _liquidacion_de(session: Session, e: Expediente, row: Liquidacion) -> cx.Liquidacion:
+    """A recorded liquidación (row + its stored breakdown) as plain data, with its costs and payments."""
+    det = dict(row.detalle or {})
+    tramos = tuple(
+        cx.TramoInteres(date.fromisoformat(t["desde"]), date.fromisoformat(t["hasta"]), int(t["dias"]),
+                        _dec(t["capital"]), _dec(t["tasa_anual"]), _dec(t["interes"]))
+        for t in det.get("tramos", []) if isinstance(t, dict)
+    )
+    costas, pagos = _movimientos_hasta(session, e, row.fecha_corte)
+    doc = _ref_documento(session, row.documento_id)
+    if doc is None:
+        doc = _ref_liquidacion(session, e.id, row.fecha_corte)
+    return cx.Liquidacion(
+        fecha_corte=row.fecha_corte, capital=row.capital, interes=row.interes, recargo=row.recargo,
+        costas=row.costas, honorarios=row.honorarios, pagos=row.pagos, total=row.total,
+        interes_titulo=_dec(det["interes_titulo"]) if "interes_titulo" in det else None,
+        interes_mora=_dec(det.get("interes_mora")), interes_convenio=_dec(det.get("interes_convenio")),
+        tramos=tramos, base_dias=int(det.get("base_dias", 360)), costas_detalle=costas, pagos_detalle=pagos,
+        documento=doc,
+    )
+
+
+def _descripcion_liquidacion(fecha_corte: date) -> str:
+    return f"Liquidación con corte al {format_dmy(fecha_corte)}"
+
+
+def _ref_liquidacion(session: Session, expediente_id: uuid.UUID, fecha_corte: date) -> cx.RefDocumento | None:
+    """The liquidación document of ``fecha_corte`` (a Liquidacion row is append-only: the document is found by
+    its description)."""
+    row = session.execute(
+        select(Documento.fecha, Folio.desde, Folio.hasta).join(Folio, Folio.documento_id == Documento.id)
+        .where(Documento.expediente_id == expediente_id, Documento.tipo == TipoDocumento.LIQUIDACION.name,
+               Documento.descripcion == _descripcion_liquidacion(fecha_corte))
+        .order_by(Folio.posicion.desc()).limit(1)
+    ).first()
+    return cx.RefDocumento("la liquidación", row[0], row[1], row[2]) if row else None
+
+
+def _ultima_liquidacion(session: Session, expediente_id: uuid.UUID) -> Liquidacion | None:
+    return session.scalars(
+        select(Liquidacion).where(Liquidacion.expediente_id == expediente_id)
+        .order_by(Liquidacion.fecha_corte.desc(), Liquidacion.created_at.desc()).limit(1)
+    ).first()
+
+
+@dataclass(slots=True)
+class Preparado:
+    """What a document needs besides the template: its fields, its description in the índice, the act's
+    ``datos``, the término it grants and what to link once it is stored."""
+
+    contexto: dict[str, Any]
+    descripcion: str
+    datos_acto: dict[str, Any] = field(default_factory=dict)
+    vencimiento: date | None = None
+    vincular: Callable[[Documento], None] | None = None
+
+
+
+
+class Preparador:
+    """Fields, description, act ``datos`` and links of each document type (see the module docstring)."""
+
+    def __init__(self, ctx: Contexto) -> None:
+        self.ctx = ctx
+
+    def preparar(self, s: Session, tipo: TipoDocumento, e: Expediente, j: cx.Juicio, fecha: date,
+                 datos: dict[str, Any], cal: Calendario) -> Preparado:
+        """What document ``tipo`` of ``e`` (read as ``j``) dated ``fecha`` needs, from the rows and ``datos``.
+
+        Raises:
+            NotFoundError: a row named in ``datos`` is not of this expediente.
+            RuleError: nothing to cite (no notification, no medida to lift, no convenio in force, a liquidación
+                too old for a providencia…).
+            ValidationError: missing or bad ``datos``.
+        """
+        return self._POR_TIPO[tipo](self, s, e, j, fecha, datos, cal)
+    def _p_rpv(self, s: Session, e: Expediente, j: cx.Juicio, fecha: date, datos: dict[str, Any],
+               cal: Calendario) -> Preparado:
+        vence = cal.sumar_dias_habiles(fecha, TERMINO_RPV_DIAS)
+        return Preparado(cx.rpv(j, fecha, vence), f"Requerimiento de pago voluntario ({format_dmy(fecha)})",
+                          vencimiento=vence)
+
+    def _p_opi(self, s: Session, e: Expediente, j: cx.Juicio, fecha: date, datos: dict[str, Any],
+               cal: Calendario) -> Preparado:
+        vence = cal.sumar_dias_habiles(fecha, TERMINO_OPI_DIAS)
+        medidas = datos.get("medidas")
+        if medidas is None:
+            lista = medidas_por_defecto(j.oficina.ciudad)
+        elif isinstance(medidas, list | tuple):
+            lista = [str(m).strip() for m in medidas if str(m).strip()]
+        else:
+            raise ValidationError("«medidas» debe ser una lista de textos.")
+        return Preparado(cx.opi(j, fecha, vence, lista), f"Orden de pago inmediato ({format_dmy(fecha)})",
+                          vencimiento=vence)
+
+    def _p_razon_no_pago(self, s: Session, e: Expediente, j: cx.Juicio, fecha: date, datos: dict[str, Any],
+                         cal: Calendario) -> Preparado:
+        ref = _ref(s, e.id, TipoDocumento.RPV.name)
+        vence = s.scalar(
+            select(Termino.vence).join(Acto, Acto.id == Termino.acto_id)
+            .where(Termino.expediente_id == e.id, Acto.tipo == TipoActo.RPV.value)
+            .order_by(Termino.vence.desc()).limit(1)
+        )
+        if vence is None and ref is not None:
+            vence = cal.sumar_dias_habiles(ref.fecha, TERMINO_RPV_DIAS)
+        return Preparado(cx.razon_no_pago(j, fecha, ref, vence), f"Razón de no pago ({format_dmy(fecha)})")
+
+    def _p_razon_notificacion(self, s: Session, e: Expediente, j: cx.Juicio, fecha: date, datos: dict[str, Any],
+                              cal: Calendario) -> Preparado:
+        if datos.get("notificacion_id"):
+            n = s.get(Notificacion, _uuid(datos["notificacion_id"], "notificacion_id"))
+            if n is None or n.expediente_id != e.id:
+                raise NotFoundError(f"La notificación indicada no es del juicio {e.numero}.")
+        else:
+            n = s.scalars(
+                select(Notificacion).where(Notificacion.expediente_id == e.id)
+                .order_by(Notificacion.fecha_hora.desc(), Notificacion.created_at.desc()).limit(1)
+            ).first()
+            if n is None:
+                raise RuleError(f"El juicio {e.numero} no tiene notificaciones registradas: registre primero la "
+                                "notificación.")
+        return self.razon(s, e, j, fecha, n)
+
+    def razon(self, s: Session, e: Expediente, j: cx.Juicio, fecha: date,
+                        n: Notificacion) -> Preparado:
+        if n.coobligado_id is not None:
+            c = s.get(Coobligado, n.coobligado_id)
+            calidad = cx.calidad(c.calidad) if c is not None else "coobligado"
+        elif j.deudor.tipo_persona.upper() == "JURIDICA" and j.deudor.representante_legal \
+                and n.destinatario.strip().lower() == j.deudor.representante_legal.strip().lower():
+            calidad = "representante legal del coactivado"
+        else:
+            calidad = "coactivado"
+        datos_n = cx.Notificacion(
+            destinatario=n.destinatario, identificacion=n.destinatario_identificacion, intento=n.intento,
+            forma=n.forma, fecha_hora=to_local(n.fecha_hora).replace(tzinfo=None), direccion=n.direccion or "",
+            recibido_por=n.recibido_por or "", efectiva=bool(n.efectiva), observaciones=n.observaciones or "",
+            calidad=calidad, documento=_ref_documento(s, n.documento_notificado_id),
+        )
+        return Preparado(
+            cx.razon_notificacion(j, fecha, datos_n),
+            f"Razón de notificación a {n.destinatario}, {cx.ordinal(n.intento)} diligencia "
+            f"({format_dmy(to_local(n.fecha_hora).date())})",
+        )
+
+    def _numero_oficio(self, s: Session, e: Expediente) -> str:
+        n = s.scalar(select(func.count()).select_from(Documento).where(
+            Documento.expediente_id == e.id, Documento.tipo.like("OFICIO_%")))
+        return f"{e.numero}-OF-{(n or 0) + 1:03d}"
+
+    def _p_oficio(self, s: Session, e: Expediente, j: cx.Juicio, fecha: date, datos: dict[str, Any],
+                  cal: Calendario, tipo: TipoDocumento) -> Preparado:
+        esperado = _MEDIDA_DE_OFICIO[tipo]
+        vincular = None
+        if datos.get("medida_id"):
+            m = self._medida(s, e, datos["medida_id"])
+            if m.tipo != esperado:
+                raise ValidationError(
+                    f"La medida indicada es de {_ETIQUETA_MEDIDA.get(m.tipo, m.tipo).lower()}: no corresponde a un "
+                    f"{DOCUMENTOS[tipo][0].lower()}."
+                )
+            numero, destinatario = m.oficio_numero or self._numero_oficio(s, e), m.destinatario
+            if m.documento_id is None:
+                medida = m
+
+                def vincular(doc: Documento) -> None:
+                    # The oficio now exists: the medida records its document and, if it had none, its number.
+                    vincular_documento_en(s, medida.id, doc.id)
+                    if not medida.oficio_numero:
+                        medida.oficio_numero = numero
+        else:
+            numero = self._numero_oficio(s, e)
+            destinatario = cx.texto(datos, "destinatario") or {
+                TipoDocumento.OFICIO_RETENCION: "Superintendencia de Bancos",
+                TipoDocumento.OFICIO_ANT: "Agencia Nacional de Tránsito (ANT)",
+                TipoDocumento.OFICIO_REGISTRO: f"Registro de la Propiedad del cantón {j.oficina.ciudad}",
+            }[tipo]
+        return Preparado(
+            cx.oficio(j, fecha, tipo, cx.Oficio(numero, destinatario, j.titulo.total)),
+            f"{DOCUMENTOS[tipo][0]} No. {numero}, a {destinatario} ({format_dmy(fecha)})", vincular=vincular,
+        )
+
+    def _medida(self, s: Session, e: Expediente, medida_id: Any) -> MedidaCautelar:
+        m = s.get(MedidaCautelar, _uuid(medida_id, "medida_id"))
+        if m is None or m.expediente_id != e.id:
+            raise NotFoundError(f"La medida cautelar indicada no es del juicio {e.numero}.")
+        return m
+
+    def _p_oficio_retencion(self, *a: Any) -> Preparado:
+        return self._p_oficio(*a, tipo=TipoDocumento.OFICIO_RETENCION)
+
+    def _p_oficio_ant(self, *a: Any) -> Preparado:
+        return self._p_oficio(*a, tipo=TipoDocumento.OFICIO_ANT)
+
+    def _p_oficio_registro(self, *a: Any) -> Preparado:
+        return self._p_oficio(*a, tipo=TipoDocumento.OFICIO_REGISTRO)
+
+    def _p_oficio_levantamiento(self, s: Session, e: Expediente, j: cx.Juicio, fecha: date, datos: dict[str, Any],
+                                cal: Calendario) -> Preparado:
+        if datos.get("medida_id"):
+            medidas = [self._medida(s, e, datos["medida_id"])]
+        else:
+            medidas = list(s.scalars(
+                select(MedidaCautelar).where(MedidaCautelar.expediente_id == e.id)
+                .order_by(MedidaCautelar.fecha_envio, MedidaCautelar.created_at)
+            ))
+            vigentes = [m for m in medidas if m.estado != "LEVANTADA" and m.levantamiento_documento_id is None]
+            destinos = {m.destinatario for m in vigentes}
+            if not vigentes:
+                raise RuleError(f"El juicio {e.numero} no tiene medidas cautelares vigentes que levantar.")
+            if len(destinos) > 1:
+                lista = "; ".join(f"{m.id} ({_ETIQUETA_MEDIDA.get(m.tipo, m.tipo)}, {m.destinatario})"
+                                  for m in vigentes)
+                raise ValidationError(
+                    "Cada oficio de levantamiento va a una sola entidad: indique la medida (datos «medida_id»): "
+                    f"{lista}."
+                )
+            medidas = vigentes
+        destinatario = medidas[0].destinatario
+        motivo = cx.texto(datos, "motivo") or "haberse cancelado la totalidad de la obligación"
+        numero = self._numero_oficio(s, e)
+        refs = tuple(cx.MedidaRef(_ETIQUETA_MEDIDA.get(m.tipo, m.tipo), m.destinatario,
+                                  m.oficio_numero or "s/n", m.fecha_envio) for m in medidas)
+        ids = [m.id for m in medidas if m.levantamiento_documento_id is None]
+
+        def vincular(doc: Documento) -> None:
+            for mid in ids:
+                vincular_documento_en(s, mid, doc.id, levantamiento=True)
+
+        return Preparado(
+            cx.oficio(j, fecha, TipoDocumento.OFICIO_LEVANTAMIENTO,
+                      cx.Oficio(numero, destinatario, j.titulo.total, refs, motivo)),
+            f"Oficio de levantamiento de medidas No. {numero}, a {destinatario} ({format_dmy(fecha)})",
+            vincular=vincular,
+        )
+
+    def _p_providencia(self, s: Session, e: Expediente, j: cx.Juicio, fecha: date, datos: dict[str, Any],
+                       cal: Calendario) -> Preparado:
+        texto = cx.texto(datos, "texto")
+        if not texto:
+            raise ValidationError("La providencia no tiene texto: escriba lo que se dispone (datos «texto»).")
+        liq = None
+        if datos.get("liquidacion_id"):
+            if str(datos["liquidacion_id"]).lower() == "ultima":
+                row = _ultima_liquidacion(s, e.id)
+                if row is None:
+                    raise RuleError(f"El juicio {e.numero} no tiene liquidación registrada: registre una antes de "
+                                    "citarla.")
+            else:
+                row = s.get(Liquidacion, _uuid(datos["liquidacion_id"], "liquidacion_id"))
+                if row is None or row.expediente_id != e.id:
+                    raise NotFoundError(f"La liquidación indicada no es del juicio {e.numero}.")
+            if not vigente_para_providencia(row.fecha_corte, fecha):
+                raise RuleError(
+                    f"La liquidación del {format_dmy(row.fecha_corte)} no puede citarse en una providencia del "
+                    f"{format_dmy(fecha)}: una providencia solo cita una liquidación de hasta "
+                    f"{DIAS_VIGENCIA_PROVIDENCIA} días (domain.md §2.10). Registre una nueva liquidación."
+                )
+            liq = _liquidacion_de(s, e, row)
+        resumen = " ".join(texto.split())
+        return Preparado(cx.providencia(j, fecha, texto, liq),
+                          f"Providencia ({format_dmy(fecha)}): {resumen[:120]}{'…' if len(resumen) > 120 else ''}",
+                          datos_acto={"liquidacion_id": str(datos["liquidacion_id"])} if liq else {})
+
+    def _p_acta_bienes(self, s: Session, e: Expediente, j: cx.Juicio, fecha: date, datos: dict[str, Any],
+                       embargo: bool) -> Preparado:
+        if datos.get("bienes") not in (None, []):
+            bienes = cx.bienes_de(datos["bienes"])
+        elif embargo:
+            retenidas = s.execute(
+                select(MedidaCautelar.destinatario, MedidaCautelar.oficio_numero, MedidaCautelar.monto_retenido)
+                .where(MedidaCautelar.expediente_id == e.id, MedidaCautelar.tipo == "RETENCION",
+                       MedidaCautelar.monto_retenido > 0, MedidaCautelar.estado != "LEVANTADA")
+                .order_by(MedidaCautelar.fecha_envio)
+            ).all()
+            if not retenidas:
+                raise ValidationError("Indique los bienes que se embargan (datos «bienes»): el juicio no tiene fondos "
+                                      "retenidos.")
+            bienes = tuple(cx.Bien(f"Fondos retenidos en el sistema financiero (oficio No. {o or 's/n'}, dirigido a "
+                                   f"{d})", "FONDOS", m) for d, o, m in retenidas)
+        else:
+            raise ValidationError("Indique los bienes que se secuestran (datos «bienes»).")
+        depositario = cx.texto(datos, "depositario")
+        if not depositario:
+            raise ValidationError("Indique el depositario judicial que recibe los bienes (datos «depositario»).")
+        acta = cx.ActaBienes(
+            bienes=bienes, depositario_nombre=depositario, depositario_cedula=cx.texto(datos, "depositario_cedula"),
+            lugar_diligencia=cx.texto(datos, "lugar"),
+            lugar_custodia=cx.texto(datos, "lugar_custodia") or (
+                "las entidades financieras que los retienen, a órdenes de este Juzgado"
+                if all(b.tipo == "FONDOS" for b in bienes) else ""),
+            hora=cx.texto(datos, "hora"), observaciones=cx.texto(datos, "observaciones"),
+        )
+        nombre = "Acta de embargo" if embargo else "Acta de secuestro"
+        total = sum((b.valor for b in bienes if b.valor is not None), Decimal("0"))
+        return Preparado(
+            cx.acta_bienes(j, fecha, acta), f"{nombre} ({format_dmy(fecha)}): {len(bienes)} bien(es)",
+            datos_acto={"bienes": len(bienes), "valor": str(total), "depositario": depositario},
+        )
+
+    def _p_acta_embargo(self, s: Session, e: Expediente, j: cx.Juicio, fecha: date, datos: dict[str, Any],
+                        cal: Calendario) -> Preparado:
+        return self._p_acta_bienes(s, e, j, fecha, datos, embargo=True)
+
+    def _p_acta_secuestro(self, s: Session, e: Expediente, j: cx.Juicio, fecha: date, datos: dict[str, Any],
+                          cal: Calendario) -> Preparado:
+        return self._p_acta_bienes(s, e, j, fecha, datos, embargo=False)
+
+    def _p_liquidacion(self, s: Session, e: Expediente, j: cx.Juicio, fecha: date, datos: dict[str, Any],
+                       cal: Calendario) -> Preparado:
+        if datos.get("liquidacion_id"):
+            row = s.get(Liquidacion, _uuid(datos["liquidacion_id"], "liquidacion_id"))
+            if row is None or row.expediente_id != e.id:
+                raise NotFoundError(f"La liquidación indicada no es del juicio {e.numero}.")
+        else:
+            row = s.scalars(
+                select(Liquidacion).where(Liquidacion.expediente_id == e.id, Liquidacion.fecha_corte == fecha)
+                .order_by(Liquidacion.created_at.desc()).limit(1)
+            ).first()
+            if row is None:
+                # Records the liquidación at ``fecha`` (append-only row + LIQUIDACION act) in this transaction.
+                registrada = registrar_liquidacion_en(s, self.ctx, e, fecha)
+                row = s.get_one(Liquidacion, registrada.id)
+        liq = _liquidacion_de(s, e, row)
+        return Preparado(cx.liquidacion(j, fecha, liq), _descripcion_liquidacion(row.fecha_corte))
+
+    def _p_aviso_remate(self, s: Session, e: Expediente, j: cx.Juicio, fecha: date, datos: dict[str, Any],
+                        cal: Calendario) -> Preparado:
+        if not datos.get("fecha_remate"):
+            raise ValidationError("Indique la fecha del remate (datos «fecha_remate», dd/mm/aaaa).")
+        fecha_remate = _fecha(datos["fecha_remate"], "fecha_remate")
+        if fecha_remate <= fecha:
+            raise ValidationError(f"La fecha del remate ({format_dmy(fecha_remate)}) debe ser posterior a la del "
+                                  f"aviso ({format_dmy(fecha)}).")
+        bienes = cx.bienes_de(datos.get("bienes") or [], con_valor=True)
+        if not bienes:
+            raise ValidationError("Indique los bienes que se rematan con su avalúo (datos «bienes»).")
+        avaluo = sum((b.valor for b in bienes if b.valor is not None), Decimal("0"))
+        base_remate = cx.monto(datos["base"], "base") if datos.get("base") not in (None, "") else avaluo
+        lugar = cx.texto(datos, "lugar") or f"las oficinas del Juzgado de Coactiva de la {j.oficina.nombre}, " \
+                                            f"en {j.oficina.ciudad}"
+        aviso = cx.AvisoRemate(fecha_remate, cx.texto(datos, "hora") or "10h00", lugar, bienes, base_remate)
+        return Preparado(
+            cx.aviso_remate(j, fecha, aviso),
+            f"Aviso de remate para el {format_dmy(fecha_remate)} ({format_dmy(fecha)})",
+            datos_acto={"fecha_remate": fecha_remate.isoformat(), "base": str(base_remate),
+                        "bienes": [{"descripcion": b.descripcion, "tipo": b.tipo, "valor": str(b.valor)}
+                                   for b in bienes]},
+        )
+
+    def _p_acta_remate(self, s: Session, e: Expediente, j: cx.Juicio, fecha: date, datos: dict[str, Any],
+                       cal: Calendario) -> Preparado:
+        if datos.get("bienes"):
+            bienes = cx.bienes_de(datos["bienes"])
+        else:
+            # The goods announced in the last aviso de remate, with their appraisal.
+            aviso = s.scalar(
+                select(Acto.datos).where(Acto.expediente_id == e.id, Acto.tipo == TipoActo.AVISO_REMATE.value)
+                .order_by(Acto.fecha.desc(), Acto.created_at.desc()).limit(1)
+            )
+            bienes = cx.bienes_de((aviso or {}).get("bienes") or [])
+            if not bienes:
+                raise ValidationError("Indique los bienes rematados (datos «bienes»).")
+        posturas = cx.posturas_de(datos.get("posturas"))
+        elegida = None
+        if datos.get("adjudicatario") not in (None, ""):
+            try:
+                elegida = int(datos["adjudicatario"]) - 1
+            except (TypeError, ValueError) as exc:
+                raise ValidationError("«adjudicatario» es el número (1, 2, …) de la postura adjudicada.") from exc
+        k = cx.adjudicataria(posturas, elegida)
+        acta = cx.ActaRemate(bienes, posturas, cx.texto(datos, "hora"), _ref(s, e.id, TipoDocumento.AVISO_REMATE.name),
+                             k)
+        g = posturas[k]
+        return Preparado(
+            cx.acta_remate(j, fecha, acta), f"Acta de remate ({format_dmy(fecha)}): adjudicado a {g.postor}",
+            datos_acto={"adjudicatario": g.postor, "identificacion": g.identificacion, "valor": str(g.valor)},
+        )
+
+    def _p_razon_archivo(self, s: Session, e: Expediente, j: cx.Juicio, fecha: date, datos: dict[str, Any],
+                         cal: Calendario) -> Preparado:
+        pagado = s.scalar(select(func.coalesce(func.sum(Pago.monto), 0)).where(Pago.expediente_id == e.id))
+        motivo = cx.texto(datos, "motivo") or "el pago total de la obligación"
+        return Preparado(cx.razon_archivo(j, fecha, cx.Archivo(motivo, Decimal(str(pagado or 0)))),
+                          f"Razón de archivo ({format_dmy(fecha)})")
+
+    def _p_auto_suspension(self, s: Session, e: Expediente, j: cx.Juicio, fecha: date, datos: dict[str, Any],
+                           cal: Calendario) -> Preparado:
+        if datos.get("convenio_id"):
+            c = s.get(Convenio, _uuid(datos["convenio_id"], "convenio_id"))
+            if c is None or c.expediente_id != e.id:
+                raise NotFoundError(f"El convenio indicado no es del juicio {e.numero}.")
+        else:
+            c = s.scalars(
+                select(Convenio).where(Convenio.expediente_id == e.id, Convenio.estado == "VIGENTE")
+                .order_by(Convenio.fecha.desc(), Convenio.created_at.desc()).limit(1)
+            ).first()
+            if c is None:
+                raise RuleError(f"El juicio {e.numero} no tiene un acuerdo de pago parcial vigente: regístrelo antes "
+                                "de dictar el auto de suspensión.")
+        cuotas = s.scalars(
+            select(CuotaConvenio).where(CuotaConvenio.convenio_id == c.id).order_by(CuotaConvenio.numero)
+        ).all()
+        convenio = cx.Convenio(
+            fecha=c.fecha, plazo_meses=c.plazo_meses, monto=c.monto, cuota_inicial=c.cuota_inicial,
+            tasa_anual=Decimal(c.tasa_anual), sin_honorarios=bool(c.sin_honorarios),
+            cuotas=tuple(cx.Cuota(k.numero, k.vence, k.capital, k.interes, k.cuota) for k in cuotas),
+        )
+        vincular = None
+        if c.documento_id is None:
+            def vincular(doc: Documento) -> None:
+                c.documento_id = doc.id
+        return Preparado(cx.auto_suspension(j, fecha, convenio),
+                          f"Auto de suspensión por convenio de pago del {format_dmy(c.fecha)} ({format_dmy(fecha)})",
+                          vincular=vincular)
+
+    _POR_TIPO: ClassVar[dict[TipoDocumento, Callable[..., Preparado]]] = {
+        TipoDocumento.RPV: _p_rpv,
+        TipoDocumento.RAZON_NO_PAGO: _p_razon_no_pago,
+        TipoDocumento.OPI: _p_opi,
+        TipoDocumento.RAZON_NOTIFICACION: _p_razon_notificacion,
+        TipoDocumento.OFICIO_RETENCION: _p_oficio_retencion,
+        TipoDocumento.OFICIO_ANT: _p_oficio_ant,
+        TipoDocumento.OFICIO_REGISTRO: _p_oficio_registro,
+        TipoDocumento.OFICIO_LEVANTAMIENTO: _p_oficio_levantamiento,
+        TipoDocumento.PROVIDENCIA: _p_providencia,
+        TipoDocumento.ACTA_EMBARGO: _p_acta_embargo,
+        TipoDocumento.ACTA_SECUESTRO: _p_acta_secuestro,
+        TipoDocumento.LIQUIDACION: _p_liquidacion,
+        TipoDocumento.AVISO_REMATE: _p_aviso_remate,
+        TipoDocumento.ACTA_REMATE: _p_acta_remate,
+        TipoDocumento.RAZON_ARCHIVO: _p_razon_archivo,
+        TipoDocumento.AUTO_SUSPENSION: _p_auto_suspension,
+    }
