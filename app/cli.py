@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -19,8 +20,7 @@ from app.common.paths import DataPaths
 
 log = logging.getLogger(__name__)
 
-TIPOS_DOCUMENTO = {"opi": "Orden de pago inmediato (COA art. 279)"}
-
+ENV_CLAVE = "FOJA_PASSWORD"
 
 def _fecha(text: str):  # type: ignore[no-untyped-def]
     try:
@@ -29,11 +29,32 @@ def _fecha(text: str):  # type: ignore[no-untyped-def]
         raise argparse.ArgumentTypeError(str(exc)) from exc
 
 
+def _datos_json(texto: str | None) -> dict | None:  # type: ignore[type-arg]
+    """``--datos``: inline JSON or ``@file.json``. Raises ValidationError (exit 2) on bad JSON."""
+    if not texto:
+        return None
+    import json
+
+    from app.common.errors import ValidationError
+
+    try:
+        raw = Path(texto[1:]).read_text(encoding="utf-8") if texto.startswith("@") else texto
+        datos = json.loads(raw)
+    except (OSError, ValueError) as exc:
+        raise ValidationError(f"--datos no es JSON válido: {exc}") from exc
+    if not isinstance(datos, dict):
+        raise ValidationError("--datos debe ser un objeto JSON ({…}).")
+    return datos
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS,
                         help="carpeta de datos (por omisión, la del usuario)")
     common.add_argument("--oficina", default=argparse.SUPPRESS, help="código de la oficina (p. ej. 0601)")
+    common.add_argument("--usuario", default=argparse.SUPPRESS, metavar="NOMBRE",
+                        help=f"actuar como este usuario, con la contraseña de la variable {ENV_CLAVE} "
+                             "(por omisión, como el administrador de la carpeta de datos)")
 
     p = argparse.ArgumentParser(prog="python -m app", description="Foja: juzgados de coactiva del IESS.",
                                 parents=[common])
@@ -53,10 +74,20 @@ def build_parser() -> argparse.ArgumentParser:
 
     doc = sub.add_parser("documento", parents=[common], help="generar y foliar un documento del expediente")
     doc.add_argument("--lista", action="store_true", help="listar los tipos de documento")
-    doc.add_argument("tipo", nargs="?", choices=sorted(TIPOS_DOCUMENTO))
+    doc.add_argument("tipo", nargs="?", help="tipo de documento (vea --lista)")
     doc.add_argument("juicio", nargs="?")
     doc.add_argument("--out", type=Path, help="archivo .docx de salida")
     doc.add_argument("--fecha", type=_fecha, help="fecha del documento dd/mm/aaaa (por omisión, hoy)")
+    doc.add_argument("--datos", help="datos propios del tipo, en JSON o @archivo.json "
+                                      "(p. ej. providencia: '{\"texto\": \"…\"}')")
+    doc.add_argument("--pdf", action="store_true", help="convertir también a PDF (requiere LibreOffice)")
+
+    ven = sub.add_parser("vencimientos", parents=[common], help="términos y plazos por vencer y vencidos")
+    ven.add_argument("--secretario", metavar="CEDULA", help="solo los expedientes de este secretario-abogado")
+    ven.add_argument("--alcance", choices=["pendientes", "hoy", "semana", "vencidos", "todos"], default="pendientes",
+                     help="pendientes = vencidos, de hoy y de los próximos 7 días (por omisión)")
+    ven.add_argument("--limite", type=int, default=200, help="filas a mostrar (por omisión 200; 0 = todas)")
+    ven.add_argument("--fecha", type=_fecha, help="fecha de referencia dd/mm/aaaa (por omisión, hoy)")
 
     v = sub.add_parser("verificar", parents=[common], help="verificar la cadena de foliación de un juicio")
     v.add_argument("juicio")
@@ -87,18 +118,23 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return gui_main(argv)
     if args.comando == "documento" and args.lista:
-        for k, v in TIPOS_DOCUMENTO.items():
-            print(f"{k}\t{v}")
+        from app.domain.tipos import DOCUMENTOS
+
+        for tipo, (titulo, _plantilla) in DOCUMENTOS.items():
+            print(f"{tipo.value}\t{titulo}")
         return 0
     if args.comando == "documento" and not (args.tipo and args.juicio and args.out):
         parser.error("documento necesita TIPO JUICIO --out ARCHIVO.docx (o --lista)")
-    if args.comando == "captura" and args.vista == "expediente" and not args.juicio:
-        parser.error("--vista expediente necesita --juicio JUICIO")
 
     from app.common.logsetup import setup_logging
     from app.services.bootstrap import abrir
 
     paths = _paths(args)
+    login = getattr(args, "usuario", None)
+    if login is not None and not os.environ.get(ENV_CLAVE):
+        print(f"error: falta la contraseña de «{login}»: defínala en la variable de entorno {ENV_CLAVE}.",
+              file=sys.stderr)
+        return 2
     try:
         setup_logging(paths.logs)
         srv = abrir(paths, oficina=getattr(args, "oficina", None))
@@ -106,6 +142,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: {exc.message}", file=sys.stderr)
         return 2
     try:
+        if login is not None:
+            srv = _como_usuario(srv, login, os.environ[ENV_CLAVE])
         return _run(args, srv)
     except ImportRejected as exc:
         print(f"error: {exc.message}", file=sys.stderr)
@@ -115,6 +153,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     finally:
         srv.close()
+
+
+def _como_usuario(srv, login: str, clave: str):  # type: ignore[no-untyped-def]
+    """The services acting as ``login`` (checked like the login dialog: lock-out included)."""
+    from app.services.sesion import con_usuario
+    from app.services.usuarios import UsuariosService
+
+    usuario = UsuariosService(srv.ctx).autenticar(login, clave)
+    if usuario.debe_cambiar_clave:
+        print(f"aviso: «{usuario.login}» debe cambiar su contraseña al entrar al programa.", file=sys.stderr)
+    return con_usuario(srv, usuario)
 
 
 def _run(args: argparse.Namespace, srv) -> int:  # type: ignore[no-untyped-def]
@@ -134,10 +183,24 @@ def _run(args: argparse.Namespace, srv) -> int:  # type: ignore[no-untyped-def]
             print(f"# {nombre}: {n}")
         return 0
     if cmd == "documento":
-        g = srv.documentos.generar_opi(args.juicio, fecha=args.fecha)
-        out = srv.documentos.exportar(g.documento_id, args.out)
+        g = srv.documentos.generar(args.tipo, args.juicio, fecha=args.fecha, datos=_datos_json(args.datos),
+                                   destino=args.out)
+        folios = f", fojas {g.desde}-{g.hasta}" if g.foliado else " (no se folia)"
         venc = f", vence el {g.vencimiento:%d/%m/%Y}" if g.vencimiento else ""
-        print(f"{out}: {TIPOS_DOCUMENTO[args.tipo]} del juicio {g.juicio}, fojas {g.desde}-{g.hasta}{venc}.")
+        from app.domain.tipos import DOCUMENTOS, TipoDocumento
+
+        titulo = DOCUMENTOS[TipoDocumento(args.tipo)][0]
+        print(f"{g.ruta}: {titulo} del juicio {g.juicio}{folios}{venc}.")
+        if args.pdf:
+            print(srv.documentos.convertir_pdf(g.ruta))
+        return 0
+    if cmd == "vencimientos":
+        from app.services.vencimientos import formatear_vencimientos
+
+        v = srv.vencimientos
+        lista = v.listar(hoy=args.fecha, secretario_cedula=args.secretario, alcance=args.alcance,
+                         limite=args.limite or None)
+        print(formatear_vencimientos(lista, totales=v.contar(hoy=args.fecha, secretario_cedula=args.secretario)))
         return 0
     if cmd == "verificar":
         r = srv.foliacion.verificar(args.juicio)

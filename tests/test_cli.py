@@ -75,7 +75,10 @@ def test_bad_input_exits_2_with_reasons(oficina: Path, capsys: pytest.CaptureFix
 
 def test_document_types_listed(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "documento", "--lista")
-    assert code == 0 and out.startswith("opi\t")
+    tipos = [ln.split("\t")[0] for ln in out.splitlines()]
+    assert code == 0 and {"rpv", "opi", "razon-notificacion", "oficio-retencion", "providencia", "acta-embargo",
+                          "liquidacion", "aviso-remate", "acta-remate", "razon-archivo", "auto-suspension",
+                          "caratula", "indice"} <= set(tipos)
 
 
 def test_demo_builds_a_usable_office(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -83,3 +86,19 @@ def test_demo_builds_a_usable_office(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert code == 0 and "120 títulos, 120 expedientes sorteados" in out
     code, out, _ = run(capsys, "verificar", "0601-2023-00001", "--data-dir", str(tmp_path / "demo"))
     assert code == 0
+
+
+def test_vencimientos_lists_the_opi_term(oficina: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    run(capsys, "importar", str(SAMPLES / "titulos_ejemplo.csv"), "--data-dir", str(oficina))
+    run(capsys, "sorteo", "--todos", "--semilla", "abc", "--fecha", "13/05/2025", "--data-dir", str(oficina))
+    code, _, err = run(capsys, "documento", "rpv", "0601-2025-00003", "--out", str(tmp_path / "rpv.docx"),
+                       "--fecha", "14/05/2025", "--data-dir", str(oficina))
+    assert code == 0, err
+    code, out, _ = run(capsys, "vencimientos", "--fecha", "20/05/2025", "--alcance", "todos",
+                       "--data-dir", str(oficina))
+    assert code == 0
+    # RPV: 10 días (término) from Wed 14/05/2025; weekends and Fri 23/05 (Batalla de Pichincha, observed)
+    # are not counted, so the term runs to Thu 29/05/2025.
+    assert any("0601-2025-00003" in ln and "29/05/2025" in ln for ln in out.splitlines()), out
+    code, _, err = run(capsys, "vencimientos", "--secretario", "1234567890", "--data-dir", str(oficina))
+    assert code == 2 and err.startswith("error:")

@@ -6,17 +6,22 @@ from dataclasses import dataclass
 
 from app.common.paths import DataPaths
 from app.domain.permisos import SISTEMA, UsuarioActual
+from app.services.actos import ActosService
 from app.services.context import Contexto
 from app.services.convenios import ConveniosService
+from app.services.deudores import DeudoresService
 from app.services.documentos import DocumentosService
 from app.services.expedientes import ExpedientesService
 from app.services.foliacion import FoliacionService
 from app.services.importacion import ImportacionService
 from app.services.liquidacion import LiquidacionService
+from app.services.medidas import MedidasService
+from app.services.notificaciones import NotificacionesService
 from app.services.oficina import OficinaService, asegurar_oficina
 from app.services.pagos import PagosService
 from app.services.secretarios import SecretariosService
 from app.services.sorteo import SorteoService
+from app.services.vencimientos import VencimientosService
 from app.storage.blobs import BlobStore
 from app.storage.db import make_engine, make_session_factory, session_scope, sqlite_url
 from app.storage.migrate import keep_recent_backups, upgrade
@@ -37,6 +42,11 @@ class Servicios:
     pagos: PagosService
     liquidacion: LiquidacionService
     convenios: ConveniosService
+    actos: ActosService
+    vencimientos: VencimientosService
+    notificaciones: NotificacionesService
+    medidas: MedidasService
+    deudores: DeudoresService
 
     def close(self) -> None:
         self.ctx.engine.dispose()
@@ -74,4 +84,9 @@ def construir(ctx: Contexto) -> Servicios:
         pagos=PagosService(ctx),
         liquidacion=LiquidacionService(ctx),
         convenios=ConveniosService(ctx),
+        actos=ActosService(ctx),
+        vencimientos=VencimientosService(ctx),
+        notificaciones=NotificacionesService(ctx, razon=documentos.razon_notificacion_en),
+        medidas=MedidasService(ctx),
+        deudores=DeudoresService(ctx),
     )
