@@ -18,7 +18,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 from typing import Any, Literal
 
-from sqlalchemy import Select, String, Uuid, and_, case, cast, false, func, literal, literal_column, or_, select
+from sqlalchemy import Select, and_, case, false, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.common.dates import format_dmy, local_today
@@ -29,6 +29,7 @@ from app.domain.terminos import PLAZO_SECRETARIO_DIAS, PRORROGA_SECRETARIO_DIAS,
 from app.services.context import Contexto
 from app.services.oficina import calendario_de
 from app.storage.models import Deudor, Expediente, Secretario, Termino
+from app.storage.sqlfuncs import sin_indice, sumar_dias
 
 Alcance = Literal["hoy", "semana", "vencidos", "pendientes", "todos"]
 ALCANCES: tuple[str, ...] = ("hoy", "semana", "vencidos", "pendientes", "todos")
@@ -112,9 +113,9 @@ def rango(alcance: str, hoy: date) -> tuple[date | None, date | None]:
 
 
 def _oficina_sin_indice() -> Any:
-    # Unary "+" keeps SQLite off ix_expediente_office_id (one office per database: it selects everything) so
-    # that it walks ix_expediente_fecha_inicio in order (a limited read stops early) or the secretario's index.
-    return literal_column(f"+{Expediente.__tablename__}.office_id", type_=Uuid())
+    # Keeps SQLite off ix_expediente_office_id (one office per database: it selects everything) so that it
+    # walks ix_expediente_fecha_inicio in order (a limited read stops early) or the secretario's index.
+    return sin_indice(Expediente.office_id)
 
 
 def _de_secretario(sid: uuid.UUID) -> Any:
@@ -124,9 +125,7 @@ def _de_secretario(sid: uuid.UUID) -> Any:
 
 
 def _vence_plazo_sql() -> Any:
-    # SQLite: date(fecha_inicio, '+<180 + prorroga> days'), an ISO string comparable with ISO dates.
-    dias = literal(PLAZO_SECRETARIO_DIAS) + func.coalesce(Expediente.prorroga_dias, 0)
-    return func.date(Expediente.fecha_inicio, literal("+") + cast(dias, String) + literal(" days"))
+    return sumar_dias(Expediente.fecha_inicio, PLAZO_SECRETARIO_DIAS + func.coalesce(Expediente.prorroga_dias, 0))
 
 
 def secretario_por_cedula(s: Session, office_id: uuid.UUID, cedula: str | None) -> uuid.UUID | None:
@@ -227,11 +226,10 @@ class VencimientosService:
             out.update(dict(s.execute(q).all()))
             if incluir_plazo_secretario:
                 # vence = base + 180 with base = fecha_inicio + prórroga: compare base with the dates - 180.
-                base = case((Expediente.prorroga_dias == 0, cast(Expediente.fecha_inicio, String)),
-                            else_=func.date(Expediente.fecha_inicio, literal("+")
-                                            + cast(Expediente.prorroga_dias, String) + literal(" days")))
+                base = case((Expediente.prorroga_dias == 0, Expediente.fecha_inicio),
+                            else_=sumar_dias(Expediente.fecha_inicio, Expediente.prorroga_dias))
                 menos = timedelta(days=PLAZO_SECRETARIO_DIAS)
-                h, w = (hoy - menos).isoformat(), (semana - menos).isoformat()
+                h, w = hoy - menos, semana - menos
                 grupo_p = case((base < h, "VENCIDO"), (base == h, "HOY"), (base <= w, "SEMANA"), else_="PROXIMO")
                 qp = (select(grupo_p, func.count())
                       .where(_oficina_sin_indice() == self.ctx.office_id, Expediente.etapa.not_in(_SIN_PLAZO))
@@ -277,10 +275,10 @@ class VencimientosService:
         if lo is not None:
             conds.append(Expediente.fecha_inicio >= lo - timedelta(days=P + X))
             sin.append(Expediente.fecha_inicio >= lo - timedelta(days=P))
-            con.append(vence >= lo.isoformat())
+            con.append(vence >= lo)
         if hi is not None:
             conds.append(Expediente.fecha_inicio <= hi - timedelta(days=P))
-            con.append(vence <= hi.isoformat())
+            con.append(vence <= hi)
         if lo is not None or hi is not None:
             conds.append(or_(and_(*sin), and_(*con)))
         if sid is not None:
@@ -315,7 +313,7 @@ class VencimientosService:
                 ventana = q.where(Expediente.fecha_inicio >= desde, Expediente.fecha_inicio <= corte)
                 # Without prórroga the due-date order is the fecha_inicio order: the first limite suffice.
                 sin = ventana.where(Expediente.prorroga_dias == 0).limit(limite)
-                con = (ventana.where(Expediente.prorroga_dias != 0, _vence_plazo_sql() <= tope.isoformat())
+                con = (ventana.where(Expediente.prorroga_dias != 0, _vence_plazo_sql() <= tope)
                        .order_by(None).order_by(_vence_plazo_sql(), Expediente.numero).limit(limite))
                 for r in [*s.execute(sin), *s.execute(con)]:
                     if r.expediente_id not in vistos:
