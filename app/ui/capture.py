@@ -11,14 +11,15 @@ from PySide6.QtCore import QCoreApplication, QSettings
 from app.common.errors import ValidationError
 from app.services.bootstrap import Servicios
 
-VISTAS = ("expedientes", "expediente")
+VISTAS = ("expedientes", "expediente", "vencimientos")
 
 
 def capturar(
     servicios: Servicios, vista: str, juicio: str | None, out: Path, size: tuple[int, int] = (1280, 800)
 ) -> Path:
     """Draw ``vista`` ("expedientes": the list, first page loaded; "expediente": juicio ``juicio``'s page,
-    or the first of the list when None) at ``size`` and save it as PNG at ``out``.
+    or the first of the list when None; "vencimientos": the office's pending terms) at ``size`` and save it as
+    PNG at ``out``.
 
     Raises:
         ValidationError: unknown vista, or no expediente to show.
@@ -48,6 +49,8 @@ def capturar(
                 ventana.paginas.setCurrentWidget(ventana.expediente)
                 if ventana.expediente.model.rowCount():
                     ventana.expediente.tabla.selectRow(0)
+            elif vista == "vencimientos":
+                ventana.mostrar_vencimientos()
             elif ventana.lista.model.rowCount():
                 ventana.lista.tabla.selectRow(0)
             ventana.show()

@@ -1,4 +1,5 @@
-"""One expediente: its carátula, and its documents as the folio índice, with the actions on them."""
+"""One expediente: its carátula, its documents as the folio índice, and the tabs of the juicio (actuaciones,
+notificaciones, medidas cautelares, pagos, liquidación, convenio, partes), with the «Documento» menu."""
 
 from __future__ import annotations
 
@@ -17,15 +18,23 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from app.common.errors import AppError
+from app.domain.tipos import DOCUMENTOS, TipoDocumento
 from app.services.bootstrap import Servicios
+from app.services.documentos import DocumentoGenerado
 from app.services.expedientes import Caratula
 from app.ui import formato, mensajes
+from app.ui.actos_tab import ActosTab
+from app.ui.convenio_tab import ConvenioTab
+from app.ui.coobligados_tab import CoobligadosTab
 from app.ui.documento_dialog import AgregarDocumentoDialog
-from app.ui.errors import protegido
+from app.ui.documentos_menu import DocumentosMenu, GeneradorDocumentos
+from app.ui.errors import protegido, show_error
 from app.ui.indice_model import (
     COL_ARCHIVO,
     COL_CUERPO,
@@ -37,33 +46,49 @@ from app.ui.indice_model import (
     COL_TIPO,
     IndiceModel,
 )
+from app.ui.liquidacion_tab import LiquidacionTab
+from app.ui.medidas_tab import MedidasTab
+from app.ui.notificaciones_tab import NotificacionesTab
+from app.ui.pagos_tab import PagosTab
+from app.ui.pestana import Pestana, desplazable
 from app.ui.sistema import abrir_archivo
 from app.ui.tasks import ejecutar
 
-# (key, label) of the carátula, laid out in two columns.
+#: Titles of documents named in the feminine (for «… generada»).
+_FEMENINOS = ("Orden", "Razón", "Acta", "Liquidación", "Providencia", "Carátula")
+
+
+def generado_texto(titulo: str) -> str:
+    """«Orden de pago inmediato generada», «Oficio … generado»."""
+    return f"{titulo} {'generada' if titulo.startswith(_FEMENINOS) else 'generado'}"
+
+
+# (key, label) of the carátula, laid out in three columns (the tabs below need the height).
 CAMPOS_IZQ = [
+    ("deudor", "Coactivado:"),
+    ("identificacion", "Cédula / RUC:"),
+    ("etapa", "Etapa:"),
+    ("secretario", "Secretario-abogado:"),
+    ("fecha_inicio", "Fecha de inicio:"),
+]
+CAMPOS_MEDIO = [
+    ("cuantia", "Cuantía:"),
+    ("desglose", "Capital / interés / recargo:"),
+    ("titulo", "Título de crédito:"),
+    ("concepto", "Concepto / período:"),
+    ("interes_desde", "Intereses desde:"),
+]
+CAMPOS_DER = [
     ("oficina", "Oficina:"),
     ("juzgado", "Juzgado:"),
     ("acreedor", "Acreedor:"),
-    ("deudor", "Coactivado:"),
-    ("identificacion", "Cédula / RUC:"),
-    ("secretario", "Secretario-abogado:"),
-    ("etapa", "Etapa:"),
-    ("fecha_inicio", "Fecha de inicio:"),
-]
-CAMPOS_DER = [
-    ("cuantia", "Cuantía:"),
-    ("titulo", "Título de crédito:"),
-    ("concepto", "Concepto / período:"),
-    ("desglose", "Capital / interés / recargo:"),
-    ("interes_desde", "Intereses desde:"),
     ("folios", "Fojas:"),
     ("cuerpos", "Cuerpos:"),
 ]
 
 TIPOS_ID = {"RUC": "RUC", "CEDULA": "cédula"}
 
-ANCHOS_INDICE = {COL_POSICION: 5, COL_FECHA: 11, COL_TIPO: 23, COL_FOJAS: 10, COL_HOJAS: 7, COL_CUERPO: 8,
+ANCHOS_INDICE = {COL_POSICION: 5, COL_FECHA: 11, COL_TIPO: 28, COL_FOJAS: 10, COL_HOJAS: 7, COL_CUERPO: 8,
                  COL_ARCHIVO: 26}
 
 
@@ -124,22 +149,32 @@ class ExpedientePage(QWidget):
 
         self.campos: dict[str, QLabel] = {}
         grupo_caratula = QGroupBox("Carátula", self)
-        grid = QGridLayout(grupo_caratula)
+        grupo_caratula.setObjectName("grupoCaratula")
+        grupo_caratula.setCheckable(True)  # unchecked: folded, the tabs get the height
+        grupo_caratula.setToolTip("Mostrar u ocultar la carátula")
+        cuerpo_caratula = QWidget(grupo_caratula)
+        QVBoxLayout(grupo_caratula).addWidget(cuerpo_caratula)
+        grupo_caratula.toggled.connect(cuerpo_caratula.setVisible)
+        grupo_caratula.toggled.connect(lambda visible: grupo_caratula.setFlat(not visible))
+        self.grupo_caratula = grupo_caratula
+        grid = QGridLayout(cuerpo_caratula)
+        grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(12)
-        for columna, campos in ((0, CAMPOS_IZQ), (2, CAMPOS_DER)):
+        for columna, campos in ((0, CAMPOS_IZQ), (2, CAMPOS_MEDIO), (4, CAMPOS_DER)):
             for fila, (clave, etiqueta) in enumerate(campos):
-                nombre = QLabel(etiqueta, grupo_caratula)
+                nombre = QLabel(etiqueta, cuerpo_caratula)
                 nombre.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-                valor = QLabel("", grupo_caratula)
+                valor = QLabel("", cuerpo_caratula)
+                valor.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
                 valor.setObjectName(f"caratula_{clave}")
                 valor.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
                 valor.setWordWrap(True)
                 self.campos[clave] = valor
                 grid.addWidget(nombre, fila, columna)
                 grid.addWidget(valor, fila, columna + 1)
-        grid.setColumnStretch(1, 3)
-        grid.setColumnStretch(3, 2)
-        grid.setColumnMinimumWidth(2, 20)
+        grid.setVerticalSpacing(2)
+        for col, estirar in ((1, 3), (3, 2), (5, 3)):
+            grid.setColumnStretch(col, estirar)
 
         self.model = IndiceModel(self)
         self.tabla = QTableView(self)
@@ -160,50 +195,101 @@ class ExpedientePage(QWidget):
         self.tabla.doubleClicked.connect(lambda _i: self.abrir_documento())
         self.tabla.selectionModel().selectionChanged.connect(lambda *_: self._habilitar())
 
-        self.boton_opi = QPushButton("Generar orden de pago inmediato", self)
+        self.boton_opi = QPushButton("Generar OPI", self)
+        self.boton_opi.setToolTip("Generar la orden de pago inmediato (COA art. 279) con la fecha de hoy")
         self.boton_opi.setObjectName("botonOpi")
         self.boton_opi.clicked.connect(self.generar_opi)
         self.boton_agregar = QPushButton("Agregar documento…", self)
         self.boton_agregar.clicked.connect(self.agregar_documento)
-        self.boton_abrir = QPushButton("Abrir documento", self)
+        self.boton_abrir = QPushButton("Abrir", self)
         self.boton_abrir.setToolTip("Abrir el documento seleccionado con la aplicación del sistema")
         self.boton_abrir.clicked.connect(self.abrir_documento)
         self.boton_verificar = QPushButton("Verificar foliación", self)
         self.boton_verificar.clicked.connect(self.verificar_foliacion)
         self.boton_exportar = QPushButton("Exportar índice…", self)
         self.boton_exportar.clicked.connect(self.exportar_indice)
+        self.boton_pdf = QPushButton("Exportar PDF", self)
+        self.boton_pdf.setObjectName("botonPdf")
+        self.boton_pdf.setToolTip("Convertir el documento seleccionado a PDF (con LibreOffice) y abrirlo")
+        self.boton_pdf.clicked.connect(self.exportar_pdf)
         acciones = QHBoxLayout()
-        for b in (self.boton_opi, self.boton_agregar, self.boton_abrir):
+        for b in (self.boton_opi, self.boton_agregar, self.boton_abrir, self.boton_pdf):
             acciones.addWidget(b)
         acciones.addStretch(1)
         for b in (self.boton_verificar, self.boton_exportar):
             acciones.addWidget(b)
 
-        grupo_indice = QGroupBox("Documentos e índice de fojas", self)
-        lay_indice = QVBoxLayout(grupo_indice)
+        pagina_indice = QWidget(self)
+        lay_indice = QVBoxLayout(pagina_indice)
+        lay_indice.setContentsMargins(4, 4, 4, 4)
         lay_indice.addLayout(acciones)
         lay_indice.addWidget(self.tabla, 1)
+
+        # -- documents generated in the background, from the «Documento» menu or from a tab
+        self.generador = GeneradorDocumentos(servicios, self)
+        self.generador.ocupado.connect(self._al_ocupar)
+        self.generador.generado.connect(self._documento_generado)
+        self.menu_documentos = DocumentosMenu(servicios, self.generador, lambda: self.numero, self,
+                                              al_generar=lambda _doc: self.ir_a(self.tabla))
+        self.boton_documento = QPushButton("Documento", self)
+        self.boton_documento.setObjectName("botonDocumento")
+        self.boton_documento.setToolTip("Generar un documento de este juicio (providencias, razones, oficios, actas…)")
+        self.boton_documento.setMenu(self.menu_documentos)
+        cabecera.insertWidget(1, self.boton_documento, 0, Qt.AlignmentFlag.AlignTop)
+
+        # -- the tabs of the juicio
+        self.actos = ActosTab(servicios, self)
+        self.notificaciones = NotificacionesTab(servicios, self)
+        self.medidas = MedidasTab(servicios, self)
+        self.pagos = PagosTab(servicios, self)
+        self.liquidacion = LiquidacionTab(servicios, self)
+        self.convenio = ConvenioTab(servicios, self)
+        self.partes = CoobligadosTab(servicios, self)
+        self.pestanas: list[Pestana] = [self.actos, self.notificaciones, self.medidas, self.pagos, self.liquidacion,
+                                        self.convenio, self.partes]
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("pestanasExpediente")
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(desplazable(pagina_indice), "&Documentos e índice")
+        for p in self.pestanas:
+            p.generador = self.generador
+            p.cambiado.connect(self._tab_cambio)
+            p.mensaje.connect(self.mensaje)
+            self.tabs.addTab(desplazable(p), p.TITULO)
 
         lay = QVBoxLayout(self)
         lay.setContentsMargins(8, 8, 8, 8)
         lay.addLayout(cabecera)
         lay.addWidget(grupo_caratula)
-        lay.addWidget(grupo_indice, 1)
+        lay.addWidget(self.tabs, 1)
         self._ocupado = False
         self._habilitar()
 
+    def ir_a(self, pestana: QWidget) -> None:
+        """Show the tab holding ``pestana`` (a :class:`Pestana`, or the índice's table)."""
+        for i in range(self.tabs.count()):
+            pagina = self.tabs.widget(i)
+            if pagina is pestana or pagina.isAncestorOf(pestana):
+                self.tabs.setCurrentIndex(i)
+                return
+
     @property
     def ocupado(self) -> bool:
-        """True while a background action (the orden de pago) runs for this page."""
+        """True while a background action (a document being generated, a PDF) runs for this page."""
         return self._ocupado
 
     # -- loading ------------------------------------------------------------------------------------
     def mostrar(self, numero: str) -> None:
-        """Load juicio ``numero`` (raises NotFoundError for an unknown one)."""
+        """Load juicio ``numero`` (raises NotFoundError for an unknown one) and every tab."""
         caratula = self._srv.expedientes.caratula(numero)
         self.numero = caratula.numero
         self._pintar(caratula)
         self.model.set_filas(self._srv.expedientes.indice(self.numero))
+        for p in self.pestanas:
+            try:
+                p.mostrar(self.numero)
+            except AppError as exc:  # one tab's expected problem (e.g. no rate for a date) does not hide the rest
+                show_error(self, exc)
         self._habilitar()
 
     def actualizar(self) -> None:
@@ -226,9 +312,16 @@ class ExpedientePage(QWidget):
 
     def _habilitar(self) -> None:
         hay = self.numero is not None and not self._ocupado
-        for b in (self.boton_opi, self.boton_agregar, self.boton_verificar, self.boton_exportar):
+        for b in (self.boton_opi, self.boton_agregar, self.boton_verificar, self.boton_exportar,
+                  self.boton_documento):
             b.setEnabled(hay)
-        self.boton_abrir.setEnabled(hay and self._documento_seleccionado() is not None)
+        self.menu_documentos.setEnabled(hay)
+        entrada = self._documento_seleccionado()
+        self.boton_abrir.setEnabled(hay and entrada is not None)
+        docx = entrada is not None and entrada.nombre_archivo.lower().endswith(".docx")
+        self.boton_pdf.setEnabled(hay and docx)
+        self.boton_pdf.setToolTip("Convertir el documento seleccionado a PDF (con LibreOffice) y abrirlo" if docx or
+                                  entrada is None else "Solo los documentos de Word (.docx) se convierten a PDF.")
 
     def _seleccionar_documento(self, documento_id: object) -> None:
         row = self.model.fila_de_documento(documento_id)
@@ -236,35 +329,57 @@ class ExpedientePage(QWidget):
             self.tabla.selectRow(row)
             self.tabla.scrollTo(self.model.index(row, 0))
 
-    # -- actions ------------------------------------------------------------------------------------
+    @Slot(str)
+    def _tab_cambio(self, numero: str) -> None:
+        """A tab wrote something: reload the carátula, the índice and every tab; the list refreshes too."""
+        self.actualizar()
+        self.cambiado.emit(numero)
+
+    # -- documents ----------------------------------------------------------------------------------
     @Slot()
     @protegido
     def generar_opi(self) -> None:
-        if not self.numero:
+        if self.numero:
+            self.generador.generar(TipoDocumento.OPI, self.numero)
+
+    @Slot(bool)
+    def _al_ocupar(self, ocupado: bool) -> None:
+        self._ocupado = ocupado
+        self._habilitar()
+
+    @Slot(object)
+    def _documento_generado(self, doc: DocumentoGenerado) -> None:
+        tipo = TipoDocumento[doc.tipo] if doc.tipo in TipoDocumento.__members__ else None
+        titulo = DOCUMENTOS[tipo][0] if tipo is not None else doc.tipo
+        if not doc.foliado:  # carátula, índice, acta de sorteo: exports to print
+            self.mensaje.emit(f"{generado_texto(titulo)}: {doc.ruta}")
+            abrir_archivo(self, doc.ruta)
             return
-        numero = self.numero
-        self._ocupado = True
-        self._habilitar()
-        tarea = ejecutar(
-            self, "Generando la orden de pago inmediato…",
-            lambda _p: self._srv.documentos.generar_opi(numero),
-            self._opi_generada, cancelable=False,
-        )
-        tarea.finalizada.connect(self._libre)
-
-    @Slot()
-    def _libre(self) -> None:
-        self._ocupado = False
-        self._habilitar()
-
-    def _opi_generada(self, doc: Any) -> None:
-        self.actualizar()
-        self._seleccionar_documento(doc.documento_id)
+        if doc.juicio == self.numero:
+            self.actualizar()
+            self._seleccionar_documento(doc.documento_id)
         self.mensaje.emit(
-            f"Orden de pago inmediato generada: fojas {formato.rango_folios(doc.desde, doc.hasta)} "
-            f"del juicio {doc.juicio}."
+            f"{generado_texto(titulo)}: fojas {formato.rango_folios(doc.desde, doc.hasta)} del juicio {doc.juicio}."
         )
         self.cambiado.emit(doc.juicio)
+
+    @Slot()
+    @protegido
+    def exportar_pdf(self) -> None:
+        entrada = self._documento_seleccionado()
+        if entrada is None:
+            return
+        self._al_ocupar(True)
+        tarea = ejecutar(
+            self, f"Convirtiendo a PDF: {entrada.descripcion}…",
+            lambda _p: self._srv.documentos.exportar_pdf(entrada.documento_id),
+            self._pdf_listo, cancelable=False,
+        )
+        tarea.finalizada.connect(lambda: self._al_ocupar(False))
+
+    def _pdf_listo(self, ruta: Path) -> None:
+        self.mensaje.emit(f"PDF exportado: {ruta}")
+        abrir_archivo(self, ruta)
 
     @Slot()
     @protegido

@@ -25,6 +25,12 @@ def fecha(valor: date | None) -> str:
     return format_dmy(valor) if valor else ""
 
 
+def porcentaje(valor: Decimal) -> str:
+    """``Decimal('12.0000')`` -> ``'12'``; ``Decimal('8.50')`` -> ``'8,5'``."""
+    texto = f"{valor.normalize():f}"
+    return texto.replace(".", ",")
+
+
 def miles(n: int) -> str:
     """``196000`` -> ``'196.000'`` (thousands separated by dots)."""
     return f"{n:,}".replace(",", ".")

@@ -7,6 +7,7 @@ from typing import Any, ClassVar
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 
+from app.domain.tipos import DOCUMENTOS, TipoDocumento
 from app.services.foliacion import EntradaIndice
 from app.ui import formato
 from app.ui.table_base import CENTRO, DERECHA, Columna, TablaModel
@@ -32,7 +33,12 @@ TIPOS = {
     "RESPUESTA": "Respuesta",
     "EVIDENCIA": "Evidencia",
     "OTRO": "Otro",
+    "ADJUNTO_NOTIFICACION": "Foto o escaneo de notificación",
+    "RESPUESTA_MEDIDA": "Respuesta a medida cautelar",
 }
+# Every generated document by its stored tipo (the TipoDocumento name): «Razón de archivo», «Acta de embargo»…
+for _t in TipoDocumento:
+    TIPOS.setdefault(_t.name, DOCUMENTOS[_t][0])
 
 
 def etiqueta_tipo(tipo: str) -> str:
@@ -52,7 +58,7 @@ class IndiceModel(TablaModel[EntradaIndice]):
     COLUMNAS: ClassVar = (
         Columna("N.º", lambda e: str(e.posicion), DERECHA),
         Columna("Fecha", lambda e: formato.fecha(e.fecha), CENTRO),
-        Columna("Tipo", lambda e: etiqueta_tipo(e.tipo)),
+        Columna("Tipo", lambda e: etiqueta_tipo(e.tipo), ayuda=lambda e: etiqueta_tipo(e.tipo)),
         Columna("Descripción", lambda e: e.descripcion, ayuda=lambda e: e.descripcion),
         Columna("Fojas", _fojas, DERECHA,
                 ayuda=lambda e: formato.AYUDA_PROVISIONAL if e.provisional else None),

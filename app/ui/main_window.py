@@ -1,4 +1,4 @@
-"""The main window: menus, shortcuts, status bar and the pages (list, expediente, secretarios)."""
+"""The main window: menus, shortcuts, status bar and the pages (list, expediente, vencimientos, secretarios)."""
 
 from __future__ import annotations
 
@@ -12,9 +12,12 @@ from app.ui.errors import protegido
 from app.ui.expediente_page import ExpedientePage
 from app.ui.expedientes_page import ExpedientesPage
 from app.ui.import_action import ImportarTitulos
+from app.ui.lote_action import GenerarLote
 from app.ui.opi_lote_action import GenerarOpiLote
+from app.ui.plantillas_page import PlantillasDialog
 from app.ui.secretarios_page import SecretariosPage
 from app.ui.sorteo_dialog import SorteoDialog
+from app.ui.vencimientos_page import VencimientosPage
 
 ORGANIZACION = "IESS"
 APLICACION = "Foja"
@@ -45,8 +48,10 @@ class MainWindow(QMainWindow):
         self.lista = ExpedientesPage(servicios, self)
         self.expediente = ExpedientePage(servicios, self)
         self.secretarios = SecretariosPage(servicios, self)
+        self.vencimientos = VencimientosPage(servicios, self)
+        self._origen: QWidget = self.lista  # where «Volver» from the expediente goes
         self.paginas = QStackedWidget(self)
-        for p in (self.lista, self.expediente, self.secretarios):
+        for p in (self.lista, self.expediente, self.secretarios, self.vencimientos):
             self.paginas.addWidget(p)
         self.setCentralWidget(self.paginas)
 
@@ -65,17 +70,22 @@ class MainWindow(QMainWindow):
 
         self.importador = ImportarTitulos(servicios, self, self.settings)
         self.opi_lote = GenerarOpiLote(servicios, self, self.lista)
+        self.lote = GenerarLote(servicios, self, self.lista)
         self._menus()
 
         self.lista.abrir.connect(self.abrir_expediente)
         self.lista.estado.connect(self.conteo.setText)
-        self.expediente.volver.connect(self.mostrar_lista)
+        self.expediente.volver.connect(self.volver_del_expediente)
         self.expediente.mensaje.connect(self._aviso)
         self.expediente.cambiado.connect(lambda _n: self.lista.cargar())
         self.secretarios.volver.connect(self.mostrar_lista)
         self.secretarios.mensaje.connect(self._aviso)
         self.importador.importado.connect(lambda _r: self.lista.cargar())
         self.opi_lote.terminado.connect(self.lista.cargar)
+        self.lote.terminado.connect(self.lista.cargar)
+        self.vencimientos.abrir.connect(self.abrir_expediente)
+        self.vencimientos.volver.connect(self.mostrar_lista)
+        self.vencimientos.mensaje.connect(self._aviso)
         self.paginas.currentChanged.connect(lambda _i: self._habilitar())
 
         self._restaurar()
@@ -101,10 +111,15 @@ class MainWindow(QMainWindow):
         self.accion_actualizar = _accion(self, "Ac&tualizar", "F5", "Volver a leer los datos")
         self.accion_actualizar.triggered.connect(self.actualizar)
         self.accion_volver = _accion(self, "&Volver a la lista", "Esc", "Volver a la lista de expedientes")
-        self.accion_volver.triggered.connect(self.mostrar_lista)
-        for a in (self.accion_buscar, self.accion_abrir, self.accion_volver):
+        self.accion_volver.triggered.connect(self.volver)
+        self.accion_vencimientos = _accion(self, "&Vencimientos", "Ctrl+T",
+                                           "Términos y plazos que vencen hoy, esta semana y los vencidos")
+        self.accion_vencimientos.triggered.connect(self.mostrar_vencimientos)
+        for a in (self.accion_buscar, self.accion_abrir, self.accion_volver, self.accion_vencimientos):
             expedientes.addAction(a)
         expedientes.addSeparator()
+        self.menu_documento = expedientes.addMenu(self.expediente.menu_documentos)
+        expedientes.addAction(self.lote.accion)
         expedientes.addAction(self.opi_lote.accion)
         expedientes.addSeparator()
         expedientes.addAction(self.accion_actualizar)
@@ -120,6 +135,10 @@ class MainWindow(QMainWindow):
                                           "Registrar, activar o desactivar secretarios-abogados")
         self.accion_secretarios.triggered.connect(self.mostrar_secretarios)
         oficina.addAction(self.accion_secretarios)
+        self.accion_plantillas = _accion(self, "&Plantillas…", None,
+                                         "Plantillas .docx de los documentos: reemplazar, vista previa, restaurar")
+        self.accion_plantillas.triggered.connect(self.abrir_plantillas)
+        oficina.addAction(self.accion_plantillas)
 
         ayuda = mb.addMenu("A&yuda")
         acerca = _accion(self, "&Acerca de Foja")
@@ -127,7 +146,8 @@ class MainWindow(QMainWindow):
         acerca.triggered.connect(self._acerca)
         ayuda.addAction(acerca)
 
-        for a in (self.accion_buscar, self.accion_abrir, self.accion_actualizar, self.accion_volver):
+        for a in (self.accion_buscar, self.accion_abrir, self.accion_actualizar, self.accion_volver,
+                  self.accion_vencimientos, self.lote.accion):
             a.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             self.addAction(a)
 
@@ -137,6 +157,8 @@ class MainWindow(QMainWindow):
         self.separador.setVisible(actual is self.lista)
         self.accion_abrir.setEnabled(actual is self.lista)
         self.opi_lote.habilitar(actual is self.lista)
+        self.lote.habilitar(actual is self.lista)
+        self.menu_documento.setEnabled(actual is self.expediente)
         self.accion_volver.setEnabled(actual is not self.lista)
 
     # -- navigation ---------------------------------------------------------------------------------
@@ -144,8 +166,45 @@ class MainWindow(QMainWindow):
     @protegido
     def abrir_expediente(self, numero: str) -> None:
         self.expediente.mostrar(numero)
+        actual = self.paginas.currentWidget()
+        if actual is not self.expediente:
+            self._origen = self.vencimientos if actual is self.vencimientos else self.lista
+        self.expediente.boton_volver.setText(
+            "← Volver a vencimientos" if self._origen is self.vencimientos else "← Volver a la lista")
         self.paginas.setCurrentWidget(self.expediente)
         self.expediente.tabla.setFocus()
+
+    @Slot()
+    def volver_del_expediente(self) -> None:
+        if self._origen is self.vencimientos:
+            self.mostrar_vencimientos()
+        else:
+            self.mostrar_lista()
+
+    @Slot()
+    def volver(self) -> None:
+        """Esc: from the expediente back where it was opened from; from any other page to the list."""
+        if self.paginas.currentWidget() is self.expediente:
+            self.volver_del_expediente()
+        else:
+            self.mostrar_lista()
+
+    @Slot()
+    @protegido
+    def mostrar_vencimientos(self) -> None:
+        if self.paginas.currentWidget() is not self.vencimientos:
+            self.vencimientos.refrescar_secretarios()
+        self.vencimientos.cargar()
+        self.paginas.setCurrentWidget(self.vencimientos)
+        self.vencimientos.tabla.setFocus()
+
+    @Slot()
+    @protegido
+    def abrir_plantillas(self) -> None:
+        dlg = PlantillasDialog(self._srv, self)
+        dlg.exec()
+        dlg.deleteLater()
+        self.activateWindow()
 
     @Slot()
     def mostrar_lista(self) -> None:
@@ -176,6 +235,8 @@ class MainWindow(QMainWindow):
             self.expediente.actualizar()
         elif actual is self.secretarios:
             self.secretarios.cargar()
+        elif actual is self.vencimientos:
+            self.vencimientos.cargar()
         self.lista.cargar()
         self._aviso("Datos actualizados.")
 

@@ -145,18 +145,22 @@ class Tarea(QObject):
             dlg.setCancelButton(None)
         self.dialogo = dlg
         self._aplicar_estado()
-        dlg.show()
+        if self.dialogo is dlg:  # the work may have ended while the dialog was being set up
+            dlg.show()
 
     def _aplicar_estado(self) -> None:
-        if self.dialogo is None or self.progress.cancelled:
+        dlg = self.dialogo
+        if dlg is None or self.progress.cancelled:
             return
         hecho, total, mensaje = self._estado
+        dlg.setLabelText(mensaje or self.titulo)
         if total > 0:
-            self.dialogo.setRange(0, total)
-            self.dialogo.setValue(min(hecho, total))
+            dlg.setRange(0, total)
+            # Last: a modal QProgressDialog.setValue processes events, so the task may finish (and drop its
+            # dialog) inside this call.
+            dlg.setValue(min(hecho, total))
         else:
-            self.dialogo.setRange(0, 0)  # busy indicator
-        self.dialogo.setLabelText(mensaje or self.titulo)
+            dlg.setRange(0, 0)  # busy indicator
 
     @Slot(int, int, str)
     def _al_progresar(self, hecho: int, total: int, mensaje: str) -> None:

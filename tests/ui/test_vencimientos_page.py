@@ -1,0 +1,97 @@
+"""Vencimientos: an overdue term is listed (per secretario and for the office), colored, sortable, and a
+double click opens its expediente; Esc goes back to the view."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage, QKeySequence
+
+from app.domain.tipos import TipoDocumento
+from app.services.bootstrap import Servicios
+from app.services.vencimientos import EstadoVencimiento
+from app.ui.capture import capturar
+from app.ui.main_window import MainWindow
+from app.ui.vencimientos_page import COL_DESCRIPCION, COL_ESTADO, COL_JUICIO, COL_VENCE, COLORES
+
+TZ = ZoneInfo("America/Guayaquil")
+
+
+def _opi_notificada(srv: Servicios, numero: str) -> None:
+    """OPI on 15/05/2025 notified on 16/05/2025: its 3-día término ran out on 21/05/2025."""
+    srv.documentos.generar(TipoDocumento.OPI, numero, date(2025, 5, 15))
+    srv.notificaciones.registrar(numero, intento=1, forma="PERSONAL", fecha_hora=datetime(2025, 5, 16, 9, 0, tzinfo=TZ),
+                                 direccion="Av. Daniel León Borja 24-15", efectiva=True)
+
+
+def test_overdue_term_listed_and_opened_with_double_click(qtbot: Any, sorteados: Servicios,
+                                                          ventana: MainWindow) -> None:
+    fila = ventana.lista.model.fila(3)
+    _opi_notificada(sorteados, fila.numero)
+    assert ventana.accion_vencimientos.shortcut() == QKeySequence("Ctrl+T")
+    ventana.accion_vencimientos.trigger()
+    v = ventana.vencimientos
+    assert ventana.paginas.currentWidget() is v
+
+    # Overdue only, without the secretarios' 180-day plazos: just the OPI's término.
+    v.plazos.setChecked(False)
+    v.botones_alcance["vencidos"].click()
+    assert v.alcance_actual == "vencidos"
+    assert v.proxy.rowCount() == 1
+    idx = v.proxy.index(0, COL_ESTADO)
+    assert v.proxy.data(idx) == "Vencido"
+    assert v.proxy.data(idx, Qt.ItemDataRole.ForegroundRole) == COLORES[EstadoVencimiento.VENCIDO]
+    assert v.proxy.data(v.proxy.index(0, COL_VENCE)) == "21/05/2025"
+    assert v.proxy.data(v.proxy.index(0, COL_JUICIO)) == fila.numero
+    assert "Término para pagar o dimitir bienes" in v.proxy.data(v.proxy.index(0, COL_DESCRIPCION))
+    assert "vencidos 1" in v.resumen.text()
+
+    # Per secretario: his own view has it, another's does not.
+    secretarios = {x.nombres: x.cedula for x in sorteados.secretarios.listar()}
+    v.elegir(cedula=secretarios[fila.secretario])
+    assert v.proxy.rowCount() == 1
+    otro = next(c for n, c in secretarios.items() if n != fila.secretario)
+    v.elegir(cedula=otro)
+    assert v.proxy.rowCount() == 0
+    v.elegir(cedula=None)
+    assert v.proxy.rowCount() == 1
+
+    # Today / this week: nothing due (the dates are in 2025).
+    v.elegir("hoy")
+    assert v.proxy.rowCount() == 0
+    v.elegir("vencidos")
+
+    # Double click opens the expediente; Esc comes back to the view.
+    rect = v.tabla.visualRect(v.proxy.index(0, COL_JUICIO))
+    qtbot.mouseClick(v.tabla.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(v.tabla.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert ventana.paginas.currentWidget() is ventana.expediente
+    assert ventana.expediente.numero == fila.numero
+    assert ventana.expediente.boton_volver.text() == "← Volver a vencimientos"
+    ventana.accion_volver.trigger()
+    assert ventana.paginas.currentWidget() is v
+
+
+def test_whole_office_with_plazos_sorts(qtbot: Any, sorteados: Servicios, ventana: MainWindow) -> None:
+    _opi_notificada(sorteados, ventana.lista.model.fila(0).numero)
+    ventana.mostrar_vencimientos()
+    v = ventana.vencimientos
+    v.elegir("todos", cedula=None)
+    total = v.proxy.rowCount()
+    assert total == 62 + 1  # every expediente's plazo (13/05/2025 + 180 days) and the OPI's término
+    assert v.proxy.data(v.proxy.index(0, COL_VENCE)) == "21/05/2025"  # the most overdue first
+    v.tabla.sortByColumn(COL_JUICIO, Qt.SortOrder.DescendingOrder)
+    juicios = [v.proxy.data(v.proxy.index(r, COL_JUICIO)) for r in range(total)]
+    assert juicios == sorted(juicios, reverse=True)
+    v.tabla.sortByColumn(COL_VENCE, Qt.SortOrder.DescendingOrder)
+    assert v.proxy.data(v.proxy.index(total - 1, COL_VENCE)) == "21/05/2025"
+
+
+def test_capture_png(qtbot: Any, sorteados: Servicios, tmp_path: Path) -> None:
+    out = capturar(sorteados, "vencimientos", None, tmp_path / "vencimientos.png", size=(1024, 700))
+    img = QImage(str(out))
+    assert (img.width(), img.height()) == (1024, 700)
