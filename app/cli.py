@@ -2,6 +2,10 @@
 
 Every command takes ``--data-dir DIR``. Exit status: 0 success, 2 bad input (reasons on stderr),
 1 for ``verificar`` when the foliation chain is broken. With no command the desktop program starts.
+
+Commands act as the data dir's administrador (recorded as "administrador" in the audit) unless
+``--usuario NOMBRE`` is given: then they act as that user, with the password taken from ``FOJA_PASSWORD``
+(missing or wrong password: exit 2), and his permissions apply.
 """
 
 from __future__ import annotations

@@ -31,6 +31,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from app.services.bootstrap import abrir
     from app.ui.app import crear_aplicacion, ejecutar
     from app.ui.errors import install_excepthook, show_error
+    from app.ui.login_dialog import iniciar_sesion
 
     crear_aplicacion(["foja", *qt_args])
     install_excepthook()
@@ -40,7 +41,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         show_error(None, exc)
         return 1
     try:
-        return ejecutar(servicios)
+        usuario = iniciar_sesion(servicios.usuarios, oficina=servicios.oficina.datos().nombre)
+        if usuario is None:  # the user chose «Salir»
+            return 0
+        log.info("Sesión de «%s» (%s)", usuario.login, usuario.rol.etiqueta)
+        return ejecutar(servicios.como(usuario))
     finally:
         servicios.close()
         log.info("Foja terminó")

@@ -80,9 +80,26 @@ class UsuarioActual:
     id: uuid.UUID | None = None
     secretario_id: uuid.UUID | None = None
     sistema: bool = False
+    debe_cambiar_clave: bool = False
 
     def puede(self, permiso: Permiso) -> bool:
         return self.sistema or permiso in PERMISOS[self.rol]
+
+    @property
+    def limitado_a_sus_expedientes(self) -> bool:
+        """True for a secretario-abogado: he acts only on the expedientes assigned to him."""
+        return not self.sistema and (self.rol is Rol.SECRETARIO or self.secretario_id is not None)
+
+    def puede_en(self, permiso: Permiso, secretario_id: uuid.UUID | None) -> bool:
+        """Whether he may use ``permiso`` on an expediente assigned to ``secretario_id``."""
+        if not self.puede(permiso):
+            return False
+        return not self.limitado_a_sus_expedientes or secretario_id is None or secretario_id == self.secretario_id
+
+
+def roles_con(permiso: Permiso) -> list[Rol]:
+    """The roles that hold ``permiso`` (for messages and tests)."""
+    return [r for r in Rol if permiso in PERMISOS[r]]
 
 
 SISTEMA = UsuarioActual(login="administrador", rol=Rol.ADMINISTRADOR, nombres="Administrador", sistema=True)

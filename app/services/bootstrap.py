@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from app.common.paths import DataPaths
 from app.domain.permisos import SISTEMA, UsuarioActual
 from app.services.actos import ActosService
+from app.services.auditoria import AuditoriaService
 from app.services.context import Contexto
 from app.services.convenios import ConveniosService
 from app.services.deudores import DeudoresService
@@ -21,6 +22,8 @@ from app.services.oficina import OficinaService, asegurar_oficina
 from app.services.pagos import PagosService
 from app.services.secretarios import SecretariosService
 from app.services.sorteo import SorteoService
+from app.services.tablero import TableroService
+from app.services.usuarios import UsuariosService
 from app.services.vencimientos import VencimientosService
 from app.storage.blobs import BlobStore
 from app.storage.db import make_engine, make_session_factory, session_scope, sqlite_url
@@ -47,6 +50,14 @@ class Servicios:
     notificaciones: NotificacionesService
     medidas: MedidasService
     deudores: DeudoresService
+    usuarios: UsuariosService
+    auditoria: AuditoriaService
+    tablero: TableroService
+
+    def como(self, usuario: UsuarioActual) -> Servicios:
+        """The same installation acting as ``usuario`` (after the login): every service rebound, sharing the
+        engine (close only one of them)."""
+        return construir(replace(self.ctx, usuario=usuario))
 
     def close(self) -> None:
         self.ctx.engine.dispose()
@@ -89,4 +100,7 @@ def construir(ctx: Contexto) -> Servicios:
         notificaciones=NotificacionesService(ctx, razon=documentos.razon_notificacion_en),
         medidas=MedidasService(ctx),
         deudores=DeudoresService(ctx),
+        usuarios=UsuariosService(ctx),
+        auditoria=AuditoriaService(ctx),
+        tablero=TableroService(ctx),
     )

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.common.errors import PermissionDenied
 from app.common.paths import DataPaths
-from app.domain.permisos import SISTEMA, Permiso, UsuarioActual
+from app.domain.permisos import SISTEMA, Permiso, UsuarioActual, roles_con
 from app.storage.blobs import BlobStore
 from app.storage.db import read_scope, session_scope
 
@@ -42,11 +42,12 @@ class Contexto:
         """
         u = self.usuario
         if not u.puede(permiso):
+            quienes = ", ".join(r.etiqueta for r in roles_con(permiso))
             raise PermissionDenied(
-                f"Permiso denegado: {u.rol.etiqueta} «{u.login}» no puede {permiso.value}."
+                f"Permiso denegado: {u.rol.etiqueta} «{u.login}» no puede {permiso.value}. "
+                f"Pueden hacerlo: {quienes}."
             )
-        if secretario_id is not None and not u.sistema and u.secretario_id is not None \
-                and u.secretario_id != secretario_id:
+        if not u.puede_en(permiso, secretario_id):
             raise PermissionDenied(
                 f"Permiso denegado: «{u.login}» solo puede {permiso.value} en los expedientes a su cargo."
             )

@@ -1,4 +1,5 @@
-"""A realistic demo office: secretarios, títulos imported through the real import, sorteos, documents.
+"""A realistic demo office: secretarios, títulos imported through the real import, sorteos, documents,
+and one user per role with a random password (printed with the login).
 
 Used by ``python -m app demo --size N`` and by the benchmarks (domain.md §7 sizes: a large office
 has ~196,000 juicios and 52 external lawyers).
@@ -14,8 +15,11 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
+from app.domain.claves import generar_clave
+from app.domain.permisos import Rol
 from app.services.bootstrap import Servicios
 from app.services.generador import digito_cedula, escribir_csv, generar_titulos
+from app.services.usuarios import UsuariosService
 
 LOTE = 20_000
 NOMBRES = ["Ana Lucía", "Carlos Andrés", "María José", "Diego Fernando", "Verónica Alexandra", "Jorge Luis",
@@ -32,11 +36,53 @@ class ResultadoDemo:
     expedientes: int
     documentos: int
     segundos: float
+    usuarios: tuple[tuple[Rol, str, str], ...] = ()  # (rol, login, contraseña)
 
     def texto(self) -> str:
-        return (f"Oficina de demostración lista: {self.secretarios} secretarios-abogados, {self.titulos} títulos, "
-                f"{self.expedientes} expedientes sorteados, {self.documentos} órdenes de pago generadas "
-                f"({self.segundos:.1f} s).")
+        out = (f"Oficina de demostración lista: {self.secretarios} secretarios-abogados, {self.titulos} títulos, "
+               f"{self.expedientes} expedientes sorteados, {self.documentos} órdenes de pago generadas "
+               f"({self.segundos:.1f} s).")
+        if self.usuarios:
+            out += "\nUsuarios de demostración (usuario / contraseña):"
+            for rol, login, clave in self.usuarios:
+                out += f"\n  {rol.etiqueta:<22} {login} / {clave}"
+        return out
+
+
+LOGINS_DEMO = {
+    Rol.ADMINISTRADOR: ("admin", "Administrador de la demostración"),
+    Rol.JEFE: ("jefe", "Jefe de Unidad de la demostración"),
+    Rol.EJECUTOR: ("ejecutor", "Funcionario Ejecutor de la demostración"),
+    Rol.DEPOSITARIO: ("depositario", "Depositario Judicial de la demostración"),
+    Rol.CITADOR: ("citador", "Citador-Notificador de la demostración"),
+}
+
+
+def crear_usuarios_demo(srv: Servicios) -> tuple[tuple[Rol, str, str], ...]:
+    """One user per role, each with a fresh random password (``secrets``) that need not be changed.
+
+    The secretario-abogado is the user of the first secretario (by cédula). A login that already exists
+    gets a new password (running the demo again prints working logins)."""
+    usuarios = UsuariosService(srv.ctx)
+    existentes = {u.login: u for u in usuarios.listar()}
+    out: list[tuple[Rol, str, str]] = []
+    for rol in Rol:
+        clave = generar_clave()
+        if rol is Rol.SECRETARIO:
+            primero = min((u for u in existentes.values() if u.rol is Rol.SECRETARIO and u.activo),
+                          key=lambda u: u.cedula, default=None)
+            if primero is None:
+                continue
+            login = primero.login
+        else:
+            login, nombres = LOGINS_DEMO[rol]
+            if login not in existentes:
+                usuarios.crear(login, nombres, rol, clave=clave, debe_cambiar_clave=False)
+                out.append((rol, login, clave))
+                continue
+        usuarios.restablecer_clave(login, clave, debe_cambiar_clave=False)
+        out.append((rol, login, clave))
+    return tuple(out)
 
 
 def cedula_valida(rng: random.Random) -> str:
@@ -93,4 +139,5 @@ def crear_demo(
     for juicio in primeros:
         srv.documentos.generar_opi(juicio)
     progreso(f"{len(primeros)} órdenes de pago inmediato")
-    return ResultadoDemo(n_sec, hechos, srv.expedientes.contar(), len(primeros), time.perf_counter() - t0)
+    usuarios = crear_usuarios_demo(srv)
+    return ResultadoDemo(n_sec, hechos, srv.expedientes.contar(), len(primeros), time.perf_counter() - t0, usuarios)

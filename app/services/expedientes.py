@@ -10,7 +10,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Select, false, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from app.common.text import search_key
@@ -92,11 +92,19 @@ class ExpedientesService:
     def __init__(self, ctx: Contexto) -> None:
         self.ctx = ctx
 
-    def _condicion(self, texto: str) -> Any:
+    def solo_mios_por_omision(self) -> bool:
+        """A secretario-abogado's list shows his own expedientes unless he asks for the office's
+        (domain.md §1: "his own expedientes, read access to the office's")."""
+        return self.ctx.usuario.limitado_a_sus_expedientes
+
+    def _condicion(self, texto: str, solo_mios: bool | None = None) -> Any:
         """The WHERE of a search, on ``expediente`` only: the debtor side goes through an indexed
         ``deudor_id IN (SELECT …)`` so that SQLite starts from the few matching debtors."""
         t = texto.strip()
         cond = Expediente.office_id == self.ctx.office_id
+        if self.solo_mios_por_omision() if solo_mios is None else solo_mios:
+            sid = self.ctx.usuario.secretario_id
+            cond = cond & (Expediente.secretario_id == sid if sid is not None else false())
         if not t:
             return cond
         if _NUMERO.match(t):
@@ -109,7 +117,7 @@ class ExpedientesService:
                 or_(_prefijo(Deudor.nombre_busqueda, key), Deudor.nombre_busqueda.like(f"% {key}%")))
         return cond & Expediente.deudor_id.in_(deudores.where(Deudor.office_id == self.ctx.office_id))
 
-    def _filtrado(self, texto: str) -> Select[Any]:
+    def _filtrado(self, texto: str, solo_mios: bool | None = None) -> Select[Any]:
         sec = aliased(Secretario)
         return (
             select(
@@ -119,16 +127,18 @@ class ExpedientesService:
             )
             .join(Deudor, Deudor.id == Expediente.deudor_id)
             .join(sec, sec.id == Expediente.secretario_id)
-            .where(self._condicion(texto))
+            .where(self._condicion(texto, solo_mios))
         )
 
     def buscar(
         self, texto: str = "", orden: Columna = Columna.NUMERO, descendente: bool = False,
-        offset: int = 0, limite: int = 200,
+        offset: int = 0, limite: int = 200, solo_mios: bool | None = None,
     ) -> list[FilaExpediente]:
         """One page of the list. ``texto``: a juicio number prefix (``0601-2025``), a cédula/RUC
-        prefix (digits), or a name (prefix of the name or of any word, accents and case ignored)."""
-        q = self._filtrado(texto)
+        prefix (digits), or a name (prefix of the name or of any word, accents and case ignored).
+        ``solo_mios``: only the acting secretario-abogado's expedientes (None: his by default, see
+        :meth:`solo_mios_por_omision`; False: the whole office, which he may read)."""
+        q = self._filtrado(texto, solo_mios)
         cols = {
             Columna.NUMERO: Expediente.numero,
             Columna.DEUDOR: Deudor.nombre_busqueda,
@@ -144,9 +154,9 @@ class ExpedientesService:
             rows = s.execute(q.offset(offset).limit(limite)).all()
         return [FilaExpediente(r[0], r[1], r[2], r[3], r[4], r[5], Etapa(r[6]), r[7], r[8]) for r in rows]
 
-    def contar(self, texto: str = "") -> int:
+    def contar(self, texto: str = "", solo_mios: bool | None = None) -> int:
         """How many expedientes match ``texto`` (same rules as :meth:`buscar`)."""
-        q = select(func.count()).select_from(Expediente).where(self._condicion(texto))
+        q = select(func.count()).select_from(Expediente).where(self._condicion(texto, solo_mios))
         with self.ctx.read() as s:
             return s.scalar(q) or 0
 

@@ -21,6 +21,7 @@ from app.domain.foliacion import (
     siguiente_rango,
     verificar_cadena,
 )
+from app.domain.permisos import Permiso
 from app.services.context import Contexto
 from app.storage.blobs import sha256_hex
 from app.storage.models import Archivo, Documento, Expediente, Folio, Oficina
@@ -179,9 +180,16 @@ class FoliacionService:
         self, numero: str, data: bytes, nombre_archivo: str, *, tipo: str, descripcion: str,
         hojas: int, fecha: date,
     ) -> EntradaIndice:
-        """Add a received document (escrito, reply, scan) to juicio ``numero`` as the next folios."""
+        """Add a received document (escrito, reply, scan) to juicio ``numero`` as the next folios.
+
+        Raises:
+            NotFoundError: unknown juicio number.
+            PermissionDenied: the user may not tramitar this expediente (EXPEDIENTE_TRAMITAR; a
+                secretario-abogado only on his own).
+        """
         with self.ctx.tx("agregar documento") as s:
             exp = expediente_por_numero(s, self.ctx.office_id, numero)
+            self.ctx.exigir(Permiso.EXPEDIENTE_TRAMITAR, secretario_id=exp.secretario_id)
             doc, _ = agregar_documento_en(
                 s, self.ctx, exp, tipo=tipo, descripcion=descripcion, fecha=fecha, data=data,
                 nombre_archivo=nombre_archivo, hojas=hojas,

@@ -33,6 +33,7 @@ from app.common.progress import NO_PROGRESS, Progress
 from app.common.text import search_key
 from app.domain.etapas import EstadoTitulo
 from app.domain.identificacion import tipo_persona
+from app.domain.permisos import Permiso
 from app.domain.titulos import (
     Celda,
     FilaTitulo,
@@ -118,7 +119,9 @@ class ImportacionService:
             ImportRejected: at least one bad row; ``problems`` lists every bad cell. Nothing was written.
             ValidationError: the file cannot be read (missing, not CSV/XLSX, damaged).
             CancelledError: cancelled through ``progress``; the transaction was rolled back.
+            PermissionDenied: the user may not import títulos (TITULOS_IMPORTAR: the jefe).
         """
+        self.ctx.exigir(Permiso.TITULOS_IMPORTAR)
         with self.ctx.tx("importar títulos") as s:
             revision = self._revisar(s, path, progress)
             if revision.problemas:

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from app.common.errors import ValidationError
 from app.common.ids import new_id
 from app.domain.numeracion import validar_patron
+from app.domain.permisos import Permiso
 from app.domain.terminos import Calendario, calendario
 from app.services.context import Contexto
 from app.storage.models import FeriadoLocal, Oficina
@@ -81,8 +82,10 @@ class OficinaService:
         """Change office settings (nombre, ciudad, provincia, patron_numero, folios_por_cuerpo, ejecutor_*).
 
         Raises:
+            PermissionDenied: the user may not configure the office (OFICINA_CONFIGURAR).
             ValidationError: unknown field, bad numbering pattern, or folios_por_cuerpo < 1.
         """
+        self.ctx.exigir(Permiso.OFICINA_CONFIGURAR)
         permitidos = {"nombre", "ciudad", "provincia", "patron_numero", "folios_por_cuerpo",
                       "ejecutor_nombre", "ejecutor_cargo"}
         desconocidos = set(campos) - permitidos
@@ -100,7 +103,13 @@ class OficinaService:
             return _datos(o)
 
     def agregar_feriado(self, fecha: date, descripcion: str) -> None:
-        """Add a local holiday (counted as non-business day in every término of this office)."""
+        """Add a local holiday (counted as non-business day in every término of this office).
+
+        Raises:
+            PermissionDenied: the user may not edit holidays (FERIADOS_EDITAR).
+            ValidationError: the date is already a local holiday.
+        """
+        self.ctx.exigir(Permiso.FERIADOS_EDITAR)
         with self.ctx.tx("agregar feriado local") as s:
             if s.scalar(select(FeriadoLocal.id).where(FeriadoLocal.office_id == self.ctx.office_id,
                                                       FeriadoLocal.fecha == fecha)):

@@ -10,7 +10,9 @@ from sqlalchemy import func, select
 from app.common.errors import NotFoundError, ValidationError
 from app.common.text import clean_spaces
 from app.domain.identificacion import validar_cedula
+from app.domain.permisos import Permiso
 from app.services.context import Contexto
+from app.services.usuarios import usuario_de_secretario_en
 from app.storage.models import Expediente, Secretario
 
 
@@ -52,11 +54,13 @@ class SecretariosService:
             ]
 
     def crear(self, nombres: str, cedula: str, externo: bool = True, email: str = "") -> DatosSecretario:
-        """Add a secretario-abogado.
+        """Add a secretario-abogado, with his user account (no password until the administrador sets one).
 
         Raises:
+            PermissionDenied: the user may not administer secretarios (SECRETARIOS_ADMINISTRAR).
             ValidationError: empty name, invalid cédula (check digit), or cédula already registered.
         """
+        self.ctx.exigir(Permiso.SECRETARIOS_ADMINISTRAR)
         nombres = clean_spaces(nombres)
         if not nombres:
             raise ValidationError("Escriba los nombres del secretario-abogado.")
@@ -72,13 +76,19 @@ class SecretariosService:
                            activo=True, email=email.strip())
             s.add(x)
             s.flush()
+            usuario_de_secretario_en(s, x)
             return DatosSecretario(x.id, x.nombres, x.cedula, x.externo, x.activo, x.email, 0)
 
     def actualizar(
         self, secretario_id: uuid.UUID, *, nombres: str | None = None, externo: bool | None = None,
         activo: bool | None = None, email: str | None = None,
     ) -> DatosSecretario:
-        """Change a secretario's data; an inactive one takes no part in new sorteos."""
+        """Change a secretario's data; an inactive one takes no part in new sorteos.
+
+        Raises:
+            PermissionDenied: the user may not administer secretarios (SECRETARIOS_ADMINISTRAR).
+        """
+        self.ctx.exigir(Permiso.SECRETARIOS_ADMINISTRAR)
         with self.ctx.tx("actualizar secretario") as s:
             x = s.get(Secretario, secretario_id)
             if x is None or x.office_id != self.ctx.office_id:

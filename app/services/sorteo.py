@@ -20,6 +20,7 @@ from app.common.errors import NotFoundError, RuleError, ValidationError
 from app.common.progress import NO_PROGRESS, Progress
 from app.domain.etapas import EstadoTitulo, Etapa
 from app.domain.numeracion import NumeroJuicio, clave_contador
+from app.domain.permisos import Permiso
 from app.domain.sorteo import nueva_semilla, sortear
 from app.services.context import Contexto
 from app.storage.counters import allocate
@@ -103,8 +104,10 @@ class SorteoService:
         acta factory was given. All or nothing; cancellable through ``progress``.
 
         Raises:
+            PermissionDenied: the user may not run the sorteo (SORTEO_REALIZAR: the jefe).
             ValidationError: nothing to draw, a título not pending, or no active secretario.
         """
+        self.ctx.exigir(Permiso.SORTEO_REALIZAR)
         fecha = fecha or local_today()
         semilla = semilla or nueva_semilla()
         with self.ctx.tx("sorteo") as s:

@@ -491,3 +491,38 @@ SYNCED_TABLES: tuple[type[Synced], ...] = (
     FeriadoLocal, Auditoria, Coobligado, Acto, Termino, Notificacion, Adjunto, MedidaCautelar, Costa, Pago,
     TasaInteres, Liquidacion, Convenio, CuotaConvenio,
 )
+
+
+# --- Users, roles and the audit viewer (issue 4) ------------------------------------------------------------
+
+
+class Usuario(Synced, Base):
+    """A person who logs in, with one role (``app.domain.permisos.Rol``) in one office.
+
+    ``password_hash`` is an argon2 hash; NULL means the account cannot log in until the administrador sets
+    a password. A secretario-abogado user points at his ``Secretario`` row (the expedientes point at that
+    row). The hash goes to the outbox (offline login at other desktops) but never into the audit.
+    """
+
+    __tablename__ = "usuario"
+    __table_args__ = (UniqueConstraint("office_id", "login"),)
+    __audit_redact__ = frozenset({"password_hash"})
+
+    login: Mapped[str] = mapped_column(String(60))
+    nombres: Mapped[str] = mapped_column(String(200))
+    cedula: Mapped[str] = mapped_column(String(13), default="", server_default="")
+    rol: Mapped[str] = mapped_column(String(30))
+    activo: Mapped[bool] = mapped_column(Boolean, default=True, server_default="1")
+    password_hash: Mapped[str | None] = mapped_column(String(255))
+    intentos_fallidos: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    bloqueado_hasta: Mapped[datetime | None]
+    debe_cambiar_clave: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    secretario_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("secretario.id"), unique=True)
+    email: Mapped[str] = mapped_column(String(200), default="", server_default="")
+
+
+# The audit viewer filters by date and shows the newest first: without this index every page of the viewer
+# would sort the whole audit table.
+Index("ix_auditoria_created_at", Auditoria.created_at)
+
+SYNCED_TABLES = (*SYNCED_TABLES, Usuario)

@@ -8,7 +8,11 @@ A ``before_flush`` hook looks at what the session is about to write:
   written with Core right after the flush (after the rows they point at). Audit rows themselves are
   not queued: the central database keeps its own audit by trigger, with the PostgreSQL role of
   each writer (design.md §3), and queuing them would double the outbox;
-- an update or delete of an append-only row (folios, audit) is refused.
+- an update or delete of an append-only row (folios, audit) is refused;
+- a new row gets, before it is recorded, the scalar defaults of the attributes the caller never set (and
+  NULL for nullable ones without default), so the audit's "after" is what is stored;
+- columns a model lists in ``__audit_redact__`` (the password hash) are shown in the audit only as
+  «oculto» / «oculto, cambiado»; the outbox carries their value.
 
 The session's ``info`` carries ``actor`` (who), ``accion`` (what use case) and ``mutation_id`` (one
 per transaction, used by the sync to deduplicate a retried push).
@@ -58,6 +62,24 @@ def _before_values(obj: Synced) -> dict[str, Any]:
     return out
 
 
+def _apply_scalar_defaults(obj: Synced) -> None:
+    """Give a new row the values it would get at INSERT for attributes the caller never set: the column's
+    scalar default, or NULL for a nullable column without defaults. The audit's "after" and the outbox then
+    carry what is actually stored, and a later change of such an attribute in the same session has a known
+    "before" (otherwise it would look unchanged and go unaudited)."""
+    state = inspect(obj)
+    for attr in state.mapper.column_attrs:
+        if attr.key in state.dict:
+            continue
+        col = attr.columns[0]
+        default = getattr(col, "default", None)
+        if default is not None and default.is_scalar:
+            setattr(obj, attr.key, default.arg)
+        elif default is None and getattr(col, "server_default", None) is None and getattr(col, "nullable", False) \
+                and not getattr(col, "primary_key", False):
+            setattr(obj, attr.key, None)
+
+
 def mutation_id(session: Session) -> uuid.UUID:
     mid = session.info.get("mutation_id")
     if mid is None:
@@ -89,6 +111,7 @@ def _track(session: Session, _ctx: Any, _instances: Any) -> None:
         obj.created_by = obj.updated_by = actor
         obj.created_at = obj.updated_at = now
         obj.row_version = 1
+        _apply_scalar_defaults(obj)
         after = row_dict(obj)
         pending.append(_audit(obj, mid, actor, accion, "INSERT", None, after, now))
         pending.append(_outbox(obj, mid, "INSERT", None, after, now))
@@ -142,10 +165,34 @@ def _strip(r: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in r.items() if k != "_kind"}
 
 
+def _redact(
+    obj: Synced, before: dict[str, Any] | None, after: dict[str, Any] | None
+) -> tuple[dict[str, Any] | None, dict[str, Any] | None]:
+    # Secrets (a password hash) travel in the outbox but never into the audit, which shows only that they
+    # were set or changed.
+    hidden = getattr(obj, "__audit_redact__", ())
+    if not hidden:
+        return before, after
+    b = dict(before) if before is not None else None
+    a = dict(after) if after is not None else None
+    for k in hidden:
+        old = before.get(k) if before is not None else None
+        if b is not None and b.get(k) is not None:
+            b[k] = REDACTED
+        if a is not None and a.get(k) is not None:
+            a[k] = REDACTED_CHANGED if before is not None and a[k] != old else REDACTED
+    return b, a
+
+
+REDACTED = "«oculto»"
+REDACTED_CHANGED = "«oculto, cambiado»"
+
+
 def _audit(
     obj: Synced, mid: uuid.UUID, actor: str, accion: str, op: str,
     before: dict[str, Any] | None, after: dict[str, Any] | None, now: datetime,
 ) -> dict[str, Any]:
+    before, after = _redact(obj, before, after)
     return {
         "_kind": "audit", "id": new_id(), "office_id": obj.office_id, "row_version": 1, "mutation_id": mid,
         "usuario": actor, "accion": accion, "tabla": obj.__tablename__, "fila_id": str(obj.id), "operacion": op,

@@ -4,10 +4,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QFrame, QLabel, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import QDialog, QDockWidget, QFrame, QLabel, QMainWindow, QStackedWidget, QWidget
 
+from app.domain.permisos import Permiso
 from app.services.bootstrap import Servicios
-from app.ui import mensajes, tasks
+from app.services.sesion import cedula_del_secretario
+from app.ui import inicio, mensajes, tasks
+from app.ui.auditoria_page import AuditoriaPage
+from app.ui.bienes_page import BienesPage
+from app.ui.cambiar_clave_dialog import CambiarClaveDialog
 from app.ui.errors import protegido
 from app.ui.expediente_page import ExpedientePage
 from app.ui.expedientes_page import ExpedientesPage
@@ -17,7 +22,10 @@ from app.ui.opi_lote_action import GenerarOpiLote
 from app.ui.plantillas_page import PlantillasDialog
 from app.ui.secretarios_page import SecretariosPage
 from app.ui.sorteo_dialog import SorteoDialog
+from app.ui.tablero_page import TableroPage
+from app.ui.usuarios_page import UsuariosPage
 from app.ui.vencimientos_page import VencimientosPage
+from app.ui.vencimientos_panel import VencimientosPanel
 
 ORGANIZACION = "IESS"
 APLICACION = "Foja"
@@ -49,9 +57,14 @@ class MainWindow(QMainWindow):
         self.expediente = ExpedientePage(servicios, self)
         self.secretarios = SecretariosPage(servicios, self)
         self.vencimientos = VencimientosPage(servicios, self)
+        self.usuarios = UsuariosPage(servicios.usuarios, self)
+        self.auditoria = AuditoriaPage(servicios.auditoria, self, self.settings)
+        self.tablero = TableroPage(servicios.tablero, self)
+        self.bienes = BienesPage(self)
         self._origen: QWidget = self.lista  # where «Volver» from the expediente goes
         self.paginas = QStackedWidget(self)
-        for p in (self.lista, self.expediente, self.secretarios, self.vencimientos):
+        for p in (self.lista, self.expediente, self.secretarios, self.vencimientos, self.usuarios, self.auditoria,
+                  self.tablero, self.bienes):
             self.paginas.addWidget(p)
         self.setCentralWidget(self.paginas)
 
@@ -63,7 +76,9 @@ class MainWindow(QMainWindow):
         self.separador.setFrameShape(QFrame.Shape.VLine)
         self.separador.setFrameShadow(QFrame.Shadow.Sunken)
         self.statusBar().addPermanentWidget(self.separador)
-        self.oficina_label = QLabel(f"Oficina {oficina.codigo} · {oficina.ciudad} · {servicios.ctx.actor}", self)
+        usuario = servicios.ctx.usuario
+        quien = usuario.login if usuario.sistema else f"{usuario.login} ({usuario.rol.etiqueta})"
+        self.oficina_label = QLabel(f"Oficina {oficina.codigo} · {oficina.ciudad} · {quien}", self)
         self.oficina_label.setContentsMargins(8, 0, 4, 0)
         self.oficina_label.setToolTip(oficina.nombre)
         self.statusBar().addPermanentWidget(self.oficina_label)
@@ -86,10 +101,27 @@ class MainWindow(QMainWindow):
         self.vencimientos.abrir.connect(self.abrir_expediente)
         self.vencimientos.volver.connect(self.mostrar_lista)
         self.vencimientos.mensaje.connect(self._aviso)
+        for p in (self.usuarios, self.auditoria, self.tablero, self.bienes):
+            p.volver.connect(self.mostrar_lista)
+        self.usuarios.mensaje.connect(self._aviso)
+        self.auditoria.mensaje.connect(self._aviso)
+        self.panel_vencimientos: VencimientosPanel | None = None
+        if inicio.con_panel_vencimientos(usuario):  # the secretario-abogado: his vencimientos beside his list
+            self.panel_vencimientos = VencimientosPanel(
+                servicios.vencimientos, cedula_del_secretario(servicios, usuario), self)
+            self.panel_vencimientos.abrir.connect(self.abrir_expediente)
+            dock = QDockWidget("Mis vencimientos", self)
+            dock.setObjectName("dockVencimientos")
+            dock.setWidget(self.panel_vencimientos)
+            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
         self.paginas.currentChanged.connect(lambda _i: self._habilitar())
 
         self._restaurar()
         self.lista.cargar()
+        if self.panel_vencimientos is not None:
+            self.panel_vencimientos.cargar()
+        if not usuario.sistema:  # each role opens on its own work (the command line's captures keep the list)
+            self.mostrar_pagina(inicio.pagina_inicial(usuario.rol))
         self._habilitar()
 
     # -- menus and shortcuts ------------------------------------------------------------------------
@@ -97,6 +129,11 @@ class MainWindow(QMainWindow):
         mb = self.menuBar()
         archivo = mb.addMenu("&Archivo")
         archivo.addAction(self.importador.accion)
+        archivo.addSeparator()
+        self.accion_clave = _accion(self, "Cambiar mi &contraseña…", None, "Elegir una contraseña nueva")
+        self.accion_clave.triggered.connect(self.cambiar_clave)
+        self.accion_clave.setVisible(not self._srv.ctx.usuario.sistema)
+        archivo.addAction(self.accion_clave)
         archivo.addSeparator()
         self.accion_salir = _accion(self, "&Salir", "Ctrl+Q", "Cerrar Foja")
         self.accion_salir.setMenuRole(QAction.MenuRole.QuitRole)
@@ -129,6 +166,7 @@ class MainWindow(QMainWindow):
                                      "Sortear los títulos pendientes entre los secretarios-abogados activos")
         self.accion_sorteo.triggered.connect(self.realizar_sorteo)
         sorteo.addAction(self.accion_sorteo)
+        self.menu_sorteo = sorteo
 
         oficina = mb.addMenu("&Oficina")
         self.accion_secretarios = _accion(self, "&Secretarios-abogados", None,
@@ -139,6 +177,27 @@ class MainWindow(QMainWindow):
                                          "Plantillas .docx de los documentos: reemplazar, vista previa, restaurar")
         self.accion_plantillas.triggered.connect(self.abrir_plantillas)
         oficina.addAction(self.accion_plantillas)
+        oficina.addSeparator()
+        self.accion_tablero = _accion(self, "&Tablero de la oficina", None,
+                                      "Expedientes y cuantías por etapa y por secretario-abogado")
+        self.accion_tablero.triggered.connect(lambda: self.mostrar_pagina(inicio.TABLERO))
+        self.accion_usuarios = _accion(self, "&Usuarios", None,
+                                       "Crear usuarios, restablecer contraseñas, desbloquear, desactivar")
+        self.accion_usuarios.triggered.connect(lambda: self.mostrar_pagina(inicio.USUARIOS))
+        self.accion_auditoria = _accion(self, "&Auditoría", None, "Quién hizo qué y cuándo; exportar a Excel")
+        self.accion_auditoria.triggered.connect(lambda: self.mostrar_pagina(inicio.AUDITORIA))
+        for a in (self.accion_tablero, self.accion_usuarios, self.accion_auditoria):
+            oficina.addAction(a)
+        # The menus follow the role (the services refuse anyway: this only spares a refusal).
+        inicio.aplicar_permisos({
+            self.importador.accion: Permiso.TITULOS_IMPORTAR,
+            self.accion_sorteo: Permiso.SORTEO_REALIZAR,
+            self.accion_secretarios: Permiso.SECRETARIOS_ADMINISTRAR,
+            self.accion_plantillas: Permiso.PLANTILLAS_EDITAR,
+            self.accion_usuarios: Permiso.USUARIOS_ADMINISTRAR,
+            self.accion_auditoria: Permiso.AUDITORIA_VER,
+        }, self._srv.ctx.usuario)
+        self.menu_sorteo.menuAction().setVisible(self.accion_sorteo.isVisible())
 
         ayuda = mb.addMenu("A&yuda")
         acerca = _accion(self, "&Acerca de Foja")
@@ -222,6 +281,27 @@ class MainWindow(QMainWindow):
         self.secretarios.cargar()
         self.paginas.setCurrentWidget(self.secretarios)
 
+    @Slot(str)
+    @protegido
+    def mostrar_pagina(self, nombre: str) -> None:
+        """Show the page named ``nombre`` (:mod:`app.ui.inicio`): a role's home page or a menu's."""
+        if nombre == inicio.EXPEDIENTES:
+            self.mostrar_lista()
+            return
+        pagina = {inicio.USUARIOS: self.usuarios, inicio.AUDITORIA: self.auditoria, inicio.TABLERO: self.tablero,
+                  inicio.BIENES: self.bienes}[nombre]
+        if isinstance(pagina, UsuariosPage | AuditoriaPage | TableroPage):
+            pagina.cargar()
+        self.paginas.setCurrentWidget(pagina)
+
+    @Slot()
+    @protegido
+    def cambiar_clave(self) -> None:
+        dlg = CambiarClaveDialog(self._srv.usuarios, self)
+        if dlg.exec() == QDialog.DialogCode.Accepted:
+            self._aviso("Contraseña cambiada.")
+        dlg.deleteLater()
+
     @Slot()
     def buscar(self) -> None:
         self.mostrar_lista()
@@ -237,6 +317,10 @@ class MainWindow(QMainWindow):
             self.secretarios.cargar()
         elif actual is self.vencimientos:
             self.vencimientos.cargar()
+        elif actual in (self.usuarios, self.auditoria, self.tablero):
+            actual.cargar()
+        if self.panel_vencimientos is not None:
+            self.panel_vencimientos.cargar()
         self.lista.cargar()
         self._aviso("Datos actualizados.")
 

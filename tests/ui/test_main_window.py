@@ -90,9 +90,14 @@ def test_main_opens_data_dir_and_runs(qtbot: Any, tmp_path: Path, monkeypatch: p
             w.close()
         return 0
 
+    import app.ui.login_dialog as login
+
     registros: list[Path] = []
     monkeypatch.setattr(modulo, "setup_logging", registros.append)
     monkeypatch.setattr(QApplication, "exec", exec_falso)
+    # First start: the login flow creates the administrador (its dialogs are tested in tests/ui/test_login.py).
+    monkeypatch.setattr(login, "iniciar_sesion", lambda usuarios, **_k: usuarios.crear_administrador_inicial(
+        "admin", "Administradora", "Primera-clave-1"))
     assert modulo.main(["--data-dir", str(tmp_path / "datos")]) == 0
     assert (tmp_path / "datos" / "foja.sqlite3").exists()
     assert registros == [tmp_path / "datos" / "logs"]

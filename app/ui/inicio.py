@@ -1,0 +1,51 @@
+"""Which page each role opens on, and the menu actions each user may see.
+
+The services refuse what a role may not do (``ctx.exigir``); hiding an action here only spares the user
+a refusal. Page names are the keys the main window registers its pages under.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from PySide6.QtGui import QAction
+
+from app.domain.permisos import Permiso, Rol, UsuarioActual
+
+EXPEDIENTES = "expedientes"
+"""The list of expedientes (a secretario-abogado's shows his own; with the vencimientos panel beside it)."""
+BIENES = "bienes"
+"""The depositario's goods in custody (placeholder until the depositarios issue)."""
+TABLERO = "tablero"
+"""The office dashboard: counts by stage and by secretario."""
+USUARIOS = "usuarios"
+"""The administrador's users page."""
+AUDITORIA = "auditoria"
+"""The audit viewer."""
+
+INICIO: dict[Rol, str] = {
+    Rol.SECRETARIO: EXPEDIENTES,
+    Rol.CITADOR: EXPEDIENTES,
+    Rol.DEPOSITARIO: BIENES,
+    Rol.JEFE: TABLERO,
+    Rol.EJECUTOR: TABLERO,
+    Rol.ADMINISTRADOR: USUARIOS,
+}
+
+
+def pagina_inicial(rol: Rol) -> str:
+    """The page ``rol`` opens on: the secretario his expedientes (and vencimientos), the citador the
+    expedientes (notifications are recorded from each one), the depositario his goods, the jefe and the
+    funcionario ejecutor the office dashboard, the administrador the users."""
+    return INICIO[rol]
+
+
+def con_panel_vencimientos(usuario: UsuarioActual) -> bool:
+    """Whether the main window shows the vencimientos panel beside the list (a secretario-abogado's own)."""
+    return not usuario.sistema and usuario.rol is Rol.SECRETARIO
+
+
+def aplicar_permisos(acciones: Mapping[QAction, Permiso], usuario: UsuarioActual) -> None:
+    """Show only the actions ``usuario`` may use (the services refuse the others anyway)."""
+    for accion, permiso in acciones.items():
+        accion.setVisible(usuario.puede(permiso))
