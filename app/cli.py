@@ -97,7 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
     v.add_argument("juicio")
 
     c = sub.add_parser("captura", parents=[common], help="guardar una imagen PNG de la ventana")
-    c.add_argument("--vista", choices=["expedientes", "expediente"], required=True)
+    c.add_argument("--vista", choices=["expedientes", "expediente", "vencimientos"], required=True)
     c.add_argument("--juicio")
     c.add_argument("--out", type=Path, required=True)
 

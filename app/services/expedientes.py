@@ -77,6 +77,11 @@ class Caratula:
     folios: int
     cuerpos: int
     folios_por_cuerpo: int
+    casilla_judicial: str = ""
+    abogado_deudor: str = ""
+    fecha_citacion: date | None = None
+    forma_citacion: str = ""
+    prorroga_dias: int = 0
 
 
 _NUMERO = re.compile(r"^[0-9]+(-[0-9]*)+$")
@@ -181,6 +186,8 @@ class ExpedientesService:
             titulo_fecha=t.fecha_emision, concepto=t.concepto, periodo=t.periodo, capital=t.capital,
             interes=t.interes, recargo=t.recargo, total=t.total, fecha_interes_desde=t.fecha_interes_desde,
             folios=ultimo, cuerpos=cuerpos, folios_por_cuerpo=o.folios_por_cuerpo,
+            casilla_judicial=e.casilla_judicial, abogado_deudor=e.abogado_deudor, fecha_citacion=e.fecha_citacion,
+            forma_citacion=e.forma_citacion, prorroga_dias=e.prorroga_dias,
         )
 
     def indice(self, numero: str) -> list[EntradaIndice]:
