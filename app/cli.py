@@ -93,6 +93,10 @@ def build_parser() -> argparse.ArgumentParser:
     ven.add_argument("--limite", type=int, default=200, help="filas a mostrar (por omisión 200; 0 = todas)")
     ven.add_argument("--fecha", type=_fecha, help="fecha de referencia dd/mm/aaaa (por omisión, hoy)")
 
+    conv = sub.add_parser("convenios", parents=[common],
+                          help="revisar los acuerdos de pago: una cuota vencida e impaga reanuda el juicio")
+    conv.add_argument("--fecha", type=_fecha, help="fecha de revisión dd/mm/aaaa (por omisión, hoy)")
+
     v = sub.add_parser("verificar", parents=[common], help="verificar la cadena de foliación de un juicio")
     v.add_argument("juicio")
 
@@ -197,6 +201,12 @@ def _run(args: argparse.Namespace, srv) -> int:  # type: ignore[no-untyped-def]
         print(f"{g.ruta}: {titulo} del juicio {g.juicio}{folios}{venc}.")
         if args.pdf:
             print(srv.documentos.convertir_pdf(g.ruta))
+        return 0
+    if cmd == "convenios":
+        reanudados = srv.convenios.revisar(args.fecha)
+        for r in reanudados:
+            print(f"{r.juicio}\tcuota {r.cuota} vencida el {r.vence:%d/%m/%Y} e impaga\tvuelve a {r.etapa.etiqueta}")
+        print(f"{len(reanudados)} acuerdo(s) de pago incumplido(s); juicio(s) reanudado(s).")
         return 0
     if cmd == "vencimientos":
         from app.services.vencimientos import formatear_vencimientos

@@ -41,6 +41,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         show_error(None, exc)
         return 1
     try:
+        # An APP instalment that fell due unpaid while the program was closed puts the debt back in mora
+        # and resumes the juicio (recorded as an act); done as the system, before anyone works on it.
+        for r in servicios.convenios.revisar():
+            log.info("Acuerdo de pago incumplido: se reanuda el juicio %s", r.juicio)
+    except Exception:
+        log.exception("No se pudieron revisar los acuerdos de pago")
+    try:
         usuario = iniciar_sesion(servicios.usuarios, oficina=servicios.oficina.datos().nombre)
         if usuario is None:  # the user chose «Salir»
             return 0

@@ -102,3 +102,26 @@ def test_vencimientos_lists_the_opi_term(oficina: Path, capsys: pytest.CaptureFi
     assert any("0601-2025-00003" in ln and "29/05/2025" in ln for ln in out.splitlines()), out
     code, _, err = run(capsys, "vencimientos", "--secretario", "1234567890", "--data-dir", str(oficina))
     assert code == 2 and err.startswith("error:")
+
+
+def test_convenios_resumes_a_juicio_whose_instalment_went_unpaid(
+    oficina: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from datetime import date
+    from decimal import Decimal
+
+    from app.common.paths import DataPaths
+    from app.services.bootstrap import abrir
+
+    run(capsys, "importar", str(SAMPLES / "titulos_ejemplo.csv"), "--data-dir", str(oficina))
+    run(capsys, "sorteo", "--todos", "--semilla", "abc", "--fecha", "20/01/2025", "--data-dir", str(oficina))
+    srv = abrir(DataPaths(oficina))
+    try:
+        srv.convenios.crear("0601-2025-00005", date(2025, 2, 13), 3, tasa_anual=Decimal("0"))
+    finally:
+        srv.close()
+    code, out, _ = run(capsys, "convenios", "--fecha", "10/03/2025", "--data-dir", str(oficina))
+    assert code == 0 and out.startswith("0 acuerdo(s)")  # first instalment not due yet
+    code, out, _ = run(capsys, "convenios", "--fecha", "14/03/2025", "--data-dir", str(oficina))
+    assert code == 0
+    assert out.splitlines()[0].startswith("0601-2025-00005\tcuota 1 vencida el 13/03/2025 e impaga\tvuelve a Sorteado")
