@@ -118,8 +118,14 @@ def importar(srv: Servicios, n: int) -> float:
 
 
 def opis(srv: Servicios, n: int, rng: random.Random) -> dict[str, float]:
+    from app.domain.etapas import Etapa
+
     total = srv.expedientes.contar()
-    numeros = [srv.expedientes.buscar(offset=rng.randrange(total), limite=1)[0].numero for _ in range(n)]
+    numeros: list[str] = []
+    while len(numeros) < n:  # an OPI is only legal from Sorteado/RPV: earlier runs used some expedientes
+        f = srv.expedientes.buscar(offset=rng.randrange(total), limite=1)[0]
+        if f.etapa is Etapa.SORTEADO and f.numero not in numeros:
+            numeros.append(f.numero)
     tiempos = [timed_ms(lambda j=j: srv.documentos.generar_opi(j)) for j in numeros]
     return {"opi_mean_ms": round(statistics.mean(tiempos), 1), "opi_p50_ms": pct(tiempos, 50),
             "opi_p95_ms": pct(tiempos, 95), "opi_n": n}
