@@ -8,16 +8,13 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QFileDialog,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -50,7 +47,7 @@ from app.ui.liquidacion_tab import LiquidacionTab
 from app.ui.medidas_tab import MedidasTab
 from app.ui.notificaciones_tab import NotificacionesTab
 from app.ui.pagos_tab import PagosTab
-from app.ui.pestana import Pestana, desplazable
+from app.ui.pestana import Pestana, anchos, desplazable, tabla
 from app.ui.sistema import abrir_archivo
 from app.ui.tasks import ejecutar
 
@@ -177,21 +174,9 @@ class ExpedientePage(QWidget):
             grid.setColumnStretch(col, estirar)
 
         self.model = IndiceModel(self)
-        self.tabla = QTableView(self)
+        self.tabla = tabla(self, self.model, estirar=COL_DESCRIPCION)
         self.tabla.setObjectName("tablaIndice")
-        self.tabla.setModel(self.model)
-        self.tabla.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.tabla.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.tabla.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.tabla.setAlternatingRowColors(True)
-        self.tabla.setWordWrap(False)
-        self.tabla.verticalHeader().setVisible(False)
-        self.tabla.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.tabla.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
-        cero = self.fontMetrics().horizontalAdvance("0")
-        for col, n in ANCHOS_INDICE.items():
-            self.tabla.horizontalHeader().resizeSection(col, n * cero + 16)
-        self.tabla.horizontalHeader().setSectionResizeMode(COL_DESCRIPCION, QHeaderView.ResizeMode.Stretch)
+        anchos(self.tabla, ANCHOS_INDICE)
         self.tabla.doubleClicked.connect(lambda _i: self.abrir_documento())
         self.tabla.selectionModel().selectionChanged.connect(lambda *_: self._habilitar())
 

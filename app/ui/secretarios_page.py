@@ -6,17 +6,14 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -25,6 +22,7 @@ from app.common.errors import AppError
 from app.services.bootstrap import Servicios
 from app.services.secretarios import DatosSecretario
 from app.ui.errors import protegido, show_error
+from app.ui.pestana import anchos, tabla
 from app.ui.secretarios_model import (
     COL_CEDULA,
     COL_EMAIL,
@@ -108,21 +106,9 @@ class SecretariosPage(QWidget):
         cabecera.addWidget(volver)
 
         self.model = SecretariosModel(parent=self)
-        self.tabla = QTableView(self)
+        self.tabla = tabla(self, self.model, estirar=COL_NOMBRES)
         self.tabla.setObjectName("tablaSecretarios")
-        self.tabla.setModel(self.model)
-        self.tabla.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.tabla.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.tabla.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.tabla.setAlternatingRowColors(True)
-        self.tabla.setWordWrap(False)
-        self.tabla.verticalHeader().setVisible(False)
-        self.tabla.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.tabla.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
-        cero = self.fontMetrics().horizontalAdvance("0")
-        for col, n in {COL_CEDULA: 12, COL_TIPO: 9, COL_ESTADO: 9, COL_EMAIL: 28, COL_EXPEDIENTES: 11}.items():
-            self.tabla.horizontalHeader().resizeSection(col, n * cero + 16)
-        self.tabla.horizontalHeader().setSectionResizeMode(COL_NOMBRES, QHeaderView.ResizeMode.Stretch)
+        anchos(self.tabla, {COL_CEDULA: 12, COL_TIPO: 9, COL_ESTADO: 9, COL_EMAIL: 28, COL_EXPEDIENTES: 11})
         self.tabla.doubleClicked.connect(lambda _i: self.editar())
         self.tabla.selectionModel().selectionChanged.connect(lambda *_: self._habilitar())
 

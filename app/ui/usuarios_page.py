@@ -4,18 +4,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +24,7 @@ from app.services.usuarios import DatosUsuario, UsuariosService
 from app.ui import mensajes
 from app.ui.errors import protegido
 from app.ui.login_dialog import AYUDA_CLAVE, campo_clave, etiqueta_error
+from app.ui.pestana import anchos, tabla
 from app.ui.usuarios_model import COL_CEDULA, COL_ESTADO, COL_LOGIN, COL_NOMBRES, COL_ROL, UsuariosModel
 
 
@@ -223,20 +221,9 @@ class UsuariosPage(QWidget):
         cabecera.addWidget(volver)
 
         self.model = UsuariosModel(parent=self)
-        self.tabla = QTableView(self)
+        self.tabla = tabla(self, self.model, estirar=COL_NOMBRES)
         self.tabla.setObjectName("tablaUsuarios")
-        self.tabla.setModel(self.model)
-        self.tabla.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.tabla.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.tabla.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.tabla.setAlternatingRowColors(True)
-        self.tabla.setWordWrap(False)
-        self.tabla.verticalHeader().setVisible(False)
-        self.tabla.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
-        cero = self.fontMetrics().horizontalAdvance("0")
-        for col, n in {COL_LOGIN: 18, COL_ROL: 20, COL_ESTADO: 24, COL_CEDULA: 12}.items():
-            self.tabla.horizontalHeader().resizeSection(col, n * cero + 16)
-        self.tabla.horizontalHeader().setSectionResizeMode(COL_NOMBRES, QHeaderView.ResizeMode.Stretch)
+        anchos(self.tabla, {COL_LOGIN: 18, COL_ROL: 20, COL_ESTADO: 24, COL_CEDULA: 12})
         self.tabla.selectionModel().selectionChanged.connect(lambda *_: self._habilitar())
 
         self.boton_nuevo = QPushButton("Nuevo usuario…", self)
