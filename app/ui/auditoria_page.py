@@ -41,6 +41,7 @@ from app.ui.auditoria_model import (
     AuditoriaModel,
 )
 from app.ui.errors import protegido
+from app.ui.pestana import titulo_pagina
 from app.ui.tasks import Tarea, ejecutar
 
 TODAS = "(todas)"
@@ -105,11 +106,7 @@ class AuditoriaPage(QWidget):
         self._servicio = auditoria
         self._settings = settings
         self.tarea: Tarea | None = None
-        titulo = QLabel("Auditoría", self)
-        f = titulo.font()
-        f.setPointSizeF(f.pointSizeF() * 1.4)
-        f.setBold(True)
-        titulo.setFont(f)
+        titulo = titulo_pagina(self, "Auditoría")
         subtitulo = QLabel("Quién hizo qué y cuándo, con los valores antes y después. Solo lectura.", self)
         volver = QPushButton("← Volver", self)
         volver.clicked.connect(self.volver)

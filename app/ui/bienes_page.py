@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
+from app.ui.pestana import titulo_pagina
+
 TEXTO = (
     "Aquí verá los bienes embargados o secuestrados bajo su custodia, con su inventario, su estado, sus "
     "costos y los informes que debe presentar al jefe de la unidad.\n\n"
@@ -20,11 +22,7 @@ class BienesPage(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        titulo = QLabel("Bienes en custodia", self)
-        f = titulo.font()
-        f.setPointSizeF(f.pointSizeF() * 1.4)
-        f.setBold(True)
-        titulo.setFont(f)
+        titulo = titulo_pagina(self, "Bienes en custodia")
         self.texto = QLabel(TEXTO, self)
         self.texto.setObjectName("textoBienes")
         self.texto.setWordWrap(True)

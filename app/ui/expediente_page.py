@@ -47,7 +47,7 @@ from app.ui.liquidacion_tab import LiquidacionTab
 from app.ui.medidas_tab import MedidasTab
 from app.ui.notificaciones_tab import NotificacionesTab
 from app.ui.pagos_tab import PagosTab
-from app.ui.pestana import Pestana, anchos, desplazable, tabla
+from app.ui.pestana import Pestana, anchos, desplazable, tabla, titulo_pagina
 from app.ui.sistema import abrir_archivo
 from app.ui.tasks import ejecutar
 
@@ -123,12 +123,8 @@ class ExpedientePage(QWidget):
         self.numero: str | None = None
         self.caratula: Caratula | None = None
 
-        self.titulo = QLabel(self)
+        self.titulo = titulo_pagina(self)
         self.titulo.setObjectName("tituloExpediente")
-        f = self.titulo.font()
-        f.setPointSizeF(f.pointSizeF() * 1.4)
-        f.setBold(True)
-        self.titulo.setFont(f)
         self.titulo.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.subtitulo = QLabel(self)
         self.subtitulo.setObjectName("subtituloExpediente")

@@ -25,6 +25,7 @@ from app.domain.permisos import UsuarioActual
 from app.services.sesion import contexto_de
 from app.services.usuarios import UsuariosService
 from app.ui.cambiar_clave_dialog import CambiarClaveDialog
+from app.ui.pestana import titulo_pagina
 
 AYUDA_CLAVE = f"Al menos {LONGITUD_MINIMA} caracteres, con letras y dígitos."
 
@@ -48,12 +49,7 @@ def campo_clave(parent: QWidget) -> QLineEdit:
 
 
 def _titulo(texto: str, parent: QWidget) -> QLabel:
-    lbl = QLabel(texto, parent)
-    f = lbl.font()
-    f.setPointSizeF(f.pointSizeF() * 1.3)
-    f.setBold(True)
-    lbl.setFont(f)
-    return lbl
+    return titulo_pagina(parent, texto, escala=1.3)
 
 
 class LoginDialog(QDialog):

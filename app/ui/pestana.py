@@ -59,6 +59,16 @@ def desplazable(contenido: QWidget) -> QScrollArea:
     return area
 
 
+def titulo_pagina(parent: QWidget, texto: str = "", escala: float = 1.4) -> QLabel:
+    """The bold, enlarged title line of a page or dialog."""
+    lbl = QLabel(texto, parent)
+    f = lbl.font()
+    f.setPointSizeF(f.pointSizeF() * escala)
+    f.setBold(True)
+    lbl.setFont(f)
+    return lbl
+
+
 def tabla(parent: QWidget, model: QAbstractItemModel, estirar: int | None = None,
           seleccion_multiple: bool = False) -> QTableView:
     """A read-only row-selecting table over ``model`` (column ``estirar`` takes the spare width)."""

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -22,7 +21,7 @@ from app.common.errors import AppError
 from app.services.bootstrap import Servicios
 from app.services.secretarios import DatosSecretario
 from app.ui.errors import protegido, show_error
-from app.ui.pestana import anchos, tabla
+from app.ui.pestana import anchos, tabla, titulo_pagina
 from app.ui.secretarios_model import (
     COL_CEDULA,
     COL_EMAIL,
@@ -93,11 +92,7 @@ class SecretariosPage(QWidget):
     def __init__(self, servicios: Servicios, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._srv = servicios
-        titulo = QLabel("Secretarios-abogados de la oficina", self)
-        f = titulo.font()
-        f.setPointSizeF(f.pointSizeF() * 1.4)
-        f.setBold(True)
-        titulo.setFont(f)
+        titulo = titulo_pagina(self, "Secretarios-abogados de la oficina")
         volver = QPushButton("← Volver a la lista", self)
         volver.setToolTip("Volver a la lista de expedientes (Esc)")
         volver.clicked.connect(self.volver)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from app.services.tablero import PorEtapa, PorSecretario, TableroService
 from app.ui import formato
 from app.ui.errors import protegido
+from app.ui.pestana import titulo_pagina
 from app.ui.table_base import DERECHA, Columna, TablaModel
 
 
@@ -63,11 +64,7 @@ class TableroPage(QWidget):
     def __init__(self, tablero: TableroService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._servicio = tablero
-        titulo = QLabel("Tablero de la oficina", self)
-        f = titulo.font()
-        f.setPointSizeF(f.pointSizeF() * 1.4)
-        f.setBold(True)
-        titulo.setFont(f)
+        titulo = titulo_pagina(self, "Tablero de la oficina")
         volver = QPushButton("Ver expedientes →", self)
         volver.clicked.connect(self.volver)
         cabecera = QHBoxLayout()

@@ -24,7 +24,7 @@ from app.services.usuarios import DatosUsuario, UsuariosService
 from app.ui import mensajes
 from app.ui.errors import protegido
 from app.ui.login_dialog import AYUDA_CLAVE, campo_clave, etiqueta_error
-from app.ui.pestana import anchos, tabla
+from app.ui.pestana import anchos, tabla, titulo_pagina
 from app.ui.usuarios_model import COL_CEDULA, COL_ESTADO, COL_LOGIN, COL_NOMBRES, COL_ROL, UsuariosModel
 
 
@@ -209,11 +209,7 @@ class UsuariosPage(QWidget):
     def __init__(self, usuarios: UsuariosService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._usuarios = usuarios
-        titulo = QLabel("Usuarios de la oficina", self)
-        f = titulo.font()
-        f.setPointSizeF(f.pointSizeF() * 1.4)
-        f.setBold(True)
-        titulo.setFont(f)
+        titulo = titulo_pagina(self, "Usuarios de la oficina")
         volver = QPushButton("← Volver", self)
         volver.clicked.connect(self.volver)
         cabecera = QHBoxLayout()

@@ -25,7 +25,7 @@ from app.services.bootstrap import Servicios
 from app.services.vencimientos import EstadoVencimiento, Vencimiento
 from app.ui import formato
 from app.ui.errors import protegido
-from app.ui.pestana import anchos, nota, tabla
+from app.ui.pestana import anchos, nota, tabla, titulo_pagina
 from app.ui.table_base import CENTRO, DERECHA, Columna, TablaModel
 
 #: Rows read at most (the most overdue first); the header says when there are more.
@@ -101,11 +101,7 @@ class VencimientosPage(QWidget):
         super().__init__(parent)
         self._srv = servicios
         self.hoy: date | None = None  # None: today (tests fix it)
-        titulo = QLabel("Vencimientos de términos y plazos", self)
-        f = titulo.font()
-        f.setPointSizeF(f.pointSizeF() * 1.3)
-        f.setBold(True)
-        titulo.setFont(f)
+        titulo = titulo_pagina(self, "Vencimientos de términos y plazos", escala=1.3)
         self.boton_volver = QPushButton("← Volver a la lista", self)
         self.boton_volver.clicked.connect(self.volver)
         cabecera = QHBoxLayout()
