@@ -5,32 +5,25 @@ Emits ``abrir(numero)`` on double-click so the main window opens the expediente.
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from PySide6.QtCore import QSize, Signal
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
-
-from app.services.vencimientos import EstadoVencimiento, Vencimiento, VencimientosService
+from app.services.vencimientos import EstadoVencimiento, VencimientosService
 from app.ui import formato
 from app.ui.errors import protegido
-from app.ui.table_base import CENTRO, Columna, TablaModel
+from app.ui.pestana import anchos, tabla
+from app.ui.vencimientos_page import (
+    COL_DESCRIPCION,
+    COL_DEUDOR,
+    COL_DIAS,
+    COL_ESTADO,
+    COL_JUICIO,
+    COL_SECRETARIO,
+    COL_VENCE,
+    VencimientosModel,
+)
 
 LIMITE = 300
-
-
-class VencimientosModel(TablaModel[Vencimiento]):
-    COLUMNAS: ClassVar = (
-        Columna("Vence", lambda v: formato.fecha(v.vence), CENTRO),
-        Columna("Estado", lambda v: v.estado.etiqueta, CENTRO),
-        Columna("Juicio", lambda v: v.juicio),
-        Columna("Término o plazo", lambda v: v.descripcion, ayuda=lambda v: f"{v.deudor} ({v.identificacion})"),
-    )
-
-    def dato_extra(self, fila: Vencimiento, columna: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.ForegroundRole and fila.estado is EstadoVencimiento.VENCIDO:
-            return QColor("#b00020")
-        return None
 
 
 class VencimientosPanel(QWidget):
@@ -46,20 +39,13 @@ class VencimientosPanel(QWidget):
         self.resumen = QLabel(self)
         self.resumen.setObjectName("resumenVencimientos")
         self.resumen.setWordWrap(True)
+        # The office view's model; a dock shows only the columns a secretario needs for his own terms.
         self.model = VencimientosModel(parent=self)
-        self.tabla = QTableView(self)
+        self.tabla = tabla(self, self.model, estirar=COL_DESCRIPCION)
         self.tabla.setObjectName("tablaVencimientos")
-        self.tabla.setModel(self.model)
-        self.tabla.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.tabla.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.tabla.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.tabla.setWordWrap(False)
-        self.tabla.verticalHeader().setVisible(False)
-        self.tabla.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
-        cero = self.fontMetrics().horizontalAdvance("0")
-        for col, n in {0: 10, 1: 11, 2: 16}.items():
-            self.tabla.horizontalHeader().resizeSection(col, n * cero + 16)
-        self.tabla.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        anchos(self.tabla, {COL_ESTADO: 9, COL_VENCE: 10, COL_JUICIO: 15})
+        for col in (COL_DIAS, COL_DEUDOR, COL_SECRETARIO):
+            self.tabla.setColumnHidden(col, True)
         self.tabla.doubleClicked.connect(lambda i: self.abrir.emit(self.model.fila(i.row()).juicio))
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
