@@ -12,7 +12,7 @@
    checked **before rendering**: a refused act writes nothing and leaves no file;
 3. the fields are gathered from the rows (:mod:`app.documents.contexto` builds them), the template is filled
    (:func:`app.documents.render.render`: an unknown field is rejected by name) and its sheets counted
-   (:func:`app.documents.render.contar_hojas`);
+   (:func:`app.documents.hojas.contar_hojas`);
 4. the document is stored and foliated (:func:`app.services.foliacion.agregar_documento_en`);
 5. the act is recorded with the new ``documento_id`` (:func:`app.services.actos.registrar_acto_en`: stage,
    terms); an oficio is linked to its medida cautelar, an auto de suspensión to its convenio.
@@ -61,8 +61,9 @@ from app.common.paths import templates_dir
 from app.common.progress import NO_PROGRESS, Progress
 from app.documents import contexto as cx
 from app.documents import plantillas_base as base
+from app.documents.hojas import contar_hojas
 from app.documents.pdf import convertir_pdf
-from app.documents.render import contar_hojas, render
+from app.documents.render import render
 from app.domain import procedimiento as proc
 from app.domain.etapas import Etapa
 from app.domain.permisos import Permiso

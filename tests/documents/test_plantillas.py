@@ -17,8 +17,9 @@ from app.common.errors import ValidationError
 from app.common.paths import templates_dir
 from app.documents import contexto as cx
 from app.documents import plantillas_base as base
+from app.documents.hojas import contar_hojas
 from app.documents.pdf import convertir_pdf, libreoffice_disponible
-from app.documents.render import contar_hojas, render, variables_de
+from app.documents.render import render, variables_de
 from app.domain.tipos import DOCUMENTOS, TipoDocumento
 from tests.documents.test_render import SIN_LO, texto_docx
 

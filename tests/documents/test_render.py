@@ -19,8 +19,9 @@ from docx.shared import Cm, Pt
 from app.common.errors import ConfigurationError, ValidationError
 from app.common.paths import templates_dir
 from app.documents import plantillas_base as base
+from app.documents.hojas import contar_hojas
 from app.documents.pdf import convertir_pdf, libreoffice_disponible
-from app.documents.render import campos_desconocidos, contar_hojas, render, variables_de
+from app.documents.render import campos_desconocidos, render, variables_de
 
 
 def texto_docx(data: bytes) -> str:

@@ -21,8 +21,8 @@ from app.common.progress import Progress
 from app.documents import pdf as pdf_mod
 from app.documents import plantillas_base as base
 from app.documents.contexto import a_fojas
+from app.documents.hojas import contar_hojas
 from app.documents.pdf import libreoffice_disponible
-from app.documents.render import contar_hojas
 from app.domain.etapas import Etapa
 from app.domain.permisos import Rol, UsuarioActual
 from app.domain.tipos import TipoActo, TipoDocumento
