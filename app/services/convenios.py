@@ -41,7 +41,7 @@ from app.services.foliacion import expediente_por_numero
 from app.services.liquidacion import (
     cargar_deuda,
     configuracion_de,
-    estados_cuotas,
+    estados_cuotas_de,
 )
 from app.storage.models import Acto, Convenio, CuotaConvenio, Expediente, Pago
 
@@ -276,8 +276,10 @@ class ConveniosService:
             u = self.ctx.usuario
             if not u.sistema and u.secretario_id is not None:
                 q_ = q_.where(Expediente.secretario_id == u.secretario_id)
-            for conv, exp in s.execute(q_).all():
-                falta = cuota_incumplida(estados_cuotas(s, conv.id), hoy, config.regla_convenio.gracia_dias)
+            vigentes = s.execute(q_).all()
+            cuotas_de = estados_cuotas_de(s, [conv.id for conv, _ in vigentes])
+            for conv, exp in vigentes:
+                falta = cuota_incumplida(cuotas_de.get(conv.id, []), hoy, config.regla_convenio.gracia_dias)
                 if falta is None:
                     continue
                 self.ctx.exigir(Permiso.EXPEDIENTE_TRAMITAR, secretario_id=exp.secretario_id)

@@ -23,6 +23,7 @@ Office settings (table ``preferencia``, **configurable**; an absent key uses the
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -176,11 +177,28 @@ def tabla_tasas_de(session: Session, office_id: uuid.UUID) -> tuple[Tasa, ...]:
 # --- reading a debt ----------------------------------------------------------------------------------------
 
 
+def estado_cuota(c: CuotaConvenio) -> EstadoCuota:
+    """The domain view of an instalment row."""
+    return EstadoCuota(c.numero, c.vence, c.cuota, c.pagado, c.pagada_en, c.interes)
+
+
 def estados_cuotas(session: Session, convenio_id: uuid.UUID) -> list[EstadoCuota]:
+    """The instalments of APP ``convenio_id`` by number."""
+    return estados_cuotas_de(session, [convenio_id]).get(convenio_id, [])
+
+
+def estados_cuotas_de(session: Session, convenio_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, list[EstadoCuota]]:
+    """The instalments of each of ``convenio_ids`` by number, in one query (APPs without rows are absent)."""
+    out: dict[uuid.UUID, list[EstadoCuota]] = {}
+    if not convenio_ids:
+        return out
     rows = session.scalars(
-        select(CuotaConvenio).where(CuotaConvenio.convenio_id == convenio_id).order_by(CuotaConvenio.numero)
+        select(CuotaConvenio).where(CuotaConvenio.convenio_id.in_(convenio_ids))
+        .order_by(CuotaConvenio.convenio_id, CuotaConvenio.numero)
     ).all()
-    return [EstadoCuota(c.numero, c.vence, c.cuota, c.pagado, c.pagada_en, c.interes) for c in rows]
+    for c in rows:
+        out.setdefault(c.convenio_id, []).append(estado_cuota(c))
+    return out
 
 
 def _incumplimientos(session: Session, expediente_id: uuid.UUID) -> dict[str, date]:
@@ -205,9 +223,10 @@ def cargar_deuda(session: Session, expediente: Expediente, config: Configuracion
     ).all()
     incumplidos = _incumplimientos(session, expediente.id)
     sin_honorarios = {c.id for c in convenios if c.sin_honorarios}
+    cuotas_de = estados_cuotas_de(session, [c.id for c in convenios])
     deuda_convenios = []
     for c in convenios:
-        cuotas = estados_cuotas(session, c.id)
+        cuotas = cuotas_de.get(c.id, [])
         desde = None
         if c.estado == EstadoConvenio.INCUMPLIDO:
             desde = incumplidos.get(str(c.id))
@@ -366,13 +385,9 @@ class LiquidacionService:
     def tasas(self) -> list[TasaRegistrada]:
         """The office's rate table by date; the built-in placeholder (``predeterminada``) when it has none."""
         with self.ctx.read() as s:
-            rows = s.execute(
-                select(TasaInteres.vigente_desde, TasaInteres.tasa_anual)
-                .where(TasaInteres.office_id == self.ctx.office_id).order_by(TasaInteres.vigente_desde)
-            ).all()
-        if not rows:
-            return [TasaRegistrada(t.vigente_desde, t.tasa_anual, True) for t in TASAS_PREDETERMINADAS]
-        return [TasaRegistrada(f, Decimal(t)) for f, t in rows]
+            tabla = tabla_tasas_de(s, self.ctx.office_id)
+        predeterminada = tabla is TASAS_PREDETERMINADAS
+        return [TasaRegistrada(t.vigente_desde, t.tasa_anual, predeterminada) for t in tabla]
 
     def agregar_tasa(self, vigente_desde: date, tasa_anual: Decimal) -> list[TasaRegistrada]:
         """Add an annual rate (percent) in force from ``vigente_desde``; returns the table.

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from app.common.dates import format_dmy, local_today
 from app.common.errors import NotFoundError, RuleError, ValidationError
 from app.common.ids import new_id
+from app.common.money import q
 from app.domain.permisos import Permiso
 from app.domain.tipos import TipoActo
 from app.services.actos import registrar_acto_en
@@ -125,9 +126,9 @@ def _monto(valor: Decimal | str | None) -> Decimal | None:
         raise ValidationError(f"«{valor}» no es un monto válido.") from exc
     if not m.is_finite() or m < 0:
         raise ValidationError("El monto retenido no puede ser negativo.")
-    if m != m.quantize(Decimal("0.01")):
+    if m != q(m):
         raise ValidationError("El monto retenido tiene como máximo dos decimales.")
-    return m.quantize(Decimal("0.01"))
+    return q(m)
 
 
 class MedidasService:

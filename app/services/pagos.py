@@ -35,7 +35,7 @@ from app.services.actos import registrar_acto_en
 from app.services.context import Contexto
 from app.services.convenios import convenio_vigente_en, declarar_incumplimiento_en, ultima_fecha_movimiento
 from app.services.foliacion import expediente_por_numero
-from app.services.liquidacion import cargar_deuda, configuracion_de, estados_cuotas
+from app.services.liquidacion import cargar_deuda, configuracion_de, estado_cuota, estados_cuotas
 from app.storage.models import Convenio, Costa, CuotaConvenio, Pago
 
 CERO = Decimal("0.00")
@@ -229,9 +229,11 @@ class PagosService:
             pagadas: list[int] = []
             cumplido = False
             if conv is not None:
-                cuotas = {c.numero: c for c in s.scalars(
-                    select(CuotaConvenio).where(CuotaConvenio.convenio_id == conv.id))}
-                partes, _ = repartir_pago(estados_cuotas(s, conv.id), monto)
+                filas = s.scalars(
+                    select(CuotaConvenio).where(CuotaConvenio.convenio_id == conv.id).order_by(CuotaConvenio.numero)
+                ).all()
+                cuotas = {c.numero: c for c in filas}
+                partes, _ = repartir_pago([estado_cuota(c) for c in filas], monto)
                 for n, parte in partes:
                     c = cuotas[n]
                     c.pagado = c.pagado + parte

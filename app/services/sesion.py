@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from sqlalchemy import select
+
 from app.domain.permisos import UsuarioActual
 from app.services.bootstrap import Servicios, construir
 from app.services.context import Contexto
+from app.storage.models import Secretario
 
 
 def contexto_de(ctx: Contexto, usuario: UsuarioActual) -> Contexto:
@@ -26,4 +29,7 @@ def cedula_del_secretario(servicios: Servicios, usuario: UsuarioActual) -> str |
     """The cédula of the secretario-abogado ``usuario`` is (for the vencimientos filter); None otherwise."""
     if usuario.secretario_id is None:
         return None
-    return next((x.cedula for x in servicios.secretarios.listar() if x.id == usuario.secretario_id), None)
+    ctx = servicios.ctx
+    with ctx.read() as s:  # one row by key, not the whole list with its per-secretario expediente counts
+        return s.scalar(select(Secretario.cedula).where(
+            Secretario.id == usuario.secretario_id, Secretario.office_id == ctx.office_id))
