@@ -33,9 +33,20 @@ class Base(DeclarativeBase):
 
 
 class Synced:
-    """Columns every synced row carries (design.md §2)."""
+    """Columns every synced row carries (design.md §2).
+
+    Class attributes the sync reads (design.md §3):
+
+    - ``__append_only__``: legal records (folios, acts, payments, custody entries, audit) are inserted, never
+      updated or deleted; they cannot conflict.
+    - ``__sync_policy__``: what a push does when the server row moved on since the client read it:
+      ``"rechazar"`` (default, legal data: a conflict record a person resolves), ``"fusionar"`` (field merge
+      when the changed fields don't overlap, otherwise a conflict record), ``"servidor"`` (reference data:
+      the server wins).
+    """
 
     __append_only__: bool = False
+    __sync_policy__: str = "rechazar"
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=new_id)
     row_version: Mapped[int] = mapped_column(Integer, default=1)
