@@ -5,10 +5,13 @@ What is owed at a date ``fecha``::
     total = capital + interés + recargo + costas − pagos
 
 - **capital, recargo**: as itemised in the título de crédito (COA art. 268).
-- **interés** = the título's own interest (liquidated by the Unidad de Cartera up to its issue)
-  + **mora interest** on the capital outstanding from the título's "interés desde" to ``fecha``
-  (:mod:`app.domain.intereses`: rate table with effective dates, simple interest, piecewise between payments
-  applied to capital, rounded once) + **financing interest** of an acuerdo de pago parcial (see below).
+- **interés** = the título's own interest (liquidated by the Unidad de Cartera for ``interés desde`` →
+  emisión: the título's cut date) + **mora interest** on the capital outstanding from the título's cut date
+  (its issue date, :attr:`Deuda.mora_desde`) to ``fecha`` (:mod:`app.domain.intereses`: dated monthly rate
+  table, simple interest, piecewise between payments applied to capital, rounded once) + **financing
+  interest** of an acuerdo de pago parcial (see below). Interest is counted **once** over each day: mora
+  never runs again over ``interés desde`` → emisión, which the título already charged (domain.md §4: "never
+  twice over the same days"; COA art. 268 lists the interest among the título's own amounts).
 - **costas**: judicial costs charged up to ``fecha``.
 - **pagos**: every abono up to ``fecha`` (the day's own payments included); each was split when it was
   recorded (:mod:`app.domain.imputacion`), and that split is history: the ``saldo_*`` fields are what each
@@ -94,12 +97,15 @@ class ConvenioDeuda:
 
 @dataclass(frozen=True, slots=True)
 class Deuda:
-    """Everything a liquidación needs, read from the título and the expediente's history."""
+    """Everything a liquidación needs, read from the título and the expediente's history.
+
+    ``mora_desde`` is the título's cut date (its ``fecha_emision``): the first day of mora interest, because
+    ``interes_titulo`` already covers the days before it."""
 
     capital: Decimal
     interes_titulo: Decimal
     recargo: Decimal
-    interes_desde: date
+    mora_desde: date
     tasas: tuple[Tasa, ...]
     base: BaseDias = BASE_PREDETERMINADA
     costas: tuple[CostaCargo, ...] = ()
@@ -209,14 +215,14 @@ def liquidar(deuda: Deuda, fecha: date, *, abono_en_curso: Decimal | None = None
             then owes only the financing interest already due or covered (see module docstring).
 
     Raises:
-        ValidationError: the rate table does not cover the interest period.
+        ValidationError: the monthly rate table lacks months of the mora period (each one named).
     """
     pagos = sorted((p for p in deuda.pagos if p.fecha <= fecha), key=lambda p: p.fecha)
     costas = q(sum((c.monto for c in deuda.costas if c.fecha <= fecha), CERO))
     convenios = [c for c in deuda.convenios if c.fecha <= fecha]
     suspensiones = [(c.fecha, c.incumplido_desde) for c in convenios]
     tramos = tramos_interes(
-        deuda.capital, deuda.interes_desde, fecha, deuda.tasas, base=deuda.base,
+        deuda.capital, deuda.mora_desde, fecha, deuda.tasas, base=deuda.base,
         abonos_capital=[(p.fecha, p.a_capital) for p in pagos], suspensiones=suspensiones,
     )
     mora = q(sum((t.interes for t in tramos), CERO))

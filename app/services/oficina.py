@@ -65,9 +65,11 @@ def asegurar_oficina(session: Session, codigo: str | None = None) -> uuid.UUID:
 
 
 def calendario_de(session: Session, office_id: uuid.UUID) -> Calendario:
-    """Business-day calendar of an office: national holidays plus its local ones."""
-    locales = session.scalars(select(FeriadoLocal.fecha).where(FeriadoLocal.office_id == office_id)).all()
-    return calendario(locales)
+    """Business-day calendar of an office: national holidays (moved days only), plus its local holidays and
+    decreed rest days, minus the listed days it removed."""
+    filas = session.execute(select(FeriadoLocal.fecha, FeriadoLocal.descripcion, FeriadoLocal.quitar)
+                            .where(FeriadoLocal.office_id == office_id)).all()
+    return calendario({f: d for f, d, q in filas if not q}, [f for f, _d, q in filas if q])
 
 
 class OficinaService:
@@ -103,18 +105,37 @@ class OficinaService:
             return _datos(o)
 
     def agregar_feriado(self, fecha: date, descripcion: str) -> None:
-        """Add a local holiday (counted as non-business day in every término of this office).
+        """Add a non-working day of this office: a local holiday (cantonización) or a decreed rest day (e.g.
+        the 2024 energy-crisis days off), counted as non-business in every término.
 
         Raises:
             PermissionDenied: the user may not edit holidays (FERIADOS_EDITAR).
-            ValidationError: the date is already a local holiday.
+            ValidationError: no description, or the date already has an entry of the office.
         """
+        self._dia(fecha, descripcion, quitar=False)
+
+    def quitar_feriado(self, fecha: date, motivo: str) -> None:
+        """Remove a listed national holiday: the office works on ``fecha`` (``motivo``: the decree).
+
+        Raises:
+            PermissionDenied: the user may not edit holidays (FERIADOS_EDITAR).
+            ValidationError: ``fecha`` is not a listed national holiday, no motivo, or already has an entry.
+        """
+        if calendario().nombre_feriado(fecha) is None:
+            raise ValidationError(f"El {fecha:%d/%m/%Y} no es un feriado nacional de la lista: no hay qué quitar.")
+        self._dia(fecha, motivo, quitar=True)
+
+    def _dia(self, fecha: date, descripcion: str, *, quitar: bool) -> None:
         self.ctx.exigir(Permiso.FERIADOS_EDITAR)
-        with self.ctx.tx("agregar feriado local") as s:
+        descripcion = descripcion.strip()
+        if not descripcion:
+            raise ValidationError("Indique la descripción o el decreto que establece el día.")
+        with self.ctx.tx("quitar feriado nacional" if quitar else "agregar día no laborable") as s:
             if s.scalar(select(FeriadoLocal.id).where(FeriadoLocal.office_id == self.ctx.office_id,
                                                       FeriadoLocal.fecha == fecha)):
-                raise ValidationError(f"El {fecha:%d/%m/%Y} ya es feriado local.")
-            s.add(FeriadoLocal(office_id=self.ctx.office_id, fecha=fecha, descripcion=descripcion.strip()))
+                raise ValidationError(f"El {fecha:%d/%m/%Y} ya consta en el calendario de la oficina.")
+            s.add(FeriadoLocal(office_id=self.ctx.office_id, fecha=fecha, descripcion=descripcion[:200],
+                               quitar=quitar))
 
     def calendario(self) -> Calendario:
         with self.ctx.read() as s:

@@ -77,6 +77,12 @@ class Oficina(Synced, Base):
     folios_por_cuerpo: Mapped[int] = mapped_column(Integer, default=200)
     ejecutor_nombre: Mapped[str] = mapped_column(String(200), default="")
     ejecutor_cargo: Mapped[str] = mapped_column(String(200), default="Funcionario Ejecutor")
+    # Signatories' gender ("F"/"M", "" unknown) so documents agree ("el Director"/"la Directora"), and the
+    # jefe de unidad who signs the office's actas (issue 8).
+    ejecutor_genero: Mapped[str] = mapped_column(String(1), default="", server_default="")
+    jefe_nombre: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    jefe_cargo: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    jefe_genero: Mapped[str] = mapped_column(String(1), default="", server_default="")
 
 
 class Secretario(Synced, Base):
@@ -90,6 +96,7 @@ class Secretario(Synced, Base):
     externo: Mapped[bool] = mapped_column(Boolean, default=True)
     activo: Mapped[bool] = mapped_column(Boolean, default=True)
     email: Mapped[str] = mapped_column(String(200), default="")
+    genero: Mapped[str] = mapped_column(String(1), default="", server_default="")  # "F"/"M": agreement
 
 
 class Deudor(Synced, Base):
@@ -206,6 +213,9 @@ class Documento(Synced, Base):
     descripcion: Mapped[str] = mapped_column(String(300))
     fecha: Mapped[date]
     hojas: Mapped[int] = mapped_column(Integer)
+    #: Where ``hojas`` comes from: "libreoffice" (real PDF), "estimador-verificado" (template checked against
+    #: LibreOffice), "estimador" (no LibreOffice, template not verified), "escaneo".
+    hojas_fuente: Mapped[str] = mapped_column(String(30), default="", server_default="")
     archivo_sha256: Mapped[str] = mapped_column(String(64))
     nombre_archivo: Mapped[str] = mapped_column(String(300))
 
@@ -243,6 +253,8 @@ class FeriadoLocal(Synced, Base):
 
     fecha: Mapped[date]
     descripcion: Mapped[str] = mapped_column(String(200))
+    #: True: the office removes this day from the national list (it is a working day there).
+    quitar: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
 
 
 class Auditoria(Synced, Base):
@@ -437,13 +449,14 @@ class Pago(Synced, Base):
 
 
 class TasaInteres(Synced, Base):
-    """Annual interest rate (percent) in force from ``vigente_desde`` (configurable table)."""
+    """Annual interest rate (percent) of the month starting ``vigente_desde``, with its ``fuente``."""
 
     __tablename__ = "tasa_interes"
     __table_args__ = (UniqueConstraint("office_id", "vigente_desde"),)
 
     vigente_desde: Mapped[date]
     tasa_anual: Mapped[Decimal] = mapped_column(Numeric(7, 4))
+    fuente: Mapped[str] = mapped_column(String(300), default="", server_default="")
 
 
 class Liquidacion(Synced, Base):
@@ -530,6 +543,7 @@ class Usuario(Synced, Base):
     debe_cambiar_clave: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
     secretario_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("secretario.id"), unique=True)
     email: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    genero: Mapped[str] = mapped_column(String(1), default="", server_default="")  # "F"/"M": agreement
 
 
 # The audit viewer filters by date and shows the newest first: without this index every page of the viewer

@@ -3,9 +3,13 @@
 from datetime import date
 from decimal import Decimal as D
 
+import pytest
+
+from app.common.errors import ValidationError
 from app.domain.convenio import EstadoCuota, tabla_amortizacion
 from app.domain.imputacion import imputar
 from app.domain.intereses import Tasa
+from tests.tasas_mensuales import meses
 from app.domain.liquidacion import (
     ConvenioDeuda,
     CostaCargo,
@@ -16,13 +20,13 @@ from app.domain.liquidacion import (
     vigente_para_providencia,
 )
 
-TASAS = (Tasa(date(2024, 1, 1), D("12")), Tasa(date(2025, 3, 1), D("15")))
+TASAS = (*meses(date(2024, 1, 1), date(2025, 2, 1), "12"), *meses(date(2025, 3, 1), date(2026, 12, 1), "15"))
 COSTA = CostaCargo(date(2025, 2, 1), "Publicación por la prensa", D("25.00"))
 
 
 def _deuda(*pagos: PagoAplicado, convenios: tuple[ConvenioDeuda, ...] = (), **kw) -> Deuda:
     base = {"capital": D("1000.00"), "interes_titulo": D("100.00"), "recargo": D("42.50"),
-            "interes_desde": date(2025, 1, 1), "tasas": TASAS, "costas": (COSTA,)}
+            "mora_desde": date(2025, 1, 1), "tasas": TASAS, "costas": (COSTA,)}
     base.update(kw)
     return Deuda(**base, pagos=tuple(pagos), convenios=convenios)
 
@@ -95,7 +99,7 @@ def _convenio(tabla, id_: str = "c1", incumplido: date | None = None, pagadas: d
 
 
 def test_app_suspends_mora_and_its_instalments_settle_the_debt() -> None:
-    kw = {"interes_titulo": D("0.00"), "recargo": D("0.00"), "costas": (), "tasas": (Tasa(date(2024, 1, 1), D("12")),)}
+    kw = {"interes_titulo": D("0.00"), "recargo": D("0.00"), "costas": (), "tasas": tuple(meses(date(2024, 1, 1), date(2026, 12, 1), "12"))}
     # 31 Jan: mora 30 d × 1000 × 12 % / 360 = 10.00 -> APP for 1010.00, 2 months at 12 % (i = 1 %):
     # cuota = 1010 × 0.01 × 1.0201 / 0.0201 = 512.587… -> 512.59
     # #1: interés 10.10, capital 502.49 (saldo 507.51); #2: interés 5.0751 -> 5.08, capital 507.51
@@ -122,7 +126,7 @@ def test_app_suspends_mora_and_its_instalments_settle_the_debt() -> None:
 
 
 def test_app_default_returns_the_debt_to_mora_from_the_missed_due_date() -> None:
-    kw = {"interes_titulo": D("0.00"), "recargo": D("0.00"), "costas": (), "tasas": (Tasa(date(2024, 1, 1), D("12")),)}
+    kw = {"interes_titulo": D("0.00"), "recargo": D("0.00"), "costas": (), "tasas": tuple(meses(date(2024, 1, 1), date(2026, 12, 1), "12"))}
     tabla = tabla_amortizacion(D("1010.00"), 2, D("12"), date(2025, 1, 31))
     p1 = PagoAplicado(date(2025, 2, 28), D("512.59"), D("0"), D("20.10"), D("0"), D("492.49"), "c1")
     conv = _convenio(tabla, incumplido=date(2025, 3, 31), pagadas={1: date(2025, 2, 28)})
@@ -140,3 +144,27 @@ def test_vigencia_for_a_providencia_is_three_calendar_days() -> None:
     assert vigente_para_providencia(date(2025, 5, 9), date(2025, 5, 12))  # Fri -> Mon: 3 calendar days
     assert not vigente_para_providencia(date(2025, 5, 9), date(2025, 5, 13))
     assert not vigente_para_providencia(date(2025, 5, 14), date(2025, 5, 13))  # cut after the document
+
+
+def test_interest_is_counted_once_mora_runs_from_the_titulo_cut_date() -> None:
+    """A título issued 13/05/2025 with USD 98,40 of interest already liquidated from 16/11/2024: mora runs
+    from 13/05/2025 (its cut date), never again over 16/11/2024 → 13/05/2025."""
+    tabla = (*meses(date(2024, 11, 1), date(2025, 5, 1), "10"), Tasa(date(2025, 6, 1), D("12"), "BCE junio"),
+             Tasa(date(2025, 7, 1), D("9"), "BCE julio"))
+    deuda = Deuda(capital=D("1234.56"), interes_titulo=D("98.40"), recargo=D("12.35"),
+                  mora_desde=date(2025, 5, 13), tasas=tabla)
+    liq = liquidar(deuda, date(2025, 7, 10))
+    # 13 May -> 1 Jun: 19 d × 1234.56 × 10 % / 360 = 6.515733…
+    #  1 Jun -> 1 Jul: 30 d × 1234.56 × 12 % / 360 = 12.3456
+    #  1 Jul -> 10 Jul: 9 d × 1234.56 ×  9 % / 360 = 2.7777600
+    #  sum 21.639093… -> 21.64; interés = 98.40 + 21.64 = 120.04
+    assert [(t.desde, t.dias, t.tasa_anual) for t in liq.tramos] == [
+        (date(2025, 5, 13), 19, D("10")), (date(2025, 6, 1), 30, D("12")), (date(2025, 7, 1), 9, D("9"))]
+    assert (liq.interes_mora, liq.interes) == (D("21.64"), D("120.04"))
+    # total = 1234.56 + 120.04 + 12.35 = 1366.95
+    assert liq.total == D("1366.95")
+    # Counting mora again from 16/11/2024 (the old error) would add 178 more days: 1234.56 × 10 % × 178 / 360
+    # = 61.04 charged twice. Without the rate of June 2025 the liquidación refuses and names the month.
+    sin_junio = tuple(t for t in tabla if t.vigente_desde != date(2025, 6, 1))
+    with pytest.raises(ValidationError, match="falta la tasa de interés de junio de 2025"):
+        liquidar(Deuda(D("1234.56"), D("98.40"), D("12.35"), date(2025, 5, 13), sin_junio), date(2025, 7, 10))
