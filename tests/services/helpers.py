@@ -27,8 +27,8 @@ def crear_titulos(srv: Servicios, n: int, total: Decimal = Decimal("1242.50")) -
         s.flush()
         for i in range(n):
             s.add(TituloCredito(
-                office_id=srv.ctx.office_id, numero=f"TC-0601-2025-{i + 1:06d}", fecha_emision=date(2025, 1, 15),
+                office_id=srv.ctx.office_id, numero=f"TC-0601-2025-{i + 1:06d}", fecha_emision=date(2024, 12, 15),
                 deudor_id=deudores[i % 2].id, concepto="Aportes patronales en mora", periodo="2024-11",
                 capital=total - Decimal("142.50"), interes=Decimal("100.00"), recargo=Decimal("42.50"), total=total,
-                fecha_interes_desde=date(2024, 12, 15), provincia="Chimborazo",
+                fecha_interes_desde=date(2024, 11, 15), provincia="Chimborazo",
             ))

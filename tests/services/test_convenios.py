@@ -21,12 +21,12 @@ FIRMA = date(2025, 2, 13)
 
 
 def _juicio(srv: Servicios) -> str:
-    """Título capital 1100.00, interés 100.00, recargo 42.50, interest from 15 Dec 2024; opened 20 Jan 2025
+    """Título capital 1100.00, interés 100.00, recargo 42.50, mora from its issue on 15 Dec 2024; opened 20 Jan 2025
     (stage SORTEADO); rate table 12 % from 2024. Liquidación on 13 Feb 2025: 60 d × 1100 × 12 % / 360 = 22.00
     of mora -> total 1100.00 + 122.00 + 42.50 = 1264.50."""
     crear_titulos(srv, 1)
     numero = srv.sorteo.realizar(semilla="x", fecha=date(2025, 1, 20)).asignaciones[0].juicio
-    LiquidacionService(srv.ctx).agregar_tasa(date(2024, 1, 1), D("12"))
+    LiquidacionService(srv.ctx).agregar_tasa(date(2024, 1, 1), D("12"), "Tabla de prueba", hasta=date(2026, 12, 1))
     return numero
 
 

@@ -107,7 +107,7 @@ ACCIONES: list[tuple[str, Permiso, Accion, bool]] = [
     ("agregar feriado", Permiso.FERIADOS_EDITAR,
      lambda srv, _o, _t: srv.oficina.agregar_feriado(date(2025, 4, 21), "Batalla de Tapi"), True),
     ("agregar tasa", Permiso.TARIFAS_EDITAR,
-     lambda srv, _o, _t: srv.liquidacion.agregar_tasa(date(2020, 1, 1), Decimal("9.33")), True),
+     lambda srv, _o, _t: srv.liquidacion.agregar_tasa(date(2020, 1, 1), Decimal("9.33"), "Tabla de prueba"), True),
     ("reemplazar plantilla", Permiso.PLANTILLAS_EDITAR,
      lambda srv, _o, _t: srv.documentos.reemplazar_plantilla(TipoDocumento.OPI, PLANTILLA_OPI), False),
     ("crear usuario", Permiso.USUARIOS_ADMINISTRAR,
