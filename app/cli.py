@@ -126,10 +126,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return gui_main(argv)
     if args.comando == "documento" and args.lista:
-        from app.domain.tipos import DOCUMENTOS
+        from app.domain.documentos import REGISTRO
 
-        for tipo, (titulo, _plantilla) in DOCUMENTOS.items():
-            print(f"{tipo.value}\t{titulo}")
+        for tipo, d in REGISTRO.items():
+            print(f"{tipo.value}\t{d.titulo}")
         return 0
     if args.comando == "documento" and not (args.tipo and args.juicio and args.out):
         parser.error("documento necesita TIPO JUICIO --out ARCHIVO.docx (o --lista)")
@@ -195,9 +195,10 @@ def _run(args: argparse.Namespace, srv) -> int:  # type: ignore[no-untyped-def]
                                    destino=args.out)
         folios = f", fojas {g.desde}-{g.hasta}" if g.foliado else " (no se folia)"
         venc = f", vence el {g.vencimiento:%d/%m/%Y}" if g.vencimiento else ""
-        from app.domain.tipos import DOCUMENTOS, TipoDocumento
+        from app.domain.documentos import REGISTRO
+        from app.domain.tipos import TipoDocumento
 
-        titulo = DOCUMENTOS[TipoDocumento(args.tipo)][0]
+        titulo = REGISTRO[TipoDocumento(args.tipo)].titulo
         print(f"{g.ruta}: {titulo} del juicio {g.juicio}{folios}{venc}.")
         if args.pdf:
             print(srv.documentos.convertir_pdf(g.ruta))

@@ -28,8 +28,10 @@ from babel.dates import format_date
 from app.common.dates import fojas, format_dmy, long_date, number_in_words, place_and_date
 from app.common.errors import ValidationError
 from app.common.money import amount_in_words, format_usd, parse_amount, q
+from app.domain.documentos import REGISTRO
+from app.domain.documentos import validar_claves as _validar_claves
 from app.domain.terminos import TERMINO_OPI_DIAS, TERMINO_RPV_DIAS
-from app.domain.tipos import DOCUMENTOS, TipoDocumento
+from app.domain.tipos import TipoDocumento
 
 ACREEDOR = "Instituto Ecuatoriano de Seguridad Social (IESS)"
 #: A postura must come with at least this share of its value as deposit (domain.md §2.9).
@@ -693,68 +695,9 @@ def indice(j: Juicio, fecha: date, ix: Indice) -> dict[str, Any]:
 
 # --- datos: what callers (UI, CLI) pass for the documents that need more than the expediente -------------------
 
-#: Keys accepted in ``datos`` per document type, with their meaning (shown by the CLI and in errors).
-DATOS: dict[TipoDocumento, dict[str, str]] = {
-    TipoDocumento.RPV: {},
-    TipoDocumento.RAZON_NO_PAGO: {},
-    TipoDocumento.OPI: {"medidas": "lista de medidas cautelares (texto); omitida: las tres de ley"},
-    TipoDocumento.RAZON_NOTIFICACION: {"notificacion_id": "la notificación (intento) de la que se sienta razón; "
-                                                          "omitida: la última registrada"},
-    TipoDocumento.OFICIO_RETENCION: {"medida_id": "la medida cautelar ordenada (fila de MedidaCautelar)",
-                                     "destinatario": "entidad a la que se oficia (sin medida_id)"},
-    TipoDocumento.OFICIO_ANT: {"medida_id": "la medida cautelar ordenada", "destinatario": "entidad (sin medida_id)"},
-    TipoDocumento.OFICIO_REGISTRO: {"medida_id": "la medida cautelar ordenada",
-                                    "destinatario": "entidad (sin medida_id)"},
-    TipoDocumento.OFICIO_LEVANTAMIENTO: {"medida_id": "la medida que se levanta; omitida: todas las vigentes",
-                                         "motivo": "por qué se levanta (p. ej. «haberse cancelado la obligación»)"},
-    TipoDocumento.PROVIDENCIA: {"texto": "lo que se dispone (un párrafo por línea)",
-                                "liquidacion_id": "liquidación que se cita (máximo 3 días de antigüedad)"},
-    TipoDocumento.ACTA_EMBARGO: {
-        "bienes": "lista de bienes: {descripcion, tipo INMUEBLE|VEHICULO|MUEBLE|FONDOS, valor, ubicacion}; "
-                  "omitida: los fondos retenidos por las medidas cautelares",
-        "depositario": "nombre del depositario judicial", "depositario_cedula": "cédula del depositario",
-        "lugar": "lugar de la diligencia", "lugar_custodia": "dónde quedan los bienes", "hora": "hora (10h30)",
-        "observaciones": "observaciones del acta",
-    },
-    TipoDocumento.ACTA_SECUESTRO: {
-        "bienes": "lista de bienes: {descripcion, tipo, valor, ubicacion}",
-        "depositario": "nombre del depositario judicial", "depositario_cedula": "cédula del depositario",
-        "lugar": "lugar de la diligencia", "lugar_custodia": "dónde quedan los bienes", "hora": "hora (10h30)",
-        "observaciones": "observaciones del acta",
-    },
-    TipoDocumento.LIQUIDACION: {"liquidacion_id": "la liquidación registrada; omitida: la última del expediente"},
-    TipoDocumento.AVISO_REMATE: {
-        "fecha_remate": "fecha del remate (dd/mm/aaaa)", "hora": "hora del remate (10h00)",
-        "lugar": "lugar o plataforma del remate", "bienes": "lista de bienes con su avalúo: {descripcion, tipo, valor}",
-        "base": "base del remate (USD); omitida: el avalúo total",
-    },
-    TipoDocumento.ACTA_REMATE: {
-        "bienes": "lista de bienes rematados", "posturas": "lista: {postor, identificacion, valor, deposito}",
-        "adjudicatario": "número (1, 2, …) de la postura adjudicada; omitido: la mayor postura calificada",
-        "hora": "hora del remate",
-    },
-    TipoDocumento.RAZON_ARCHIVO: {"motivo": "motivo del archivo; omitido: el pago total de la obligación",
-                                  "saldo": "saldo de la deuda (debe ser 0); omitido: el de la última liquidación"},
-    TipoDocumento.AUTO_SUSPENSION: {"convenio_id": "el convenio (APP); omitido: el último vigente"},
-    TipoDocumento.CARATULA: {"cuerpo": "número del cuerpo; omitido: el último"},
-    TipoDocumento.INDICE: {},
-    TipoDocumento.ACTA_SORTEO: {},
-}
-
-
-def validar_claves(tipo: TipoDocumento, datos: Mapping[str, Any]) -> None:
-    """Refuse keys a document type does not know (a typo must not be silently ignored).
-
-    Raises:
-        ValidationError: naming the unknown keys and the accepted ones.
-    """
-    aceptadas = DATOS[tipo]
-    extra = sorted(set(datos) - set(aceptadas))
-    if extra:
-        lista = ", ".join(sorted(aceptadas)) or "ninguno"
-        raise ValidationError(
-            f"{DOCUMENTOS[tipo][0]}: dato(s) desconocido(s) {', '.join(extra)}. Datos aceptados: {lista}."
-        )
+#: Keys accepted in ``datos`` per document type: the registry's ``datos`` (:mod:`app.domain.documentos`).
+DATOS: dict[TipoDocumento, Mapping[str, str]] = {t: d.datos for t, d in REGISTRO.items()}
+validar_claves = _validar_claves
 
 
 def monto(valor: Any, campo: str) -> Decimal:

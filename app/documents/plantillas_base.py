@@ -65,7 +65,8 @@ from app.documents.plantillas_providencias import (
     construir_rpv,
 )
 from app.documents.plantillas_valores import construir_liquidacion
-from app.domain.tipos import DOCUMENTOS, TipoDocumento
+from app.domain.documentos import REGISTRO
+from app.domain.tipos import TipoDocumento
 
 OPI = "orden_pago_inmediato.docx"
 ACTA_SORTEO = "acta_sorteo.docx"
@@ -73,8 +74,8 @@ INDICE = "indice_expediente.docx"
 
 
 def archivo(tipo: TipoDocumento) -> str:
-    """Template file name of a document type (shared vocabulary: :data:`app.domain.tipos.DOCUMENTOS`)."""
-    return DOCUMENTOS[tipo][1]
+    """Template file name of a document type (from the registry :data:`app.domain.documentos.REGISTRO`)."""
+    return REGISTRO[tipo].plantilla
 
 
 # The fields each template may use (the context the program provides), with their meaning.

@@ -143,7 +143,8 @@ def tasa_vigente(tasas: Sequence[Tasa], fecha: date) -> Decimal:
     for t in tasas:
         if primero_del_mes(t.vigente_desde) == mes:
             return t.tasa_anual
-    raise ValidationError(f"No hay tasa de interés para {nombre_mes(mes)}: {_CARGUE.replace('cárguelas', 'cárguela', 1)}")
+    cargue = _CARGUE.replace("cárguelas", "cárguela", 1)
+    raise ValidationError(f"No hay tasa de interés para {nombre_mes(mes)}: {cargue}")
 
 
 _CARGUE = ("cárguelas en Oficina → Tasas de interés (importe el CSV/XLSX con el mes, la tasa y su fuente); la "

@@ -65,10 +65,11 @@ from app.documents.hojas import contar_hojas
 from app.documents.pdf import convertir_pdf
 from app.documents.render import render
 from app.domain import procedimiento as proc
+from app.domain.documentos import REGISTRO, validar_claves
 from app.domain.etapas import Etapa
 from app.domain.permisos import Permiso
 from app.domain.terminos import Calendario
-from app.domain.tipos import DOCUMENTOS, TipoActo, TipoDocumento
+from app.domain.tipos import TipoActo, TipoDocumento
 from app.services.actos import hechos_de, registrar_acto_en
 from app.services.context import Contexto
 from app.services.documentos_datos import Preparador, juicio_de, medidas_por_defecto, oficina_de
@@ -115,7 +116,7 @@ NO_FOLIADOS = frozenset({TipoDocumento.CARATULA, TipoDocumento.INDICE, TipoDocum
 def tipos() -> list[tuple[str, str]]:
     """Every document type as ``(cli name, Spanish title)``, e.g. ``("opi", "Orden de pago inmediato")``;
     what ``python -m app documento --lista`` prints."""
-    return [(t.value, DOCUMENTOS[t][0]) for t in TipoDocumento]
+    return [(t.value, REGISTRO[t].titulo) for t in TipoDocumento]
 
 
 def tipo_documento(valor: TipoDocumento | str) -> TipoDocumento:
@@ -223,7 +224,7 @@ def _escribir(destino: Path, data: bytes) -> Path:
 
 
 def _permiso(tipo: TipoDocumento) -> Permiso:
-    return Permiso.NOTIFICACION_REGISTRAR if tipo is TipoDocumento.RAZON_NOTIFICACION else Permiso.EXPEDIENTE_TRAMITAR
+    return REGISTRO[tipo].permiso
 
 
 class DocumentosService:
@@ -245,7 +246,7 @@ class DocumentosService:
             ConfigurationError: neither exists (the message names both folders).
         """
         if isinstance(nombre, TipoDocumento):
-            nombre = DOCUMENTOS[nombre][1]
+            nombre = REGISTRO[nombre].plantilla
         archivo = nombre if nombre.lower().endswith(".docx") else f"{nombre}.docx"
         propia = self._carpeta_propia() / archivo
         if propia.is_file():
@@ -265,7 +266,7 @@ class DocumentosService:
         """Every document type with the template in use (the office's own copy or the shipped one)."""
         out = []
         for t in TipoDocumento:
-            titulo, archivo = DOCUMENTOS[t]
+            titulo, archivo = REGISTRO[t].titulo, REGISTRO[t].plantilla
             propia = (self._carpeta_propia() / archivo).is_file()
             out.append(PlantillaInfo(t, titulo, archivo, self._carpeta_propia() / archivo if propia
                                      else templates_dir() / archivo, propia))
@@ -273,7 +274,7 @@ class DocumentosService:
 
     def campos(self, tipo: TipoDocumento | str) -> dict[str, str]:
         """The fields a template of ``tipo`` may use, with their meaning (for the template editor's help)."""
-        return dict(base.CAMPOS[DOCUMENTOS[tipo_documento(tipo)][1]])
+        return dict(base.CAMPOS[REGISTRO[tipo_documento(tipo)].plantilla])
 
     def vista_previa(self, tipo: TipoDocumento | str, ruta: Path | None = None) -> Path:
         """Fill the template of ``tipo`` (``ruta``, or the one in use) with built-in sample data (a persona
@@ -310,7 +311,7 @@ class DocumentosService:
             raise ValidationError(f"«{ruta.name}» no es un documento de Word (.docx).")
         data = render(ruta, cx.muestra(tipo))
         contar_hojas(data)
-        destino = self._carpeta_propia() / DOCUMENTOS[tipo][1]
+        destino = self._carpeta_propia() / REGISTRO[tipo].plantilla
         self._respaldar(destino)
         _escribir(destino, ruta.read_bytes())
         log.info("Plantilla «%s» reemplazada por %s (%s)", destino.name, ruta, self.ctx.actor)
@@ -326,7 +327,7 @@ class DocumentosService:
         """
         self.ctx.exigir(Permiso.PLANTILLAS_EDITAR)
         tipo = tipo_documento(tipo)
-        archivo = DOCUMENTOS[tipo][1]
+        archivo = REGISTRO[tipo].plantilla
         self._respaldar(self._carpeta_propia() / archivo, mover=True)
         log.info("Plantilla «%s» restaurada (%s)", archivo, self.ctx.actor)
         return self.plantilla(archivo)
@@ -366,11 +367,11 @@ class DocumentosService:
         tipo = tipo_documento(tipo)
         fecha = fecha or local_today()
         datos = dict(datos or {})
-        cx.validar_claves(tipo, datos)
+        validar_claves(tipo, datos)
         if tipo in NO_FOLIADOS:
             return self._exportar_no_foliado(tipo, numero, fecha, datos, destino)
         plantilla = self.plantilla(tipo)
-        with self.ctx.tx(f"generar {DOCUMENTOS[tipo][0].lower()}") as s:
+        with self.ctx.tx(f"generar {REGISTRO[tipo].titulo.lower()}") as s:
             e = expediente_por_numero(s, self.ctx.office_id, numero)
             h = self._generar_en(s, tipo, e, fecha, datos, plantilla)
             doc = h.documento
@@ -395,9 +396,9 @@ class DocumentosService:
         """
         tipo = tipo_documento(tipo)
         datos = dict(datos or {})
-        cx.validar_claves(tipo, datos)
+        validar_claves(tipo, datos)
         if tipo in NO_FOLIADOS:
-            raise ValidationError(f"{DOCUMENTOS[tipo][0]}: no es un documento foliado del expediente.")
+            raise ValidationError(f"{REGISTRO[tipo].titulo}: no es un documento foliado del expediente.")
         return self._generar_en(session, tipo, expediente, fecha, datos, self.plantilla(tipo)).documento
 
     def _ruta_export(self, juicio: str, nombre: str) -> Path:
@@ -542,12 +543,12 @@ class DocumentosService:
             ConfigurationError / ValidationError: the template is missing or uses an unknown field.
         """
         tipo = tipo_documento(tipo)
-        titulo = DOCUMENTOS[tipo][0]
+        titulo = REGISTRO[tipo].titulo
         unicos = list(dict.fromkeys(n.strip() for n in numeros if n.strip()))
         if not unicos:
             raise ValidationError(f"No se eligió ningún juicio para generar: {titulo.lower()}.")
         datos = dict(datos or {})
-        cx.validar_claves(tipo, datos)
+        validar_claves(tipo, datos)
         render(self.plantilla(tipo), cx.muestra(tipo))
         fecha = fecha or local_today()
         problemas = self._problemas_lote(tipo, unicos, fecha, datos)

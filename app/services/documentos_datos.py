@@ -24,9 +24,10 @@ from sqlalchemy.orm import Session
 from app.common.dates import format_dmy, parse_date, to_local
 from app.common.errors import NotFoundError, RuleError, ValidationError
 from app.documents import contexto as cx
+from app.domain.documentos import REGISTRO
 from app.domain.liquidacion import DIAS_VIGENCIA_PROVIDENCIA, vigente_para_providencia
 from app.domain.terminos import TERMINO_OPI_DIAS, TERMINO_RPV_DIAS, Calendario
-from app.domain.tipos import DOCUMENTOS, TipoActo, TipoDocumento
+from app.domain.tipos import TipoActo, TipoDocumento
 from app.services.context import Contexto
 from app.services.liquidacion import registrar_liquidacion_en
 from app.services.medidas import vincular_documento_en
@@ -358,7 +359,7 @@ class Preparador:
             if m.tipo != esperado:
                 raise ValidationError(
                     f"La medida indicada es de {_ETIQUETA_MEDIDA.get(m.tipo, m.tipo).lower()}: no corresponde a un "
-                    f"{DOCUMENTOS[tipo][0].lower()}."
+                    f"{REGISTRO[tipo].titulo.lower()}."
                 )
             numero, destinatario = m.oficio_numero or self._numero_oficio(s, e), m.destinatario
             if m.documento_id is None:
@@ -378,7 +379,7 @@ class Preparador:
             }[tipo]
         return Preparado(
             cx.oficio(j, fecha, tipo, cx.Oficio(numero, destinatario, j.titulo.total)),
-            f"{DOCUMENTOS[tipo][0]} No. {numero}, a {destinatario} ({format_dmy(fecha)})", vincular=vincular,
+            f"{REGISTRO[tipo].titulo} No. {numero}, a {destinatario} ({format_dmy(fecha)})", vincular=vincular,
         )
 
     def _medida(self, s: Session, e: Expediente, medida_id: Any) -> MedidaCautelar:

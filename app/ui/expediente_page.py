@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.common.errors import AppError
-from app.domain.tipos import DOCUMENTOS, TipoDocumento
+from app.domain.documentos import REGISTRO
+from app.domain.tipos import TipoDocumento
 from app.services.bootstrap import Servicios
 from app.services.documentos import DocumentoGenerado
 from app.services.expedientes import Caratula
@@ -331,7 +332,7 @@ class ExpedientePage(QWidget):
     @Slot(object)
     def _documento_generado(self, doc: DocumentoGenerado) -> None:
         tipo = TipoDocumento[doc.tipo] if doc.tipo in TipoDocumento.__members__ else None
-        titulo = DOCUMENTOS[tipo][0] if tipo is not None else doc.tipo
+        titulo = REGISTRO[tipo].titulo if tipo is not None else doc.tipo
         if not doc.foliado:  # carátula, índice, acta de sorteo: exports to print
             self.mensaje.emit(f"{generado_texto(titulo)}: {doc.ruta}")
             abrir_archivo(self, doc.ruta)

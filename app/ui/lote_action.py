@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QRadioButton, QVB
 
 from app.common.errors import CancelledError
 from app.common.progress import Progress
-from app.domain.tipos import DOCUMENTOS, TipoDocumento
+from app.domain.documentos import REGISTRO
+from app.domain.tipos import TipoDocumento
 from app.services.bootstrap import Servicios
 from app.services.documentos import LoteGenerado
 from app.services.expedientes import Columna
@@ -64,7 +65,7 @@ class LoteDialog(QDialog):
         self.setMinimumWidth(520)
         self.tipo = QComboBox(self)
         for t in TIPOS_LOTE:
-            self.tipo.addItem(DOCUMENTOS[t][0], t.value)
+            self.tipo.addItem(REGISTRO[t].titulo, t.value)
         self.seleccionados = QRadioButton(f"Los {formato.miles(seleccionados)} expedientes seleccionados en la lista",
                                           self)
         self.sorteo = QRadioButton(
@@ -140,7 +141,7 @@ class GenerarLote(QObject):
         finally:
             dlg.deleteLater()
         sorteo = self._ultimo_sorteo() if d.del_sorteo else None
-        self._titulo = DOCUMENTOS[d.tipo][0]
+        self._titulo = REGISTRO[d.tipo].titulo
 
         def trabajo(p: Progress) -> LoteGenerado:
             lista = numeros_desde(self._srv, sorteo, p) if sorteo is not None else numeros

@@ -144,14 +144,15 @@ class PagosTab(Pestana):
 
     def _proponer_archivo(self, r: ResultadoAbono) -> None:
         if not mensajes.confirmar(
-            self, "La deuda está pagada. ¿Generar la razón de archivo del juicio?",
-            _imputacion(r) + "\n\nLa razón de archivo se fecha el día del pago y cierra el juicio; si hay medidas "
-            "cautelares vigentes, levántelas en su pestaña.",
-            titulo="Archivo del juicio", si="Generar la razón de archivo", no="Ahora no",
+            self, "La deuda está pagada. ¿Generar el auto de archivo del juicio?",
+            _imputacion(r) + "\n\nEl auto de archivo lo firma el funcionario ejecutor, se fecha el día del pago y "
+            "cierra el juicio; después se sienta la razón de archivo. Si hay medidas cautelares vigentes, "
+            "levántelas en su pestaña.",
+            titulo="Archivo del juicio", si="Generar el auto de archivo", no="Ahora no",
         ):
             return
         if self.generador is not None:
-            self.generador.generar(TipoDocumento.RAZON_ARCHIVO, r.juicio, r.fecha)
+            self.generador.generar(TipoDocumento.AUTO_ARCHIVO, r.juicio, r.fecha)
 
     @Slot()
     @protegido
