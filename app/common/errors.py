@@ -41,6 +41,10 @@ class CancelledError(AppError):
         super().__init__(message)
 
 
+class DiaInhabil(RuleError):
+    """A document dated on a non-working day: the user must confirm it (the caller asks, then retries)."""
+
+
 class ConfigurationError(AppError):
     """The installation is missing something (a template, LibreOffice, a setting)."""
 

@@ -28,6 +28,7 @@ from babel.dates import format_date
 from app.common.dates import fojas, format_dmy, long_date, number_in_words, place_and_date
 from app.common.errors import ValidationError
 from app.common.money import amount_in_words, format_usd, parse_amount, q
+from app.documents import concordancia
 from app.domain.documentos import REGISTRO
 from app.domain.documentos import validar_claves as _validar_claves
 from app.domain.terminos import TERMINO_OPI_DIAS, TERMINO_RPV_DIAS
@@ -47,6 +48,10 @@ class Oficina:
     provincia: str
     ejecutor_nombre: str = ""
     ejecutor_cargo: str = "Funcionario Ejecutor"
+    ejecutor_genero: str = ""
+    jefe_nombre: str = ""
+    jefe_cargo: str = ""
+    jefe_genero: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +88,7 @@ class Secretario:
     nombres: str
     cedula: str
     externo: bool = True
+    genero: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +138,10 @@ class Notificacion:
     observaciones: str = ""
     calidad: str = "coactivado"
     documento: RefDocumento | None = None
+    citador_nombre: str = ""
+    citador_cargo: str = ""
+    #: The person notified is a company: the diligencia is made "en la persona de su representante legal".
+    representante_legal: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,6 +184,7 @@ class ActaBienes:
     lugar_custodia: str = ""
     hora: str = ""
     observaciones: str = ""
+    depositario_genero: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -256,6 +267,7 @@ class ActaRemate:
 class Archivo:
     motivo: str
     total_pagado: Decimal
+    auto: RefDocumento | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -319,8 +331,9 @@ def tipo_identificacion(tipo: str) -> str:
     return "RUC" if tipo.upper() == "RUC" else "cédula de ciudadanía"
 
 
-def cargo_secretario(externo: bool) -> str:
-    return "Secretario Abogado Externo" if externo else "Secretario Abogado"
+def cargo_secretario(externo: bool, genero: str = "") -> str:
+    """«Secretario Abogado Externo» / «Secretaria Abogada Externa» … (:mod:`app.documents.concordancia`)."""
+    return concordancia.cargo_secretario(externo, genero)
 
 
 _CALIDADES = {"GARANTE": "garante", "RESPONSABLE_SOLIDARIO": "responsable solidario", "CODEUDOR": "codeudor"}
@@ -411,8 +424,12 @@ def comun(j: Juicio, fecha: date) -> dict[str, Any]:
         "total": dinero(t.total), "total_letras": amount_in_words(t.total),
         "cuantia": dinero(cuantia), "cuantia_letras": amount_in_words(cuantia),
         "opi_referencia": cita(j.opi, "la orden de pago inmediato dictada en este juicio"),
-        "secretario_nombre": x.nombres, "secretario_cedula": x.cedula, "secretario_cargo": cargo_secretario(x.externo),
+        "secretario_nombre": x.nombres, "secretario_cedula": x.cedula,
+        "secretario_cargo": cargo_secretario(x.externo, x.genero),
+        "secretario_tratamiento": f"{concordancia.articulo(x.genero)} {concordancia.abogado(x.genero)}",
+        "secretario_suscrito": concordancia.suscrito(x.genero),
         "ejecutor_nombre": j.oficina.ejecutor_nombre, "ejecutor_cargo": j.oficina.ejecutor_cargo,
+        "ejecutor_articulo": concordancia.articulo(j.oficina.ejecutor_genero),
     }
 
 
@@ -467,7 +484,9 @@ def razon_notificacion(j: Juicio, fecha: date, n: Notificacion) -> dict[str, Any
         "notificacion_hora": hora_texto(n.fecha_hora), "notificacion_direccion": n.direccion or "su domicilio",
         "notificacion_recibido_por": n.recibido_por, "notificacion_efectiva": n.efectiva,
         "notificacion_observaciones": n.observaciones,
+        "notificacion_representante": n.representante_legal,
         "documento_notificado": cita(n.documento, "el documento dictado en este juicio"),
+        "citador_nombre": n.citador_nombre, "citador_cargo": n.citador_cargo,
     }
 
 
@@ -537,6 +556,8 @@ def acta_bienes(j: Juicio, fecha: date, a: ActaBienes) -> dict[str, Any]:
         "hora": a.hora, "lugar_diligencia": a.lugar_diligencia or j.deudor.direccion or j.oficina.ciudad,
         "bienes": _bienes(a.bienes), "bienes_total": dinero(total), "bienes_total_letras": amount_in_words(total),
         "depositario_nombre": a.depositario_nombre, "depositario_cedula": a.depositario_cedula,
+        "depositario_cargo": concordancia.cargo_depositario(a.depositario_genero),
+        "depositario_articulo": concordancia.articulo(a.depositario_genero),
         "lugar_custodia": a.lugar_custodia or "las bodegas del Instituto Ecuatoriano de Seguridad Social",
         "observaciones": a.observaciones,
     }
@@ -639,6 +660,9 @@ def razon_archivo(j: Juicio, fecha: date, a: Archivo) -> dict[str, Any]:
         "motivo": a.motivo, "total_pagado": dinero(a.total_pagado),
         "total_pagado_letras": amount_in_words(a.total_pagado),
         "fojas_expediente": fojas(j.ultimo_folio), "cuerpos": j.cuerpos,
+        "fojas_expediente_texto": concordancia.fojas_utiles(j.ultimo_folio),
+        "cuerpos_texto": concordancia.cuerpos(j.cuerpos),
+        "auto_archivo_referencia": cita(a.auto, "el auto de archivo dictado en este juicio"),
     }
 
 
@@ -690,6 +714,8 @@ def indice(j: Juicio, fecha: date, ix: Indice) -> dict[str, Any]:
     return {
         **comun(j, fecha), "documentos": documentos, "total_fojas": fojas(ultimo),
         "cuerpos": ix.entradas[-1].cuerpo_hasta if ix.entradas else 1,
+        "total_fojas_texto": concordancia.fojas_utiles(ultimo),
+        "cuerpos_texto": concordancia.cuerpos(ix.entradas[-1].cuerpo_hasta if ix.entradas else 1),
     }
 
 
@@ -773,7 +799,9 @@ def posturas_de(valor: Any) -> tuple[Postura, ...]:
 _M_OFICINA = Oficina(
     nombre="Unidad Provincial de Gestión de Coactiva de Chimborazo", ciudad="Riobamba", provincia="Chimborazo",
     ejecutor_nombre="Ing. Patricio Xavier Carrasco Ruiz",
-    ejecutor_cargo="Director Provincial del IESS Chimborazo, Funcionario Ejecutor",
+    ejecutor_cargo="Director Provincial del IESS Chimborazo, Funcionario Ejecutor", ejecutor_genero="M",
+    jefe_nombre="Ab. Rosa Elena Vallejo Cisneros", jefe_cargo="Jefa de la Unidad Provincial de Gestión de Coactiva",
+    jefe_genero="F",
 )
 _M_FECHA = date(2025, 5, 13)
 _M_OPI = RefDocumento("la orden de pago inmediato", date(2025, 2, 28), 1, 2)
@@ -791,7 +819,7 @@ MUESTRA_JUICIO = Juicio(
         interes=Decimal("200.00"), recargo=Decimal("42.50"), total=Decimal("1242.50"),
         fecha_interes_desde=date(2024, 11, 15),
     ),
-    secretario=Secretario("Ana Lucía Guamán Paredes", "1710034065", True),
+    secretario=Secretario("Ana Lucía Guamán Paredes", "1710034065", True, "F"),
     coobligados=(
         Persona("María Fernanda Guamán Yépez", "0603001231", calidad="GARANTE", direccion="Calle Colón 12-34"),
         Persona("José Luis Cáceres Núñez", "0604571232", calidad="RESPONSABLE_SOLIDARIO"),
@@ -828,6 +856,10 @@ def muestra(tipo: TipoDocumento | str) -> dict[str, Any]:
     office's template uses only known fields."""
     tipo = TipoDocumento(tipo)
     j, f = MUESTRA_JUICIO, _M_FECHA
+    from app.documents import contexto_legal  # its builders import this module
+
+    if tipo in contexto_legal.MUESTRAS:
+        return contexto_legal.MUESTRAS[tipo](j, f)
     if tipo is TipoDocumento.RPV:
         return rpv(j, f, date(2025, 5, 27))
     if tipo is TipoDocumento.OPI:
@@ -845,6 +877,8 @@ def muestra(tipo: TipoDocumento | str) -> dict[str, Any]:
             recibido_por="Rosa Elena Toapanta (empleada)", efectiva=True,
             observaciones="Se dejó la boleta en la recepción de la compañía.",
             calidad="representante legal del coactivado", documento=_M_OPI,
+            citador_nombre="Segundo Manuel Yautibug Lema", citador_cargo="Citador-Notificador",
+            representante_legal="Luis Alberto Pilamunga Toapanta",
         ))
     if tipo in (TipoDocumento.OFICIO_RETENCION, TipoDocumento.OFICIO_ANT, TipoDocumento.OFICIO_REGISTRO):
         destinos = {TipoDocumento.OFICIO_RETENCION: "Superintendencia de Bancos",
@@ -866,6 +900,7 @@ def muestra(tipo: TipoDocumento | str) -> dict[str, Any]:
             bienes=_M_BIENES, depositario_nombre="Jorge Luis Naranjo Chávez", depositario_cedula="0926687856",
             lugar_diligencia="Av. Daniel León Borja 24-15, Riobamba", lugar_custodia="Patio de la Unidad, Riobamba",
             hora="10h30", observaciones="El vehículo se encuentra en buen estado de funcionamiento.",
+            depositario_genero="M",
         ))
     if tipo is TipoDocumento.LIQUIDACION:
         return liquidacion(j, f, _M_LIQ)
@@ -880,7 +915,8 @@ def muestra(tipo: TipoDocumento | str) -> dict[str, Any]:
             hora="10h00", aviso=RefDocumento("el aviso de remate", date(2025, 5, 20), 14, 14),
         ))
     if tipo is TipoDocumento.RAZON_ARCHIVO:
-        return razon_archivo(j, f, Archivo("el pago total de la obligación", Decimal("1363.68")))
+        return razon_archivo(j, f, Archivo("el pago total de la obligación", Decimal("1363.68"),
+                                           RefDocumento("el auto de archivo", date(2025, 5, 13), 13, 13)))
     if tipo is TipoDocumento.AUTO_SUSPENSION:
         return auto_suspension(j, f, Convenio(
             fecha=date(2025, 5, 12), plazo_meses=3, monto=Decimal("1242.50"), cuota_inicial=Decimal("0.00"),
@@ -902,6 +938,17 @@ def muestra(tipo: TipoDocumento | str) -> dict[str, Any]:
     raise AssertionError(tipo)  # pragma: no cover - every type handled above
 
 
+def firmas_sorteo(o: Oficina, titulos: int, participantes: int) -> dict[str, Any]:
+    """The counted phrases and the jefe's signature of an acta de sorteo («320 títulos de crédito», «un
+    secretario-abogado activo»)."""
+    return {
+        "titulos_texto": concordancia.contar(titulos, "título de crédito", "títulos de crédito"),
+        "participantes_texto": concordancia.contar(participantes, "secretario-abogado activo",
+                                                   "secretarios-abogados activos"),
+        "jefe_nombre": o.jefe_nombre, "jefe_cargo": o.jefe_cargo,
+    }
+
+
 def acta_sorteo_muestra() -> dict[str, Any]:
     asign = [{"n": i, "titulo": f"TC-0601-2025-{i:06d}", "juicio": f"0601-2025-{i:05d}",
               "deudor": "COMPAÑÍA DE TRANSPORTE ANDINO TRANSANDES CÍA. LTDA.", "identificacion": "0690012345001",
@@ -909,6 +956,7 @@ def acta_sorteo_muestra() -> dict[str, Any]:
     return {
         **oficina(_M_OFICINA, _M_FECHA), "sorteo_id": "01a1fca3-b201-74e0-96db-3a6d21e454f5", "semilla": "a1b2c3",
         "total_titulos": 2, "total_participantes": 1, "cuantia_total": "2.485,00",
+        **firmas_sorteo(_M_OFICINA, 2, 1),
         "participantes": [{"n": 1, "nombre": "Ana Lucía Guamán Paredes", "cedula": "1710034065",
                            "calidad": "Externo", "asignados": 2, "cuantia": "2.485,00"}],
         "asignaciones": asign,

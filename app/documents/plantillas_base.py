@@ -49,6 +49,7 @@ from app.documents.plantillas_expediente import (
     construir_caratula,
     construir_indice,
 )
+from app.documents.plantillas_legales import construir_auto_archivo, construir_titulo_credito
 from app.documents.plantillas_oficios import (
     construir_oficio_ant,
     construir_oficio_levantamiento,
@@ -121,8 +122,11 @@ _JUICIO = {
     "secretario_nombre": "Secretario-abogado del juicio",
     "secretario_cedula": "Cédula del secretario-abogado",
     "secretario_cargo": "«Secretario Abogado Externo» o «Secretario Abogado»",
+    "secretario_tratamiento": "«el Abogado» o «la Abogada» (concordancia con el secretario-abogado)",
+    "secretario_suscrito": "«el suscrito» o «la suscrita»",
     "ejecutor_nombre": "Funcionario ejecutor (nombre)",
     "ejecutor_cargo": "Funcionario ejecutor (cargo)",
+    "ejecutor_articulo": "«el» o «la», según el funcionario ejecutor",
 }
 _TERMINO = {
     "termino_dias": "Días del término (hábiles)",
@@ -153,6 +157,8 @@ _ACTA_BIENES = {
     "depositario_cedula": "Cédula del depositario judicial",
     "lugar_custodia": "Dónde quedan los bienes en custodia",
     "observaciones": "Observaciones del acta",
+    "depositario_cargo": "«Depositario Judicial» o «Depositaria Judicial»",
+    "depositario_articulo": "«el» o «la», según el depositario",
 }
 CAMPOS: dict[str, dict[str, str]] = {
     archivo(TipoDocumento.RPV): {**_JUICIO, **_TERMINO},
@@ -177,7 +183,11 @@ CAMPOS: dict[str, dict[str, str]] = {
         "notificacion_recibido_por": "Quién recibió la boleta (vacío si nadie)",
         "notificacion_efectiva": "Verdadero si la notificación se practicó (para {% if %})",
         "notificacion_observaciones": "Observaciones del citador",
+        "notificacion_representante": "Representante legal en cuya persona se notifica a una compañía (vacío si "
+                                      "no es persona jurídica)",
         "documento_notificado": "Cita del documento notificado (fecha y fojas)",
+        "citador_nombre": "Citador-notificador que practicó la diligencia",
+        "citador_cargo": "Su cargo («Citador-Notificador», «Citadora-Notificadora»)",
     },
     archivo(TipoDocumento.OFICIO_RETENCION): _OFICIO,
     archivo(TipoDocumento.OFICIO_ANT): _OFICIO,
@@ -243,7 +253,22 @@ CAMPOS: dict[str, dict[str, str]] = {
         "total_pagado": "Total recaudado (USD)",
         "total_pagado_letras": "El total recaudado en letras y cifras",
         "fojas_expediente": "Fojas del expediente antes de esta razón («42 (cuarenta y dos)»)",
+        "fojas_expediente_texto": "Las mismas fojas con su sustantivo («una foja útil», «42 (cuarenta y dos) "
+                                  "fojas útiles»)",
         "cuerpos": "Número de cuerpos del expediente",
+        "cuerpos_texto": "Los cuerpos con su sustantivo («un cuerpo», «2 (dos) cuerpos»)",
+        "auto_archivo_referencia": "Cita del auto de archivo del funcionario ejecutor (fecha y fojas)",
+    },
+    archivo(TipoDocumento.TITULO_CREDITO): {
+        **_JUICIO,
+        "titulo_corte": "Fecha de corte del título (su emisión), en letras: desde ella corre el interés de mora",
+    },
+    archivo(TipoDocumento.AUTO_ARCHIVO): {
+        **_JUICIO,
+        "motivo": "Motivo del archivo",
+        "total_pagado": "Total recaudado (USD)",
+        "total_pagado_letras": "El total recaudado en letras y cifras",
+        "saldo": "Saldo de la deuda a la fecha del auto (USD; 0,00)",
     },
     archivo(TipoDocumento.AUTO_SUSPENSION): {
         **_JUICIO,
@@ -272,7 +297,9 @@ CAMPOS: dict[str, dict[str, str]] = {
         **_JUICIO,
         "documentos": "Lista: n, fecha, descripcion, tipo, fojas, hojas, cuerpo",
         "total_fojas": "Total de fojas en cifras y letras («42 (cuarenta y dos)»)",
+        "total_fojas_texto": "Total de fojas con su sustantivo («42 (cuarenta y dos) fojas útiles»)",
         "cuerpos": "Número de cuerpos del expediente",
+        "cuerpos_texto": "Los cuerpos con su sustantivo («un cuerpo»)",
     },
     ACTA_SORTEO: {
         **_OFICINA,
@@ -283,6 +310,10 @@ CAMPOS: dict[str, dict[str, str]] = {
         "cuantia_total": "Suma de los títulos sorteados (USD)",
         "participantes": "Lista: n, nombre, cedula, calidad, asignados, cuantia",
         "asignaciones": "Lista: n, titulo, juicio, deudor, identificacion, total, secretario",
+        "titulos_texto": "Los títulos sorteados con su sustantivo («320 títulos de crédito», «un título…»)",
+        "participantes_texto": "Los participantes con su sustantivo («3 secretarios-abogados activos»)",
+        "jefe_nombre": "Jefe de la unidad que preside el sorteo (datos de la oficina)",
+        "jefe_cargo": "Su cargo (datos de la oficina)",
     },
 }
 
@@ -305,6 +336,8 @@ CONSTRUCTORES: dict[str, Callable[[], Document]] = {
     archivo(TipoDocumento.ACTA_REMATE): construir_acta_remate,
     archivo(TipoDocumento.RAZON_ARCHIVO): construir_razon_archivo,
     archivo(TipoDocumento.AUTO_SUSPENSION): construir_auto_suspension,
+    archivo(TipoDocumento.TITULO_CREDITO): construir_titulo_credito,
+    archivo(TipoDocumento.AUTO_ARCHIVO): construir_auto_archivo,
     archivo(TipoDocumento.CARATULA): construir_caratula,
     INDICE: construir_indice,
     ACTA_SORTEO: construir_acta_sorteo,

@@ -156,9 +156,9 @@ def construir_razon_archivo() -> Document:
     _titulo(doc, "RAZÓN DE ARCHIVO")
     _razon(doc, [
         "por {{ motivo }}, habiéndose recaudado la cantidad de {{ total_pagado_letras }}, el juicio coactivo No. "
-        "{{ juicio_numero }}, seguido por el {{ acreedor }} contra {{ deudor_designacion }}, se archiva. El "
-        "expediente consta de {{ fojas_expediente }} fojas útiles, más la presente razón, en {{ cuerpos }} "
-        "cuerpo(s), debidamente numerados, ordenados y foliados.",
+        "{{ juicio_numero }}, seguido por el {{ acreedor }} contra {{ deudor_designacion }}, se archiva conforme a "
+        "{{ auto_archivo_referencia }}. El expediente consta de {{ fojas_expediente_texto }}, más la presente "
+        "razón, en {{ cuerpos_texto }}, debidamente numerados, ordenados y foliados.",
     ])
     return doc
 

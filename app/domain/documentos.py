@@ -67,6 +67,7 @@ _ACTA_BIENES = {
     "bienes": "lista de bienes: {descripcion, tipo INMUEBLE|VEHICULO|MUEBLE|FONDOS, valor, ubicacion}; "
               "omitida: los fondos retenidos por las medidas cautelares",
     "depositario": "nombre del depositario judicial", "depositario_cedula": "cédula del depositario",
+    "depositario_genero": "M (depositario) o F (depositaria), para la concordancia del acta",
     "lugar": "lugar de la diligencia", "lugar_custodia": "dónde quedan los bienes", "hora": "hora (10h30)",
     "observaciones": "observaciones del acta",
 }

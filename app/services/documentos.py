@@ -51,6 +51,7 @@ from app.common.errors import (
     AppError,
     CancelledError,
     ConfigurationError,
+    DiaInhabil,
     NotFoundError,
     PermissionDenied,
     RuleError,
@@ -70,9 +71,11 @@ from app.domain.etapas import Etapa
 from app.domain.permisos import Permiso
 from app.domain.terminos import Calendario
 from app.domain.tipos import TipoActo, TipoDocumento
+from app.services import documentos_legales  # noqa: F401  (registers the preparers of issue 8's types)
 from app.services.actos import hechos_de, registrar_acto_en
 from app.services.context import Contexto
 from app.services.documentos_datos import Preparador, juicio_de, medidas_por_defecto, oficina_de
+from app.services.firmantes import exigir_firmantes, faltantes_oficina
 from app.services.foliacion import agregar_documento_en, expediente_por_numero, guardar_archivo, indice_de
 from app.services.liquidacion import liquidar_expediente
 from app.services.oficina import calendario_de
@@ -223,6 +226,18 @@ def _escribir(destino: Path, data: bytes) -> Path:
     raise ValidationError(f"No se pudo escribir «{destino}»: {ultimo}. Cierre el documento si está abierto.")
 
 
+def _calidad(x: Secretario) -> str:
+    f = (x.genero or "").upper() == "F"
+    return ("Externa" if f else "Externo") if x.externo else ("Interna" if f else "Interno")
+
+
+def _exigir_habil(cal: Calendario, fecha: date) -> None:
+    motivo = cal.motivo_inhabil(fecha)
+    if motivo is not None:
+        raise DiaInhabil(f"El {format_dmy(fecha)} no es día hábil ({motivo}). Confirme que el documento se fecha "
+                         "ese día o cambie la fecha.")
+
+
 def _permiso(tipo: TipoDocumento) -> Permiso:
     return REGISTRO[tipo].permiso
 
@@ -235,6 +250,19 @@ class DocumentosService:
         self._preparador = Preparador(ctx)
 
     tipos = staticmethod(tipos)
+
+    # -- signatories and dates ----------------------------------------------------------------------------
+    def firmantes_faltantes(self) -> list[str]:
+        """What the office must fill in before its documents can be signed (empty: nothing); the UI shows
+        it before the first document (issue 8: told before, not after)."""
+        with self.ctx.read() as s:
+            return faltantes_oficina(s, self.ctx.office_id)
+
+    def dia_inhabil(self, fecha: date) -> str | None:
+        """Why ``fecha`` is not a business day of this office («sábado», «feriado: Día del Trabajo»), or None;
+        the UI asks for confirmation before dating a document that day."""
+        with self.ctx.read() as s:
+            return calendario_de(s, self.ctx.office_id).motivo_inhabil(fecha)
 
     # -- templates ------------------------------------------------------------------------------------------
     def plantilla(self, nombre: str | TipoDocumento) -> Path:
@@ -343,7 +371,7 @@ class DocumentosService:
     # -- every document of an expediente ----------------------------------------------------------------
     def generar(
         self, tipo: TipoDocumento | str, numero: str, fecha: date | None = None, datos: dict[str, Any] | None = None,
-        *, destino: Path | None = None,
+        *, destino: Path | None = None, confirmar_inhabil: bool = False,
     ) -> DocumentoGenerado:
         """Generate document ``tipo`` of juicio ``numero`` dated ``fecha`` (default today, America/Guayaquil):
         check, render, foliate and, for a document that is an act, record the act — one transaction (see the
@@ -362,7 +390,8 @@ class DocumentosService:
                 liquidación too old to cite, nothing to lift, no convenio…
             ValidationError: unknown type or ``datos`` key, missing or bad ``datos``, a template with an
                 unknown field (named).
-            ConfigurationError: template missing.
+            ConfigurationError: template missing, or a signatory lacks name, cargo or gender (named).
+            DiaInhabil: ``fecha`` is not a business day and ``confirmar_inhabil`` is False (ask the user).
         """
         tipo = tipo_documento(tipo)
         fecha = fecha or local_today()
@@ -373,6 +402,8 @@ class DocumentosService:
         plantilla = self.plantilla(tipo)
         with self.ctx.tx(f"generar {REGISTRO[tipo].titulo.lower()}") as s:
             e = expediente_por_numero(s, self.ctx.office_id, numero)
+            if not confirmar_inhabil:
+                _exigir_habil(calendario_de(s, e.office_id), fecha)
             h = self._generar_en(s, tipo, e, fecha, datos, plantilla)
             doc = h.documento
             resultado = DocumentoGenerado(
@@ -422,6 +453,25 @@ class DocumentosService:
         proc.validar(Etapa(e.etapa), acto, hechos_de(session, e, fecha, datos_acto, cal))
         return datos_acto
 
+    def _exigir_previo(self, session: Session, tipo: TipoDocumento, e: Expediente) -> None:
+        previo = REGISTRO[tipo].requiere
+        if previo is None:
+            return
+        hay = select(Acto.id).where(Acto.expediente_id == e.id, Acto.tipo == previo.value).limit(1)
+        if session.scalar(hay) is None:
+            antes = next((d.titulo for d in REGISTRO.values() if d.acto is previo), proc.NOMBRES[previo])
+            raise RuleError(f"No se puede generar {REGISTRO[tipo].titulo.lower()}: antes debe dictarse "
+                            f"{antes.lower()} en el juicio {e.numero}.")
+
+    def _titulo_como_foja_1(self, session: Session, e: Expediente, fecha: date) -> None:
+        """The título de crédito enters the expediente as foja 1, before the RPV (domain.md §3): the first
+        document of an expediente brings its certified copy first (dated the day the expediente opened)."""
+        if session.scalar(select(Folio.id).where(Folio.expediente_id == e.id).limit(1)) is not None:
+            return
+        inicio = e.fecha_inicio if e.fecha_inicio and e.fecha_inicio <= fecha else fecha
+        self._generar_en(session, TipoDocumento.TITULO_CREDITO, e, inicio, {},
+                         self.plantilla(TipoDocumento.TITULO_CREDITO))
+
     def _saldo(self, session: Session, e: Expediente, fecha: date, datos: dict[str, Any]) -> Decimal:
         if datos.get("saldo") not in (None, ""):
             return cx.monto(datos["saldo"], "saldo")
@@ -432,8 +482,12 @@ class DocumentosService:
         plantilla: Path,
     ) -> _Hecho:
         self.ctx.exigir(_permiso(tipo), secretario_id=e.secretario_id)
+        exigir_firmantes(session, e.office_id, [tipo, TipoDocumento.TITULO_CREDITO], e.secretario_id)
         cal = calendario_de(session, e.office_id)
         datos_acto = self._validar_acto(session, tipo, e, fecha, datos, cal)
+        self._exigir_previo(session, tipo, e)
+        if tipo is not TipoDocumento.TITULO_CREDITO:
+            self._titulo_como_foja_1(session, e, fecha)
         j = juicio_de(session, e)
         p = self._preparador.preparar(session, tipo, e, j, fecha, datos, cal)
         data = render(plantilla, p.contexto)
@@ -466,6 +520,7 @@ class DocumentosService:
         e = session.get_one(Expediente, n.expediente_id)
         fecha = to_local(n.fecha_hora).date()
         tipo = TipoDocumento.RAZON_NOTIFICACION
+        exigir_firmantes(session, e.office_id, [tipo], e.secretario_id)
         j = juicio_de(session, e)
         p = self._preparador.razon(session, e, j, fecha, n)
         data = render(self.plantilla(tipo), p.contexto)
@@ -635,6 +690,7 @@ class DocumentosService:
             ConfigurationError: template missing.
         """
         o = session.get_one(Oficina, sorteo.office_id)
+        exigir_firmantes(session, sorteo.office_id, [TipoDocumento.ACTA_SORTEO])
         rows = session.execute(
             select(Expediente.numero, TituloCredito.numero, Deudor.nombre, Deudor.identificacion,
                    TituloCredito.total, Expediente.secretario_id)
@@ -659,7 +715,7 @@ class DocumentosService:
         participantes = [
             {"n": i, "nombre": secretarios[sid].nombres if sid in secretarios else str(sid),
              "cedula": secretarios[sid].cedula if sid in secretarios else "",
-             "calidad": ("Externo" if secretarios[sid].externo else "Interno") if sid in secretarios else "",
+             "calidad": _calidad(secretarios[sid]) if sid in secretarios else "",
              "asignados": cuenta.get(sid, 0), "cuantia": format_usd(suma.get(sid, Decimal("0")))}
             for i, sid in enumerate(ids, start=1)
         ]
@@ -668,6 +724,7 @@ class DocumentosService:
             **cx.oficina(oficina_de(o), sorteo.fecha),
             "sorteo_id": str(sorteo.id), "semilla": sorteo.semilla, "total_titulos": len(rows),
             "total_participantes": len(ids), "cuantia_total": format_usd(total_cuantia),
+            **cx.firmas_sorteo(oficina_de(o), len(rows), len(ids)),
             "participantes": participantes, "asignaciones": asignaciones,
         }
         data = render(self.plantilla(base.ACTA_SORTEO), contexto)

@@ -24,11 +24,13 @@ from sqlalchemy.orm import Session
 from app.common.dates import format_dmy, parse_date, to_local
 from app.common.errors import NotFoundError, RuleError, ValidationError
 from app.documents import contexto as cx
+from app.documents.concordancia import normalizar_genero
 from app.domain.documentos import REGISTRO
 from app.domain.liquidacion import DIAS_VIGENCIA_PROVIDENCIA, vigente_para_providencia
 from app.domain.terminos import TERMINO_OPI_DIAS, TERMINO_RPV_DIAS, Calendario
 from app.domain.tipos import TipoActo, TipoDocumento
 from app.services.context import Contexto
+from app.services.firmantes import citador_de
 from app.services.liquidacion import registrar_liquidacion_en
 from app.services.medidas import vincular_documento_en
 from app.storage.models import (
@@ -63,6 +65,8 @@ _CITA = {
     "ACTA_REMATE": "el acta de remate",
     "LIQUIDACION": "la liquidación",
     "AUTO_SUSPENSION": "el auto de suspensión",
+    "AUTO_ARCHIVO": "el auto de archivo",
+    "TITULO_CREDITO": "la copia certificada del título de crédito",
 }
 _MEDIDA_DE_OFICIO = {
     TipoDocumento.OFICIO_RETENCION: "RETENCION",
@@ -77,18 +81,27 @@ _ETIQUETA_MEDIDA = {
 
 
 
-def medidas_por_defecto(ciudad: str) -> list[str]:
-    """The medidas cautelares an OPI orders unless told otherwise (COA arts. 280-281; domain.md §2.6)."""
-    return [
-        "La retención de los fondos que el coactivado mantenga en cuentas corrientes, de ahorros, inversiones "
-        "y cualquier otro depósito o valor en las instituciones del sistema financiero nacional, hasta por el "
-        "monto adeudado, para lo cual se oficiará a la Superintendencia de Bancos y a la Superintendencia de "
-        "Economía Popular y Solidaria (SEPS).",
-        "La prohibición de enajenar los vehículos de propiedad del coactivado, para lo cual se oficiará a la "
-        "Agencia Nacional de Tránsito (ANT) y a la agencia de tránsito local competente.",
-        "La prohibición de enajenar los bienes inmuebles de propiedad del coactivado, para lo cual se oficiará "
-        f"al Registro de la Propiedad del cantón {ciudad} y a los demás registros de la propiedad del país.",
+def medidas_por_defecto(ciudad: str, *, coobligados: bool = False, juridica: bool = False) -> list[str]:
+    """The medidas cautelares an OPI orders unless told otherwise (COA arts. 280-281; domain.md §2.6). They
+    reach the co-obligados when there are any (as the oficios do: one per medida, for every obligado), and a
+    company's participaciones and shares through the Superintendencia de Compañías."""
+    quien = "del coactivado y de cada uno de los coobligados" if coobligados else "del coactivado"
+    que = "que el coactivado y cada uno de los coobligados mantengan" if coobligados else "que el coactivado mantenga"
+    out = [
+        f"La retención de los fondos {que} en cuentas corrientes, de ahorros, inversiones y cualquier otro "
+        "depósito o valor en las instituciones del sistema financiero nacional, hasta por el monto adeudado, para "
+        "lo cual se oficiará a la Superintendencia de Bancos y a la Superintendencia de Economía Popular y "
+        "Solidaria (SEPS), a fin de que lo comuniquen a las entidades bajo su control.",
+        f"La prohibición de enajenar los vehículos de propiedad {quien}, para lo cual se oficiará a la Agencia "
+        "Nacional de Tránsito (ANT) y a la agencia de tránsito local competente.",
+        f"La prohibición de enajenar los bienes inmuebles de propiedad {quien}, para lo cual se oficiará al "
+        f"Registro de la Propiedad del cantón {ciudad} y a los demás registros de la propiedad del país.",
     ]
+    if juridica:
+        out.append(
+            "La prohibición de enajenar las acciones y participaciones que la compañía coactivada y sus socios "
+            "mantengan en ella, para lo cual se oficiará a la Superintendencia de Compañías, Valores y Seguros.")
+    return out
 
 
 def _fecha(valor: Any, campo: str) -> date:
@@ -139,7 +152,8 @@ def _ref_documento(session: Session, documento_id: uuid.UUID | None) -> cx.RefDo
 
 
 def oficina_de(o: Oficina) -> cx.Oficina:
-    return cx.Oficina(o.nombre, o.ciudad, o.provincia, o.ejecutor_nombre, o.ejecutor_cargo)
+    return cx.Oficina(o.nombre, o.ciudad, o.provincia, o.ejecutor_nombre, o.ejecutor_cargo, o.ejecutor_genero or "",
+                      o.jefe_nombre or "", o.jefe_cargo or "", o.jefe_genero or "")
 
 
 def _persona(d: Deudor) -> cx.Persona:
@@ -166,7 +180,7 @@ def juicio_de(session: Session, e: Expediente) -> cx.Juicio:
         numero=e.numero, oficina=oficina_de(o), deudor=_persona(d),
         titulo=cx.Titulo(t.numero, t.fecha_emision, t.concepto, t.periodo, t.capital, t.interes, t.recargo, t.total,
                          t.fecha_interes_desde),
-        secretario=cx.Secretario(x.nombres, x.cedula, x.externo),
+        secretario=cx.Secretario(x.nombres, x.cedula, x.externo, x.genero or ""),
         coobligados=tuple(
             cx.Persona(nombre=c.nombre, identificacion=c.identificacion,
                        tipo_identificacion="RUC" if len(c.identificacion) == 13 else "CEDULA",
@@ -287,7 +301,8 @@ class Preparador:
         vence = cal.sumar_dias_habiles(fecha, TERMINO_OPI_DIAS)
         medidas = datos.get("medidas")
         if medidas is None:
-            lista = medidas_por_defecto(j.oficina.ciudad)
+            lista = medidas_por_defecto(j.oficina.ciudad, coobligados=bool(j.coobligados),
+                                        juridica=j.deudor.tipo_persona.upper() == "JURIDICA")
         elif isinstance(medidas, list | tuple):
             lista = [str(m).strip() for m in medidas if str(m).strip()]
         else:
@@ -321,6 +336,12 @@ class Preparador:
             if n is None:
                 raise RuleError(f"El juicio {e.numero} no tiene notificaciones registradas: registre primero la "
                                 "notificación.")
+        if n.razon_documento_id is not None:
+            # One razón per diligencia: a second one would foliate the same act twice.
+            desde = s.scalar(select(Folio.desde).where(Folio.documento_id == n.razon_documento_id))
+            donde = f" (a fojas {desde})" if desde else ""
+            raise RuleError(f"Ya consta la razón de esta notificación a {n.destinatario}{donde}: no se sienta dos "
+                            "veces. Si tiene un error, registre una corrección.")
         return self.razon(s, e, j, fecha, n)
 
     def razon(self, s: Session, e: Expediente, j: cx.Juicio, fecha: date,
@@ -333,11 +354,16 @@ class Preparador:
             calidad = "representante legal del coactivado"
         else:
             calidad = "coactivado"
+        citador, cargo = citador_de(s, n.office_id, n.created_by or self.ctx.actor)
+        representante = ""
+        if n.coobligado_id is None and j.deudor.tipo_persona.upper() == "JURIDICA":
+            representante = j.deudor.representante_legal  # COA art. 165: a company is notified in that person
         datos_n = cx.Notificacion(
             destinatario=n.destinatario, identificacion=n.destinatario_identificacion, intento=n.intento,
             forma=n.forma, fecha_hora=to_local(n.fecha_hora).replace(tzinfo=None), direccion=n.direccion or "",
             recibido_por=n.recibido_por or "", efectiva=bool(n.efectiva), observaciones=n.observaciones or "",
             calidad=calidad, documento=_ref_documento(s, n.documento_notificado_id),
+            citador_nombre=citador, citador_cargo=cargo, representante_legal=representante,
         )
         return Preparado(
             cx.razon_notificacion(j, fecha, datos_n),
@@ -485,7 +511,12 @@ class Preparador:
         depositario = cx.texto(datos, "depositario")
         if not depositario:
             raise ValidationError("Indique el depositario judicial que recibe los bienes (datos «depositario»).")
-        acta = cx.ActaBienes(
+        genero = normalizar_genero(cx.texto(datos, "depositario_genero"))
+        if not genero:
+            raise ValidationError("Indique si quien recibe los bienes es depositario o depositaria judicial "
+                                  "(datos «depositario_genero»: M o F).")
+        acta = cx.ActaBienes(depositario_genero=genero,
+
             bienes=bienes, depositario_nombre=depositario, depositario_cedula=cx.texto(datos, "depositario_cedula"),
             lugar_diligencia=cx.texto(datos, "lugar"),
             lugar_custodia=cx.texto(datos, "lugar_custodia") or (
@@ -583,7 +614,8 @@ class Preparador:
                          cal: Calendario) -> Preparado:
         pagado = s.scalar(select(func.coalesce(func.sum(Pago.monto), 0)).where(Pago.expediente_id == e.id))
         motivo = cx.texto(datos, "motivo") or "el pago total de la obligación"
-        return Preparado(cx.razon_archivo(j, fecha, cx.Archivo(motivo, Decimal(str(pagado or 0)))),
+        auto = _ref(s, e.id, TipoDocumento.AUTO_ARCHIVO.name)
+        return Preparado(cx.razon_archivo(j, fecha, cx.Archivo(motivo, Decimal(str(pagado or 0)), auto)),
                           f"Razón de archivo ({format_dmy(fecha)})")
 
     def _p_auto_suspension(self, s: Session, e: Expediente, j: cx.Juicio, fecha: date, datos: dict[str, Any],

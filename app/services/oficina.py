@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from app.common.errors import ValidationError
 from app.common.ids import new_id
+from app.documents.concordancia import normalizar_genero
 from app.domain.numeracion import validar_patron
 from app.domain.permisos import Permiso
 from app.domain.terminos import Calendario, calendario
@@ -38,12 +39,17 @@ class DatosOficina:
     folios_por_cuerpo: int
     ejecutor_nombre: str
     ejecutor_cargo: str
+    ejecutor_genero: str = ""
+    jefe_nombre: str = ""
+    jefe_cargo: str = ""
+    jefe_genero: str = ""
 
 
 def _datos(o: Oficina) -> DatosOficina:
     return DatosOficina(
         o.id, o.codigo, o.nombre, o.ciudad, o.provincia, o.patron_numero, o.folios_por_cuerpo,
-        o.ejecutor_nombre, o.ejecutor_cargo,
+        o.ejecutor_nombre, o.ejecutor_cargo, o.ejecutor_genero or "", o.jefe_nombre or "", o.jefe_cargo or "",
+        o.jefe_genero or "",
     )
 
 
@@ -81,7 +87,8 @@ class OficinaService:
             return _datos(s.get_one(Oficina, self.ctx.office_id))
 
     def actualizar(self, **campos: str | int) -> DatosOficina:
-        """Change office settings (nombre, ciudad, provincia, patron_numero, folios_por_cuerpo, ejecutor_*).
+        """Change office settings (nombre, ciudad, provincia, patron_numero, folios_por_cuerpo, ejecutor_*,
+        jefe_*): the signatories of its documents (name, cargo, gender "F"/"M") come from here.
 
         Raises:
             PermissionDenied: the user may not configure the office (OFICINA_CONFIGURAR).
@@ -89,7 +96,8 @@ class OficinaService:
         """
         self.ctx.exigir(Permiso.OFICINA_CONFIGURAR)
         permitidos = {"nombre", "ciudad", "provincia", "patron_numero", "folios_por_cuerpo",
-                      "ejecutor_nombre", "ejecutor_cargo"}
+                      "ejecutor_nombre", "ejecutor_cargo", "ejecutor_genero", "jefe_nombre", "jefe_cargo",
+                      "jefe_genero"}
         desconocidos = set(campos) - permitidos
         if desconocidos:
             raise ValidationError(f"Campo(s) de oficina desconocido(s): {', '.join(sorted(desconocidos))}.")
@@ -97,6 +105,11 @@ class OficinaService:
             validar_patron(str(campos["patron_numero"]))
         if "folios_por_cuerpo" in campos and int(campos["folios_por_cuerpo"]) < 1:
             raise ValidationError("Un cuerpo tiene al menos un folio.")
+        for k in ("ejecutor_genero", "jefe_genero"):
+            if k in campos:
+                campos[k] = normalizar_genero(str(campos[k]))
+                if not campos[k]:
+                    raise ValidationError("El género se indica con F (femenino) o M (masculino).")
         with self.ctx.tx("actualizar oficina") as s:
             o = s.get_one(Oficina, self.ctx.office_id)
             for k, v in campos.items():
