@@ -7,7 +7,6 @@ from docx import Document
 
 from app.documents.plantillas_bloques import (
     _JUZGADO,
-    _SECRETARIO,
     _actue_y_notifique,
     _cierre,
     _documento_juicio,
@@ -49,6 +48,13 @@ def construir_rpv() -> Document:
         ("ADVERTENCIA.- ", "b"),
         "Vencido el término sin que se haya efectuado el pago, se sentará la razón correspondiente y se emitirá la "
         "orden de pago inmediato, con las medidas cautelares que aseguren el cobro (COA arts. 279 a 281).",
+    ])
+    _p(doc, [
+        ("CASILLA JUDICIAL O CORREO ELECTRÓNICO.- ", "b"),
+        "Se previene al coactivado{% if coobligados %} y a los coobligados{% endif %} de la obligación de señalar "
+        "una casilla judicial o una dirección de correo electrónico para recibir las notificaciones que le "
+        "correspondan en este juicio; de no hacerlo, las notificaciones posteriores se practicarán en su domicilio "
+        "o por los medios previstos en los artículos 164 y siguientes del Código Orgánico Administrativo.",
     ])
     _actue_y_notifique(doc)
     return doc
@@ -107,6 +113,13 @@ def construir_opi() -> Document:
         "COA, haciéndole{% if coobligados %}s{% endif %} saber que puede{% if coobligados %}n{% endif %} pagar la "
         "obligación en las oficinas del IESS o en las entidades financieras autorizadas.",
     ])
+    _p(doc, [
+        ("CASILLA JUDICIAL O CORREO ELECTRÓNICO.- ", "b"),
+        "Se previene al coactivado{% if coobligados %} y a los coobligados{% endif %} de la obligación de señalar "
+        "una casilla judicial o una dirección de correo electrónico para recibir las notificaciones que le "
+        "correspondan en este juicio; de no hacerlo, las notificaciones posteriores se practicarán en su domicilio "
+        "o por los medios previstos en los artículos 164 y siguientes del Código Orgánico Administrativo.",
+    ])
     _actue_y_notifique(doc, "CUARTO.- ")
     return doc
 
@@ -120,8 +133,10 @@ def construir_razon_notificacion() -> Document:
         ("RAZÓN.- ", "b"),
         "Siento por tal que el {{ notificacion_fecha }}, a las {{ notificacion_hora }}, en "
         "{{ notificacion_direccion }}, {% if notificacion_efectiva %}notifiqué {{ notificacion_forma }}{% else %}"
-        "intenté notificar {{ notificacion_forma }}{% endif %} a {{ notificacion_destinatario }}, con identificación "
-        "No. {{ notificacion_identificacion }}, en su calidad de {{ notificacion_calidad }}, con "
+        "intenté notificar {{ notificacion_forma }}{% endif %} a {% if notificacion_representante %}"
+        "{{ deudor_nombre }}, con RUC No. {{ deudor_identificacion }}, en la persona de su representante legal, "
+        "{{ notificacion_representante }}{% else %}{{ notificacion_destinatario }}, con identificación No. "
+        "{{ notificacion_identificacion }}, en su calidad de {{ notificacion_calidad }}{% endif %}, con "
         "{{ documento_notificado }}, en el juicio coactivo No. {{ juicio_numero }} ({{ notificacion_intento }} "
         "diligencia de notificación).{% if notificacion_recibido_por %} Recibió: {{ notificacion_recibido_por }}."
         "{% endif %}{% if not notificacion_efectiva %} La notificación no pudo practicarse en esta diligencia."
@@ -131,7 +146,10 @@ def construir_razon_notificacion() -> Document:
         ([("Observaciones: ", "b"), "{{ notificacion_observaciones }}"], "Normal"),
     ])
     _cierre(doc, ["Lo certifico.- {{ lugar_fecha }}."])
-    _firmas(doc, ["Citador-Notificador", "Juzgado de Coactiva"], _SECRETARIO)
+    _firmas(doc, ["{{ citador_nombre }}", "{{ citador_cargo }}"],
+            ["{% if notificacion_efectiva %}Recibí: {{ notificacion_recibido_por or notificacion_destinatario }}"
+             "{% else %}Persona notificada o constancia de su negativa a firmar{% endif %}",
+             "C.C. No. ____________________"])
     return doc
 
 
@@ -156,9 +174,9 @@ def construir_razon_archivo() -> Document:
     _titulo(doc, "RAZÓN DE ARCHIVO")
     _razon(doc, [
         "por {{ motivo }}, habiéndose recaudado la cantidad de {{ total_pagado_letras }}, el juicio coactivo No. "
-        "{{ juicio_numero }}, seguido por el {{ acreedor }} contra {{ deudor_designacion }}, se archiva conforme a "
-        "{{ auto_archivo_referencia }}. El expediente consta de {{ fojas_expediente_texto }}, más la presente "
-        "razón, en {{ cuerpos_texto }}, debidamente numerados, ordenados y foliados.",
+        "{{ juicio_numero }}, seguido por el {{ acreedor }} contra {{ deudor_designacion }}, se archiva según lo "
+        "dispuesto en {{ auto_archivo_referencia }}. El expediente consta de {{ fojas_expediente_texto }}, más la "
+        "presente razón, en {{ cuerpos_texto }}, debidamente numerados, ordenados y foliados.",
     ])
     return doc
 

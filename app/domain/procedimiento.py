@@ -301,7 +301,8 @@ REGLAS: dict[TipoActo, Regla] = {
 }
 
 #: Terms closed by each act, named by the type of the act that opened them (None: every open term).
-#: RPV's término (opened by its notification) ends with the razón de no pago or the OPI; the OPI's 3 días end with the embargo; a closing
+#: RPV's término (opened by its notification) ends with the razón de no pago or the OPI;
+#: the OPI's 3 días end with the embargo; a closing
 #: act or a suspension closes every term (a suspended juicio runs no terms; on resumption new acts open new
 #: ones).
 CIERRA: dict[TipoActo, frozenset[TipoActo] | None] = {

@@ -66,7 +66,8 @@ from app.documents.hojas import contar_hojas
 from app.documents.pdf import convertir_pdf
 from app.documents.render import render
 from app.domain import procedimiento as proc
-from app.domain.documentos import REGISTRO, validar_claves
+from app.domain.documentos import REGISTRO, no_foliados, tipo_doc, validar_claves
+from app.domain.documentos import actos as registro_actos
 from app.domain.etapas import Etapa
 from app.domain.permisos import Permiso
 from app.domain.terminos import Calendario
@@ -100,26 +101,17 @@ __all__ = ["ACTOS", "NO_FOLIADOS", "DocumentoGenerado", "DocumentosService", "Lo
 TIPO_OPI = "OPI"
 TIPO_ACTA_SORTEO = "ACTA_SORTEO"
 
-#: The act each document records (the document *is* the act; domain.md §2).
-ACTOS: dict[TipoDocumento, TipoActo] = {
-    TipoDocumento.RPV: TipoActo.RPV,
-    TipoDocumento.RAZON_NO_PAGO: TipoActo.RAZON_NO_PAGO,
-    TipoDocumento.OPI: TipoActo.OPI,
-    TipoDocumento.ACTA_EMBARGO: TipoActo.EMBARGO,
-    TipoDocumento.ACTA_SECUESTRO: TipoActo.SECUESTRO,
-    TipoDocumento.AVISO_REMATE: TipoActo.AVISO_REMATE,
-    TipoDocumento.ACTA_REMATE: TipoActo.REMATE,
-    TipoDocumento.RAZON_ARCHIVO: TipoActo.ARCHIVO,
-    TipoDocumento.PROVIDENCIA: TipoActo.PROVIDENCIA,
-}
-#: Documents that are not folios of the expediente: the cover, the índice (exports) and the acta de sorteo
-#: (an office document stored by the sorteo).
-NO_FOLIADOS = frozenset({TipoDocumento.CARATULA, TipoDocumento.INDICE, TipoDocumento.ACTA_SORTEO})
+#: The act each document records (the document *is* the act; domain.md §2), from the registry.
+ACTOS: dict[TipoDocumento, TipoActo] = registro_actos()
+#: Documents that are not folios of the expediente (the registry's ``foliado`` False): the cover, the índice
+#: (exports) and the acta de sorteo (an office document stored by the sorteo).
+NO_FOLIADOS = no_foliados()
+
 
 def tipos() -> list[tuple[str, str]]:
     """Every document type as ``(cli name, Spanish title)``, e.g. ``("opi", "Orden de pago inmediato")``;
     what ``python -m app documento --lista`` prints."""
-    return [(t.value, REGISTRO[t].titulo) for t in TipoDocumento]
+    return [(t.value, d.titulo) for t, d in REGISTRO.items()]
 
 
 def tipo_documento(valor: TipoDocumento | str) -> TipoDocumento:
@@ -128,15 +120,7 @@ def tipo_documento(valor: TipoDocumento | str) -> TipoDocumento:
     Raises:
         ValidationError: unknown type (the message lists the valid ones).
     """
-    if isinstance(valor, TipoDocumento):
-        return valor
-    texto = str(valor).strip()
-    for t in TipoDocumento:
-        if texto in (t.value, t.name) or texto.lower().replace("_", "-") == t.value:
-            return t
-    raise ValidationError(
-        f"Tipo de documento «{texto}» desconocido. Tipos: {', '.join(t.value for t in TipoDocumento)}."
-    )
+    return tipo_doc(valor).tipo
 
 
 @dataclass(frozen=True, slots=True)
@@ -402,9 +386,7 @@ class DocumentosService:
         plantilla = self.plantilla(tipo)
         with self.ctx.tx(f"generar {REGISTRO[tipo].titulo.lower()}") as s:
             e = expediente_por_numero(s, self.ctx.office_id, numero)
-            if not confirmar_inhabil:
-                _exigir_habil(calendario_de(s, e.office_id), fecha)
-            h = self._generar_en(s, tipo, e, fecha, datos, plantilla)
+            h = self._generar_en(s, tipo, e, fecha, datos, plantilla, inhabil_confirmado=confirmar_inhabil)
             doc = h.documento
             resultado = DocumentoGenerado(
                 documento_id=doc.id, juicio=e.numero, tipo=doc.tipo, nombre_archivo=doc.nombre_archivo,
@@ -460,8 +442,8 @@ class DocumentosService:
         hay = select(Acto.id).where(Acto.expediente_id == e.id, Acto.tipo == previo.value).limit(1)
         if session.scalar(hay) is None:
             antes = next((d.titulo for d in REGISTRO.values() if d.acto is previo), proc.NOMBRES[previo])
-            raise RuleError(f"No se puede generar {REGISTRO[tipo].titulo.lower()}: antes debe dictarse "
-                            f"{antes.lower()} en el juicio {e.numero}.")
+            raise RuleError(f"No se puede generar {REGISTRO[tipo].titulo.lower()}: antes debe constar el documento "
+                            f"«{antes}» en el juicio {e.numero}.")
 
     def _titulo_como_foja_1(self, session: Session, e: Expediente, fecha: date) -> None:
         """The título de crédito enters the expediente as foja 1, before the RPV (domain.md §3): the first
@@ -479,13 +461,15 @@ class DocumentosService:
 
     def _generar_en(
         self, session: Session, tipo: TipoDocumento, e: Expediente, fecha: date, datos: dict[str, Any],
-        plantilla: Path,
+        plantilla: Path, *, inhabil_confirmado: bool = True,
     ) -> _Hecho:
         self.ctx.exigir(_permiso(tipo), secretario_id=e.secretario_id)
         exigir_firmantes(session, e.office_id, [tipo, TipoDocumento.TITULO_CREDITO], e.secretario_id)
         cal = calendario_de(session, e.office_id)
         datos_acto = self._validar_acto(session, tipo, e, fecha, datos, cal)
         self._exigir_previo(session, tipo, e)
+        if not inhabil_confirmado:
+            _exigir_habil(cal, fecha)
         if tipo is not TipoDocumento.TITULO_CREDITO:
             self._titulo_como_foja_1(session, e, fecha)
         j = juicio_de(session, e)
@@ -579,7 +563,7 @@ class DocumentosService:
     # -- batch ----------------------------------------------------------------------------------------------
     def generar_lote(
         self, tipo: TipoDocumento | str, numeros: Sequence[str], progress: Progress = NO_PROGRESS,
-        fecha: date | None = None, datos: dict[str, Any] | None = None,
+        fecha: date | None = None, datos: dict[str, Any] | None = None, *, confirmar_inhabil: bool = False,
     ) -> LoteGenerado:
         """Generate document ``tipo`` for each juicio in ``numeros`` (e.g. the RPV of the 800 expedientes of
         today's sorteo): one transaction and one .docx file per expediente, in the order given.
@@ -606,6 +590,9 @@ class DocumentosService:
         validar_claves(tipo, datos)
         render(self.plantilla(tipo), cx.muestra(tipo))
         fecha = fecha or local_today()
+        if not confirmar_inhabil and tipo not in NO_FOLIADOS:
+            with self.ctx.read() as s:
+                _exigir_habil(calendario_de(s, self.ctx.office_id), fecha)
         problemas = self._problemas_lote(tipo, unicos, fecha, datos)
         if problemas:
             raise ValidationError(
@@ -617,7 +604,7 @@ class DocumentosService:
         for i, numero in enumerate(unicos):
             progress.step(i, total, f"{titulo} {i + 1} de {total}: juicio {numero}")
             try:
-                out.append(self.generar(tipo, numero, fecha, datos))
+                out.append(self.generar(tipo, numero, fecha, datos, confirmar_inhabil=True))
             except CancelledError:
                 raise
             except AppError as exc:
@@ -653,7 +640,8 @@ class DocumentosService:
 
     # -- orden de pago inmediato (kept for the UI and the CLI) ----------------------------------------------
     def generar_opi(
-        self, numero: str, fecha: date | None = None, medidas: list[str] | None = None,
+        self, numero: str, fecha: date | None = None, medidas: list[str] | None = None, *,
+        confirmar_inhabil: bool = False,
     ) -> DocumentoGenerado:
         """The orden de pago inmediato of juicio ``numero`` (COA art. 279) through :meth:`generar`: the OPI act
         is recorded (stage OPI, from SORTEADO or RPV only), the 3-día término (business days: no weekends,
@@ -665,15 +653,16 @@ class DocumentosService:
             as :meth:`generar` (RuleError: the stage does not allow an OPI).
         """
         datos = None if medidas is None else {"medidas": list(medidas)}
-        return self.generar(TipoDocumento.OPI, numero, fecha, datos)
+        return self.generar(TipoDocumento.OPI, numero, fecha, datos, confirmar_inhabil=confirmar_inhabil)
 
     def generar_opi_lote(
         self, numeros: list[str], progress: Progress = NO_PROGRESS, fecha: date | None = None,
-        medidas: list[str] | None = None,
+        medidas: list[str] | None = None, *, confirmar_inhabil: bool = False,
     ) -> LoteGenerado:
         """:meth:`generar_lote` of órdenes de pago inmediato (see there for checks, failures and cancelling)."""
         datos = None if medidas is None else {"medidas": list(medidas)}
-        return self.generar_lote(TipoDocumento.OPI, numeros, progress, fecha, datos)
+        return self.generar_lote(TipoDocumento.OPI, numeros, progress, fecha, datos,
+                                 confirmar_inhabil=confirmar_inhabil)
 
     # -- acta de sorteo ---------------------------------------------------------------------------------------
     def acta_sorteo_en(self, session: Session, sorteo: Sorteo) -> Documento:
