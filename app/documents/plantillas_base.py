@@ -344,8 +344,9 @@ CONSTRUCTORES: dict[str, Callable[[], Document]] = {
 }
 
 
-def generar(destino: Path | None = None) -> list[Path]:
-    """Write the default templates into ``destino`` (default: ``resources/templates``).
+def generar(destino: Path | None = None, *, verificar_con_libreoffice: bool = True) -> list[Path]:
+    """Write the default templates into ``destino`` (default: ``resources/templates``) and, with LibreOffice,
+    their verification manifest (:func:`verificar`).
 
     Returns the written paths. Overwrites existing files of the same name.
     """
@@ -356,14 +357,38 @@ def generar(destino: Path | None = None) -> list[Path]:
         path = destino / nombre
         construir().save(str(path))
         out.append(path)
+    if verificar_con_libreoffice:
+        verificar(destino)
     return out
+
+
+def verificar(carpeta: Path) -> list[str]:
+    """Verify every template in ``carpeta`` against LibreOffice (sample data; :mod:`app.documents.paginas`)
+    and record the agreements in ``carpeta/verificadas.json``; returns the templates that disagree (their
+    documents will be counted from the real PDF). Without LibreOffice, verifies nothing."""
+    from app.common.errors import ValidationError
+    from app.documents.contexto import muestra
+    from app.documents.paginas import MANIFIESTO, RegistroVerificaciones, verificar_plantilla
+    from app.documents.render import render
+    from app.domain.documentos import REGISTRO
+
+    (carpeta / MANIFIESTO).unlink(missing_ok=True)
+    registro = RegistroVerificaciones(carpeta, carpeta)
+    malas = []
+    for tipo, d in REGISTRO.items():
+        ruta = carpeta / d.plantilla
+        try:
+            verificar_plantilla(registro, ruta, render(ruta, muestra(tipo)))
+        except ValidationError as exc:
+            malas.append(f"{d.plantilla}: {exc.message}")
+    return malas
 
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     for p in generar(Path(args[0]) if args else None):
         print(p)
-    return 0
+    return 0  # verificar() printed nothing: disagreements are logged and left to the LibreOffice count
 
 
 if __name__ == "__main__":

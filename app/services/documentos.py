@@ -63,6 +63,7 @@ from app.common.progress import NO_PROGRESS, Progress
 from app.documents import contexto as cx
 from app.documents import plantillas_base as base
 from app.documents.hojas import contar_hojas
+from app.documents.paginas import ContadorHojas, RegistroVerificaciones, verificar_plantilla
 from app.documents.pdf import convertir_pdf
 from app.documents.render import render
 from app.domain import procedimiento as proc
@@ -232,6 +233,8 @@ class DocumentosService:
     def __init__(self, ctx: Contexto) -> None:
         self.ctx = ctx
         self._preparador = Preparador(ctx)
+        self.verificaciones = RegistroVerificaciones(self._carpeta_propia(), templates_dir())
+        self._contador = ContadorHojas(self.verificaciones)
 
     tipos = staticmethod(tipos)
 
@@ -314,7 +317,9 @@ class DocumentosService:
 
         Raises:
             PermissionDenied: the user may not edit templates (``PLANTILLAS_EDITAR``: administrador).
-            ValidationError: not a .docx, an unknown field (named), a malformed tag.
+            ValidationError: not a .docx, an unknown field (named), a malformed tag, or (LibreOffice present)
+                the sample prints on a different number of sheets than the foliation count gives
+                (:func:`app.documents.paginas.verificar_plantilla`).
             ConfigurationError: ``ruta`` does not exist.
         """
         self.ctx.exigir(Permiso.PLANTILLAS_EDITAR)
@@ -323,6 +328,7 @@ class DocumentosService:
             raise ValidationError(f"«{ruta.name}» no es un documento de Word (.docx).")
         data = render(ruta, cx.muestra(tipo))
         contar_hojas(data)
+        verificar_plantilla(self.verificaciones, ruta, data)
         destino = self._carpeta_propia() / REGISTRO[tipo].plantilla
         self._respaldar(destino)
         _escribir(destino, ruta.read_bytes())
@@ -476,9 +482,10 @@ class DocumentosService:
         p = self._preparador.preparar(session, tipo, e, j, fecha, datos, cal)
         data = render(plantilla, p.contexto)
         nombre = f"{tipo.name}_{_nombre_seguro(e.numero)}_{fecha.isoformat()}_foja{j.ultimo_folio + 1}.docx"
+        conteo = self._contador.contar(plantilla, data)
         doc, folio = agregar_documento_en(
             session, self.ctx, e, tipo=tipo.name, descripcion=p.descripcion[:300], fecha=fecha, data=data,
-            nombre_archivo=nombre, hojas=contar_hojas(data),
+            nombre_archivo=nombre, hojas=conteo.hojas, hojas_fuente=conteo.fuente,
         )
         if p.vincular is not None:
             p.vincular(doc)
@@ -507,11 +514,13 @@ class DocumentosService:
         exigir_firmantes(session, e.office_id, [tipo], e.secretario_id)
         j = juicio_de(session, e)
         p = self._preparador.razon(session, e, j, fecha, n)
-        data = render(self.plantilla(tipo), p.contexto)
+        plantilla = self.plantilla(tipo)
+        data = render(plantilla, p.contexto)
+        conteo = self._contador.contar(plantilla, data)
         doc, _ = agregar_documento_en(
             session, self.ctx, e, tipo=tipo.name, descripcion=p.descripcion[:300], fecha=fecha, data=data,
             nombre_archivo=f"{tipo.name}_{_nombre_seguro(e.numero)}_{fecha.isoformat()}_foja{j.ultimo_folio + 1}.docx",
-            hojas=contar_hojas(data),
+            hojas=conteo.hojas, hojas_fuente=conteo.fuente,
         )
         return doc.id
 
@@ -716,13 +725,16 @@ class DocumentosService:
             **cx.firmas_sorteo(oficina_de(o), len(rows), len(ids)),
             "participantes": participantes, "asignaciones": asignaciones,
         }
-        data = render(self.plantilla(base.ACTA_SORTEO), contexto)
+        plantilla = self.plantilla(base.ACTA_SORTEO)
+        data = render(plantilla, contexto)
+        conteo = self._contador.contar(plantilla, data)
         nombre = f"Acta_sorteo_{sorteo.fecha.isoformat()}_{str(sorteo.id)[-8:]}.docx"
         digest = guardar_archivo(session, self.ctx, data, nombre)
         doc = Documento(
             office_id=sorteo.office_id, expediente_id=None, tipo=TIPO_ACTA_SORTEO,
             descripcion=f"Acta de sorteo del {format_dmy(sorteo.fecha)} ({len(rows)} títulos)",
-            fecha=sorteo.fecha, hojas=contar_hojas(data), archivo_sha256=digest, nombre_archivo=nombre,
+            fecha=sorteo.fecha, hojas=conteo.hojas, hojas_fuente=conteo.fuente, archivo_sha256=digest,
+            nombre_archivo=nombre,
         )
         session.add(doc)
         session.flush()

@@ -98,9 +98,11 @@ def agregar_documento_en(
     data: bytes,
     nombre_archivo: str,
     hojas: int,
+    hojas_fuente: str = "",
 ) -> tuple[Documento, Folio]:
     """Store a document and give it the next folio range of ``expediente`` (inside the caller's
-    transaction). ``hojas`` is its sheet count (>= 1).
+    transaction). ``hojas`` is its sheet count (>= 1); ``hojas_fuente`` where that count comes from
+    (:mod:`app.documents.paginas`: "libreoffice", "estimador-verificado", "estimador", or "escaneo").
 
     Raises:
         ValidationError: ``hojas`` < 1.
@@ -120,7 +122,7 @@ def agregar_documento_en(
     por_cuerpo = por_cuerpo or 200
     doc = Documento(
         office_id=expediente.office_id, expediente_id=expediente.id, tipo=tipo, descripcion=descripcion,
-        fecha=fecha, hojas=hojas, archivo_sha256=digest, nombre_archivo=nombre_archivo,
+        fecha=fecha, hojas=hojas, archivo_sha256=digest, nombre_archivo=nombre_archivo, hojas_fuente=hojas_fuente,
     )
     session.add(doc)
     session.flush()

@@ -20,7 +20,8 @@ from app.documents import plantillas_base as base
 from app.documents.hojas import contar_hojas
 from app.documents.pdf import convertir_pdf, libreoffice_disponible
 from app.documents.render import render, variables_de
-from app.domain.tipos import DOCUMENTOS, TipoDocumento
+from app.domain.documentos import REGISTRO
+from app.domain.tipos import TipoDocumento
 from tests.documents.test_render import SIN_LO, texto_docx
 
 TODOS = list(TipoDocumento)
@@ -28,7 +29,7 @@ DEL_EXPEDIENTE = [t for t in TipoDocumento if t is not TipoDocumento.ACTA_SORTEO
 
 
 def plantilla(tipo: TipoDocumento) -> Path:
-    return templates_dir() / DOCUMENTOS[tipo][1]
+    return templates_dir() / REGISTRO[tipo].plantilla
 
 
 def texto(tipo: TipoDocumento, ctx: dict[str, Any] | None = None) -> str:
@@ -36,7 +37,7 @@ def texto(tipo: TipoDocumento, ctx: dict[str, Any] | None = None) -> str:
 
 
 def test_cada_tipo_tiene_plantilla_y_constructor() -> None:
-    assert set(base.CONSTRUCTORES) == {archivo for _t, archivo in DOCUMENTOS.values()}
+    assert set(base.CONSTRUCTORES) == {d.plantilla for d in REGISTRO.values()}
     assert set(base.CAMPOS) == set(base.CONSTRUCTORES)
     for t in TODOS:
         assert plantilla(t).is_file(), t
@@ -44,7 +45,7 @@ def test_cada_tipo_tiene_plantilla_y_constructor() -> None:
 
 @pytest.mark.parametrize("tipo", TODOS, ids=lambda t: t.value)
 def test_contexto_de_muestra_da_exactamente_los_campos_documentados(tipo: TipoDocumento) -> None:
-    campos = set(base.CAMPOS[DOCUMENTOS[tipo][1]])
+    campos = set(base.CAMPOS[REGISTRO[tipo].plantilla])
     assert set(cx.muestra(tipo)) == campos
     assert variables_de(plantilla(tipo)) <= campos
 

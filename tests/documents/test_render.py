@@ -170,7 +170,7 @@ def test_plantillas_enviadas_coinciden_con_el_codigo(tmp_path: Path) -> None:
 
     Regenerate with ``python -m app.documents.plantillas_base`` after changing it.
     """
-    for ruta in base.generar(tmp_path):
+    for ruta in base.generar(tmp_path, verificar_con_libreoffice=False):
         with zipfile.ZipFile(ruta) as nueva, zipfile.ZipFile(templates_dir() / ruta.name) as enviada:
             for parte in ("word/document.xml", "word/styles.xml"):
                 assert nueva.read(parte) == enviada.read(parte), f"{ruta.name}:{parte} desactualizada"

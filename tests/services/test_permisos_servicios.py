@@ -19,7 +19,8 @@ from app.common.dates import LOCAL_TZ
 from app.common.errors import PermissionDenied
 from app.common.paths import DataPaths
 from app.domain.permisos import PERMISOS, Permiso, Rol, UsuarioActual
-from app.domain.tipos import DOCUMENTOS, TipoDocumento
+from app.domain.documentos import REGISTRO
+from app.domain.tipos import TipoDocumento
 from app.services.auditoria import AuditoriaService, FiltroAuditoria
 from app.services.bootstrap import Servicios, abrir
 from app.services.sesion import con_usuario
@@ -30,7 +31,7 @@ from tests.cuentas import crear_usuarios, hasher_rapido
 from tests.services.helpers import crear_titulos
 
 FECHA_SORTEO = date(2025, 5, 13)
-PLANTILLA_OPI = ROOT / "resources" / "templates" / DOCUMENTOS[TipoDocumento.OPI][1]
+PLANTILLA_OPI = ROOT / "resources" / "templates" / REGISTRO[TipoDocumento.OPI].plantilla
 
 
 @dataclass
