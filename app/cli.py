@@ -105,10 +105,14 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--juicio")
     c.add_argument("--out", type=Path, required=True)
 
+    from app import cli_legal
+
+    cli_legal.agregar(sub, common)
     sec = sub.add_parser("secretario", parents=[common], help="registrar un secretario-abogado")
     sec.add_argument("--nombres", required=True)
     sec.add_argument("--cedula", required=True)
     sec.add_argument("--interno", action="store_true", help="abogado interno (por omisión, externo)")
+    sec.add_argument("--genero", choices=["F", "M"], default="", help="F (abogada) o M (abogado), para los documentos")
     return p
 
 
@@ -227,8 +231,13 @@ def _run(args: argparse.Namespace, srv) -> int:  # type: ignore[no-untyped-def]
         out = capturar(srv, args.vista, args.juicio, args.out)
         print(out)
         return 0
+    from app import cli_legal
+
+    hecho = cli_legal.ejecutar(args, srv)
+    if hecho is not None:
+        return hecho
     if cmd == "secretario":
-        x = srv.secretarios.crear(args.nombres, args.cedula, externo=not args.interno)
+        x = srv.secretarios.crear(args.nombres, args.cedula, externo=not args.interno, genero=args.genero)
         print(f"Registrado {x.nombres} ({x.cedula}, {x.tipo}).")
         return 0
     if cmd == "demo":
