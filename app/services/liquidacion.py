@@ -429,7 +429,7 @@ class LiquidacionService:
             while m <= fin:
                 if m in nuevas:
                     raise ValidationError(f"{nombre_mes(m).capitalize()} aparece dos veces.")
-                nuevas[m] = (tasa, fuente[:300])
+                nuevas[m] = (tasa.quantize(Decimal("0.0001")), fuente[:300])
                 m = siguiente_mes(m)
         with self.ctx.tx("cargar tasas de interés") as s:
             existentes = set(s.scalars(select(TasaInteres.vigente_desde).where(

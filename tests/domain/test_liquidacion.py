@@ -9,7 +9,6 @@ from app.common.errors import ValidationError
 from app.domain.convenio import EstadoCuota, tabla_amortizacion
 from app.domain.imputacion import imputar
 from app.domain.intereses import Tasa
-from tests.tasas_mensuales import meses
 from app.domain.liquidacion import (
     ConvenioDeuda,
     CostaCargo,
@@ -19,6 +18,7 @@ from app.domain.liquidacion import (
     liquidar,
     vigente_para_providencia,
 )
+from tests.tasas_mensuales import meses
 
 TASAS = (*meses(date(2024, 1, 1), date(2025, 2, 1), "12"), *meses(date(2025, 3, 1), date(2026, 12, 1), "15"))
 COSTA = CostaCargo(date(2025, 2, 1), "Publicación por la prensa", D("25.00"))

@@ -38,7 +38,7 @@ def rpv_vencido(srv: Servicios, juicio: str, opi: date) -> date:
     """Bring ``juicio`` to where an OPI dated ``opi`` is allowed (COA arts. 271, 279): its RPV dated about four
     weeks before (a business day), personally notified to the coactivado the next business day at 10h00, so that
     the 10 días hábiles have lapsed by ``opi``. Returns the RPV's date."""
-    from datetime import datetime, timedelta
+    from datetime import UTC, datetime, timedelta
     from zoneinfo import ZoneInfo
 
     from app.domain.terminos import calendario
@@ -52,6 +52,15 @@ def rpv_vencido(srv: Servicios, juicio: str, opi: date) -> date:
     srv.documentos.generar("rpv", juicio, fecha)
     srv.notificaciones.registrar(
         juicio, intento=1, forma="PERSONAL", efectiva=True, notifica="RPV", direccion="Su domicilio",
-        fecha_hora=datetime.combine(notificada, datetime.min.time().replace(hour=10), ZoneInfo("America/Guayaquil")),
+        fecha_hora=datetime.combine(notificada, datetime.min.time().replace(hour=10),
+                                    ZoneInfo("America/Guayaquil")).astimezone(UTC),
     )
     return fecha
+
+
+def tasas_de_prueba(srv: Servicios, tasa: str = "12") -> None:
+    """A monthly rate table for every month of 2024-2026, its source saying it is a test table."""
+    from app.services.liquidacion import LiquidacionService
+
+    LiquidacionService(srv.ctx).agregar_tasa(date(2024, 1, 1), Decimal(tasa), "Tabla de prueba (no oficial)",
+                                             hasta=date(2026, 12, 1))

@@ -18,19 +18,19 @@ from sqlalchemy import func, select
 from app.common.dates import LOCAL_TZ
 from app.common.errors import PermissionDenied
 from app.common.paths import DataPaths
-from app.domain.permisos import PERMISOS, Permiso, Rol, UsuarioActual
 from app.domain.documentos import REGISTRO
+from app.domain.permisos import PERMISOS, Permiso, Rol, UsuarioActual
 from app.domain.tipos import TipoDocumento
 from app.services.auditoria import AuditoriaService, FiltroAuditoria
 from app.services.bootstrap import Servicios, abrir
 from app.services.sesion import con_usuario
 from app.services.usuarios import UsuariosService
 from app.storage.models import Auditoria, Expediente
-from tests.conftest import CEDULAS, ROOT, SAMPLES
+from tests.conftest import CEDULAS, FIRMANTES, ROOT, SAMPLES
 from tests.cuentas import crear_usuarios, hasher_rapido
-from tests.services.helpers import crear_titulos
+from tests.services.helpers import crear_titulos, rpv_vencido, tasas_de_prueba
 
-FECHA_SORTEO = date(2025, 5, 13)
+FECHA_SORTEO = date(2025, 4, 1)
 PLANTILLA_OPI = ROOT / "resources" / "templates" / REGISTRO[TipoDocumento.OPI].plantilla
 
 
@@ -51,9 +51,12 @@ def plantilla(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Oficina]:
         hasher_rapido(mp)
         paths = DataPaths(tmp_path_factory.mktemp("permisos") / "foja")
         srv = abrir(paths)
-        for n, c in zip(["Ana Lucía Guamán", "Carlos Andrade Vera", "María José Paredes"], CEDULAS, strict=False):
-            srv.secretarios.crear(n, c)
+        srv.oficina.actualizar(**FIRMANTES)
+        for n, c, g in zip(["Ana Lucía Guamán", "Carlos Andrade Vera", "María José Paredes"], CEDULAS, "FMF",
+                           strict=False):
+            srv.secretarios.crear(n, c, genero=g)
         crear_titulos(srv, 6)
+        tasas_de_prueba(srv)
         pendientes = srv.sorteo.pendientes()
         srv.sorteo.realizar([t.id for t in pendientes[:4]], semilla="permisos", fecha=FECHA_SORTEO)
         usuarios = crear_usuarios(srv)
@@ -63,6 +66,7 @@ def plantilla(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Oficina]:
         propio = next(n for n, x in exps if x == sid)
         ajeno, otro = next((n, x) for n, x in exps if x != sid)
         for j in (propio, ajeno):
+            rpv_vencido(srv, j, date(2025, 5, 14))
             srv.documentos.generar_opi(j, fecha=date(2025, 5, 14))
         srv.close()
         yield Oficina(paths, usuarios, propio, ajeno, otro)
@@ -98,7 +102,7 @@ ACCIONES: list[tuple[str, Permiso, Accion, bool]] = [
     ("importar títulos", Permiso.TITULOS_IMPORTAR,
      lambda srv, _o, _t: srv.importacion.importar(SAMPLES / "titulos_ejemplo.csv"), True),
     ("realizar sorteo", Permiso.SORTEO_REALIZAR,
-     lambda srv, _o, _t: srv.sorteo.realizar(semilla="s", fecha=date(2025, 6, 2)), True),
+     lambda srv, _o, _t: srv.sorteo.realizar(semilla="s", fecha=date(2025, 12, 22)), True),
     ("crear secretario", Permiso.SECRETARIOS_ADMINISTRAR,
      lambda srv, _o, _t: srv.secretarios.crear("Pedro Paz Villacís", CEDULAS[3]), True),
     ("actualizar secretario", Permiso.SECRETARIOS_ADMINISTRAR,
