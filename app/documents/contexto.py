@@ -916,7 +916,7 @@ def muestra(tipo: TipoDocumento | str) -> dict[str, Any]:
         ))
     if tipo is TipoDocumento.RAZON_ARCHIVO:
         return razon_archivo(j, f, Archivo("el pago total de la obligación", Decimal("1363.68"),
-                                           RefDocumento("el auto de archivo", date(2025, 5, 13), 13, 13)))
+                                           RefDocumento("el auto de archivo", date(2025, 5, 13), 12, 12)))
     if tipo is TipoDocumento.AUTO_SUSPENSION:
         return auto_suspension(j, f, Convenio(
             fecha=date(2025, 5, 12), plazo_meses=3, monto=Decimal("1242.50"), cuota_inicial=Decimal("0.00"),

@@ -47,6 +47,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    # ALTER TABLE … DROP COLUMN (SQLite >= 3.35, PostgreSQL): no table rebuild, so foreign keys pointing at
+    # these tables and the append-only triggers stay as they are.
     for tabla, columna in reversed(_COLUMNAS):
-        with op.batch_alter_table(tabla) as batch:
-            batch.drop_column(columna.name)
+        op.drop_column(tabla, columna.name)

@@ -51,7 +51,9 @@ def test_contexto_de_muestra_da_exactamente_los_campos_documentados(tipo: TipoDo
 
 
 #: Fields printed only in a branch the sample does not take (an APP under C.D. 617 has no down payment).
-_SOLO_EN_OTRA_RAMA = {TipoDocumento.AUTO_SUSPENSION: {"convenio_cuota_inicial"}}
+_SOLO_EN_OTRA_RAMA = {TipoDocumento.AUTO_SUSPENSION: {"convenio_cuota_inicial"},
+                      # a company is notified "en la persona de su representante legal" instead
+                      TipoDocumento.RAZON_NOTIFICACION: {"notificacion_calidad"}}
 
 
 @pytest.mark.parametrize("tipo", TODOS, ids=lambda t: t.value)
@@ -139,8 +141,11 @@ def test_razon_no_pago_cita_el_requerimiento_a_fojas() -> None:
 def test_razon_de_notificacion_por_boleta_y_fallida() -> None:
     t = texto(TipoDocumento.RAZON_NOTIFICACION)
     assert "el 13 de mayo de 2025, a las 10h30" in t
-    assert "notifiqué mediante segunda boleta a Luis Alberto Pilamunga Toapanta" in t
-    assert "representante legal del coactivado" in t
+    assert ("notifiqué mediante segunda boleta a COMPAÑÍA DE TRANSPORTE ANDINO TRANSANDES CÍA. LTDA., con RUC No. "
+            "0690012345001, en la persona de su representante legal, Luis Alberto Pilamunga Toapanta") in t
+    # signed by the citador, named, and by the person notified (or a record of his refusal)
+    assert "Segundo Manuel Yautibug Lema\nCitador-Notificador" in t
+    assert "Recibí: Rosa Elena Toapanta (empleada)" in t and "C.C. No." in t
     assert "la orden de pago inmediato de 28 de febrero de 2025, que obra de fojas 1 (uno) a 2 (dos)" in t
     assert "Recibió: Rosa Elena Toapanta (empleada)." in t and "Observaciones: Se dejó la boleta" in t
     fallida = cx.razon_notificacion(cx.MUESTRA_JUICIO, date(2025, 5, 13), cx.Notificacion(
@@ -148,6 +153,7 @@ def test_razon_de_notificacion_por_boleta_y_fallida() -> None:
     t = texto(TipoDocumento.RAZON_NOTIFICACION, fallida)
     assert "intenté notificar personalmente a COMPAÑÍA X" in t and "16h05" in t
     assert "no pudo practicarse" in t and "Recibió" not in t and "Observaciones" not in t
+    assert "Persona notificada o constancia de su negativa a firmar" in t
     assert "el documento dictado en este juicio" in t
 
 
@@ -228,7 +234,8 @@ def test_razon_de_archivo() -> None:
     t = texto(TipoDocumento.RAZON_ARCHIVO)
     assert "RAZÓN DE ARCHIVO" in t and "por el pago total de la obligación" in t
     assert "MIL TRESCIENTOS SESENTA Y TRES 68/100 DÓLARES" in t
-    assert "consta de 12 (doce) fojas útiles, más la presente razón, en 1 cuerpo(s)" in t
+    assert "consta de 12 (doce) fojas útiles, más la presente razón, en un cuerpo," in t
+    assert "según lo dispuesto en el auto de archivo de 13 de mayo de 2025, que obra a fojas 12 (doce)" in t
 
 
 def test_auto_de_suspension_con_tabla_de_amortizacion() -> None:
@@ -286,7 +293,7 @@ def test_postura_sin_10_por_ciento_no_se_adjudica() -> None:
 
 def test_datos_se_validan_por_nombre() -> None:
     cx.validar_claves(TipoDocumento.PROVIDENCIA, {"texto": "x"})
-    with pytest.raises(ValidationError, match=r"dato\(s\) desconocido\(s\) txt.*texto"):
+    with pytest.raises(ValidationError, match=r"dato desconocido txt.*texto"):
         cx.validar_claves(TipoDocumento.PROVIDENCIA, {"txt": "x"})
     assert cx.bienes_de(["Silla", {"descripcion": "Auto", "tipo": "vehiculo", "valor": "1.234,50"}]) == (
         cx.Bien("Silla"), cx.Bien("Auto", "VEHICULO", Decimal("1234.50")))

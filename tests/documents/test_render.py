@@ -78,7 +78,8 @@ def contexto_opi(medidas: list[str], deudor: str = _NOMBRES[0]) -> dict[str, Any
         "total_letras": "MIL DOSCIENTOS CUARENTA Y DOS 50/100 DÓLARES DE LOS ESTADOS UNIDOS DE AMÉRICA (USD 1.242,50)",
         "termino_dias": 3, "termino_letras": "tres", "vencimiento": "7 de marzo de 2025",
         "vencimiento_dia_semana": "viernes", "medidas": medidas, "secretario_nombre": _SECRETARIOS[0],
-        "secretario_cedula": "1710034065", "secretario_cargo": "Secretario Abogado Externo",
+        "secretario_cedula": "1710034065", "secretario_cargo": "Secretaria Abogada Externa",
+        "secretario_tratamiento": "la Abogada", "secretario_suscrito": "la suscrita", "ejecutor_articulo": "el",
         "ejecutor_nombre": "Ing. Patricio Xavier Carrasco Ruiz",
         "ejecutor_cargo": "Director Provincial del IESS Chimborazo, Funcionario Ejecutor",
         # Persona jurídica without representante or co-obligados here (tests/documents/test_plantillas.py fills them).
@@ -99,6 +100,8 @@ def contexto_acta(n: int, semilla: int = 1) -> dict[str, Any]:
     part = [{"n": i + 1, "nombre": s, "cedula": "1710034065", "calidad": "Externo", "asignados": n // 3,
              "cuantia": "12.345,67"} for i, s in enumerate(_SECRETARIOS[:3])]
     return {**_OFICINA, "sorteo_id": "01a1fca3-b201-74e0-96db-3a6d21e454f5", "semilla": "a1b2c3d4e5f6",
+            "titulos_texto": f"{n} títulos de crédito", "participantes_texto": "3 secretarios-abogados activos",
+            "jefe_nombre": "Ab. Rosa Elena Vallejo Cisneros", "jefe_cargo": "Jefa de la Unidad",
             "total_titulos": n, "total_participantes": 3, "cuantia_total": "1.234.567,89",
             "participantes": part, "asignaciones": asign}
 

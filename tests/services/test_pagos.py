@@ -80,7 +80,8 @@ def test_payment_of_the_whole_debt_proposes_archivo(con_secretarios: Servicios) 
     assert "corresponde archivar" in r.mensaje()
     # nothing accrues afterwards, and the archivo act is accepted with that saldo
     assert LiquidacionService(srv.ctx).calcular(numero, date(2025, 12, 31)).total == D("0.00")
-    ActosService(srv.ctx).registrar(numero, TipoActo.ARCHIVO, date(2025, 2, 14), datos={"saldo": str(r.saldo)})
+    # the archivo is the ejecutor's auto (a document), dated after the payment
+    srv.documentos.generar("auto-archivo", numero, date(2025, 2, 14))
     assert srv.expedientes.caratula(numero).etapa is Etapa.ARCHIVADO
     with pytest.raises(RuleError, match="archivado"):
         pagos.registrar_abono(numero, date(2025, 2, 15), D("1.00"), "Recibo 10")

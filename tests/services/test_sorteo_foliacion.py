@@ -36,11 +36,12 @@ def test_numbers_continue_and_restart_per_year(con_secretarios: Servicios) -> No
 def test_same_seed_same_draw_in_another_office_database(con_secretarios: Servicios, tmp_path) -> None:
     from app.common.paths import DataPaths
     from app.services.bootstrap import abrir
-    from tests.conftest import CEDULAS
+    from tests.conftest import CEDULAS, FIRMANTES
 
     crear_titulos(con_secretarios, 9)
     r1 = con_secretarios.sorteo.realizar(semilla="igual", fecha=date(2025, 5, 13))
     otro = abrir(DataPaths(tmp_path / "otra"))
+    otro.oficina.actualizar(**FIRMANTES)
     try:
         for n, c in zip(["Ana Lucía Guamán", "Carlos Andrade Vera", "María José Paredes"], CEDULAS, strict=False):
             otro.secretarios.crear(n, c)
