@@ -6,7 +6,7 @@ Which rule applies depends on the APP's signing date:
   29-02-2024 up to 48 months (4 years) with a cuota inicial.
 - **IESS Resolución C.D. 671** (April 2024): the plazo depends on the amount owed — up to USD 1.000,00:
   12 months; up to USD 2.800,00: 24; from USD 2.800,01 to 9.100,00: 30 to 66 months (six more months for each
-  USD 1.050,00 of debt above USD 2.800,00, the steps being our reading of the 30–66 range); above USD
+  USD 900,00 of debt above USD 2.800,00: seven equal steps, our reading of the 30–66 range); above USD
   9.100,00: 72. Cuota inicial as the office configures it (preference ``convenio.cuota_inicial_min_pct``).
 
 Common to both: **no interest on interest** — the APP's financing interest is charged on the capital owed, not
@@ -59,8 +59,8 @@ class ReglaAPP:
 
 def _tramos_671() -> tuple[TramoPlazo, ...]:
     out = [TramoPlazo(Decimal("1000.00"), 12), TramoPlazo(Decimal("2800.00"), 24)]
-    for k in range(7):  # 30, 36, …, 66 months, one step per USD 1.050,00 above 2.800,00
-        out.append(TramoPlazo(Decimal("2800.00") + Decimal("1050.00") * (k + 1), 30 + 6 * k))
+    for k in range(7):  # 30, 36, …, 66 months, one step per USD 900,00 above 2.800,00 (up to 9.100,00)
+        out.append(TramoPlazo(Decimal("2800.00") + Decimal("900.00") * (k + 1), 30 + 6 * k))
     out.append(TramoPlazo(None, 72))
     return tuple(out)
 

@@ -36,7 +36,7 @@ def _mes(valor: object) -> date:
         m = re.match(patron, texto)
         if m:
             g = [int(x) for x in m.groups()]
-            anio, mes = {"am": (g[0], g[1]), "ma": (g[1], g[0]), "dma": (g[2], g[1]), "amd": (g[0], g[1])}[orden]
+            anio, mes = (g[0], g[1]) if orden in ("am", "amd") else (g[1], g[0]) if orden == "ma" else (g[2], g[1])
             if 1 <= mes <= 12 and 2000 <= anio <= 2100:
                 return date(anio, mes, 1)
     raise ValueError(f"«{texto}» no es un mes (use aaaa-mm o mm/aaaa)")

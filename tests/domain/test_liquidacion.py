@@ -20,6 +20,7 @@ from app.domain.liquidacion import (
 )
 from tests.tasas_mensuales import meses
 
+DOCE = tuple(meses(date(2024, 1, 1), date(2026, 12, 1), "12"))
 TASAS = (*meses(date(2024, 1, 1), date(2025, 2, 1), "12"), *meses(date(2025, 3, 1), date(2026, 12, 1), "15"))
 COSTA = CostaCargo(date(2025, 2, 1), "Publicación por la prensa", D("25.00"))
 
@@ -99,7 +100,7 @@ def _convenio(tabla, id_: str = "c1", incumplido: date | None = None, pagadas: d
 
 
 def test_app_suspends_mora_and_its_instalments_settle_the_debt() -> None:
-    kw = {"interes_titulo": D("0.00"), "recargo": D("0.00"), "costas": (), "tasas": tuple(meses(date(2024, 1, 1), date(2026, 12, 1), "12"))}
+    kw = {"interes_titulo": D("0.00"), "recargo": D("0.00"), "costas": (), "tasas": DOCE}
     # 31 Jan: mora 30 d × 1000 × 12 % / 360 = 10.00 -> APP for 1010.00, 2 months at 12 % (i = 1 %):
     # cuota = 1010 × 0.01 × 1.0201 / 0.0201 = 512.587… -> 512.59
     # #1: interés 10.10, capital 502.49 (saldo 507.51); #2: interés 5.0751 -> 5.08, capital 507.51
@@ -126,7 +127,7 @@ def test_app_suspends_mora_and_its_instalments_settle_the_debt() -> None:
 
 
 def test_app_default_returns_the_debt_to_mora_from_the_missed_due_date() -> None:
-    kw = {"interes_titulo": D("0.00"), "recargo": D("0.00"), "costas": (), "tasas": tuple(meses(date(2024, 1, 1), date(2026, 12, 1), "12"))}
+    kw = {"interes_titulo": D("0.00"), "recargo": D("0.00"), "costas": (), "tasas": DOCE}
     tabla = tabla_amortizacion(D("1010.00"), 2, D("12"), date(2025, 1, 31))
     p1 = PagoAplicado(date(2025, 2, 28), D("512.59"), D("0"), D("20.10"), D("0"), D("492.49"), "c1")
     conv = _convenio(tabla, incumplido=date(2025, 3, 31), pagadas={1: date(2025, 2, 28)})

@@ -45,7 +45,7 @@ from app.services.pagos import PagosService
 from app.services.sorteo import ResultadoSorteo, SorteoService
 from app.storage.models import Acto, Convenio, Documento, Expediente, Folio, MedidaCautelar, Notificacion
 from tests.documents.test_render import SIN_LO, texto_docx
-from tests.services.helpers import crear_titulos, rpv_vencido
+from tests.services.helpers import crear_titulos, rpv_vencido, tasas_de_prueba
 
 VIERNES = date(2025, 2, 28)  # Carnaval: lunes 3 y martes 4 de marzo de 2025
 SORTEO = date(2025, 1, 24)  # a month before: the RPV is notified and its término lapses before VIERNES
@@ -470,7 +470,7 @@ def test_acto_no_permitido_se_rechaza_antes_de_generar(con_secretarios: Servicio
         docs.generar("razon-no-pago", juicio, date(2025, 3, 19))
     with pytest.raises(RuleError, match="antes debe constar el documento «Auto de archivo»"):
         docs.generar("razon-archivo", juicio, date(2025, 3, 19))
-    LiquidacionService(srv.ctx).agregar_tasa(date(2024, 12, 1), Decimal("12"), "Tabla de prueba", hasta=date(2025, 3, 1))
+    tasas_de_prueba(srv)
     with pytest.raises(RuleError, match=r"No se puede archivar el juicio: la deuda no está pagada"):
         docs.generar("auto-archivo", juicio, date(2025, 3, 19))
     despues = _conteos(srv)
@@ -504,7 +504,7 @@ def test_providencia_no_cita_una_liquidacion_de_mas_de_3_dias(con_secretarios: S
     srv = con_secretarios
     docs, r = sortear(srv, 1)
     juicio = r.asignaciones[0].juicio
-    LiquidacionService(srv.ctx).agregar_tasa(date(2024, 12, 1), Decimal("12"), "Tabla de prueba", hasta=date(2025, 3, 1))
+    tasas_de_prueba(srv)
     liq = LiquidacionService(srv.ctx).registrar(juicio, date(2025, 3, 3))
     ok = docs.generar("providencia", juicio, date(2025, 3, 6), {"texto": "x", "liquidacion_id": str(liq.id)})
     assert "USD" in texto(ok.ruta)

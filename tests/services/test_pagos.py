@@ -22,7 +22,8 @@ from tests.services.helpers import crear_titulos
 
 def _juicio(srv: Servicios) -> str:
     """One expediente opened on 20 Jan 2025: título capital 1100.00, interés 100.00, recargo 42.50,
-    mora from its issue on 15 Dec 2024 (its own interest covers 15 Nov -> 15 Dec); the office's rate table: 12 % every month from January 2024 (actual/360)."""
+    mora from its issue on 15 Dec 2024 (its own interest covers 15 Nov -> 15 Dec); the office's rate table:
+    12 % every month from January 2024 (actual/360)."""
     crear_titulos(srv, 1)
     r = srv.sorteo.realizar(semilla="x", fecha=date(2025, 1, 20))
     LiquidacionService(srv.ctx).agregar_tasa(date(2024, 1, 1), D("12"), "Tabla de prueba", hasta=date(2026, 12, 1))
