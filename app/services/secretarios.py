@@ -26,10 +26,12 @@ class DatosSecretario:
     activo: bool
     email: str
     expedientes: int
+    genero: str = ""  # "F" / "M" / "" (not given: his documents cannot be signed until it is)
 
     @property
     def tipo(self) -> str:
-        return "Externo" if self.externo else "Interno"
+        f = self.genero == "F"
+        return ("Externa" if f else "Externo") if self.externo else ("Interna" if f else "Interno")
 
 
 class SecretariosService:
@@ -50,7 +52,8 @@ class SecretariosService:
             if solo_activos:
                 q = q.where(Secretario.activo.is_(True))
             return [
-                DatosSecretario(x.id, x.nombres, x.cedula, x.externo, x.activo, x.email, counts.get(x.id, 0))
+                DatosSecretario(x.id, x.nombres, x.cedula, x.externo, x.activo, x.email, counts.get(x.id, 0),
+                                x.genero or "")
                 for x in s.scalars(q)
             ]
 
@@ -81,7 +84,7 @@ class SecretariosService:
             s.add(x)
             s.flush()
             usuario_de_secretario_en(s, x)
-            return DatosSecretario(x.id, x.nombres, x.cedula, x.externo, x.activo, x.email, 0)
+            return DatosSecretario(x.id, x.nombres, x.cedula, x.externo, x.activo, x.email, 0, x.genero or "")
 
     def actualizar(
         self, secretario_id: uuid.UUID, *, nombres: str | None = None, externo: bool | None = None,
@@ -111,4 +114,4 @@ class SecretariosService:
                 x.genero = normalizar_genero(genero)
             s.flush()
             n = s.scalar(select(func.count()).where(Expediente.secretario_id == x.id)) or 0
-            return DatosSecretario(x.id, x.nombres, x.cedula, x.externo, x.activo, x.email, n)
+            return DatosSecretario(x.id, x.nombres, x.cedula, x.externo, x.activo, x.email, n, x.genero or "")

@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QMenu, QWidget
 
+from app.common.dates import local_today
 from app.common.errors import RuleError
 from app.domain.documentos import REGISTRO, grupos
 from app.domain.tipos import TipoDocumento
@@ -55,6 +56,22 @@ class GeneradorDocumentos(QObject):
                               titulo="Documentos")
             return None
         titulo = REGISTRO[tipo].titulo
+        faltan = self._srv.documentos.firmantes_faltantes()
+        if faltan:  # told before the first document, not after (issue 8)
+            mensajes.informar(self._ventana, "Antes de generar documentos complete los datos de quien firma:",
+                              "\n".join(f"• {f}" for f in faltan), titulo="Firmantes")
+            return None
+        confirmado = False
+        fecha = fecha or local_today()
+        if REGISTRO[tipo].foliado:
+            motivo = self._srv.documentos.dia_inhabil(fecha)
+            if motivo is not None:
+                if not mensajes.confirmar(
+                        self._ventana, f"El {fecha:%d/%m/%Y} no es día hábil ({motivo}).",
+                        "¿Fechar el documento ese día de todos modos?", titulo="Día no hábil",
+                        si="Fechar ese día", no="Cambiar la fecha"):
+                    return None
+                confirmado = True
         self.ocupado.emit(True)
 
         def listo(doc: DocumentoGenerado) -> None:
@@ -64,7 +81,8 @@ class GeneradorDocumentos(QObject):
 
         self.tarea = ejecutar(
             self._ventana, f"Generando: {titulo.lower()}…",
-            lambda _p: self._srv.documentos.generar(tipo, numero, fecha, datos), listo, cancelable=False,
+            lambda _p: self._srv.documentos.generar(tipo, numero, fecha, datos, confirmar_inhabil=confirmado),
+            listo, cancelable=False,
         )
         self.tarea.finalizada.connect(self._libre)
         return self.tarea

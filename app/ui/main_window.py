@@ -177,6 +177,13 @@ class MainWindow(QMainWindow):
                                          "Plantillas .docx de los documentos: reemplazar, vista previa, restaurar")
         self.accion_plantillas.triggered.connect(self.abrir_plantillas)
         oficina.addAction(self.accion_plantillas)
+        self.accion_datos_oficina = _accion(self, "&Datos de la oficina…", None,
+                                            "Funcionario ejecutor y jefe: nombre, cargo y género de quienes firman")
+        self.accion_datos_oficina.triggered.connect(lambda: self._dialogo_oficina("OficinaDialog"))
+        oficina.addAction(self.accion_datos_oficina)
+        self.accion_tasas = _accion(self, "T&asas de interés…", None, "Tabla mensual de tasas con su fuente")
+        self.accion_tasas.triggered.connect(lambda: self._dialogo_oficina("TasasDialog"))
+        oficina.addAction(self.accion_tasas)
         oficina.addSeparator()
         self.accion_tablero = _accion(self, "&Tablero de la oficina", None,
                                       "Expedientes y cuantías por etapa y por secretario-abogado")
@@ -194,6 +201,8 @@ class MainWindow(QMainWindow):
             self.accion_sorteo: Permiso.SORTEO_REALIZAR,
             self.accion_secretarios: Permiso.SECRETARIOS_ADMINISTRAR,
             self.accion_plantillas: Permiso.PLANTILLAS_EDITAR,
+            self.accion_datos_oficina: Permiso.OFICINA_CONFIGURAR,
+            self.accion_tasas: Permiso.TARIFAS_EDITAR,
             self.accion_usuarios: Permiso.USUARIOS_ADMINISTRAR,
             self.accion_auditoria: Permiso.AUDITORIA_VER,
         }, self._srv.ctx.usuario)
@@ -256,6 +265,16 @@ class MainWindow(QMainWindow):
         self.vencimientos.cargar()
         self.paginas.setCurrentWidget(self.vencimientos)
         self.vencimientos.tabla.setFocus()
+
+    @protegido
+    def _dialogo_oficina(self, nombre: str) -> None:
+        from app.ui import oficina_dialog
+
+        dlg = getattr(oficina_dialog, nombre)(self._srv, self)
+        try:
+            dlg.exec()
+        finally:
+            dlg.deleteLater()
 
     @Slot()
     @protegido
