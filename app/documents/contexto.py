@@ -428,6 +428,7 @@ def comun(j: Juicio, fecha: date) -> dict[str, Any]:
         "secretario_cargo": cargo_secretario(x.externo, x.genero),
         "secretario_tratamiento": f"{concordancia.articulo(x.genero)} {concordancia.abogado(x.genero)}",
         "secretario_suscrito": concordancia.suscrito(x.genero),
+        "secretario_articulo": concordancia.articulo(x.genero),
         "ejecutor_nombre": j.oficina.ejecutor_nombre, "ejecutor_cargo": j.oficina.ejecutor_cargo,
         "ejecutor_articulo": concordancia.articulo(j.oficina.ejecutor_genero),
     }

@@ -45,7 +45,7 @@ def _acta_bienes(titulo: str, diligencia: Partes, custodia: str) -> Document:
         "Juzgado lo ordene.",
     ])
     _si(doc, "observaciones", [([("Observaciones: ", "b"), "{{ observaciones }}"], "Normal")])
-    _cierre(doc, ["Para constancia de lo actuado firman {{ secretario_tratamiento }} {{ secretario_cargo }} y "
+    _cierre(doc, ["Para constancia de lo actuado firman {{ secretario_articulo }} {{ secretario_cargo }} y "
                   "{{ depositario_articulo }} {{ depositario_cargo }}."])
     _firmas(doc, _SECRETARIO, ["{{ depositario_nombre }}", "{{ depositario_cargo }}"])
     return doc

@@ -124,6 +124,7 @@ _JUICIO = {
     "secretario_cargo": "«Secretario Abogado Externo» o «Secretario Abogado»",
     "secretario_tratamiento": "«el Abogado» o «la Abogada» (concordancia con el secretario-abogado)",
     "secretario_suscrito": "«el suscrito» o «la suscrita»",
+    "secretario_articulo": "«el» o «la», según el secretario-abogado",
     "ejecutor_nombre": "Funcionario ejecutor (nombre)",
     "ejecutor_cargo": "Funcionario ejecutor (cargo)",
     "ejecutor_articulo": "«el» o «la», según el funcionario ejecutor",

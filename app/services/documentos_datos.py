@@ -313,13 +313,13 @@ class Preparador:
     def _p_razon_no_pago(self, s: Session, e: Expediente, j: cx.Juicio, fecha: date, datos: dict[str, Any],
                          cal: Calendario) -> Preparado:
         ref = _ref(s, e.id, TipoDocumento.RPV.name)
+        # The RPV's término runs from its notification to the coactivado (COA art. 271): that act opened it.
         vence = s.scalar(
             select(Termino.vence).join(Acto, Acto.id == Termino.acto_id)
-            .where(Termino.expediente_id == e.id, Acto.tipo == TipoActo.RPV.value)
-            .order_by(Termino.vence.desc()).limit(1)
+            .where(Termino.expediente_id == e.id, Acto.tipo.in_([TipoActo.NOTIFICACION.value, TipoActo.RPV.value]),
+                   Termino.dias == TERMINO_RPV_DIAS, Termino.descripcion.like("Término para el pago voluntario%"))
+            .order_by(Termino.desde).limit(1)
         )
-        if vence is None and ref is not None:
-            vence = cal.sumar_dias_habiles(ref.fecha, TERMINO_RPV_DIAS)
         return Preparado(cx.razon_no_pago(j, fecha, ref, vence), f"Razón de no pago ({format_dmy(fecha)})")
 
     def _p_razon_notificacion(self, s: Session, e: Expediente, j: cx.Juicio, fecha: date, datos: dict[str, Any],
@@ -354,7 +354,7 @@ class Preparador:
             calidad = "representante legal del coactivado"
         else:
             calidad = "coactivado"
-        citador, cargo = citador_de(s, n.office_id, n.created_by or self.ctx.actor)
+        citador, cargo = citador_de(s, n.office_id, n.created_by or self.ctx.actor, self.ctx.usuario)
         representante = ""
         if n.coobligado_id is None and j.deudor.tipo_persona.upper() == "JURIDICA":
             representante = j.deudor.representante_legal  # COA art. 165: a company is notified in that person
@@ -399,7 +399,8 @@ class Preparador:
         else:
             numero = self._numero_oficio(s, e)
             destinatario = cx.texto(datos, "destinatario") or {
-                TipoDocumento.OFICIO_RETENCION: "Superintendencia de Bancos",
+                TipoDocumento.OFICIO_RETENCION: ("Superintendencia de Bancos y Superintendencia de Economía Popular y "
+                                                 "Solidaria (SEPS)"),
                 TipoDocumento.OFICIO_ANT: "Agencia Nacional de Tránsito (ANT)",
                 TipoDocumento.OFICIO_REGISTRO: f"Registro de la Propiedad del cantón {j.oficina.ciudad}",
             }[tipo]

@@ -15,18 +15,21 @@ from sqlalchemy.orm import Session
 from app.common.errors import ConfigurationError
 from app.documents.concordancia import cargo_citador, normalizar_genero
 from app.domain.documentos import FIRMANTES, REGISTRO
-from app.domain.permisos import ETIQUETAS_ROL, Rol
+from app.domain.permisos import ETIQUETAS_ROL, Rol, UsuarioActual
 from app.domain.tipos import TipoDocumento
 from app.storage.models import Oficina, Secretario, Usuario
 
 
-def citador_de(session: Session, office_id: uuid.UUID, login: str) -> tuple[str, str]:
+def citador_de(session: Session, office_id: uuid.UUID, login: str, actual: UsuarioActual | None = None,
+               ) -> tuple[str, str]:
     """``(name, cargo)`` of the user ``login`` who recorded a notification: a citador-notificador signs as
-    «Citador-Notificador» / «Citadora-Notificadora»; any other role with its own label. Unknown login: the
-    login itself and an empty cargo."""
+    «Citador-Notificador» / «Citadora-Notificadora»; any other role with its own label. A login without a user
+    row (the command line's principal) signs with ``actual``'s name and role label, never an empty line."""
     u = session.scalars(select(Usuario).where(Usuario.office_id == office_id, Usuario.login == login)).first()
     if u is None:
-        return login, ""
+        if actual is not None:
+            return actual.nombres or actual.login, ETIQUETAS_ROL.get(actual.rol, "")
+        return login, "Juzgado de Coactiva"
     if u.rol == Rol.CITADOR.value:
         return u.nombres, cargo_citador(u.genero or "")
     try:

@@ -4,6 +4,7 @@ table, imported from CSV/XLSX with each row's source). Issue 8."""
 from __future__ import annotations
 
 from PySide6.QtCore import Slot
+from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -108,10 +109,13 @@ class TasasDialog(QDialog):
         botones.addButton("Cerrar", QDialogButtonBox.ButtonRole.RejectRole)
         self.importar_boton.clicked.connect(self.importar)
         botones.rejected.connect(self.reject)
-        lay = QVBoxLayout(self)
-        lay.addWidget(QLabel(
+        self.tabla.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        nota = QLabel(
             "Una fila por mes con su fuente (configurable por la oficina). Sin tasa para un mes, la liquidación no "
-            "se calcula y nombra el mes que falta: ninguna tasa supuesta se imprime como si fuera ley.", self))
+            "se calcula y nombra el mes que falta: ninguna tasa supuesta se imprime como si fuera ley.", self)
+        nota.setWordWrap(True)
+        lay = QVBoxLayout(self)
+        lay.addWidget(nota)
         lay.addWidget(self.tabla)
         lay.addWidget(botones)
         self._mostrar()

@@ -79,7 +79,8 @@ def contexto_opi(medidas: list[str], deudor: str = _NOMBRES[0]) -> dict[str, Any
         "termino_dias": 3, "termino_letras": "tres", "vencimiento": "7 de marzo de 2025",
         "vencimiento_dia_semana": "viernes", "medidas": medidas, "secretario_nombre": _SECRETARIOS[0],
         "secretario_cedula": "1710034065", "secretario_cargo": "Secretaria Abogada Externa",
-        "secretario_tratamiento": "la Abogada", "secretario_suscrito": "la suscrita", "ejecutor_articulo": "el",
+        "secretario_tratamiento": "la Abogada", "secretario_suscrito": "la suscrita", "secretario_articulo": "la",
+        "ejecutor_articulo": "el",
         "ejecutor_nombre": "Ing. Patricio Xavier Carrasco Ruiz",
         "ejecutor_cargo": "Director Provincial del IESS Chimborazo, Funcionario Ejecutor",
         # Persona jurídica without representante or co-obligados here (tests/documents/test_plantillas.py fills them).

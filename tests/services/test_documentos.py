@@ -407,6 +407,7 @@ def test_cada_documento_del_juicio_se_genera_folia_y_registra_su_acto(con_secret
     assert "GARANTE: María Fernanda Guamán Yépez (0603001231)" in opi
     rpv = x.generados[TipoDocumento.RPV]
     assert f"que obra {a_fojas(rpv.desde, rpv.hasta)}" in t[TipoDocumento.RAZON_NO_PAGO]
+    assert "que venció el 20 de marzo de 2025" in t[TipoDocumento.RAZON_NO_PAGO]  # from its notification
     assert "intenté notificar mediante primera boleta" in t[TipoDocumento.RAZON_NOTIFICACION]
     assert "en la persona de su representante legal, Luis Alberto Pilamunga Toapanta" in \
         t[TipoDocumento.RAZON_NOTIFICACION]

@@ -35,7 +35,7 @@ def test_ordering_a_medida_with_the_opi_moves_to_medidas_cautelares(juicios: tup
     m = MedidasService(srv.ctx)
     r = m.ordenar(n[0], "RETENCION", fecha_envio=date(2025, 2, 21), oficio_numero="IESS-UPGC-2025-0042")
     assert (r.tipo, r.destinatario, r.estado, r.fecha_envio) == (
-        TipoMedida.RETENCION, "Superintendencia de Bancos", EstadoMedida.PENDIENTE, date(2025, 2, 21))
+        TipoMedida.RETENCION, "Superintendencia de Bancos y Superintendencia de Economía Popular y Solidaria (SEPS)", EstadoMedida.PENDIENTE, date(2025, 2, 21))
     v = m.ordenar(n[0], TipoMedida.PROHIBICION_INMUEBLE, fecha_envio=date(2025, 2, 21))
     assert v.destinatario == "Registro de la Propiedad del cantón Riobamba"
     assert etapa(srv, n[0]) is Etapa.MEDIDAS_CAUTELARES

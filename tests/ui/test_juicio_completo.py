@@ -102,7 +102,7 @@ def test_rpv_opi_notificacion_embargo_archivo(qtbot: Any, sorteados: Servicios, 
     def ordenar(dlg: OrdenarMedidaDialog) -> None:
         dlg.tipo.setCurrentIndex(dlg.tipo.findData(TipoMedida.RETENCION.value))
         dlg.fecha.setDate(QDate(2025, 5, 16))
-        assert dlg.destinatario.text() == "Superintendencia de Bancos"
+        assert dlg.destinatario.text() == "Superintendencia de Bancos y Superintendencia de Economía Popular y Solidaria (SEPS)"
 
     contestar(monkeypatch, OrdenarMedidaDialog, ordenar)
     p.ir_a(p.medidas)
