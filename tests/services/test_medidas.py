@@ -19,6 +19,8 @@ from app.services.medidas import EstadoMedida, MedidasService, TipoMedida, vincu
 from app.storage.models import Expediente, Secretario
 from tests.services.test_actos import abrir_juicios, acto_con_documento, como, etapa, rpv_notificada
 
+SB_SEPS = "Superintendencia de Bancos y Superintendencia de Economía Popular y Solidaria (SEPS)"
+
 
 @pytest.fixture
 def juicios(con_secretarios: Servicios) -> tuple[Servicios, list[str]]:
@@ -35,7 +37,7 @@ def test_ordering_a_medida_with_the_opi_moves_to_medidas_cautelares(juicios: tup
     m = MedidasService(srv.ctx)
     r = m.ordenar(n[0], "RETENCION", fecha_envio=date(2025, 2, 21), oficio_numero="IESS-UPGC-2025-0042")
     assert (r.tipo, r.destinatario, r.estado, r.fecha_envio) == (
-        TipoMedida.RETENCION, "Superintendencia de Bancos y Superintendencia de Economía Popular y Solidaria (SEPS)", EstadoMedida.PENDIENTE, date(2025, 2, 21))
+        TipoMedida.RETENCION, SB_SEPS, EstadoMedida.PENDIENTE, date(2025, 2, 21))
     v = m.ordenar(n[0], TipoMedida.PROHIBICION_INMUEBLE, fecha_envio=date(2025, 2, 21))
     assert v.destinatario == "Registro de la Propiedad del cantón Riobamba"
     assert etapa(srv, n[0]) is Etapa.MEDIDAS_CAUTELARES

@@ -29,6 +29,8 @@ from tests.ui.dialogos import contestar
 
 T = TipoDocumento
 
+SB_SEPS = "Superintendencia de Bancos y Superintendencia de Economía Popular y Solidaria (SEPS)"
+
 
 def ultimo_tipo(p: ExpedientePage) -> str:
     return p.model.data(p.model.index(p.model.rowCount() - 1, COL_TIPO))
@@ -102,7 +104,7 @@ def test_rpv_opi_notificacion_embargo_archivo(qtbot: Any, sorteados: Servicios, 
     def ordenar(dlg: OrdenarMedidaDialog) -> None:
         dlg.tipo.setCurrentIndex(dlg.tipo.findData(TipoMedida.RETENCION.value))
         dlg.fecha.setDate(QDate(2025, 5, 16))
-        assert dlg.destinatario.text() == "Superintendencia de Bancos y Superintendencia de Economía Popular y Solidaria (SEPS)"
+        assert dlg.destinatario.text() == SB_SEPS
 
     contestar(monkeypatch, OrdenarMedidaDialog, ordenar)
     p.ir_a(p.medidas)
