@@ -599,15 +599,15 @@ class DocumentosService:
         validar_claves(tipo, datos)
         render(self.plantilla(tipo), cx.muestra(tipo))
         fecha = fecha or local_today()
-        if not confirmar_inhabil and tipo not in NO_FOLIADOS:
-            with self.ctx.read() as s:
-                _exigir_habil(calendario_de(s, self.ctx.office_id), fecha)
         problemas = self._problemas_lote(tipo, unicos, fecha, datos)
         if problemas:
             raise ValidationError(
                 f"No se generó ningún documento ({titulo.lower()}); revise estos juicios:\n  - "
                 + "\n  - ".join(problemas[:50]) + (f"\n  … y {len(problemas) - 50} más" if len(problemas) > 50 else "")
             )
+        if not confirmar_inhabil and tipo not in NO_FOLIADOS:
+            with self.ctx.read() as s:
+                _exigir_habil(calendario_de(s, self.ctx.office_id), fecha)
         out = LoteGenerado()
         total = len(unicos)
         for i, numero in enumerate(unicos):

@@ -158,6 +158,12 @@ class GenerarDocumentoDialog(QDialog):
             self._filas("bienes", "&Bienes:", COLUMNAS_BIENES)
             self._linea("depositario", "&Depositario judicial:", "Nombre de quien recibe los bienes")
             self._linea("depositario_cedula", "&Cédula del depositario:")
+            genero = QComboBox(self)
+            genero.addItem("Depositario judicial", "M")
+            genero.addItem("Depositaria judicial", "F")
+            genero.setToolTip("El acta concuerda con el género de quien recibe los bienes.")
+            self.campos["depositario_genero"] = genero
+            self.form.addRow("Recibe como:", genero)
             self._linea("lugar", "&Lugar de la diligencia:")
             self._linea("lugar_custodia", "Lugar de &custodia:")
             self._linea("hora", "&Hora:", "10h30")
