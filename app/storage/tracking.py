@@ -131,7 +131,7 @@ def _track(session: Session, _ctx: Any, _instances: Any) -> None:
         if not changed:
             continue
         pending.append(_audit(obj, mid, actor, accion, "UPDATE", before, after, now))
-        pending.append(_outbox(obj, mid, "UPDATE", base, after, now))
+        pending.append(_outbox(obj, mid, "UPDATE", base, after, now, sorted(changed)))
 
     for obj in list(session.deleted):
         if not isinstance(obj, Synced):
@@ -202,9 +202,11 @@ def _audit(
 
 
 def _outbox(
-    obj: Synced, mid: uuid.UUID, op: str, base: int | None, datos: dict[str, Any], now: datetime
+    obj: Synced, mid: uuid.UUID, op: str, base: int | None, datos: dict[str, Any], now: datetime,
+    campos: list[str] | None = None,
 ) -> dict[str, Any]:
     return {
         "_kind": "outbox", "mutation_id": mid, "tabla": obj.__tablename__, "fila_id": str(obj.id),
-        "operacion": op, "base_version": base, "datos": datos, "created_at": now, "enviado_at": None,
+        "operacion": op, "base_version": base, "datos": datos, "campos": campos, "created_at": now,
+        "enviado_at": None,
     }
