@@ -12,7 +12,7 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Integer, String, Text
+from sqlalchemy import Boolean, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.common.dates import utcnow
@@ -52,3 +52,5 @@ class SyncConflicto(Base):
     creado_at: Mapped[datetime] = mapped_column(default=utcnow)
     resuelto_at: Mapped[datetime | None]
     resolucion: Mapped[str | None] = mapped_column(String(12))
+    # Once resolved, the next cycle re-reads the server's row (the pull skipped it while it was in conflict).
+    refrescado: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")

@@ -203,7 +203,7 @@ def ciclo(local: Engine, pg: Connection, blobs: BlobStore, usuario: str, falla: 
         snap = tirada.necesita_instantanea(pg, tirada.cursor(local))
     tir = tirada.instantanea(local, pg, falla=falla) if snap else tirada.tirar(local, pg, falla=falla)
     res.instantanea = snap
-    res.recibidos = tir.filas
+    res.recibidos = tir.filas + tirada.refrescar_resueltos(local, pg, tir.archivos or set())
     if avance:
         avance("Descargando archivos…")
     baj = archivos.bajar(pg, blobs, tir.archivos or set(), falla)

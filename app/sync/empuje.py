@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -22,7 +23,7 @@ from sqlalchemy import Connection, Engine, delete, insert, select, text, update
 from app.common.ids import new_id
 from app.storage.models import Outbox
 from app.storage.models_sync import SyncConflicto
-from app.sync.filas import TablaSync, a_python, fila_json, tablas
+from app.sync.filas import TablaSync, a_python, fila_json, leer_json, tablas
 
 Falla = Callable[[str], None]
 
@@ -77,8 +78,6 @@ def _version_en(pg: Connection, tabla: str, fila_id: str, version: int) -> dict[
         "AND datos IS NOT NULL ORDER BY seq DESC LIMIT 1"), {"f": fila_id, "t": tabla, "v": version}).scalar()
     if r is None:
         return None
-    from app.sync.filas import leer_json
-
     return fila_json(a_python(tablas()[tabla].tabla, leer_json(r)))
 
 
@@ -128,22 +127,44 @@ def _aplicar(pg: Connection, op: _Op, conflicto: Callable[[_Op, dict[str, Any] |
     return False
 
 
+def _en_conflicto(local: Engine) -> dict[str, uuid.UUID]:
+    """Rows with an unresolved conflict on this desktop → the conflict's id."""
+    with local.connect() as c:
+        return {f: i for f, i in c.execute(select(SyncConflicto.fila_id, SyncConflicto.id)
+                                           .where(SyncConflicto.resuelto_at.is_(None)))}
+
+
+def _plegar(lc: Connection, conflicto_id: uuid.UUID, op: _Op) -> None:
+    """A later local edit of a row in conflict joins that conflict (it is never applied over the server's
+    row behind a person's back): the conflict keeps the newest local version and every field changed."""
+    c = lc.execute(select(SyncConflicto.local, SyncConflicto.campos).where(SyncConflicto.id == conflicto_id)).one()
+    campos = sorted(set(c.campos or []) | set(op.campos or []))
+    lc.execute(update(SyncConflicto).where(SyncConflicto.id == conflicto_id)
+               .values(local={**(c.local or {}), **op.datos}, campos=campos))
+
+
 def empujar(
     local: Engine, pg: Connection, office_id: uuid.UUID, cliente_id: uuid.UUID, usuario: str,
     falla: Falla = _sin_falla, lote: int = 2000, progreso: Callable[[int], None] | None = None,
 ) -> ResultadoEmpuje:
     """Send every outbox entry, oldest first, one PostgreSQL transaction per local transaction.
 
+    An operation on a row that already has an unresolved conflict is not sent: it is folded into that conflict
+    (the row's local versions and the server's no longer share a history).
+
     Raises whatever the server raises for a change it refuses outright (a guard trigger, a permission): that
     transaction is rolled back and stays in the outbox, so nothing is lost.
     """
     res = ResultadoEmpuje()
+    en_conflicto = _en_conflicto(local)
     while True:
         grupos = _mutaciones(local, lote)
         if not grupos:
             return res
         for mid, ops in grupos:
             conflictos: list[dict[str, Any]] = []
+            plegadas = [op for op in ops if op.fila_id in en_conflicto]
+            enviar = [op for op in ops if op.fila_id not in en_conflicto]
 
             def registrar(op: _Op, actual: dict[str, Any] | None, mid: uuid.UUID = mid,
                           conflictos: list[dict[str, Any]] = conflictos) -> None:
@@ -163,8 +184,10 @@ def empujar(
                 if nueva is None:
                     res.repetidas += 1
                 else:
-                    for op in ops:
-                        if _aplicar(pg, op, registrar):
+                    for op in enviar:
+                        if op.fila_id in {c["fila_id"] for c in conflictos}:
+                            plegadas.append(op)
+                        elif _aplicar(pg, op, registrar):
                             res.filas += 1
                         elif not conflictos or conflictos[-1]["fila_id"] != op.fila_id:
                             res.descartadas += 1
@@ -174,13 +197,16 @@ def empujar(
                             "version_servidor, campos) VALUES (:id, :o, :t, :f, :m, :b, :v, CAST(:c AS jsonb))"),
                             {"id": c["id"], "o": office_id, "t": c["tabla"], "f": c["fila_id"], "m": mid,
                              "b": c["base_version"], "v": (c["servidor"] or {}).get("row_version"),
-                             "c": __import__("json").dumps(c["campos"])})
+                             "c": json.dumps(c["campos"])})
                 falla("tras_commit_servidor_antes")
             falla("tras_commit_servidor")
             with local.begin() as lc:
                 lc.execute(delete(Outbox).where(Outbox.mutation_id == mid))
                 if conflictos:
                     lc.execute(insert(SyncConflicto), conflictos)
+                    en_conflicto.update({c["fila_id"]: c["id"] for c in conflictos})
+                for op in plegadas:
+                    _plegar(lc, en_conflicto[op.fila_id], op)
             res.mutaciones += 1
             res.conflictos += [f"{c['tabla']} {c['fila_id']}" for c in conflictos]
             if progreso is not None:

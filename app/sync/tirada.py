@@ -200,3 +200,23 @@ def instantanea(local: Engine, pg: Connection, pagina: int = 5000, falla: Falla 
     with local.begin() as lc:
         guardar_estado(lc, {"cursor_xid": str(xmin - 1), "cursor_seq": str(CURSOR_MAX_SEQ)})
     return res
+
+
+def refrescar_resueltos(local: Engine, pg: Connection, archivos: set[str]) -> int:
+    """Re-read from the server the rows whose conflicts were resolved since the last cycle (the pull skipped
+    them while they were in conflict) and apply them unless this desktop changed them again."""
+    with local.connect() as lc:
+        filas = lc.execute(select(SyncConflicto.id, SyncConflicto.tabla, SyncConflicto.fila_id).where(
+            SyncConflicto.resuelto_at.is_not(None), SyncConflicto.refrescado.is_(False))).all()
+    if not filas:
+        return 0
+    cambios = []
+    with pg.begin():
+        for _cid, tabla, fila_id in filas:
+            tab = tablas()[tabla].tabla
+            r = pg.execute(select(tab).where(tab.c.id == uuid.UUID(fila_id))).mappings().first()
+            cambios.append((tabla, fila_id, "INSERT", dict(r)) if r else (tabla, fila_id, "DELETE", None))
+    with local.begin() as lc:
+        n, _ = aplicar_filas(lc, cambios, archivos)
+        lc.execute(update(SyncConflicto).where(SyncConflicto.id.in_([f[0] for f in filas])).values(refrescado=True))
+    return n

@@ -46,6 +46,7 @@ def upgrade() -> None:
         sa.Column("creado_at", app.storage.types.UTCDateTime(timezone=True), nullable=False),
         sa.Column("resuelto_at", app.storage.types.UTCDateTime(timezone=True), nullable=True),
         sa.Column("resolucion", sa.String(length=12), nullable=True),
+        sa.Column("refrescado", sa.Boolean(), server_default="0", nullable=False),
         sa.PrimaryKeyConstraint("id"),
     )
     op.create_index("ix_sync_conflicto_fila_id", "sync_conflicto", ["fila_id"])
