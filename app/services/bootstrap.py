@@ -79,12 +79,14 @@ def abrir(paths: DataPaths, usuario: UsuarioActual = SISTEMA, oficina: str | Non
     upgrade(engine, paths.database, paths.backups)
     keep_recent_backups(paths.backups, keep=3)
     factory = make_session_factory(engine)
+    central = unido(engine)
     with session_scope(factory, usuario.login, "iniciar oficina") as s:
+        s.info["sin_outbox"] = not central
         # A desktop joined to a central server works as the server's office (app.sync.ciclo.unirse).
         unida = leer_estado(engine, "office_id") if oficina is None else None
         office_id = uuid.UUID(unida) if unida else asegurar_oficina(s, oficina)
     ctx = Contexto(engine=engine, factory=factory, paths=paths, blobs=BlobStore(paths.blobs),
-                   office_id=office_id, usuario=usuario, central=unido(engine))
+                   office_id=office_id, usuario=usuario, central=central)
     return construir(ctx)
 
 

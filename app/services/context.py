@@ -59,6 +59,7 @@ class Contexto:
     def tx(self, accion: str) -> Iterator[Session]:
         """One write transaction, audited as ``accion`` by ``actor``."""
         with session_scope(self.factory, self.actor, accion) as s:
+            s.info["sin_outbox"] = not self.central
             yield s
 
     @contextmanager

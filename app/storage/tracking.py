@@ -14,8 +14,9 @@ A ``before_flush`` hook looks at what the session is about to write:
 - columns a model lists in ``__audit_redact__`` (the password hash) are shown in the audit only as
   «oculto» / «oculto, cambiado»; the outbox carries their value.
 
-The session's ``info`` carries ``actor`` (who), ``accion`` (what use case) and ``mutation_id`` (one
-per transaction, used by the sync to deduplicate a retried push).
+The session's ``info`` carries ``actor`` (who), ``accion`` (what use case), ``mutation_id`` (one
+per transaction, used by the sync to deduplicate a retried push) and ``sin_outbox`` (a standalone office,
+not joined to a central server, writes no outbox).
 """
 
 from __future__ import annotations
@@ -153,7 +154,8 @@ def _write_log(session: Session, _ctx: Any) -> None:
     if not pending:
         return
     audits = [r for r in pending if r["_kind"] == "audit"]
-    outbox = [r for r in pending if r["_kind"] == "outbox"]
+    # A standalone office keeps no outbox: it has nowhere to push, and joining a server uploads its rows whole.
+    outbox = [] if session.info.get("sin_outbox") else [r for r in pending if r["_kind"] == "outbox"]
     conn = session.connection()
     if audits:
         conn.execute(insert(Auditoria.__table__), [_strip(r) for r in audits])

@@ -12,6 +12,7 @@ office read in one REPEATABLE READ transaction, the cursor set to that snapshot'
 
 from __future__ import annotations
 
+import time
 import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -137,9 +138,20 @@ def necesita_instantanea(pg: Connection, cur: tuple[int, int] | None) -> bool:
     return poda is not None and int(poda) > cur[0]
 
 
+def _en_vuelo(pg: Connection, cur: tuple[int, int]) -> bool:
+    with pg.begin():
+        return pg.execute(text(
+            "SELECT EXISTS (SELECT 1 FROM foja_cambio WHERE (xid, seq) > (CAST(:x AS text)::xid8, :s) "
+            "AND xid >= pg_snapshot_xmin(pg_current_snapshot()))"), {"x": str(cur[0]), "s": cur[1]}).scalar_one()
+
+
 def tirar(local: Engine, pg: Connection, pagina: int = 2000, falla: Falla = _sin_falla,
-          progreso: Callable[[int], None] | None = None) -> ResultadoTirada:
-    """Read the change log after the stored cursor and apply it, one page per SQLite transaction."""
+          progreso: Callable[[int], None] | None = None, espera: float = 5.0) -> ResultadoTirada:
+    """Read the change log after the stored cursor and apply it, one page per SQLite transaction.
+
+    ``espera``: seconds (at most) to wait for changes already committed but still behind a running server
+    transaction; what is still behind after that comes with the next cycle.
+    """
     res = ResultadoTirada(archivos=set())
     cur = cursor(local)
     assert cur is not None
@@ -150,6 +162,12 @@ def tirar(local: Engine, pg: Connection, pagina: int = 2000, falla: Falla = _sin
                 "WHERE (xid, seq) > (CAST(:x AS text)::xid8, :s) AND xid < pg_snapshot_xmin(pg_current_snapshot()) "
                 "ORDER BY xid, seq LIMIT :n"), {"x": str(cur[0]), "s": cur[1], "n": pagina}).all()
         if not filas:
+            if espera > 0 and _en_vuelo(pg, cur):
+                # Committed changes wait behind a transaction still running on the server (their xid is above
+                # its xmin); it is short in this protocol, so wait a little rather than a whole cycle.
+                time.sleep(0.2)
+                espera -= 0.2
+                continue
             return res
         cambios = []
         for _seq, _xid, tabla, fila_id, op, datos in filas:
