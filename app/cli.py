@@ -227,6 +227,11 @@ def _run(args: argparse.Namespace, srv) -> int:  # type: ignore[no-untyped-def]
     if cmd == "verificar":
         r = srv.foliacion.verificar(args.juicio)
         print(r.mensaje(), file=sys.stdout if r.intacta else sys.stderr)
+        if srv.ctx.central:  # the central server is the external anchor (design.md §3)
+            diferencia = srv.sincronizacion.verificar_con_central(args.juicio)
+            if diferencia:
+                print(diferencia, file=sys.stderr)
+                return 1
         return 0 if r.intacta else 1
     if cmd == "captura":
         from app.ui.capture import capturar

@@ -212,6 +212,31 @@ class SincronizacionService:
         finally:
             engine.dispose()
 
+    def verificar_con_central(self, numero: str, clave: str | None = None) -> str | None:
+        """Compare an expediente's local foliation with the server's chain head (the external anchor).
+
+        Returns None when they agree or the server can't be reached (then only the local check counts), else a
+        Spanish sentence naming the difference: the local chain lacks the server's last entry (folios cut) or
+        holds another hash at that position (history rewritten). Local folios not yet pushed are beyond the
+        server's head and don't count.
+        """
+        with self.ctx.read() as s:
+            from app.services.foliacion import expediente_por_numero
+
+            exp = expediente_por_numero(s, self.ctx.office_id, numero)
+            cabeza = self.cabeza_central(exp.id, clave)
+            if cabeza is None or cabeza[0] == 0:
+                return None
+            local = s.scalar(select(Folio.hash).where(Folio.expediente_id == exp.id, Folio.posicion == cabeza[0],
+                                                      Folio.provisional.is_(False)))
+        if local is None:
+            return (f"El servidor central tiene {cabeza[0]} asiento(s) de foliación del juicio {numero} y este equipo "
+                    "no tiene el último: se eliminaron folios en este equipo.")
+        if local != cabeza[1]:
+            return (f"El asiento {cabeza[0]} de la foliación del juicio {numero} no coincide con el del servidor "
+                    "central: la historia de este equipo fue reescrita.")
+        return None
+
     def olvidar_servidor(self) -> None:
         """Leave the central server (tests and IT only): the desktop works standalone again."""
         with self.ctx.engine.begin() as c:

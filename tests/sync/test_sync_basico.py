@@ -119,3 +119,30 @@ def test_folios_de_dos_escritorios_sin_conexion_quedan_en_una_cadena(
         n = c.execute(select(func.count()).select_from(Folio)).scalar()
     with a.ctx.read() as s:
         assert s.scalar(select(func.count()).select_from(Folio)) == n
+
+
+def test_verificar_compara_con_la_cabeza_del_servidor(
+    servidor_central: Central, escritorio: Callable[[str], Servicios],
+) -> None:
+    import sqlite3
+
+    a = escritorio("a")
+    _oficina_con_juicios(a, 2)
+    numero = _numeros(a)[0]
+    for i in range(3):
+        a.foliacion.agregar(numero, f"escrito {i}".encode() * 40, f"e{i}.pdf", tipo="ESCRITO",
+                            descripcion=f"Escrito {i}", hojas=1, fecha=date(2025, 4, 1))
+    a.sincronizacion.configurar(servidor_central.usuario("jefe", Rol.JEFE))
+    a.sincronizacion.sincronizar()
+    assert a.foliacion.verificar(numero).intacta
+    assert a.sincronizacion.verificar_con_central(numero) is None
+    # Someone cuts the last folio out of the local file (bypassing the program): the local chain alone still
+    # looks whole, the server's head says otherwise.
+    con = sqlite3.connect(a.ctx.paths.database)
+    con.execute("DROP TRIGGER IF EXISTS folio_sin_delete")
+    con.execute("DELETE FROM folio WHERE posicion = (SELECT max(posicion) FROM folio f2 WHERE f2.expediente_id = "
+                "folio.expediente_id) AND expediente_id = (SELECT id FROM expediente WHERE numero = ?)", (numero,))
+    con.commit()
+    con.close()
+    assert a.foliacion.verificar(numero).intacta
+    assert "se eliminaron folios" in (a.sincronizacion.verificar_con_central(numero) or "")
