@@ -113,6 +113,8 @@ def aplicar_filas(lc: Connection, cambios: Iterable[tuple[str, str, str, dict[st
         omitidas += sum(1 for f, v in filas if f in locales and v["row_version"] < locales[f])
         if tabla == "folio":
             actualizar.sort(key=lambda v: v["desde"], reverse=True)
+            expedientes = {v["expediente_id"] for v in actualizar + insertar}
+            _apartar_provisionales(lc, expedientes)
         for v in actualizar:
             lc.execute(update(tab).where(tab.c.id == v["id"]).values(**v))
         if insertar:
@@ -122,7 +124,49 @@ def aplicar_filas(lc: Connection, cambios: Iterable[tuple[str, str, str, dict[st
             if sha:
                 archivos.add(sha)
         aplicadas += len(actualizar) + len(insertar)
+        if tabla == "folio":
+            _reencadenar_provisionales(lc, expedientes)
     return aplicadas, omitidas
+
+
+_APARTE = 1_000_000
+
+
+def _apartar_provisionales(lc: Connection, expedientes: set[uuid.UUID]) -> None:
+    """Move this desktop's provisional folios out of the numbering while the server's final ones arrive (they
+    may take the same places); :func:`_reencadenar_provisionales` puts them back after the last final one."""
+    from app.storage.models import Folio
+
+    for e in expedientes:
+        lc.execute(update(Folio).where(Folio.expediente_id == e, Folio.provisional.is_(True), Folio.posicion < _APARTE)
+                   .values(posicion=Folio.posicion + _APARTE, desde=Folio.desde + _APARTE,
+                           hasta=Folio.hasta + _APARTE))
+
+
+def _reencadenar_provisionales(lc: Connection, expedientes: set[uuid.UUID]) -> None:
+    """Provisional folios continue the chain after the last final folio, as the server will place them."""
+    from app.domain.foliacion import GENESIS, cuerpo_de, hash_entrada
+    from app.storage.models import Folio, Oficina
+
+    for e in expedientes:
+        finales = lc.execute(select(Folio.posicion, Folio.hasta, Folio.hash, Folio.office_id)
+                             .where(Folio.expediente_id == e, Folio.provisional.is_(False))
+                             .order_by(Folio.posicion.desc()).limit(1)).first()
+        pos, ultimo, anterior = (finales[0], finales[1], finales[2]) if finales else (0, 0, GENESIS)
+        provisionales = lc.execute(select(Folio).where(Folio.expediente_id == e, Folio.provisional.is_(True))
+                                   .order_by(Folio.posicion)).mappings().all()
+        if not provisionales:
+            continue
+        por_cuerpo = lc.execute(select(Oficina.folios_por_cuerpo).where(
+            Oficina.id == provisionales[0]["office_id"])).scalar() or 200
+        for f in provisionales:
+            hojas = f["hasta"] - f["desde"] + 1
+            pos, desde, ultimo = pos + 1, ultimo + 1, ultimo + hojas
+            h = hash_entrada(anterior, str(e), f["documento_sha256"], desde, ultimo, str(f["documento_id"]))
+            lc.execute(update(Folio).where(Folio.id == f["id"]).values(
+                posicion=pos, desde=desde, hasta=ultimo, cuerpo_desde=cuerpo_de(desde, por_cuerpo),
+                cuerpo_hasta=cuerpo_de(ultimo, por_cuerpo), hash_anterior=anterior, hash=h))
+            anterior = h
 
 
 def cursor(local: Engine) -> tuple[int, int] | None:

@@ -146,3 +146,37 @@ def test_verificar_compara_con_la_cabeza_del_servidor(
     con.close()
     assert a.foliacion.verificar(numero).intacta
     assert "se eliminaron folios" in (a.sincronizacion.verificar_con_central(numero) or "")
+
+
+def test_un_folio_final_que_llega_antes_que_el_propio_no_choca(
+    servidor_central: Central, escritorio: Callable[[str], Servicios],
+) -> None:
+    """A page may bring another desktop's final folio before this desktop's own (they commit under different
+    transactions): the provisional one steps aside and the local chain stays whole."""
+    from app.sync.tirada import aplicar_filas
+
+    a = escritorio("a")
+    _oficina_con_juicios(a, 2)
+    a.sincronizacion.configurar(servidor_central.usuario("jefe", Rol.JEFE))
+    a.sincronizacion.sincronizar()
+    b = escritorio("b")
+    b.sincronizacion.configurar(servidor_central.usuario("jefe2", Rol.JEFE))
+    b.sincronizacion.sincronizar()
+    numero = _numeros(a)[0]
+    a.foliacion.agregar(numero, b"A" * 300, "a.pdf", tipo="ESCRITO", descripcion="A", hojas=2, fecha=date(2025, 4, 1))
+    b.foliacion.agregar(numero, b"B" * 300, "b.pdf", tipo="ESCRITO", descripcion="B", hojas=3, fecha=date(2025, 4, 1))
+    a.sincronizacion.sincronizar()
+    from app.storage.models import Documento
+
+    with servidor_central.engine.connect() as c:
+        fila = dict(c.execute(select(Folio)).mappings().one())
+        doc = dict(c.execute(select(Documento).where(Documento.id == fila["documento_id"])).mappings().one())
+    with b.ctx.engine.begin() as lc:
+        aplicar_filas(lc, [("documento", str(doc["id"]), "INSERT", doc), ("folio", str(fila["id"]), "INSERT", fila)],
+                      set())
+    assert b.foliacion.verificar(numero).intacta
+    with b.ctx.read() as s:
+        rangos = s.execute(select(Folio.desde, Folio.hasta, Folio.provisional).order_by(Folio.posicion)).all()
+    assert [tuple(r) for r in rangos] == [(1, 2, False), (3, 5, True)]
+    b.sincronizacion.sincronizar()
+    assert b.foliacion.verificar(numero).intacta
