@@ -115,7 +115,30 @@ class SincronizacionService:
         if office:
             self.ctx.office_id = uuid.UUID(office)
         self.ctx.central = True
+        if clave:
+            self._recordar_clave(servidor.usuario, clave)
         return res
+
+    def _recordar_clave(self, login: str, clave: str) -> None:
+        """Offline login (design.md §3): the user's Foja account on this desktop takes the argon2 hash of the
+        password the server just accepted, so he logs in with the same password without network. The hash
+        travels to the office's other desktops with the next push."""
+        from argon2.exceptions import InvalidHashError, VerificationError
+
+        from app.services.usuarios import HASHER
+        from app.storage.models import Usuario
+
+        with self.ctx.tx("recordar contraseña del servidor") as s:
+            u = s.scalars(select(Usuario).where(Usuario.office_id == self.ctx.office_id,
+                                                Usuario.login == login)).first()
+            if u is None:
+                return
+            try:
+                if u.password_hash and HASHER.verify(u.password_hash, clave):
+                    return
+            except (VerificationError, InvalidHashError):
+                pass
+            u.password_hash = HASHER.hash(clave)
 
     def _error(self, mensaje: str) -> None:
         with self.ctx.engine.begin() as c:
@@ -140,6 +163,7 @@ class SincronizacionService:
                 pg.exec_driver_sql(f"ALTER ROLE CURRENT_USER PASSWORD {lit}")
         finally:
             engine.dispose()
+        self._recordar_clave(servidor.usuario, nueva)
 
     # --- conflicts ---------------------------------------------------------------------------------------
     def conflictos(self) -> list[ConflictoVista]:

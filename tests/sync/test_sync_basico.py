@@ -180,3 +180,24 @@ def test_un_folio_final_que_llega_antes_que_el_propio_no_choca(
     assert [tuple(r) for r in rangos] == [(1, 2, False), (3, 5, True)]
     b.sincronizacion.sincronizar()
     assert b.foliacion.verificar(numero).intacta
+
+
+def test_un_escritorio_nuevo_entra_sin_red_con_la_clave_del_servidor(
+    servidor_central: Central, escritorio: Callable[[str], Servicios],
+) -> None:
+    from app.services.usuarios import UsuariosService
+
+    a = escritorio("a")
+    _oficina_con_juicios(a, 2)
+    a.sincronizacion.configurar(servidor_central.usuario("jefe", Rol.JEFE))
+    a.sincronizacion.sincronizar()
+    b = escritorio("b")
+    cuenta = servidor_central.usuario("mgarcia", Rol.SECRETARIO)
+    b.sincronizacion.configurar(cuenta)
+    b.sincronizacion.sincronizar(clave="Clave-del-servidor-2025")  # the server accepted it (trust here)
+    u = UsuariosService(b.ctx).autenticar(cuenta.usuario, "Clave-del-servidor-2025")
+    assert u.login == cuenta.usuario and u.rol == Rol.SECRETARIO
+    # The hash reaches the office's other desktops, for their offline login too.
+    b.sincronizacion.sincronizar()
+    a.sincronizacion.sincronizar()
+    assert UsuariosService(a.ctx).autenticar(cuenta.usuario, "Clave-del-servidor-2025").login == cuenta.usuario
