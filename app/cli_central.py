@@ -5,6 +5,7 @@
 - ``central add-user LOGIN --rol ROL --oficina CODE [--nombres …]``: the user's PostgreSQL login role, with a
   one-time password he replaces at his first login.
 - ``central status --url …``: schema version, offices, users, pending conflicts.
+- ``central podar --dias N --url …``: drop change-log entries older than N days (longer than any offline time).
 - ``sincronizar --servidor postgresql://USER@HOST/DB``: one push-and-pull cycle. Exit 0; 3 when the server
   can't be reached (local data untouched); 4 when conflicts remain; 2 on bad input.
 
@@ -37,6 +38,10 @@ def agregar_comandos(sub: Any, common: argparse.ArgumentParser) -> None:
     au.add_argument("--oficina", required=True, help="código de la oficina (p. ej. 0601)")
     au.add_argument("--nombres", default="", help="apellidos y nombres")
     au.add_argument("--url", required=True, help="postgresql://PROPIETARIO@HOST/BASE")
+    po = csub.add_parser("podar", help="borrar del registro de cambios lo más antiguo que N días")
+    po.add_argument("--dias", type=int, required=True,
+                    help="más que el mayor tiempo que un escritorio pasa sin conexión (p. ej. 180)")
+    po.add_argument("--url", required=True, help="postgresql://PROPIETARIO@HOST/BASE")
     st = csub.add_parser("status", help="versión del esquema, oficinas, usuarios y conflictos pendientes")
     st.add_argument("--url", required=True, help="postgresql://PROPIETARIO@HOST/BASE")
 
@@ -63,6 +68,11 @@ def central(args: argparse.Namespace) -> int:
             u = c.agregar_usuario(engine, args.login, Rol[args.rol.upper()], args.oficina, args.nombres)
             print(f"Usuario «{u.login}» ({u.rol.etiqueta}, oficina {u.oficina}) creado.")
             print(f"Contraseña temporal (entréguela en persona; debe cambiarla al conectarse): {u.clave_temporal}")
+            return 0
+        if args.accion == "podar":
+            n = c.podar(engine, args.dias)
+            print(f"Registro de cambios: {n} entrada(s) de más de {args.dias} días eliminada(s). Un escritorio que "
+                  "no se sincronizó desde entonces descargará su oficina completa.")
             return 0
         e = c.estado(engine)
         print(f"Esquema del servidor: {e.version} (este programa: {e.version_programa})")

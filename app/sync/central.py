@@ -129,3 +129,28 @@ def estado(engine: Engine) -> EstadoCentral:
 def oficina_de_usuario(engine: Engine, login: str) -> uuid.UUID | None:
     with engine.connect() as conn:
         return conn.execute(text("SELECT office_id FROM foja_usuario_rol WHERE rol_pg = :r"), {"r": login}).scalar()
+
+
+def podar(engine: Engine, dias: int) -> int:
+    """Delete change-log entries older than ``dias`` days (the server audit stays). Returns how many.
+
+    ``dias`` must exceed the longest time a desktop stays offline: a desktop whose cursor falls before the
+    pruned part starts again from a snapshot of its office on its next sync (design.md §3, tombstones).
+
+    Raises:
+        ValidationError: ``dias`` < 0.
+    """
+    if dias < 0:
+        raise ValidationError("Los días deben ser cero o más.")
+    with engine.begin() as conn:
+        hasta = conn.execute(text(
+            "SELECT max(xid::text::bigint) FROM foja_cambio WHERE at < now() - make_interval(days => :d)"),
+            {"d": dias}).scalar()
+        if hasta is None:
+            return 0
+        n = conn.execute(text("DELETE FROM foja_cambio WHERE xid <= CAST(CAST(:x AS text) AS xid8)"),
+                         {"x": str(hasta)}).rowcount
+        conn.execute(text(
+            "INSERT INTO foja_poda (id, hasta_xid) VALUES (1, CAST(CAST(:x AS text) AS xid8)) "
+            "ON CONFLICT (id) DO UPDATE SET hasta_xid = EXCLUDED.hasta_xid, at = now()"), {"x": str(hasta)})
+    return int(n)

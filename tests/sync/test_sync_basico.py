@@ -201,3 +201,26 @@ def test_un_escritorio_nuevo_entra_sin_red_con_la_clave_del_servidor(
     b.sincronizacion.sincronizar()
     a.sincronizacion.sincronizar()
     assert UsuariosService(a.ctx).autenticar(cuenta.usuario, "Clave-del-servidor-2025").login == cuenta.usuario
+
+
+def test_un_escritorio_mas_viejo_que_el_registro_podado_descarga_de_nuevo(
+    servidor_central: Central, escritorio: Callable[[str], Servicios],
+) -> None:
+    from app.sync import central
+
+    a = escritorio("a")
+    _oficina_con_juicios(a, 2)
+    a.sincronizacion.configurar(servidor_central.usuario("jefe", Rol.JEFE))
+    a.sincronizacion.sincronizar()
+    b = escritorio("b")
+    b.sincronizacion.configurar(servidor_central.usuario("jefe2", Rol.JEFE))
+    b.sincronizacion.sincronizar()
+    a.pagos.registrar_costa(_numeros(a)[0], date(2025, 4, 2), "Publicación", "20.00")
+    a.sincronizacion.sincronizar()
+    assert central.podar(servidor_central.engine, 0) > 0  # B was offline longer than the log is kept
+    r = b.sincronizacion.sincronizar()
+    assert r.instantanea
+    from app.storage.models import Costa
+
+    with b.ctx.read() as s:
+        assert s.scalars(select(Costa.concepto)).all() == ["Publicación"]
