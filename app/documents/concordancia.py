@@ -28,6 +28,11 @@ def articulo(genero: str) -> str:
     return "la" if femenino(genero) else "el"
 
 
+def del_(genero: str) -> str:
+    """«del» / «de la» (the contraction a Spanish text needs: never «de el»)."""
+    return "de la" if femenino(genero) else "del"
+
+
 def abogado(genero: str) -> str:
     """«Abogado» / «Abogada» (the title "Ab." abbreviates both)."""
     return "Abogada" if femenino(genero) else "Abogado"

@@ -559,6 +559,7 @@ def acta_bienes(j: Juicio, fecha: date, a: ActaBienes) -> dict[str, Any]:
         "depositario_nombre": a.depositario_nombre, "depositario_cedula": a.depositario_cedula,
         "depositario_cargo": concordancia.cargo_depositario(a.depositario_genero),
         "depositario_articulo": concordancia.articulo(a.depositario_genero),
+        "depositario_del": concordancia.del_(a.depositario_genero),
         "lugar_custodia": a.lugar_custodia or "las bodegas del Instituto Ecuatoriano de Seguridad Social",
         "observaciones": a.observaciones,
     }

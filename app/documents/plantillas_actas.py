@@ -37,8 +37,8 @@ def _acta_bienes(titulo: str, diligencia: Partes, custodia: str) -> Document:
     ])
     _tabla_bienes(doc, total="{{ bienes_total }}")
     _p(doc, [
-        "Los bienes detallados, por un valor estimado de {{ bienes_total_letras }}, quedan bajo la custodia de "
-        "{{ depositario_articulo }} {{ depositario_cargo }} ", ("{{ depositario_nombre }}", "b"),
+        "Los bienes detallados, por un valor estimado de {{ bienes_total_letras }}, quedan bajo la custodia "
+        "{{ depositario_del }} {{ depositario_cargo }} ", ("{{ depositario_nombre }}", "b"),
         "{% if depositario_cedula %}, con cédula de ciudadanía No. {{ depositario_cedula }}{% endif %}, quien los "
         f"recibe {custodia} en {{{{ lugar_custodia }}}} y se obliga a conservarlos con el debido cuidado, a no "
         "usarlos, prestarlos ni arrendarlos, a informar periódicamente sobre su estado y a entregarlos cuando este "

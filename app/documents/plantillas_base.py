@@ -160,6 +160,7 @@ _ACTA_BIENES = {
     "observaciones": "Observaciones del acta",
     "depositario_cargo": "«Depositario Judicial» o «Depositaria Judicial»",
     "depositario_articulo": "«el» o «la», según el depositario",
+    "depositario_del": "«del» o «de la», según el depositario",
 }
 CAMPOS: dict[str, dict[str, str]] = {
     archivo(TipoDocumento.RPV): {**_JUICIO, **_TERMINO},

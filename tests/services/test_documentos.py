@@ -419,7 +419,7 @@ def test_cada_documento_del_juicio_se_genera_folia_y_registra_su_acto(con_secret
     auto = t[TipoDocumento.AUTO_ARCHIVO]
     assert "Ing. Patricio Xavier Carrasco Ruiz" in auto and "ordenar su archivo" in auto
     for tipo, texto_ in t.items():
-        for malo in ("el/la", "(s)", "XXXX", "Secretario/a", "o/a "):
+        for malo in ("el/la", "(s)", "XXXX", "Secretario/a", "o/a ", " de el ", " a el "):
             assert malo not in texto_, (tipo, malo)
     assert "Oficio No. " + f"{x.numero}-OF-001" in t[TipoDocumento.OFICIO_RETENCION]
     assert "Agencia Nacional de Tránsito (ANT)" in t[TipoDocumento.OFICIO_ANT]
@@ -427,6 +427,7 @@ def test_cada_documento_del_juicio_se_genera_folia_y_registra_su_acto(con_secret
     embargo = t[TipoDocumento.ACTA_EMBARGO]
     assert f"Fondos retenidos en el sistema financiero (oficio No. {x.numero}-OF-001" in embargo
     assert "OCHOCIENTOS CUARENTA Y DOS 37/100 DÓLARES" in embargo
+    assert "bajo la custodia del Depositario Judicial" in embargo
     assert "Camioneta Chevrolet D-Max 2019" in t[TipoDocumento.ACTA_SECUESTRO]
     remate = t[TipoDocumento.ACTA_REMATE]
     assert "18.500,00" in remate  # the goods and appraisal of the aviso
