@@ -11,7 +11,7 @@ from sqlalchemy import func, select, text
 from app.domain.permisos import Rol
 from app.services.bootstrap import Servicios
 from app.storage.models import Expediente, Folio
-from tests.conftest import CEDULAS
+from tests.conftest import CEDULAS, FIRMANTES
 from tests.services.helpers import crear_titulos
 from tests.sync.conftest import Central
 
@@ -19,8 +19,9 @@ pytestmark = pytest.mark.postgres
 
 
 def _oficina_con_juicios(srv: Servicios, n: int = 6) -> None:
-    for nombre, ced in zip(["Ana Lucía Guamán", "Carlos Andrade Vera"], CEDULAS, strict=False):
-        srv.secretarios.crear(nombre, ced, externo=True)
+    srv.oficina.actualizar(**FIRMANTES)
+    for nombre, ced, g in zip(["Ana Lucía Guamán", "Carlos Andrade Vera"], CEDULAS, "FM", strict=False):
+        srv.secretarios.crear(nombre, ced, externo=True, genero=g)
     crear_titulos(srv, n)
     srv.sorteo.realizar(semilla="semilla-fija", fecha=date(2025, 3, 3))
 
