@@ -167,7 +167,7 @@ def test_plazo_limits(con_secretarios: Servicios) -> None:
         with pytest.raises(ValidationError, match="de 2 a 72 meses"):
             convs.crear(numero, FIRMA, plazo)
     # C.D. 671 (in force on 13/02/2025): a debt of USD 1.264,50 (up to 2.800,00) gets at most 24 months.
-    with pytest.raises(ValidationError, match="Resolución C.D. 671.*hasta 24 meses; se pidieron 25"):
+    with pytest.raises(ValidationError, match=r"Resolución C\.D\. 671.*hasta 24 meses; se pidieron 25"):
         convs.crear(numero, FIRMA, 25)
     assert _etapa(srv, numero) is Etapa.SORTEADO  # nothing was written
     assert convs.crear(numero, FIRMA, 24).cuotas[-1].vence == date(2027, 2, 13)
@@ -176,7 +176,8 @@ def test_plazo_limits(con_secretarios: Servicios) -> None:
 def test_instalments_paid_early_or_in_one_go_settle_exactly(con_secretarios: Servicios) -> None:
     srv = con_secretarios
     numero = _juicio(srv)
-    conv = ConveniosService(srv.ctx).crear(numero, FIRMA, 3)  # 12 % on the capital: 428.85, 428.85, last absorbs rounding
+    # 12 % on the capital only: 428.85, 428.85, the last absorbs the rounding
+    conv = ConveniosService(srv.ctx).crear(numero, FIRMA, 3)
     pagos = PagosService(srv.ctx)
     c1, c2, c3 = conv.cuotas
     r1 = pagos.registrar_abono(numero, date(2025, 3, 8), c1.cuota, "Cuota 1 adelantada")
