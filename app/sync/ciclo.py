@@ -169,6 +169,12 @@ def unirse(local: Engine, pg: Connection, avance: Avance | None = None) -> tuple
     subidas, shas = (0, set())
     if local_datos:
         subidas, shas = _subida_inicial(local, pg, server_id, avance=avance)
+        # The server now holds exactly this desktop's rows: the pull starts after the upload instead of
+        # downloading them back (anything committed meanwhile is above this xmin and still comes).
+        with pg.begin():
+            xmin = int(pg.execute(text("SELECT pg_snapshot_xmin(pg_current_snapshot())::text")).scalar_one())
+        with local.begin() as lc:
+            tirada.guardar_estado(lc, {"cursor_xid": str(xmin - 1), "cursor_seq": str(tirada.CURSOR_MAX_SEQ)})
     return server_id, subidas, shas
 
 

@@ -115,8 +115,11 @@ def aplicar_filas(lc: Connection, cambios: Iterable[tuple[str, str, str, dict[st
             actualizar.sort(key=lambda v: v["desde"], reverse=True)
             expedientes = {v["expediente_id"] for v in actualizar + insertar}
             _apartar_provisionales(lc, expedientes)
-        for v in actualizar:
-            lc.execute(update(tab).where(tab.c.id == v["id"]).values(**v))
+        if tabla == "folio":
+            for v in actualizar:  # one at a time, highest range first: moved folios never collide
+                lc.execute(update(tab).where(tab.c.id == v["id"]).values(**v))
+        elif actualizar:
+            _actualizar_muchas(lc, tab, actualizar)
         if insertar:
             lc.execute(insert(tab), insertar)
         for v in actualizar + insertar:
@@ -130,6 +133,19 @@ def aplicar_filas(lc: Connection, cambios: Iterable[tuple[str, str, str, dict[st
 
 
 _APARTE = 1_000_000
+
+
+def _actualizar_muchas(lc: Connection, tab: Any, filas: list[dict[str, Any]]) -> None:
+    """One executemany UPDATE per column set (rows of one table from the server carry every column)."""
+    from sqlalchemy import bindparam
+
+    por_columnas: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    for v in filas:
+        por_columnas.setdefault(tuple(sorted(v)), []).append(v)
+    for columnas, grupo in por_columnas.items():
+        stmt = update(tab).where(tab.c.id == bindparam("_id")).values(
+            {c: bindparam(f"_{c}") for c in columnas if c != "id"})
+        lc.execute(stmt, [{"_id": v["id"], **{f"_{c}": v[c] for c in columnas if c != "id"}} for v in grupo])
 
 
 def _apartar_provisionales(lc: Connection, expedientes: set[uuid.UUID]) -> None:
