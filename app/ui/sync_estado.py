@@ -89,7 +89,7 @@ class EstadoSyncWidget(QWidget):
         self.conexion.setToolTip(ayuda)
         self.conexion.setVisible(bool(conexion))
         self._sep_conexion.setVisible(bool(conexion))
-        al_dia = estado.pendientes == 0 and estado.ultima is not None and fallo is None
+        al_dia = estado.pendientes == 0 and estado.ultima is not None and fallo is None and en_curso is None
         if al_dia:
             self.pendientes.setText("Sincronizado")
             self.pendientes.setStyleSheet(VERDE)
