@@ -74,7 +74,6 @@ class ServidorDialog(QDialog):
         self.usuario = QLineEdit(self)
         self.usuario.setObjectName("usuario")
         self.clave = self._clave("clave")
-        self.clave.setPlaceholderText("Vacía: la de PGPASSWORD o ~/.pgpass")
         self.sslmode = QComboBox(self)
         self.sslmode.setObjectName("sslmode")
         for valor, texto in SSLMODES:
@@ -90,7 +89,9 @@ class ServidorDialog(QDialog):
         form.addRow("&Puerto:", self.puerto)
         form.addRow("&Base de datos:", self.base)
         form.addRow("&Usuario:", self.usuario)
-        form.addRow("&Contraseña:", self.clave)
+        self._clave_label = QLabel("&Contraseña:", self)
+        self._clave_label.setBuddy(self.clave)
+        form.addRow(self._clave_label, self.clave)
         form.addRow("C&ifrado (sslmode):", self.sslmode)
         form.addRow("", self.primera)
         self._nueva_label = QLabel("Contraseña &nueva:", self)
@@ -141,6 +142,9 @@ class ServidorDialog(QDialog):
     def _mostrar_nueva(self, visible: bool) -> None:
         for w in (self._nueva_label, self.nueva, self._repetir_label, self.repetir):
             w.setVisible(visible)
+        self._clave_label.setText("&Contraseña temporal:" if visible else "&Contraseña:")
+        self.clave.setPlaceholderText("La que le entregó informática" if visible
+                                      else "Vacía: la de PGPASSWORD o ~/.pgpass")
         self.adjustSize()
 
     # -- Aceptar --------------------------------------------------------------------------------------

@@ -21,6 +21,7 @@ from app.common.errors import CancelledError
 from app.common.progress import Progress
 from app.services.sincronizacion import SincronizacionService
 from app.sync.ciclo import ResultadoSync
+from app.sync.conexion import SinConexion
 from app.ui.conflictos_page import ConflictosDialog
 from app.ui.errors import show_error
 from app.ui.servidor_dialog import ServidorDialog
@@ -207,6 +208,8 @@ class ControlSync(QObject):
             p.al_fallar(exc)
         elif p.manual and not isinstance(exc, CancelledError):
             show_error(self._ventana, exc)
+            if isinstance(exc, SinConexion) and "contraseña" in exc.message:
+                self.configurar_servidor()  # the password of this session, typed where the server is set
 
     @Slot()
     def _siguiente(self) -> None:
@@ -227,6 +230,7 @@ class ControlSync(QObject):
         if self.conflictos_dialogo is None:
             self.conflictos_dialogo = ConflictosDialog(self._servicio, self._ventana)
             self.conflictos_dialogo.resuelto.connect(self._resuelto)
+            self.conflictos_dialogo.addAction(self.accion_sincronizar)  # F9 from the Conflictos window too
         self.conflictos_dialogo.cargar()
         self.conflictos_dialogo.show()
         self.conflictos_dialogo.raise_()

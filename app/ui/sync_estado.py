@@ -108,9 +108,13 @@ class EstadoSyncWidget(QWidget):
     @staticmethod
     def _conexion(estado: EstadoSync, fallo: BaseException | None, en_curso: str | None) -> tuple[str, str, str]:
         if en_curso is not None:
+            if isinstance(fallo, SinConexion):  # offline stays visible while the next attempt runs
+                return "Sin conexión (reintentando…)", ROJO, fallo.message
             return en_curso or "Sincronizando…", GRIS, "Sincronizando con el servidor central."
         if isinstance(fallo, SinConexion):
-            return "Sin conexión", ROJO, f"{fallo.message} Se sigue trabajando en este equipo; se reintenta solo."
+            que_hacer = ("Escriba su contraseña en Oficina → Servidor central…." if "contraseña" in fallo.message
+                         else "Se sigue trabajando en este equipo; se reintenta cada minuto.")
+            return "Sin conexión", ROJO, f"{fallo.message} {que_hacer}"
         if isinstance(fallo, VersionIncompatible):
             return "Versión incompatible", ROJO, fallo.message
         if fallo is not None:
