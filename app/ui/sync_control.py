@@ -151,17 +151,23 @@ class ControlSync(QObject):
                     al_terminar: Callable[[ResultadoSync], None] | None = None,
                     al_fallar: Callable[[BaseException], None] | None = None,
                     clave: str | None = None) -> None:
-        """Run one cycle in the background (queued behind a running one; a timer run while one is queued is
-        dropped). ``parent``: a window that waits for it and shows its progress dialog (the first join);
+        """Run one cycle in the background, queued behind a running one (plain requests — F9, the timer —
+        coalesce into one queued cycle). ``parent``: a window that waits for it and shows its progress dialog
+        (the first join);
         ``antes``: work run first on the same background thread (changing the one-time password);
         ``manual``: the user asked (F9): a failure is shown in a message box, not only in the status bar;
         ``clave``: the password for this cycle (default: the one kept for the session)."""
         pedido = _Pedido(manual, parent, antes, al_terminar, al_fallar, clave)
-        if self.tarea is not None:
-            if manual or parent is not None or not self._cola:
-                self._cola.append(pedido)
+        if self.tarea is None:
+            self._iniciar(pedido)
             return
-        self._iniciar(pedido)
+        simple = parent is None and antes is None and al_terminar is None and al_fallar is None and clave is None
+        igual = next((q for q in self._cola if q.parent is None and q.antes is None and q.al_terminar is None
+                      and q.al_fallar is None and q.clave is None), None)
+        if simple and igual is not None:  # F9 pressed again, or the timer: one more cycle is already waiting
+            igual.manual = igual.manual or manual
+        else:
+            self._cola.append(pedido)
 
     def _iniciar(self, p: _Pedido) -> None:
         clave = p.clave if p.clave is not None else self.clave

@@ -99,13 +99,32 @@ def test_f9_envia_los_cambios_pendientes_y_el_estado_queda_sincronizado(
     assert "Cambios pendientes: 3" in estado.texto()
     assert "Conflictos: 0" in estado.texto()
 
-    qtbot.keyClick(w.lista.tabla, Qt.Key.Key_F9)
-    qtbot.waitUntil(lambda: "Sincronizado" in estado.texto(), timeout=ESPERA_MS)
+    # Never two cycles at once: F9 pressed three times runs one cycle and queues one more.
+    a_la_vez, ciclos = [0], [0]
+    real = a.sincronizacion.sincronizar
+
+    def contando(*args: Any, **kwargs: Any) -> Any:
+        a_la_vez[0] += 1
+        ciclos[0] += 1
+        try:
+            assert a_la_vez[0] == 1, "dos ciclos a la vez"
+            return real(*args, **kwargs)
+        finally:
+            a_la_vez[0] -= 1
+
+    a.sincronizacion.sincronizar = contando  # type: ignore[method-assign]
+    mensajes: list[str] = []
+    w.sync.mensaje.connect(mensajes.append)
+    for _ in range(3):
+        qtbot.keyClick(w.lista.tabla, Qt.Key.Key_F9)
+    qtbot.waitUntil(lambda: "Sincronizado" in estado.texto() and not w.sync.en_curso(), timeout=ESPERA_MS)
+    assert ciclos[0] == 2
 
     assert "Cambios pendientes" not in estado.texto()
     assert "Última sincronización: hace menos de 1 min" in estado.texto()
     assert _direccion_central(servidor_central, ident) == "Veloz 14-32 y Larrea"
-    assert "3 cambio(s) enviado(s)" in w.statusBar().currentMessage()
+    assert len(mensajes) == 2 and "3 cambio(s) enviado(s)" in mensajes[0] and "enviado" not in mensajes[1]
+    assert w.statusBar().currentMessage() == mensajes[-1]
 
 
 @pytest.mark.parametrize(("eleccion", "gana"), [("mia", "b"), ("servidor", "a"), ("combinada", "a")])
