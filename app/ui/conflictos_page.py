@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.common.dates import to_local
+from app.domain.permisos import Rol
 from app.services.sincronizacion import ConflictoVista, SincronizacionService
 from app.ui.errors import protegido
 
@@ -47,6 +48,9 @@ CAMPOS = {
     "cedula": "Cédula", "activo": "Activo", "rol": "Rol", "login": "Usuario",
 }
 
+# Stored codes shown as the office says them.
+VALORES = {"CEDULA": "Cédula", "NATURAL": "Persona natural", "JURIDICA": "Persona jurídica"}
+
 # What names a row for a person, in order of preference.
 NOMBRES = ("numero", "nombre", "nombres", "identificacion", "login", "codigo", "clave")
 
@@ -64,12 +68,16 @@ def nombre_campo(campo: str) -> str:
 
 
 def valor(v: Any) -> str:
-    """A field's value as read: ``None`` → ``—``, empty → ``(vacío)``, booleans Sí/No."""
+    """A field's value as read: ``None`` → ``—``, empty → ``(vacío)``, booleans Sí/No, codes by their name."""
     if v is None:
         return "—"
     if isinstance(v, bool):
         return "Sí" if v else "No"
     texto = str(v)
+    if texto in VALORES:
+        return VALORES[texto]
+    if texto in Rol._value2member_map_:
+        return Rol(texto).etiqueta
     return texto if texto.strip() else "(vacío)"
 
 
@@ -162,20 +170,17 @@ class ConflictosDialog(QDialog):
         botones.addStretch(1)
         botones.addWidget(cerrar)
 
-        abajo = QWidget(self)
-        lay_abajo = QVBoxLayout(abajo)
-        lay_abajo.setContentsMargins(0, 0, 0, 0)
-        lay_abajo.addWidget(self.detalle)
-        lay_abajo.addLayout(botones)
         partes = QSplitter(Qt.Orientation.Vertical, self)
         partes.addWidget(self.lista)
-        partes.addWidget(abajo)
+        partes.addWidget(self.detalle)
         partes.setSizes([180, 420])
         lay = QVBoxLayout(self)
         lay.addWidget(explicacion)
-        lay.addWidget(self.vacio)
+        lay.addWidget(self.vacio, 1)
         lay.addWidget(partes, 1)
+        lay.addLayout(botones)
         self._partes = partes
+        self._explicacion = explicacion
 
     # -- data -----------------------------------------------------------------------------------------
     @Slot()
@@ -201,6 +206,7 @@ class ConflictosDialog(QDialog):
         hay = bool(self.conflictos)
         self.vacio.setVisible(not hay)
         self._partes.setVisible(hay)
+        self._explicacion.setVisible(hay)
         if hay:
             self.lista.selectRow(fila_sel)
         self._mostrar_seleccionado()

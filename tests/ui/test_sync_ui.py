@@ -4,6 +4,7 @@ and the Conflictos window, against the real central PostgreSQL of tests/sync (12
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import psycopg
@@ -20,6 +21,7 @@ from app.ui import sync_control
 from app.ui.conflictos_page import COL_CAMPO, COL_MIA, COL_SERVIDOR
 from app.ui.main_window import MainWindow
 from app.ui.servidor_dialog import ServidorDialog
+from app.ui.sync_estado import hace
 from tests.sync import conftest as sync_conftest
 from tests.sync.conftest import ADMIN_DSN, Central
 from tests.sync.test_sync_basico import _oficina_con_juicios
@@ -264,3 +266,12 @@ def test_el_temporizador_sincroniza_sin_dialogo_y_sin_conexion_no_interrumpe(
     assert not cajas.vistas
     assert not [d for d in dialogos if d.isVisible()]
     assert "conectar" in estado.conexion.toolTip()
+
+
+def test_hace_cuanto_fue_la_ultima_sincronizacion() -> None:
+    ahora = datetime(2026, 11, 29, 20, 0, tzinfo=UTC)
+    assert hace(None, ahora) == "nunca"
+    assert hace(ahora - timedelta(seconds=20), ahora) == "hace menos de 1 min"
+    assert hace(ahora - timedelta(minutes=7, seconds=50), ahora) == "hace 7 min"
+    assert hace(ahora - timedelta(hours=3, minutes=59), ahora) == "hace 3 h"
+    assert hace(ahora - timedelta(days=2), ahora) == "el 27/11/2026 15:00"  # Ecuador's clock (UTC-5)
