@@ -28,6 +28,7 @@ from app.common.errors import ValidationError
 from app.services.sincronizacion import SincronizacionService
 from app.sync.ciclo import ResultadoSync
 from app.sync.conexion import Servidor
+from app.ui import mensajes
 from app.ui.errors import show_error
 
 if TYPE_CHECKING:
@@ -176,6 +177,8 @@ class ServidorDialog(QDialog):
             return
         try:
             servidor = self.servidor_escrito()
+            if not self._confirmar_cambio(servidor):
+                return
             self._servicio.configurar(servidor)
         except Exception as exc:
             show_error(self, exc)
@@ -193,6 +196,20 @@ class ServidorDialog(QDialog):
         self._control.sincronizar(
             parent=self, antes=cambiar_clave if cambiar else None, clave=nueva if cambiar else actual,
             al_terminar=self._listo, al_fallar=self._fallo)
+
+    def _confirmar_cambio(self, nuevo: Servidor) -> bool:
+        """A desktop that already syncs keeps its place in that server's history: moving it to another
+        database is only right when IT moved the same database (another address)."""
+        actual = self._servicio.servidor()
+        if actual is None or self._servicio.estado().ultima is None:
+            return True
+        if (actual.host, actual.puerto, actual.base) == (nuevo.host, nuevo.puerto, nuevo.base):
+            return True
+        return mensajes.confirmar(
+            self, f"Este equipo ya sincroniza con la base «{actual.base}» en {actual.host}:{actual.puerto}.",
+            "Cambie la dirección solo si informática trasladó esa misma base central a otro servidor. Para unir "
+            "este equipo a una base distinta, consulte antes a informática.",
+            si="Cambiar la dirección", no="Volver")
 
     def _ocupar(self, si: bool) -> None:
         self.ocupado = si

@@ -177,7 +177,7 @@ def test_un_conflicto_se_abre_en_la_vista_conflictos_y_se_resuelve(
 
 
 def test_el_dialogo_servidor_central_une_un_equipo_nuevo_y_cambia_la_clave_temporal(
-    qtbot: Any, settings: QSettings, servidor_central: Central, escritorio: Escritorio,
+    qtbot: Any, settings: QSettings, servidor_central: Central, escritorio: Escritorio, cajas: Cajas,
 ) -> None:
     a = _unido(servidor_central, escritorio, "a", "jefe", datos=True)
     servidor = servidor_central.usuario("nuevo", Rol.SECRETARIO)
@@ -212,6 +212,18 @@ def test_el_dialogo_servidor_central_une_un_equipo_nuevo_y_cambia_la_clave_tempo
     assert not w.sync.widget.isHidden()
     assert "Sincronizado" in w.sync.widget.texto()
     assert w.sync.accion_sincronizar.isEnabled()
+
+    # Opened again it shows the server and this session's password; moving to another base asks first.
+    otro = ServidorDialog(b.sincronizacion, w.sync, w)
+    qtbot.addWidget(otro)
+    otro.show()
+    assert (otro.host.text(), otro.base.text(), otro.usuario.text(), otro.clave.text()) == (
+        "127.0.0.1", servidor.base, servidor.usuario, "Riobamba-2026")
+    otro.base.setText("otra_base")
+    cajas.responder = False
+    qtbot.mouseClick(otro.aceptar, Qt.MouseButton.LeftButton)
+    assert "ya sincroniza" in cajas.ultima().texto
+    assert otro.isVisible() and b.sincronizacion.servidor() == servidor
 
 
 def test_un_error_del_dialogo_lo_deja_abierto_con_lo_escrito(
