@@ -202,6 +202,9 @@ class ControlSync(QObject):
                 self.conflictos_dialogo.cargar()
         if p.manual or p.parent is not None or r.conflictos_nuevos:
             self.mensaje.emit(resumen(r))
+        if p.parent is not None and self._servicio.estado().pendientes:
+            # A join can leave a change of its own (the password hash for offline login): send it right away.
+            self.sincronizar()
         if p.al_terminar is not None:
             p.al_terminar(r)
 

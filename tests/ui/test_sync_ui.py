@@ -210,7 +210,7 @@ def test_el_dialogo_servidor_central_une_un_equipo_nuevo_y_cambia_la_clave_tempo
     with b.ctx.read() as s, a.ctx.read() as sa:
         assert sorted(s.scalars(select(Expediente.numero))) == sorted(sa.scalars(select(Expediente.numero)))
     assert not w.sync.widget.isHidden()
-    assert "Sincronizado" in w.sync.widget.texto()
+    qtbot.waitUntil(lambda: "Sincronizado" in w.sync.widget.texto() and not w.sync.en_curso(), timeout=ESPERA_MS)
     assert w.sync.accion_sincronizar.isEnabled()
 
     # Opened again it shows the server and this session's password; moving to another base asks first.
