@@ -739,6 +739,9 @@ DATOS: dict[TipoDocumento, dict[str, str]] = {
     TipoDocumento.CARATULA: {"cuerpo": "número del cuerpo; omitido: el último"},
     TipoDocumento.INDICE: {},
     TipoDocumento.ACTA_SORTEO: {},
+    TipoDocumento.ORDEN_PAGO_HONORARIOS: {"solicitud_id": "la solicitud de honorarios aprobada (se genera al "
+                                                          "aprobarla)",
+                                          "observaciones": "observaciones de la aprobación"},
 }
 
 
@@ -956,6 +959,10 @@ def muestra(tipo: TipoDocumento | str) -> dict[str, Any]:
         )))
     if tipo is TipoDocumento.ACTA_SORTEO:
         return acta_sorteo_muestra()
+    if tipo is TipoDocumento.ORDEN_PAGO_HONORARIOS:
+        from app.documents.contexto_honorarios import muestra_orden  # it builds on this module
+
+        return muestra_orden(f)
     raise AssertionError(tipo)  # pragma: no cover - every type handled above
 
 

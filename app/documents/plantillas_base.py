@@ -49,6 +49,7 @@ from app.documents.plantillas_expediente import (
     construir_caratula,
     construir_indice,
 )
+from app.documents.plantillas_honorarios import CAMPOS_ORDEN_HONORARIOS, construir_orden_pago_honorarios
 from app.documents.plantillas_oficios import (
     construir_oficio_ant,
     construir_oficio_levantamiento,
@@ -283,6 +284,7 @@ CAMPOS: dict[str, dict[str, str]] = {
         "participantes": "Lista: n, nombre, cedula, calidad, asignados, cuantia",
         "asignaciones": "Lista: n, titulo, juicio, deudor, identificacion, total, secretario",
     },
+    archivo(TipoDocumento.ORDEN_PAGO_HONORARIOS): {**_JUICIO, **CAMPOS_ORDEN_HONORARIOS},
 }
 
 
@@ -307,6 +309,7 @@ CONSTRUCTORES: dict[str, Callable[[], Document]] = {
     archivo(TipoDocumento.CARATULA): construir_caratula,
     INDICE: construir_indice,
     ACTA_SORTEO: construir_acta_sorteo,
+    archivo(TipoDocumento.ORDEN_PAGO_HONORARIOS): construir_orden_pago_honorarios,
 }
 
 

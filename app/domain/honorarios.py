@@ -59,8 +59,9 @@ TARIFA_PREDETERMINADA: tuple[Tarifa, ...] = (
                                                             "1 de junio de 2016 a 31 de mayo de 2017)"),
     Tarifa(date(2017, 6, 1), Decimal("10"), Decimal("12"), f"{_FUENTE_10}; IVA 12 % (fin de la tarifa temporal "
                                                             "de la Ley Orgánica de Solidaridad)"),
-    Tarifa(date(2024, 4, 1), Decimal("10"), Decimal("15"), f"{_FUENTE_10}; IVA 15 % (Ley Orgánica para Enfrentar "
-                                                            "el Conflicto Armado Interno, desde el 1 de abril de 2024)"),
+    Tarifa(date(2024, 4, 1), Decimal("10"), Decimal("15"),
+           f"{_FUENTE_10}; IVA 15 % (Ley Orgánica para Enfrentar el Conflicto Armado Interno, desde el 1 de abril "
+           "de 2024)"),
 )
 
 

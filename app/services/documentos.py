@@ -223,6 +223,8 @@ def _escribir(destino: Path, data: bytes) -> Path:
 
 
 def _permiso(tipo: TipoDocumento) -> Permiso:
+    if tipo is TipoDocumento.ORDEN_PAGO_HONORARIOS:
+        return Permiso.HONORARIOS_APROBAR
     return Permiso.NOTIFICACION_REGISTRAR if tipo is TipoDocumento.RAZON_NOTIFICACION else Permiso.EXPEDIENTE_TRAMITAR
 
 

@@ -615,6 +615,12 @@ class Preparador:
                           f"Auto de suspensión por convenio de pago del {format_dmy(c.fecha)} ({format_dmy(fecha)})",
                           vincular=vincular)
 
+    def _p_orden_pago_honorarios(self, s: Session, e: Expediente, j: cx.Juicio, fecha: date, datos: dict[str, Any],
+                                 cal: Calendario) -> Preparado:
+        from app.services.honorarios_documento import preparar_orden  # it builds on this module
+
+        return preparar_orden(self.ctx, s, e, j, fecha, datos)
+
     _POR_TIPO: ClassVar[dict[TipoDocumento, Callable[..., Preparado]]] = {
         TipoDocumento.RPV: _p_rpv,
         TipoDocumento.RAZON_NO_PAGO: _p_razon_no_pago,
@@ -632,4 +638,5 @@ class Preparador:
         TipoDocumento.ACTA_REMATE: _p_acta_remate,
         TipoDocumento.RAZON_ARCHIVO: _p_razon_archivo,
         TipoDocumento.AUTO_SUSPENSION: _p_auto_suspension,
+        TipoDocumento.ORDEN_PAGO_HONORARIOS: _p_orden_pago_honorarios,
     }
