@@ -51,16 +51,16 @@ def construir_orden_pago_honorarios() -> Document:
              "el pago de honorarios a abogados externos (Resolución C.D. 497, art. 3.5.3, lit. m), se dispone:"])
     _p(doc, [("PRIMERO.- ", "b"), "Aprobar los honorarios del/de la Ab. {{ secretario_nombre }} calculados sobre lo "
              "efectivamente recuperado en el juicio, según el siguiente detalle:"])
-    _tabla_lista(doc, [0.9, 2.2, 3.6, 2.3, 1.5, 2.0, 1.5, 2.0],
-                 ["No.", "Fecha", "Recuperación", "Monto", "%", "Honorario", "IVA", "Total"],
+    _tabla_lista(doc, [1.0, 2.0, 3.3, 1.9, 1.1, 1.8, 1.2, 1.5, 1.7],
+                 ["No.", "Fecha", "Recuperación", "Monto", "%", "Honorario", "% IVA", "IVA", "Total"],
                  "r in recuperaciones",
                  [("{{ r.n }}", "Tabla Centro"), ("{{ r.fecha }}", "Tabla Centro"), ("{{ r.referencia }}", "Tabla"),
                   ("{{ r.monto }}", "Tabla Cifra"), ("{{ r.porcentaje }}", "Tabla Centro"),
-                  ("{{ r.honorario }}", "Tabla Cifra"), ("{{ r.iva_porcentaje }}: {{ r.iva }}", "Tabla Cifra"),
+                  ("{{ r.honorario }}", "Tabla Cifra"), ("{{ r.iva_porcentaje }}", "Tabla Centro"), ("{{ r.iva }}", "Tabla Cifra"),
                   ("{{ r.total }}", "Tabla Cifra")])
     _p(doc, ["{%p if exclusiones %}"], "Subtitulo")
     _p(doc, ["Recuperaciones que no generan honorarios"], "Subtitulo")
-    _tabla_lista(doc, [0.9, 2.2, 3.6, 2.4, 6.9], ["No.", "Fecha", "Recuperación", "Monto", "Motivo"],
+    _tabla_lista(doc, [1.0, 2.0, 3.3, 1.9, 7.3], ["No.", "Fecha", "Recuperación", "Monto", "Motivo"],
                  "x in exclusiones",
                  [("{{ x.n }}", "Tabla Centro"), ("{{ x.fecha }}", "Tabla Centro"), ("{{ x.referencia }}", "Tabla"),
                   ("{{ x.monto }}", "Tabla Cifra"), ("{{ x.motivo }}", "Tabla")])

@@ -50,17 +50,17 @@ class Tarifa:
     fuente: str = ""
 
 
-_FUENTE_10 = "Tarifa predeterminada de Foja (domain.md §4): 10 % de lo recaudado; configurable, no confirmada"
+FUENTE_PREDETERMINADA = "Tarifa predeterminada del sistema (10 % de lo recuperado), pendiente de confirmación por la unidad"
 #: Used while an office has not confirmed its own table (the UI marks it "configurable").
 TARIFA_PREDETERMINADA: tuple[Tarifa, ...] = (
-    Tarifa(date(2000, 1, 1), Decimal("10"), Decimal("12"), f"{_FUENTE_10}; IVA 12 % (Ley de Régimen Tributario "
-                                                            "Interno, art. 65)"),
-    Tarifa(date(2016, 6, 1), Decimal("10"), Decimal("14"), f"{_FUENTE_10}; IVA 14 % (Ley Orgánica de Solidaridad, "
-                                                            "1 de junio de 2016 a 31 de mayo de 2017)"),
-    Tarifa(date(2017, 6, 1), Decimal("10"), Decimal("12"), f"{_FUENTE_10}; IVA 12 % (fin de la tarifa temporal "
-                                                            "de la Ley Orgánica de Solidaridad)"),
+    Tarifa(date(2000, 1, 1), Decimal("10"), Decimal("12"),
+           f"{FUENTE_PREDETERMINADA}; IVA 12 % (Ley de Régimen Tributario Interno, art. 65)"),
+    Tarifa(date(2016, 6, 1), Decimal("10"), Decimal("14"),
+           f"{FUENTE_PREDETERMINADA}; IVA 14 % (Ley Orgánica de Solidaridad, 1 de junio de 2016 a 31 de mayo de 2017)"),
+    Tarifa(date(2017, 6, 1), Decimal("10"), Decimal("12"),
+           f"{FUENTE_PREDETERMINADA}; IVA 12 % (fin de la tarifa temporal de la Ley Orgánica de Solidaridad)"),
     Tarifa(date(2024, 4, 1), Decimal("10"), Decimal("15"),
-           f"{_FUENTE_10}; IVA 15 % (Ley Orgánica para Enfrentar el Conflicto Armado Interno, desde el 1 de abril "
+           f"{FUENTE_PREDETERMINADA}; IVA 15 % (Ley Orgánica para Enfrentar el Conflicto Armado Interno, desde el 1 de abril "
            "de 2024)"),
 )
 

@@ -25,9 +25,11 @@ from decimal import Decimal, InvalidOperation
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.common.dates import format_dmy
-from app.common.errors import NotFoundError, ValidationError
+from app.common.dates import format_dmy, local_today
+from app.common.errors import NotFoundError, RuleError, ValidationError
+from app.documents import contexto as cx
 from app.domain.honorarios import (
+    FUENTE_PREDETERMINADA,
     SUSPENSIONES_PREDETERMINADAS,
     TARIFA_PREDETERMINADA,
     ReglaHonorarios,
@@ -100,6 +102,16 @@ def regla_de(s: Session, e: Expediente, config: ConfiguracionHonorarios | None =
     return ReglaHonorarios(c.tarifas, c.suspensiones, fecha_sorteo_de(s, e), c.a_cargo_del_coactivado)
 
 
+def honorarios_opi(s: Session, e: Expediente, fecha: date) -> cx.HonorariosOpi | None:
+    """What an OPI of ``e`` dated ``fecha`` says about the fee: None when the office does not charge it to
+    the coactivado; else the tariff in force on ``fecha`` and that fee on the título's total."""
+    regla = regla_de(s, e)
+    if not regla.a_cargo_del_coactivado:
+        return None
+    t = regla.tarifa_en(fecha)
+    return cx.HonorariosOpi(t.porcentaje, t.iva_porcentaje, regla.honorario(e.titulo.total, fecha))
+
+
 def _porcentaje(valor: Decimal | str, que: str) -> Decimal:
     try:
         return Decimal(str(valor).strip().replace(",", "."))
@@ -122,11 +134,12 @@ class TarifaHonorariosService:
         if not c.tarifa_confirmada:
             existentes = {r.vigente_desde for r in s.scalars(
                 select(TarifaHonorarios).where(TarifaHonorarios.office_id == self.ctx.office_id))}
+            confirmada = f"10 % de lo recuperado, confirmado por la unidad el {format_dmy(local_today())}"
             for t in TARIFA_PREDETERMINADA:
                 if t.vigente_desde not in existentes:
                     s.add(TarifaHonorarios(office_id=self.ctx.office_id, vigente_desde=t.vigente_desde,
                                            porcentaje=t.porcentaje, iva_porcentaje=t.iva_porcentaje,
-                                           fuente=t.fuente))
+                                           fuente=t.fuente.replace(FUENTE_PREDETERMINADA, confirmada)))
             _poner_pref(s, self.ctx.office_id, PREF_TARIFA_CONFIRMADA, "si")
             s.flush()
 
@@ -180,9 +193,18 @@ class TarifaHonorariosService:
         return self.configuracion()
 
     def cobrar_al_coactivado(self, si: bool) -> ConfiguracionHonorarios:
-        """Whether the fee is a line of the coactivado's debt (liquidación, OPI, imputation of abonos)."""
+        """Whether the fee is a line of the coactivado's debt (liquidación, OPI, imputation of abonos).
+
+        Raises:
+            PermissionDenied: not the administrador.
+            RuleError: charging it before the office confirmed its tariff (a document would print the
+                default as if it were the office's rule).
+        """
         self.ctx.exigir(Permiso.TARIFAS_EDITAR)
         with self.ctx.tx("configurar cobro de honorarios") as s:
+            if si and not configuracion_de(s, self.ctx.office_id).tarifa_confirmada:
+                raise RuleError("Confirme la tarifa de honorarios de la unidad antes de cobrarlos al coactivado: "
+                                "la liquidación y la orden de pago inmediato la citarán.")
             _poner_pref(s, self.ctx.office_id, PREF_A_CARGO, "si" if si else "no")
         return self.configuracion()
 

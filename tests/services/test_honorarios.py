@@ -235,6 +235,9 @@ def test_fee_charged_to_the_coactivado_is_a_line_and_abonos_carry_it(con_secreta
     numero = _juicio(srv)
     antes = srv.liquidacion.calcular(numero, date(2025, 4, 2))
     assert not antes.honorarios_a_cargo and antes.honorarios == D("0.00")
+    with pytest.raises(RuleError, match="Confirme la tarifa"):
+        srv.honorarios_tarifa.cobrar_al_coactivado(True)
+    srv.honorarios_tarifa.confirmar_tarifa()
     srv.honorarios_tarifa.cobrar_al_coactivado(True)
     liq = srv.liquidacion.calcular(numero, date(2025, 4, 2))
     saldo_deuda = antes.total
@@ -252,3 +255,31 @@ def test_fee_charged_to_the_coactivado_is_a_line_and_abonos_carry_it(con_secreta
     saldo = srv.liquidacion.calcular(numero, date(2025, 4, 3)).total
     r = srv.pagos.registrar_abono(numero, date(2025, 4, 3), saldo, "R-2")
     assert r.propone_archivo
+
+
+def _texto(ruta) -> str:  # type: ignore[no-untyped-def]
+    from docx import Document as Docx
+
+    d = Docx(str(ruta))
+    partes = [p.text for p in d.paragraphs]
+    partes += [c.text for t in d.tables for row in t.rows for c in row.cells]
+    return "\n".join(partes)
+
+
+def test_opi_and_liquidacion_show_the_fee_line_when_charged(con_secretarios: Servicios, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    srv = con_secretarios
+    numero = _juicio(srv)
+    srv.liquidacion.registrar(numero, date(2025, 3, 12))
+    liq = _texto(srv.documentos.generar("liquidacion", numero, date(2025, 3, 12), destino=tmp_path / "l1.docx").ruta)
+    assert "Honorarios del secretario-abogado (no se cobran al coactivado)" in liq
+    srv.honorarios_tarifa.confirmar_tarifa()
+    srv.honorarios_tarifa.cobrar_al_coactivado(True)
+    opi = _texto(srv.documentos.generar("opi", numero, date(2025, 3, 14), destino=tmp_path / "opi.docx").ruta)
+    # título 1242.50: 10 % = 124.25 + IVA 15 % 18.64 = 142.89 -> 1385.39 in all
+    assert "10 % de lo que se recaude, más IVA del 15 %" in opi
+    assert "USD 142,89" in opi and "1.385,39" in opi
+    r = srv.liquidacion.registrar(numero, date(2025, 3, 14))
+    liq = _texto(srv.documentos.generar("liquidacion", numero, date(2025, 3, 14), {"liquidacion_id": str(r.id)},
+                                        destino=tmp_path / "l2.docx").ruta)
+    assert "(no se cobran al coactivado)" not in liq
+    assert r.honorarios > 0 and f"{r.honorarios:.2f}".replace(".", ",") in liq
