@@ -56,7 +56,8 @@ def construir_orden_pago_honorarios() -> Document:
                  "r in recuperaciones",
                  [("{{ r.n }}", "Tabla Centro"), ("{{ r.fecha }}", "Tabla Centro"), ("{{ r.referencia }}", "Tabla"),
                   ("{{ r.monto }}", "Tabla Cifra"), ("{{ r.porcentaje }}", "Tabla Centro"),
-                  ("{{ r.honorario }}", "Tabla Cifra"), ("{{ r.iva_porcentaje }}", "Tabla Centro"), ("{{ r.iva }}", "Tabla Cifra"),
+                  ("{{ r.honorario }}", "Tabla Cifra"), ("{{ r.iva_porcentaje }}", "Tabla Centro"),
+                  ("{{ r.iva }}", "Tabla Cifra"),
                   ("{{ r.total }}", "Tabla Cifra")])
     _p(doc, ["{%p if exclusiones %}"], "Subtitulo")
     _p(doc, ["Recuperaciones que no generan honorarios"], "Subtitulo")

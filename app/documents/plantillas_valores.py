@@ -65,7 +65,8 @@ def construir_liquidacion() -> Document:
     _p(doc, [
         "El saldo adeudado al {{ liq_fecha_corte }} asciende a ", ("{{ liq_total_letras }}", "b"),
         ". Los intereses continúan generándose hasta la fecha efectiva del pago. Esta liquidación puede citarse en "
-        "una providencia dentro de los tres días siguientes a su fecha de corte.{% if liq_honorarios != '0,00' and not liq_honorarios_a_cargo %} Los "
+        "una providencia dentro de los tres días siguientes a su fecha de corte.{% if liq_honorarios != '0,00' and not "
+        "liq_honorarios_a_cargo %} Los "
         "honorarios del secretario-abogado sobre lo recaudado, USD {{ liq_honorarios }}, no forman parte del saldo "
         "del coactivado.{% endif %}",
     ])

@@ -50,7 +50,8 @@ class Tarifa:
     fuente: str = ""
 
 
-FUENTE_PREDETERMINADA = "Tarifa predeterminada del sistema (10 % de lo recuperado), pendiente de confirmación por la unidad"
+FUENTE_PREDETERMINADA = ("Tarifa predeterminada del sistema (10 % de lo recuperado), pendiente de confirmación por la "
+                         "unidad")
 #: Used while an office has not confirmed its own table (the UI marks it "configurable").
 TARIFA_PREDETERMINADA: tuple[Tarifa, ...] = (
     Tarifa(date(2000, 1, 1), Decimal("10"), Decimal("12"),
@@ -60,8 +61,8 @@ TARIFA_PREDETERMINADA: tuple[Tarifa, ...] = (
     Tarifa(date(2017, 6, 1), Decimal("10"), Decimal("12"),
            f"{FUENTE_PREDETERMINADA}; IVA 12 % (fin de la tarifa temporal de la Ley Orgánica de Solidaridad)"),
     Tarifa(date(2024, 4, 1), Decimal("10"), Decimal("15"),
-           f"{FUENTE_PREDETERMINADA}; IVA 15 % (Ley Orgánica para Enfrentar el Conflicto Armado Interno, desde el 1 de abril "
-           "de 2024)"),
+           f"{FUENTE_PREDETERMINADA}; IVA 15 % (Ley Orgánica para Enfrentar el Conflicto Armado Interno, "
+           "desde el 1 de abril de 2024)"),
 )
 
 
