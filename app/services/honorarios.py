@@ -29,7 +29,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.common.dates import format_dmy, local_today
-from app.common.errors import NotFoundError, RuleError, ValidationError
+from app.common.errors import AppError, NotFoundError, RuleError, ValidationError
 from app.common.money import format_usd
 from app.domain.foliacion import EntradaFolio, verificar_cadena
 from app.domain.honorarios import Checklist, EstadoSolicitud, LineaHonorario
@@ -164,6 +164,23 @@ class HonorariosService:
         """
         with self.ctx.read() as s:
             return calculo_en(s, expediente_por_numero(s, self.ctx.office_id, numero), hasta)
+
+    def puede_solicitar(self, numero: str) -> tuple[bool, str]:
+        """``(True, "")`` when the current user may request fees in juicio ``numero`` now, else ``(False,
+        reason)`` (for the UI to disable the action and say why). Writes nothing."""
+        with self.ctx.read() as s:
+            e = expediente_por_numero(s, self.ctx.office_id, numero)
+            try:
+                self.ctx.exigir(Permiso.EXPEDIENTE_TRAMITAR, secretario_id=e.secretario_id)
+                c = calculo_en(s, e, local_today())
+            except AppError as exc:
+                return False, exc.message
+        if not c.nuevas:
+            return False, ("Las recuperaciones ya están solicitadas." if c.retenidas
+                           else "El juicio no tiene recuperaciones.")
+        if c.total <= 0:
+            return False, "Lo recuperado aún no solicitado no genera honorarios."
+        return True, ""
 
     def revision(self, numero: str) -> Revision:
         """The facts of the expediente the jefe's checklist refers to."""
