@@ -192,7 +192,7 @@ class ReglaHonorarios:
         if self.fecha_sorteo is not None and d < self.fecha_sorteo:
             return Motivo.ANTES_SORTEO, f"anterior al sorteo del {d_m_a(self.fecha_sorteo)}"
         if sin_honorarios:
-            return Motivo.APP_SIN_HONORARIOS, "acuerdo de pago parcial exonerado de honorarios"
+            return Motivo.APP_SIN_HONORARIOS, ""
         for s in self.suspensiones:
             if s.incluye(d):
                 return Motivo.SUSPENSION_LEGAL, f"{s.motivo} ({d_m_a(s.desde)} a {d_m_a(s.hasta)})"

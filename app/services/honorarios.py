@@ -115,7 +115,8 @@ def _linea(p: Pago, x: LineaHonorario, solicitud: str = "") -> LineaCalculo:
     t = x.tarifa
     return LineaCalculo(p.id, p.fecha, x.recuperacion.referencia, x.recuperacion.monto,
                         t.porcentaje if t else None, t.iva_porcentaje if t else None, x.honorario, x.iva,
-                        f"{x.motivo.etiqueta}: {x.detalle_motivo}" if x.motivo else "", solicitud)
+                        (f"{x.motivo.etiqueta}: {x.detalle_motivo}" if x.detalle_motivo else x.motivo.etiqueta)
+                        if x.motivo else "", solicitud)
 
 
 def calculo_en(s: Session, e: Expediente, hasta: date | None = None) -> CalculoExpediente:
@@ -247,7 +248,8 @@ class HonorariosService:
     def revisar(self, solicitud_id: uuid.UUID, aprobar: bool, checklist: Checklist, motivo: str = "",
                 fecha: date | None = None) -> uuid.UUID | None:
         """The jefe's decision on a pending request. Approving needs every checklist item and the facts the
-        program checks (foliation intact, no open términos, a liquidación after the last payment); it
+        program checks (folios present and their chain intact, no término still running, a liquidación after
+        the last payment); it
         generates the orden de pago de honorarios (foliated) and returns its document id. Rejecting needs a
         reason and releases the recoveries (the lawyer may request again); returns None.
 
@@ -279,6 +281,9 @@ class HonorariosService:
                 raise ValidationError("Para aprobar, verifique en el expediente: " + ", ".join(faltan).lower() + ".")
             e = s.get_one(Expediente, sol.expediente_id)
             r = revision_en(self.ctx, s, e)
+            if r.folios == 0:
+                raise RuleError(f"El expediente del juicio {e.numero} no tiene documentos foliados: no hay expediente "
+                                "entregado que revisar.")
             if not r.foliacion_intacta:
                 raise RuleError(f"La foliación del juicio {e.numero} está alterada: no se aprueban honorarios. "
                                 f"{r.detalle}.")

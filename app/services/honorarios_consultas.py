@@ -15,7 +15,7 @@ from sqlalchemy import select
 from app.common.dates import format_dmy
 from app.common.errors import NotFoundError, ValidationError
 from app.common.money import format_usd
-from app.domain.honorarios import EstadoSolicitud
+from app.domain.honorarios import RETIENEN, EstadoSolicitud
 from app.reports.honorarios_xlsx import FilaHonorarios, escribir
 from app.services.context import Contexto
 from app.services.honorarios_estado import estados_de
@@ -52,7 +52,8 @@ class SolicitudVista:
 
 @dataclass(frozen=True, slots=True)
 class Resumen:
-    """Totals of a list of requests (USD) by state."""
+    """Totals of a list of requests (USD) by state; ``solicitado`` leaves out rejected and reverted requests
+    (their recoveries were requested again or carry no fee)."""
 
     solicitado: Decimal
     pendiente: Decimal
@@ -62,7 +63,7 @@ class Resumen:
     cantidad: int
 
     def filas(self) -> list[tuple[str, Decimal]]:
-        return [("Total solicitado", self.solicitado), ("Pendiente de revisión", self.pendiente),
+        return [("Total solicitado (sin rechazados)", self.solicitado), ("Pendiente de revisión", self.pendiente),
                 ("Aprobado por pagar", self.aprobado), ("Pagado", self.pagado), ("Rechazado", self.rechazado)]
 
 
@@ -70,7 +71,7 @@ def resumen(filas: list[SolicitudVista]) -> Resumen:
     def suma(*estados: EstadoSolicitud) -> Decimal:
         return sum((f.total for f in filas if f.estado in estados), CERO)
 
-    return Resumen(suma(*EstadoSolicitud), suma(EstadoSolicitud.SOLICITADO), suma(EstadoSolicitud.APROBADO),
+    return Resumen(suma(*RETIENEN), suma(EstadoSolicitud.SOLICITADO), suma(EstadoSolicitud.APROBADO),
                    suma(EstadoSolicitud.PAGADO), suma(EstadoSolicitud.RECHAZADO, EstadoSolicitud.REVERTIDO),
                    len(filas))
 

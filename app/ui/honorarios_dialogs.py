@@ -30,6 +30,14 @@ from app.ui.pestana import anchos, nota, tabla
 from app.ui.table_base import CENTRO, DERECHA, Columna, TablaModel
 
 
+def _situacion(x: LineaCalculo) -> str:
+    if x.solicitud:
+        return f"En la {x.solicitud}"
+    if x.motivo:
+        return f"Sin honorarios: {x.motivo}"
+    return "Por solicitar"
+
+
 class LineasModel(TablaModel[LineaCalculo]):
     COLUMNAS = (
         Columna("Fecha", lambda x: formato.fecha(x.fecha), CENTRO),
@@ -41,7 +49,7 @@ class LineasModel(TablaModel[LineaCalculo]):
         Columna("Honorario", lambda x: formato.usd(x.honorario), DERECHA),
         Columna("IVA", lambda x: formato.usd(x.iva), DERECHA),
         Columna("Total", lambda x: formato.usd(x.total), DERECHA),
-        Columna("Sin honorarios por", lambda x: x.motivo or x.solicitud, ayuda=lambda x: x.motivo or x.solicitud),
+        Columna("Situación", lambda x: _situacion(x), ayuda=lambda x: _situacion(x)),
     )
 
 
@@ -100,18 +108,19 @@ class RevisionDialog(QDialog):
         self.setMinimumWidth(640)
         self._decidir = decidir
         self.aprobado: bool | None = None
-        excl = "".join(f"<br>· {f} {r}: USD {formato.usd(m)} — {mot}" for f, r, m, mot in sol.exclusiones)
+        excl = "".join(f"<br>· {formato.fecha(date.fromisoformat(f))} {r}: USD {formato.usd(m)} — {mot}"
+                       for f, r, m, mot in sol.exclusiones)
         cabecera = nota(self, (
             f"<b>{sol.secretario}</b> solicitó el {formato.fecha(sol.fecha)} honorarios por <b>USD "
             f"{formato.usd(sol.total)}</b> (base USD {formato.usd(sol.base)}, honorarios USD "
             f"{formato.usd(sol.honorario)}, IVA USD {formato.usd(sol.iva)}) en el juicio {sol.juicio} contra "
-            f"{sol.deudor}." + (f"<br>Sin honorarios:{excl}" if excl else "")
+            f"{sol.deudor.rstrip('.')}." + (f"<br>Sin honorarios:{excl}" if excl else "")
             + (f"<br>Observaciones: {sol.observaciones}" if sol.observaciones else "")))
         grupo = QGroupBox("Revisión del expediente entregado (C.D. 497, art. 3.5.3 lit. m)", self)
         g = QVBoxLayout(grupo)
         hechos = {
             "foliacion_verificada": "íntegra" if revision.foliacion_intacta else "¡ALTERADA!",
-            "documentos_completos": f"{revision.folios} fojas",
+            "documentos_completos": f"fojas: {formato.fojas_texto(revision.folios)}",
             "liquidacion_vigente": "registrada después del último pago" if revision.liquidacion_vigente
             else "falta una liquidación posterior al último pago",
             "sin_terminos_abiertos": f"{revision.terminos_abiertos} término(s) en curso",

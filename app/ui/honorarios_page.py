@@ -105,10 +105,10 @@ class HonorariosPage(QWidget):
         filtros.addStretch(1)
 
         self.model = SolicitudesModel((), self)
-        self.tabla = tabla(self, self.model, COL_DEUDOR)
+        self.tabla = tabla(self, self.model, COL_DETALLE)
         self.tabla.setObjectName("tablaHonorarios")
-        anchos(self.tabla, {COL_FECHA: 11, COL_JUICIO: 16, COL_SECRETARIO: 24, COL_ESTADO: 18, COL_BASE: 12,
-                            COL_HONORARIO: 11, COL_IVA: 9, COL_TOTAL: 12, COL_FECHA_ESTADO: 12, COL_DETALLE: 26})
+        anchos(self.tabla, {COL_FECHA: 10, COL_JUICIO: 15, COL_DEUDOR: 28, COL_SECRETARIO: 24, COL_ESTADO: 17,
+                            COL_BASE: 10, COL_HONORARIO: 9, COL_IVA: 7, COL_TOTAL: 10, COL_FECHA_ESTADO: 10})
         self.tabla.doubleClicked.connect(lambda _i: self.abrir_expediente())
         self.tabla.selectionModel().selectionChanged.connect(lambda *_a: self._habilitar())
         self.totales = nota(self)
@@ -177,9 +177,10 @@ class HonorariosPage(QWidget):
         self.model.set_filas(filas)
         r = resumen(filas)
         self.totales.setText(
-            f"{r.cantidad} solicitud(es) · solicitado <b>USD {formato.usd(r.solicitado)}</b> · pendiente de revisión "
-            f"USD {formato.usd(r.pendiente)} · aprobado por pagar USD {formato.usd(r.aprobado)} · pagado "
-            f"<b>USD {formato.usd(r.pagado)}</b> · rechazado o revertido USD {formato.usd(r.rechazado)}")
+            f"{r.cantidad} solicitud(es) · solicitado (sin rechazados) <b>USD {formato.usd(r.solicitado)}</b> · "
+            f"pendiente de revisión USD {formato.usd(r.pendiente)} · aprobado por pagar USD "
+            f"{formato.usd(r.aprobado)} · pagado <b>USD {formato.usd(r.pagado)}</b> · rechazado o revertido USD "
+            f"{formato.usd(r.rechazado)}")
         self._habilitar()
 
     def _actual(self) -> SolicitudVista | None:

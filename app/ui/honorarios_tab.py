@@ -12,8 +12,8 @@ from app.services.bootstrap import Servicios
 from app.ui import formato
 from app.ui.errors import protegido
 from app.ui.honorarios_dialogs import LineasModel, RevisionDialog, SolicitudDialog, resumen_calculo, tabla_lineas
-from app.ui.honorarios_page import COL_DEUDOR, SolicitudesModel
-from app.ui.pestana import Pestana, fila_seleccionada, habilitar, nota, tabla
+from app.ui.honorarios_page import COL_DETALLE, COL_DEUDOR, COL_ESTADO, COL_JUICIO, COL_SECRETARIO, SolicitudesModel
+from app.ui.pestana import Pestana, anchos, fila_seleccionada, habilitar, nota, tabla
 
 
 class HonorariosTab(Pestana):
@@ -23,8 +23,11 @@ class HonorariosTab(Pestana):
         super().__init__(servicios, parent)
         self.lineas = LineasModel((), self)
         self.solicitudes = SolicitudesModel((), self)
-        self.tabla_solicitudes = tabla(self, self.solicitudes, COL_DEUDOR)
+        self.tabla_solicitudes = tabla(self, self.solicitudes, COL_DETALLE)
         self.tabla_solicitudes.setObjectName("tablaSolicitudesJuicio")
+        for col in (COL_JUICIO, COL_DEUDOR):  # this juicio's: the page's header says them
+            self.tabla_solicitudes.setColumnHidden(col, True)
+        anchos(self.tabla_solicitudes, {COL_SECRETARIO: 24, COL_ESTADO: 17})
         self.resumen = nota(self)
         self.resumen.setObjectName("resumenHonorarios")
         self.boton_solicitar = QPushButton("&Solicitar honorarios…", self)
