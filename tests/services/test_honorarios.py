@@ -285,3 +285,40 @@ def test_opi_and_liquidacion_show_the_fee_line_when_charged(con_secretarios: Ser
                                         destino=tmp_path / "l2.docx").ruta)
     assert "(no se cobran al coactivado)" not in liq
     assert r.honorarios > 0 and f"{r.honorarios:.2f}".replace(".", ",") in liq
+
+
+def test_fee_records_are_append_only_in_the_database(con_secretarios: Servicios) -> None:
+    from sqlalchemy import text
+    from sqlalchemy.exc import DatabaseError
+
+    srv = con_secretarios
+    numero = _juicio(srv)
+    srv.pagos.registrar_abono(numero, date(2025, 4, 2), D("100.00"), "R-1")
+    srv.honorarios.solicitar(numero)
+    for tabla in ("solicitud_honorarios", "honorario_recuperacion"):
+        for sql in (f"UPDATE {tabla} SET created_by = 'otro'", f"DELETE FROM {tabla}"):
+            with pytest.raises(DatabaseError, match="no se modifica ni se elimina"), srv.ctx.tx("x") as s:
+                s.execute(text(sql))
+
+
+def test_cli_honorarios_report_and_xlsx(con_secretarios: Servicios, tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from openpyxl import load_workbook
+
+    from app.cli import main
+
+    srv = con_secretarios
+    numero = _juicio(srv)
+    srv.pagos.registrar_abono(numero, date(2025, 4, 2), D("400.00"), "R-1")
+    srv.honorarios.solicitar(numero)
+    cedula = srv.honorarios_consultas.listar()[0].cedula
+    hoy = date.today().strftime("%d/%m/%Y")
+    raiz = str(srv.ctx.paths.root)
+    out = tmp_path / "h.xlsx"
+    assert main(["honorarios", "--data-dir", raiz, "--secretario", cedula, "--desde", "01/01/2025", "--hasta", hoy,
+                 "--out", str(out)]) == 0
+    texto = capsys.readouterr().out
+    assert numero in texto and "# Pendiente de revisión: USD 46,00" in texto
+    ws = load_workbook(out).active
+    assert ws["B3"].value == numero and ws["L3"].value == 46
+    assert main(["honorarios", "--data-dir", raiz, "--desde", hoy, "--hasta", "01/01/2025"]) == 2
+    assert "antes de empezar" in capsys.readouterr().err
