@@ -148,3 +148,27 @@ def test_administrador_confirms_the_tariff(qtbot: Any, sorteados: Servicios, set
     _usuario(monkeypatch, TarifaHonorariosDialog, usar)
     w.accion_tarifa_honorarios.trigger()
     assert sorteados.honorarios_tarifa.configuracion().tarifa_confirmada
+
+
+def test_reversing_the_last_payment_from_the_pagos_tab(qtbot: Any, sorteados: Servicios, settings: QSettings,
+                                                       monkeypatch: pytest.MonkeyPatch, cajas: Cajas) -> None:
+    srv = sorteados
+    with srv.ctx.read() as s:
+        numero = s.query(Expediente.numero).order_by(Expediente.numero).first()[0]
+    srv.liquidacion.agregar_tasa(date(2024, 1, 1), D("12"))
+    srv.pagos.registrar_abono(numero, date(2025, 6, 2), D("400.00"), "DEP-001")
+    srv.honorarios.solicitar(numero)
+    w = MainWindow(srv, settings)
+    qtbot.addWidget(w)
+    w.abrir_expediente(numero)
+    tab = w.expediente.pagos
+    assert tab.boton_revertir.isEnabled()
+    monkeypatch.setattr("app.ui.pagos_tab.QInputDialog.getText", lambda *a, **k: ("", True))
+    tab.boton_revertir.click()  # no reason: refused, nothing reversed
+    assert "motivo del reverso" in cajas.ultima().texto
+    monkeypatch.setattr("app.ui.pagos_tab.QInputDialog.getText", lambda *a, **k: ("Cheque protestado", True))
+    tab.boton_revertir.click()
+    qtbot.waitUntil(lambda: not tab.boton_revertir.isEnabled())
+    assert srv.pagos.historial(numero).total_pagado == D("0.00")
+    assert srv.honorarios_consultas.listar()[0].estado is EstadoSolicitud.REVERTIDO
+    assert w.expediente.honorarios.solicitudes.fila(0).estado is EstadoSolicitud.REVERTIDO
