@@ -49,7 +49,7 @@ class SolicitudesModel(TablaModel[SolicitudVista]):
         Columna("Honorarios", lambda v: formato.usd(v.honorario), DERECHA),
         Columna("IVA", lambda v: formato.usd(v.iva), DERECHA),
         Columna("Total (USD)", lambda v: formato.usd(v.total), DERECHA),
-        Columna("Fecha del estado", lambda v: formato.fecha(v.fecha_estado), CENTRO),
+        Columna("Fecha estado", lambda v: formato.fecha(v.fecha_estado), CENTRO),
         Columna("Motivo / comprobante", lambda v: v.comprobante or v.motivo, ayuda=lambda v: v.comprobante or v.motivo),
     )
 
@@ -107,7 +107,7 @@ class HonorariosPage(QWidget):
         self.model = SolicitudesModel((), self)
         self.tabla = tabla(self, self.model, COL_DETALLE)
         self.tabla.setObjectName("tablaHonorarios")
-        anchos(self.tabla, {COL_FECHA: 10, COL_JUICIO: 15, COL_DEUDOR: 28, COL_SECRETARIO: 24, COL_ESTADO: 17,
+        anchos(self.tabla, {COL_FECHA: 10, COL_JUICIO: 14, COL_DEUDOR: 24, COL_SECRETARIO: 20, COL_ESTADO: 16,
                             COL_BASE: 10, COL_HONORARIO: 9, COL_IVA: 7, COL_TOTAL: 10, COL_FECHA_ESTADO: 10})
         self.tabla.doubleClicked.connect(lambda _i: self.abrir_expediente())
         self.tabla.selectionModel().selectionChanged.connect(lambda *_a: self._habilitar())
