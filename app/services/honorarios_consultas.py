@@ -84,49 +84,71 @@ class HonorariosConsultas:
 
     def listar(self, *, secretario_cedula: str | None = None, desde: date | None = None, hasta: date | None = None,
                estado: EstadoSolicitud | None = None, juicio: str | None = None) -> list[SolicitudVista]:
-        """Requests dated ``desde``..``hasta`` (both included), newest first.
+        """Requests dated ``desde``..``hasta`` (both included), newest first; ``exclusiones`` is left empty
+        (:meth:`obtener` reads one request with them).
 
         Raises:
             NotFoundError: unknown secretario cédula. ValidationError: ``hasta`` before ``desde``.
         """
         if desde and hasta and hasta < desde:
             raise ValidationError(f"El período termina ({format_dmy(hasta)}) antes de empezar ({format_dmy(desde)}).")
+        return self._leer(secretario_cedula=secretario_cedula, desde=desde, hasta=hasta, estado=estado, juicio=juicio)
+
+    def obtener(self, solicitud_id: uuid.UUID) -> SolicitudVista:
+        """One request with its exclusions (reason and amount). Raises NotFoundError (or not visible)."""
+        filas = self._leer(solicitud_id=solicitud_id)
+        if not filas:
+            raise NotFoundError("La solicitud de honorarios no existe.")
+        return filas[0]
+
+    def _leer(self, *, secretario_cedula: str | None = None, desde: date | None = None, hasta: date | None = None,
+              estado: EstadoSolicitud | None = None, juicio: str | None = None,
+              solicitud_id: uuid.UUID | None = None) -> list[SolicitudVista]:
         u = self.ctx.usuario
+        S = SolicitudHonorarios
+        columnas = [S.id, S.fecha, S.recuperado, S.excluido, S.base, S.honorario, S.iva, S.total, S.observaciones,
+                    Expediente.numero, Deudor.nombre, Secretario.nombres, Secretario.cedula]
+        if solicitud_id is not None:
+            columnas.append(S.detalle)
         with self.ctx.read() as s:
-            q = (select(SolicitudHonorarios, Expediente.numero, Deudor.nombre, Secretario.nombres, Secretario.cedula)
-                 .join(Expediente, Expediente.id == SolicitudHonorarios.expediente_id)
+            q = (select(*columnas)
+                 .join(Expediente, Expediente.id == S.expediente_id)
                  .join(Deudor, Deudor.id == Expediente.deudor_id)
-                 .join(Secretario, Secretario.id == SolicitudHonorarios.secretario_id)
-                 .where(SolicitudHonorarios.office_id == self.ctx.office_id))
+                 .join(Secretario, Secretario.id == S.secretario_id)
+                 .where(S.office_id == self.ctx.office_id))
+            if solicitud_id is not None:
+                q = q.where(S.id == solicitud_id)
             if u.limitado_a_sus_expedientes:
-                q = q.where(SolicitudHonorarios.secretario_id == u.secretario_id)
+                q = q.where(S.secretario_id == u.secretario_id)
             if secretario_cedula:
                 sid = s.scalar(select(Secretario.id).where(Secretario.office_id == self.ctx.office_id,
                                                            Secretario.cedula == secretario_cedula.strip()))
                 if sid is None:
                     raise NotFoundError(f"No hay secretario-abogado con cédula {secretario_cedula}.")
-                q = q.where(SolicitudHonorarios.secretario_id == sid)
+                q = q.where(S.secretario_id == sid)
             if desde:
-                q = q.where(SolicitudHonorarios.fecha >= desde)
+                q = q.where(S.fecha >= desde)
             if hasta:
-                q = q.where(SolicitudHonorarios.fecha <= hasta)
+                q = q.where(S.fecha <= hasta)
             if juicio:
                 q = q.where(Expediente.numero == juicio.strip())
-            rows = s.execute(q.order_by(SolicitudHonorarios.fecha.desc(), SolicitudHonorarios.created_at.desc())).all()
-            estados = estados_de(s, [r[0].id for r in rows])
+            rows = s.execute(q.order_by(S.fecha.desc(), S.created_at.desc())).all()
+            muchos = len(rows) > 200
+            estados = estados_de(s, [r[0] for r in rows], self.ctx.office_id if muchos else None)
         out = []
-        for sol, numero, deudor, nombres, cedula in rows:
-            est = estados[sol.id]
+        for r in rows:
+            est = estados[r[0]]
             if estado is not None and est.estado is not estado:
                 continue
             ev = est.evento
-            excl = tuple((x["fecha"], x["referencia"], Decimal(x["monto"]), x["motivo"])
-                         for x in (sol.detalle or {}).get("exclusiones", []))
+            excl: tuple[tuple[str, str, Decimal, str], ...] = ()
+            if solicitud_id is not None:
+                excl = tuple((x["fecha"], x["referencia"], Decimal(x["monto"]), x["motivo"])
+                             for x in (r[13] or {}).get("exclusiones", []))
             out.append(SolicitudVista(
-                sol.id, sol.fecha, numero, deudor, nombres, cedula, est.estado, sol.recuperado, sol.excluido, sol.base,
-                sol.honorario, sol.iva, sol.total, ev.fecha if ev else None, ev.motivo if ev else "",
-                ev.comprobante if ev else "", est.aprobacion.documento_id if est.aprobacion else None,
-                sol.observaciones, excl,
+                r[0], r[1], r[9], r[10], r[11], r[12], est.estado, r[2], r[3], r[4], r[5], r[6], r[7],
+                ev.fecha if ev else None, ev.motivo if ev else "", ev.comprobante if ev else "",
+                est.aprobacion.documento_id if est.aprobacion else None, r[8], excl,
             ))
         return out
 

@@ -208,6 +208,7 @@ class HonorariosPage(QWidget):
         if v is None:
             return
         revision = self._srv.honorarios.revision(v.juicio)
+        v = self._srv.honorarios_consultas.obtener(v.id)  # with its exclusions
         dlg = RevisionDialog(v, revision, lambda a, c, m: self._srv.honorarios.revisar(v.id, a, c, m), self)
         try:
             if dlg.exec() != QDialog.DialogCode.Accepted:

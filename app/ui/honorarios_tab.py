@@ -100,6 +100,7 @@ class HonorariosTab(Pestana):
         if v is None or not self.numero:
             return
         revision = self._srv.honorarios.revision(self.numero)
+        v = self._srv.honorarios_consultas.obtener(v.id)  # with its exclusions
         dlg = RevisionDialog(v, revision, lambda a, c, m: self._srv.honorarios.revisar(v.id, a, c, m), self)
         try:
             if dlg.exec() != QDialog.DialogCode.Accepted:

@@ -73,7 +73,8 @@ def test_base_excludes_suspension_app_without_fees_and_before_sorteo(con_secreta
     # the request keeps each exclusion with its reason and amount
     sid = srv.honorarios.solicitar(numero)
     (v,) = srv.honorarios_consultas.listar()
-    assert v.id == sid and v.total == D("23.00")
+    assert v.id == sid and v.total == D("23.00") and v.exclusiones == ()  # the list does not read them
+    v = srv.honorarios_consultas.obtener(sid)
     assert sorted(m for _, _, m, _ in v.exclusiones) == [D("50.00"), D("100.00"), D("150.00")]
 
 
