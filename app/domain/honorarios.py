@@ -177,12 +177,18 @@ class CalculoHonorarios:
 class ReglaHonorarios:
     """What decides fees in a juicio: the tariff table, the legal suspensions, the sorteo date (recoveries
     before it carry none) and whether the fee is charged to the coactivado as a line of his debt
-    (``a_cargo_del_coactivado``, **configurable**)."""
+    (``a_cargo_del_coactivado``, **configurable**) — from ``a_cargo_desde`` on (None: always): recoveries before
+    the office started charging the fee carry none for the coactivado (it is still owed to the lawyer)."""
 
     tarifas: tuple[Tarifa, ...] = TARIFA_PREDETERMINADA
     suspensiones: tuple[Suspension, ...] = SUSPENSIONES_PREDETERMINADAS
     fecha_sorteo: date | None = None
     a_cargo_del_coactivado: bool = False
+    a_cargo_desde: date | None = None
+
+    def cobra_en(self, d: date) -> bool:
+        """Whether the coactivado pays the fee of what is recovered on ``d``."""
+        return self.a_cargo_del_coactivado and (self.a_cargo_desde is None or d >= self.a_cargo_desde)
 
     def tarifa_en(self, d: date) -> Tarifa:
         return tarifa_vigente(self.tarifas, d)

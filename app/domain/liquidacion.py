@@ -18,7 +18,8 @@ What is owed at a date ``fecha``::
   coactivado pays them is **configurable** (``ReglaHonorarios.a_cargo_del_coactivado``):
 
   - not charged: ``honorarios`` is the fee on what was recovered, shown but not part of the total;
-  - charged: ``honorarios`` is a line of the debt = fees on the recoveries so far + the fee on the debt still
+  - charged (from ``ReglaHonorarios.a_cargo_desde``): ``honorarios`` is a line of the debt = fees on the
+    recoveries since the office charges them + the fee on the debt still
     owed at ``fecha`` (what he would pay if he paid it all that day: ``honorarios_proyectados``); payments
     carry their fee (``a_honorarios``, :mod:`app.domain.imputacion`), so ``total`` includes what he still owes
     for fees (``saldo_honorarios``).
@@ -264,17 +265,19 @@ def liquidar(deuda: Deuda, fecha: date, *, abono_en_curso: Decimal | None = None
     calculo = _calculo(pagos, None, regla)
     honorarios = calcular_honorarios(pagos, fecha, regla)
     linea = honorarios.total
-    if regla.a_cargo_del_coactivado:
+    a_cargo = regla.cobra_en(fecha)
+    if a_cargo:
         saldo_deuda = capital + interes + recargo + costas - q(sum((p.recuperado for p in pagos), CERO))
         proyectado = regla.honorario(saldo_deuda, fecha, _app_sin_honorarios_en(convenios, fecha))
         pagado_h = q(sum((p.a_honorarios for p in pagos), CERO))
-        linea = honorarios.total + proyectado
+        cobrables = [p for p in pagos if regla.cobra_en(p.fecha)]  # not before the office started charging
+        linea = _calculo(cobrables, None, regla).total + proyectado
         honorarios = Honorarios(
             honorarios.recuperado, honorarios.recuperado_sin_honorarios, honorarios.porcentaje, honorarios.base,
             honorarios.iva_porcentaje, honorarios.iva, honorarios.total, True, pagado_h, proyectado,
             linea - pagado_h,
         )
-    cargo = linea if regla.a_cargo_del_coactivado else CERO
+    cargo = linea if a_cargo else CERO
     return Liquidacion(
         fecha_corte=fecha,
         capital=capital,
@@ -294,7 +297,7 @@ def liquidar(deuda: Deuda, fecha: date, *, abono_en_curso: Decimal | None = None
         detalle_honorarios=honorarios,
         base_dias=int(deuda.base),
         tramos=tuple(tramos),
-        honorarios_a_cargo=regla.a_cargo_del_coactivado,
+        honorarios_a_cargo=a_cargo,
         saldo_honorarios=honorarios.saldo,
         calculo_honorarios=calculo,
     )

@@ -3,9 +3,10 @@
 
 Office settings (table ``preferencia``):
 
-- ``honorarios.a_cargo_del_coactivado``: ``si`` / ``no`` (default ``no``: the fee is shown in the liquidación
-  but not added to the debt, as before issue 12; public sources indicate it is charged to the coactivado —
-  an office that confirms it says ``si``);
+- ``honorarios.a_cargo_del_coactivado``: ``si:aaaa-mm-dd`` (charged from that date on; plain ``si``: always) or
+  ``no`` (default ``no``: the fee is shown in the liquidación but not added to the debt, as before issue 12;
+  public sources indicate it is charged to the coactivado — an office that confirms it turns it on, and needs a
+  confirmed tariff to do so);
 - ``honorarios.tarifa_confirmada``: set when the administrador confirms or edits the tariff (until then the
   UI shows the default as "configurable, sin confirmar");
 - ``honorarios.suspensiones_configuradas``: set on the first edit of the suspensions (until then the
@@ -57,6 +58,7 @@ class ConfiguracionHonorarios:
     a_cargo_del_coactivado: bool
     tarifa_confirmada: bool
     suspensiones_configuradas: bool
+    a_cargo_desde: date | None = None
 
 
 def _pref(s: Session, office_id: uuid.UUID, clave: str) -> str | None:
@@ -83,8 +85,14 @@ def configuracion_de(s: Session, office_id: uuid.UUID) -> ConfiguracionHonorario
                     for r in trows) if confirmada else TARIFA_PREDETERMINADA
     suspensiones = tuple(Suspension(r.desde, r.hasta, r.motivo, r.fuente) for r in srows) if configuradas \
         else SUSPENSIONES_PREDETERMINADAS
-    return ConfiguracionHonorarios(
-        tarifas, suspensiones, _pref(s, office_id, PREF_A_CARGO) == "si", confirmada, configuradas)
+    cargo = (_pref(s, office_id, PREF_A_CARGO) or "no").strip().lower()
+    desde = None
+    if cargo.startswith("si:"):
+        try:
+            desde = date.fromisoformat(cargo[3:])
+        except ValueError:
+            desde = None
+    return ConfiguracionHonorarios(tarifas, suspensiones, cargo.startswith("si"), confirmada, configuradas, desde)
 
 
 def fecha_sorteo_de(s: Session, e: Expediente) -> date:
@@ -99,14 +107,15 @@ def fecha_sorteo_de(s: Session, e: Expediente) -> date:
 def regla_de(s: Session, e: Expediente, config: ConfiguracionHonorarios | None = None) -> ReglaHonorarios:
     """The fee rule of expediente ``e``: office tariff and suspensions, its sorteo date, who pays."""
     c = config or configuracion_de(s, e.office_id)
-    return ReglaHonorarios(c.tarifas, c.suspensiones, fecha_sorteo_de(s, e), c.a_cargo_del_coactivado)
+    return ReglaHonorarios(c.tarifas, c.suspensiones, fecha_sorteo_de(s, e), c.a_cargo_del_coactivado,
+                           c.a_cargo_desde)
 
 
 def honorarios_opi(s: Session, e: Expediente, fecha: date) -> cx.HonorariosOpi | None:
     """What an OPI of ``e`` dated ``fecha`` says about the fee: None when the office does not charge it to
     the coactivado; else the tariff in force on ``fecha`` and that fee on the título's total."""
     regla = regla_de(s, e)
-    if not regla.a_cargo_del_coactivado:
+    if not regla.cobra_en(fecha):
         return None
     t = regla.tarifa_en(fecha)
     return cx.HonorariosOpi(t.porcentaje, t.iva_porcentaje, regla.honorario(e.titulo.total, fecha))
@@ -192,8 +201,9 @@ class TarifaHonorariosService:
             s.delete(row)
         return self.configuracion()
 
-    def cobrar_al_coactivado(self, si: bool) -> ConfiguracionHonorarios:
-        """Whether the fee is a line of the coactivado's debt (liquidación, OPI, imputation of abonos).
+    def cobrar_al_coactivado(self, si: bool, desde: date | None = None) -> ConfiguracionHonorarios:
+        """Whether the fee is a line of the coactivado's debt (liquidación, OPI, imputation of abonos), from
+        ``desde`` on (default today: recoveries before it carry no fee for the coactivado).
 
         Raises:
             PermissionDenied: not the administrador.
@@ -205,7 +215,8 @@ class TarifaHonorariosService:
             if si and not configuracion_de(s, self.ctx.office_id).tarifa_confirmada:
                 raise RuleError("Confirme la tarifa de honorarios de la unidad antes de cobrarlos al coactivado: "
                                 "la liquidación y la orden de pago inmediato la citarán.")
-            _poner_pref(s, self.ctx.office_id, PREF_A_CARGO, "si" if si else "no")
+            valor = f"si:{(desde or local_today()).isoformat()}" if si else "no"
+            _poner_pref(s, self.ctx.office_id, PREF_A_CARGO, valor)
         return self.configuracion()
 
     def _materializar_suspensiones(self, s: Session) -> None:

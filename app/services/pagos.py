@@ -220,7 +220,7 @@ class PagosService:
                 )
             pendientes = liquidar(deuda, fecha, abono_en_curso=monto if conv is not None else None).pendientes()
             cargo = CargoEnFecha(deuda.honorarios, fecha, conv is not None and conv.sin_honorarios) \
-                if deuda.honorarios.a_cargo_del_coactivado else None
+                if deuda.honorarios.cobra_en(fecha) else None
             imp = imputar(monto, pendientes, config.orden, cargo)
             if imp.sobrante > 0:  # pragma: no cover - the saldo check above prevents it
                 raise RuleError("No se pudo imputar todo el abono; revise la liquidación del juicio.")

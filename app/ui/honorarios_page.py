@@ -170,7 +170,8 @@ class HonorariosPage(QWidget):
         self.tarifa.setText(
             f"Tarifa vigente: {formato.porcentaje(t.porcentaje)} % de lo recuperado + IVA "
             f"{formato.porcentaje(t.iva_porcentaje)} % — {estado}. Honorarios a cargo del coactivado: "
-            f"{'sí' if conf.a_cargo_del_coactivado else 'no'} (configurable).")
+            + (f"sí, desde el {formato.fecha(conf.a_cargo_desde)}" if conf.a_cargo_desde else
+               "sí" if conf.a_cargo_del_coactivado else "no") + " (configurable).")
         filas = self._srv.honorarios_consultas.listar(
             secretario_cedula=self.secretario.currentData(), desde=fecha_de(self.desde), hasta=fecha_de(self.hasta),
             estado=self.estado.currentData())

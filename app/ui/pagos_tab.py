@@ -34,8 +34,9 @@ COL_P_COSTAS = 3
 COL_P_INTERES = 4
 COL_P_RECARGO = 5
 COL_P_CAPITAL = 6
-COL_P_CONVENIO = 7
-COL_P_REGISTRO = 8
+COL_P_HONORARIOS = 7
+COL_P_CONVENIO = 8
+COL_P_REGISTRO = 9
 
 
 class PagosModel(TablaModel[PagoRegistrado]):
@@ -47,6 +48,7 @@ class PagosModel(TablaModel[PagoRegistrado]):
         Columna("A intereses", lambda p: formato.usd(p.a_interes), DERECHA),
         Columna("A recargos", lambda p: formato.usd(p.a_recargo), DERECHA),
         Columna("A capital", lambda p: formato.usd(p.a_capital), DERECHA),
+        Columna("A honorarios", lambda p: formato.usd(p.a_honorarios) if p.a_honorarios else "", DERECHA),
         Columna("Convenio", lambda p: "Sí" if p.convenio_id else "", CENTRO),
         Columna("Registró", lambda p: p.registrado_por),
     )
@@ -81,7 +83,8 @@ class PagosTab(Pestana):
         self.tabla_pagos = tabla(self, self.pagos, COL_P_REFERENCIA)
         self.tabla_pagos.setObjectName("tablaPagos")
         anchos(self.tabla_pagos, {COL_P_FECHA: 11, COL_P_MONTO: 13, COL_P_COSTAS: 12, COL_P_INTERES: 12,
-                                  COL_P_RECARGO: 12, COL_P_CAPITAL: 13, COL_P_CONVENIO: 9, COL_P_REGISTRO: 14})
+                                  COL_P_RECARGO: 12, COL_P_CAPITAL: 13, COL_P_HONORARIOS: 12, COL_P_CONVENIO: 9,
+                                  COL_P_REGISTRO: 14})
         self.costas = CostasModel(self)
         self.tabla_costas = tabla(self, self.costas, COL_C_CONCEPTO)
         self.tabla_costas.setObjectName("tablaCostas")

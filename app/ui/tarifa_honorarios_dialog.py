@@ -127,6 +127,9 @@ class TarifaHonorariosDialog(QDialog):
         self.a_cargo.blockSignals(True)
         self.a_cargo.setChecked(c.a_cargo_del_coactivado)
         self.a_cargo.blockSignals(False)
+        self.a_cargo.setToolTip(f"Se cobran desde el {formato.fecha(c.a_cargo_desde)}: lo recuperado antes no genera "
+                                "honorarios para el coactivado." if c.a_cargo_desde else
+                                "Al marcarla, se cobran desde hoy.")
 
     @Slot()
     @protegido

@@ -241,7 +241,8 @@ def test_fee_charged_to_the_coactivado_is_a_line_and_abonos_carry_it(con_secreta
     with pytest.raises(RuleError, match="Confirme la tarifa"):
         srv.honorarios_tarifa.cobrar_al_coactivado(True)
     srv.honorarios_tarifa.confirmar_tarifa()
-    srv.honorarios_tarifa.cobrar_al_coactivado(True)
+    srv.honorarios_tarifa.cobrar_al_coactivado(True, desde=date(2025, 4, 1))
+    assert not srv.liquidacion.calcular(numero, date(2025, 3, 31)).honorarios_a_cargo  # not before it started
     liq = srv.liquidacion.calcular(numero, date(2025, 4, 2))
     saldo_deuda = antes.total
     # the fee on what he still owes, at 10 % + IVA 15 %, is part of what he must pay
@@ -276,7 +277,7 @@ def test_opi_and_liquidacion_show_the_fee_line_when_charged(con_secretarios: Ser
     liq = _texto(srv.documentos.generar("liquidacion", numero, date(2025, 3, 12), destino=tmp_path / "l1.docx").ruta)
     assert "Honorarios del secretario-abogado (no se cobran al coactivado)" in liq
     srv.honorarios_tarifa.confirmar_tarifa()
-    srv.honorarios_tarifa.cobrar_al_coactivado(True)
+    srv.honorarios_tarifa.cobrar_al_coactivado(True, desde=date(2025, 3, 1))
     opi = _texto(srv.documentos.generar("opi", numero, date(2025, 3, 14), destino=tmp_path / "opi.docx").ruta)
     # título 1242.50: 10 % = 124.25 + IVA 15 % 18.64 = 142.89 -> 1385.39 in all
     assert "10 % de lo que se recaude, más IVA del 15 %" in opi
@@ -323,3 +324,16 @@ def test_cli_honorarios_report_and_xlsx(con_secretarios: Servicios, tmp_path, ca
     assert ws["B3"].value == numero and ws["L3"].value == 46
     assert main(["honorarios", "--data-dir", raiz, "--desde", hoy, "--hasta", "01/01/2025"]) == 2
     assert "antes de empezar" in capsys.readouterr().err
+
+
+def test_fees_on_recoveries_before_the_office_charged_them_are_not_charged(con_secretarios: Servicios) -> None:
+    srv = con_secretarios
+    numero = _juicio(srv)
+    srv.pagos.registrar_abono(numero, date(2025, 4, 2), D("100.00"), "R-antes")
+    srv.honorarios_tarifa.confirmar_tarifa()
+    srv.honorarios_tarifa.cobrar_al_coactivado(True, desde=date(2025, 5, 1))
+    liq = srv.liquidacion.calcular(numero, date(2025, 5, 2))
+    h = liq.detalle_honorarios
+    # the lawyer is owed 11.50 on the April payment, but the coactivado is charged only the fee on his saldo
+    assert h.total == D("11.50") and liq.honorarios == h.proyectado
+    assert srv.honorarios.calcular(numero).total == D("11.50")
