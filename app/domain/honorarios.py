@@ -292,13 +292,11 @@ def validar_suspension(desde: date, hasta: date, motivo: str) -> None:
         raise ValidationError("Indique el motivo de la suspensión (la ley o resolución que la dispone).")
 
 
-def calcular(recuperaciones: Iterable[Recuperacion], regla: ReglaHonorarios,
-             tarifa_de: dict[str, Tarifa] | None = None) -> CalculoHonorarios:
+def calcular(recuperaciones: Iterable[Recuperacion], regla: ReglaHonorarios) -> CalculoHonorarios:
     """The fee of each recovery and the totals.
 
     A reversal (negative ``monto`` with ``corrige_id``) takes the exact negated fee of the recovery it
     reverses when that one is in ``recuperaciones`` (same tariff, same rounding), else its own date's.
-    ``tarifa_de`` may fix the tariff of given payment ids (not used by default).
 
     Raises:
         ValidationError: the tariff table does not cover a recovery's date.
@@ -316,7 +314,7 @@ def calcular(recuperaciones: Iterable[Recuperacion], regla: ReglaHonorarios,
             if excl is not None:
                 linea = LineaHonorario(r, excl[0], excl[1], None, CERO, CERO)
             else:
-                t = (tarifa_de or {}).get(r.pago_id) or regla.tarifa_en(r.fecha)
+                t = regla.tarifa_en(r.fecha)
                 h, i = honorario_de(abs(r.monto), t)
                 signo = -1 if r.monto < 0 else 1
                 linea = LineaHonorario(r, None, "", t, signo * h, signo * i)

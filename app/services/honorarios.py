@@ -32,10 +32,11 @@ from app.common.dates import format_dmy, local_today
 from app.common.errors import AppError, NotFoundError, RuleError, ValidationError
 from app.common.money import format_usd
 from app.domain.foliacion import EntradaFolio, verificar_cadena
-from app.domain.honorarios import Checklist, EstadoSolicitud, LineaHonorario
+from app.domain.honorarios import Checklist, EstadoSolicitud, LineaHonorario, tarifa_vigente
 from app.domain.permisos import Permiso
 from app.domain.tipos import TipoDocumento
 from app.services.context import Contexto
+from app.services.documentos import DocumentosService
 from app.services.foliacion import expediente_por_numero
 from app.services.honorarios_estado import estados_de, recuperaciones_de, retenidas
 from app.services.honorarios_tarifa import configuracion_de
@@ -153,9 +154,9 @@ def revision_en(ctx: Contexto, s: Session, e: Expediente) -> Revision:
 class HonorariosService:
     """The fee workflow of the office's juicios (see the module docstring)."""
 
-    def __init__(self, ctx: Contexto, documentos: object | None = None) -> None:
+    def __init__(self, ctx: Contexto, documentos: DocumentosService | None = None) -> None:
         self.ctx = ctx
-        self._documentos = documentos
+        self._documentos = documentos or DocumentosService(ctx)
 
     def calcular(self, numero: str, hasta: date | None = None) -> CalculoExpediente:
         """What may be requested in juicio ``numero`` now (nothing is written).
@@ -215,11 +216,10 @@ class HonorariosService:
                                     for x in c.nuevas if x.motivo) or "reversos de pagos ya pagados"
                 raise RuleError(f"Lo recuperado en el juicio {e.numero} no genera honorarios ({motivos}).")
             conf = configuracion_de(s, e.office_id)
-            usadas = sorted({(x.porcentaje, x.iva_porcentaje) for x in c.nuevas if x.porcentaje is not None})
+            usadas = {tarifa_vigente(conf.tarifas, x.fecha) for x in c.nuevas if not x.motivo}
             tarifas = [{"desde": t.vigente_desde.isoformat(), "porcentaje": str(t.porcentaje),
                         "iva_porcentaje": str(t.iva_porcentaje), "fuente": t.fuente}
-                       for t in conf.tarifas if (t.porcentaje, t.iva_porcentaje) in usadas
-                       and any(x.fecha >= t.vigente_desde for x in c.nuevas)]
+                       for t in sorted(usadas, key=lambda t: t.vigente_desde)]
             sol = SolicitudHonorarios(
                 office_id=e.office_id, expediente_id=e.id, secretario_id=e.secretario_id, fecha=fecha,
                 recuperado=c.recuperado, excluido=c.excluido, base=c.base, honorario=c.honorario, iva=c.iva,
@@ -267,8 +267,8 @@ class HonorariosService:
             est = estados_de(s, [sol.id])[sol.id]
             if est.estado is not EstadoSolicitud.SOLICITADO:
                 raise RuleError(f"La solicitud ya está {est.estado.etiqueta.lower()}: no se revisa otra vez.")
-            if fecha < sol.fecha:
-                raise ValidationError("La revisión no puede ser anterior a la solicitud.")
+            if fecha < sol.fecha or fecha > local_today():
+                raise ValidationError("La revisión no puede ser anterior a la solicitud ni posterior a hoy.")
             datos = {k: getattr(checklist, k) for k in Checklist.ETIQUETAS} | {"observaciones": checklist.observaciones}
             if not aprobar:
                 if not motivo:
@@ -293,10 +293,7 @@ class HonorariosService:
             if not r.liquidacion_vigente:
                 raise RuleError(f"El juicio {e.numero} no tiene una liquidación registrada después del último pago: "
                                 "registre la liquidación antes de aprobar.")
-            from app.services.documentos import DocumentosService
-
-            docs = self._documentos if isinstance(self._documentos, DocumentosService) else DocumentosService(self.ctx)
-            doc = docs.generar_en(s, TipoDocumento.ORDEN_PAGO_HONORARIOS, e, fecha,
+            doc = self._documentos.generar_en(s, TipoDocumento.ORDEN_PAGO_HONORARIOS, e, fecha,
                                   {"solicitud_id": str(sol.id), "observaciones": checklist.observaciones})
             s.add(EventoHonorarios(office_id=sol.office_id, solicitud_id=sol.id, tipo=EstadoSolicitud.APROBADO,
                                    fecha=fecha, motivo=motivo or checklist.observaciones, checklist=datos,

@@ -337,3 +337,15 @@ def test_fees_on_recoveries_before_the_office_charged_them_are_not_charged(con_s
     # the lawyer is owed 11.50 on the April payment, but the coactivado is charged only the fee on his saldo
     assert h.total == D("11.50") and liq.honorarios == h.proyectado
     assert srv.honorarios.calcular(numero).total == D("11.50")
+
+
+def test_the_order_is_generated_only_by_the_approval(con_secretarios: Servicios) -> None:
+    srv = con_secretarios
+    numero = _juicio(srv)
+    srv.pagos.registrar_abono(numero, date(2025, 4, 2), D("100.00"), "R-1")
+    sid = srv.honorarios.solicitar(numero)
+    for intento in (lambda: srv.documentos.generar("orden-pago-honorarios", numero, datos={"solicitud_id": str(sid)}),
+                    lambda: srv.documentos.generar_lote("orden-pago-honorarios", [numero])):
+        with pytest.raises(RuleError, match="al aprobar"):
+            intento()
+    assert srv.honorarios_consultas.listar()[0].documento_id is None
