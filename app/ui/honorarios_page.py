@@ -81,6 +81,9 @@ class HonorariosPage(QWidget):
 
         self.secretario = QComboBox(self)
         self.secretario.setObjectName("filtroSecretario")
+        # long names must not widen the window: the list shows them in full when it opens
+        self.secretario.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.secretario.setMinimumContentsLength(14)
         self.secretario.setVisible(not self._propio)
         hoy = date.today()
         self.desde = campo_fecha(self, date(hoy.year, 1, 1))
@@ -89,20 +92,28 @@ class HonorariosPage(QWidget):
         self.hasta.setObjectName("filtroHasta")
         self.estado = QComboBox(self)
         self.estado.setObjectName("filtroEstado")
+        self.estado.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.estado.setMinimumContentsLength(12)
         self.estado.addItem(TODOS, None)
         for e in EstadoSolicitud:
             self.estado.addItem(e.etiqueta, e)
         self.boton_buscar = QPushButton("&Buscar", self)
         self.boton_buscar.clicked.connect(self.cargar)
-        filtros = QHBoxLayout()
+        # two rows, so that the page never makes the window wider than a small screen
+        filtros = QVBoxLayout()
         if not self._propio:
-            filtros.addWidget(QLabel("Secretario-abogado:", self))
-            filtros.addWidget(self.secretario, 2)
+            fila1 = QHBoxLayout()
+            fila1.addWidget(QLabel("Secretario-abogado:", self))
+            fila1.addWidget(self.secretario, 2)
+            fila1.addStretch(3)
+            filtros.addLayout(fila1)
+        fila2 = QHBoxLayout()
         for texto, w in (("Desde:", self.desde), ("Hasta:", self.hasta), ("Estado:", self.estado)):
-            filtros.addWidget(QLabel(texto, self))
-            filtros.addWidget(w)
-        filtros.addWidget(self.boton_buscar)
-        filtros.addStretch(1)
+            fila2.addWidget(QLabel(texto, self))
+            fila2.addWidget(w)
+        fila2.addWidget(self.boton_buscar)
+        fila2.addStretch(1)
+        filtros.addLayout(fila2)
 
         self.model = SolicitudesModel((), self)
         self.tabla = tabla(self, self.model, COL_DETALLE)
