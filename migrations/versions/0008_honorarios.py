@@ -2,7 +2,7 @@
 part of a payment that paid fees charged to the coactivado
 
 Revision ID: 0008
-Revises: 0003
+Revises: 0004
 Create Date: 2026-11-29 19:45:00
 
 - ``tarifa_honorarios``, ``suspension_honorarios``: reference data (an office without rows uses the
@@ -23,7 +23,7 @@ from alembic import op
 import app.storage.types
 
 revision: str = '0008'
-down_revision: str | None = '0003'
+down_revision: str | None = '0004'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
