@@ -19,6 +19,7 @@ from app.domain.claves import generar_clave
 from app.domain.permisos import Rol
 from app.services.bootstrap import Servicios
 from app.services.generador import digito_cedula, escribir_csv, generar_titulos
+from app.services.honorarios_demo import crear_honorarios_demo
 from app.services.usuarios import UsuariosService
 
 LOTE = 20_000
@@ -140,4 +141,5 @@ def crear_demo(
         srv.documentos.generar_opi(juicio)
     progreso(f"{len(primeros)} órdenes de pago inmediato")
     usuarios = crear_usuarios_demo(srv)
+    progreso(crear_honorarios_demo(srv, semilla))
     return ResultadoDemo(n_sec, hechos, srv.expedientes.contar(), len(primeros), time.perf_counter() - t0, usuarios)
