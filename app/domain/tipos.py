@@ -58,3 +58,4 @@ class TipoDocumento(StrEnum):
     ACTA_SORTEO = "acta-sorteo"
     TITULO_CREDITO = "titulo-credito"
     AUTO_ARCHIVO = "auto-archivo"
+    ORDEN_PAGO_HONORARIOS = "orden-pago-honorarios"

@@ -1,7 +1,7 @@
 """reglas legales: monthly rate table with sources, removable holidays, signatories, page-count source
 
 Revision ID: 0005
-Revises: 0004
+Revises: 0008
 Create Date: 2026-11-29 19:40:00
 
 - ``tasa_interes.fuente``: where each month's rate comes from (issue 8: a dated monthly table, each row with
@@ -24,7 +24,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0005"
-down_revision: str | None = "0004"
+down_revision: str | None = "0008"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

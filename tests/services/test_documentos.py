@@ -24,6 +24,7 @@ from app.documents.contexto import a_fojas
 from app.documents.hojas import contar_hojas
 from app.documents.pdf import libreoffice_disponible
 from app.domain.etapas import Etapa
+from app.domain.honorarios import Checklist
 from app.domain.permisos import Rol, UsuarioActual
 from app.domain.tipos import TipoActo, TipoDocumento
 from app.services.actos import ActosService
@@ -38,6 +39,8 @@ from app.services.documentos import (
     tipo_documento,
     tipos,
 )
+from app.services.foliacion import FoliacionService
+from app.services.honorarios import HonorariosService
 from app.services.liquidacion import LiquidacionService
 from app.services.medidas import MedidasService
 from app.services.notificaciones import NotificacionesService
@@ -335,6 +338,15 @@ def recorrer_juicio(srv: Servicios) -> Juicio:
     g(TipoDocumento.OFICIO_LEVANTAMIENTO, date(2025, 5, 8), {"medida_id": str(m.id)})
     saldo = LiquidacionService(ctx).calcular(j, date(2025, 5, 9)).total
     PagosService(ctx).registrar_abono(j, date(2025, 5, 9), saldo, "Producto del remate")
+    # The lawyer's fees: requested, approved by the jefe (the orden de pago de honorarios is foliated then).
+    LiquidacionService(ctx).registrar(j, date(2025, 5, 9))
+    hon = HonorariosService(ctx, docs)
+    sid = hon.solicitar(j, fecha=date(2025, 5, 9))
+    doc_id = hon.revisar(sid, True, Checklist(True, True, True, True), fecha=date(2025, 5, 9))
+    entrada = next(x for x in FoliacionService(ctx).indice(j) if x.documento_id == doc_id)
+    ruta = docs.exportar(doc_id)
+    out[TipoDocumento.ORDEN_PAGO_HONORARIOS] = DocumentoGenerado(
+        doc_id, j, TipoDocumento.ORDEN_PAGO_HONORARIOS.name, ruta.name, entrada.desde, entrada.hasta, None, ruta)
     with pytest.raises(RuleError, match="antes debe constar el documento «Auto de archivo»"):
         g(TipoDocumento.RAZON_ARCHIVO, date(2025, 5, 9))
     g(TipoDocumento.AUTO_ARCHIVO, date(2025, 5, 9))
@@ -438,6 +450,10 @@ def test_cada_documento_del_juicio_se_genera_folia_y_registra_su_acto(con_secret
     assert (f"Conforme a la liquidación practicada con corte al 7 de mayo de 2025, que obra "
             f"{a_fojas(g_liq.desde, g_liq.hasta)}") in t[TipoDocumento.PROVIDENCIA]
     assert "Retención de fondos, ordenada mediante oficio No." in t[TipoDocumento.OFICIO_LEVANTAMIENTO]
+    # the providencia, the oficio de levantamiento and the orden de pago de honorarios follow the liquidación
+    g_orden = x.generados[TipoDocumento.ORDEN_PAGO_HONORARIOS]
+    assert g_orden.desde == g_liq.hasta + 3
+    assert "ORDEN DE PAGO DE HONORARIOS" in t[TipoDocumento.ORDEN_PAGO_HONORARIOS]
     auto_g = x.generados[TipoDocumento.AUTO_ARCHIVO]
     assert f"consta de {auto_g.hasta} (" in t[TipoDocumento.RAZON_ARCHIVO]
     assert "fojas útiles, más la presente razón, en un cuerpo" in t[TipoDocumento.RAZON_ARCHIVO]
@@ -579,7 +595,7 @@ def test_lote_de_rpv_un_archivo_por_expediente_y_fallidos_informados(con_secreta
 
 def test_tipos_para_la_linea_de_comandos() -> None:
     lista = tipos()
-    assert len(lista) == len(TipoDocumento) == 21
+    assert len(lista) == len(TipoDocumento) == 22
     assert lista[0] == ("titulo-credito", "Copia certificada del título de crédito")
     assert lista[1] == ("rpv", "Requerimiento de pago voluntario") and ("opi", "Orden de pago inmediato") in lista
     assert tipo_documento("OPI") is tipo_documento("opi") is TipoDocumento.OPI
