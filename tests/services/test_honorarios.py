@@ -3,7 +3,7 @@ no double payment, rejection and re-request, reversal; the fee as a line of the 
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal as D
 
 import pytest
@@ -25,7 +25,7 @@ def _juicio(srv: Servicios, fecha: date = date(2025, 3, 10)) -> str:
     """One juicio drawn on ``fecha`` (título 1242.50), with a rate table from 2024."""
     crear_titulos(srv, 1)
     r = srv.sorteo.realizar(semilla="x", fecha=fecha)
-    srv.liquidacion.agregar_tasa(date(2024, 1, 1), D("12"))
+    srv.liquidacion.agregar_tasa(date(2024, 1, 1), D("12"), "Tabla de prueba", hasta=date(2026, 12, 1))
     numero = r.asignaciones[0].juicio
     srv.documentos.generar("rpv", numero, fecha)  # a foliated document; its término lapsed long ago
     return numero
@@ -206,7 +206,7 @@ def test_lawyer_requests_only_his_own_and_sees_only_his_own(con_secretarios: Ser
     srv = con_secretarios
     crear_titulos(srv, 6)
     srv.sorteo.realizar(semilla="x", fecha=date(2025, 3, 10))
-    srv.liquidacion.agregar_tasa(date(2024, 1, 1), D("12"))
+    srv.liquidacion.agregar_tasa(date(2024, 1, 1), D("12"), "Tabla de prueba", hasta=date(2026, 12, 1))
     us = crear_usuarios(srv)
     abogado = con_usuario(srv, us[Rol.SECRETARIO])
     jefe = con_usuario(srv, us[Rol.JEFE])
@@ -272,7 +272,10 @@ def _texto(ruta) -> str:  # type: ignore[no-untyped-def]
 
 def test_opi_and_liquidacion_show_the_fee_line_when_charged(con_secretarios: Servicios, tmp_path) -> None:  # type: ignore[no-untyped-def]
     srv = con_secretarios
-    numero = _juicio(srv)
+    numero = _juicio(srv, date(2025, 2, 10))
+    # the RPV notified on 11/02/2025: its 10 días hábiles lapse on 25/02, so the OPI may follow (COA art. 279)
+    srv.notificaciones.registrar(numero, intento=1, forma="PERSONAL", efectiva=True, notifica="RPV", direccion="x",
+                                 fecha_hora=datetime(2025, 2, 11, 15, 0, tzinfo=UTC))
     srv.liquidacion.registrar(numero, date(2025, 3, 12))
     liq = _texto(srv.documentos.generar("liquidacion", numero, date(2025, 3, 12), destino=tmp_path / "l1.docx").ruta)
     assert "Honorarios del secretario-abogado (no se cobran al coactivado)" in liq

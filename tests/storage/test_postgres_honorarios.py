@@ -21,10 +21,10 @@ pytestmark = pytest.mark.postgres
 
 def test_fee_workflow_and_immutable_records_on_postgresql(pg_servicios: Servicios) -> None:  # noqa: F811
     srv = pg_servicios
-    srv.secretarios.crear("Ana Lucía Guamán", CEDULAS[0])
+    srv.secretarios.crear("Ana Lucía Guamán", CEDULAS[0], genero="F")
     crear_titulos(srv, 1)
     numero = srv.sorteo.realizar(semilla="x", fecha=date(2025, 3, 10)).asignaciones[0].juicio
-    srv.liquidacion.agregar_tasa(date(2024, 1, 1), D("12"))
+    srv.liquidacion.agregar_tasa(date(2024, 1, 1), D("12"), "Tabla de prueba", hasta=date(2026, 12, 1))
     srv.documentos.generar("rpv", numero, date(2025, 3, 10))
     srv.pagos.registrar_abono(numero, date(2025, 4, 2), D("333.33"), "R-1")
     sid = srv.honorarios.solicitar(numero)
