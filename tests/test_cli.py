@@ -9,6 +9,7 @@ from docx import Document
 from sqlalchemy import create_engine, text
 
 from app.cli import main
+from tests.manipulacion import quitar_protecciones
 from tests.conftest import CEDULAS, SAMPLES
 
 
@@ -51,6 +52,7 @@ def test_import_sorteo_document_verify(oficina: Path, capsys: pytest.CaptureFixt
 
     engine = create_engine(f"sqlite:///{oficina / 'foja.sqlite3'}")
     with engine.begin() as c:
+        quitar_protecciones(c)
         c.execute(text("UPDATE folio SET hasta = hasta + 1"))
     engine.dispose()
     code, _, err = run(capsys, "verificar", "0601-2025-00007", "--data-dir", str(oficina))

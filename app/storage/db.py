@@ -2,6 +2,15 @@
 
 SQLite runs in WAL mode with ``synchronous=FULL`` and ``foreign_keys=ON`` (design.md §2): a power cut
 loses nothing that was committed.
+
+Two processes on one data folder (two windows, or the command line beside the window): every write
+transaction starts with ``BEGIN IMMEDIATE``, so it takes SQLite's write lock before it reads anything. pysqlite
+(legacy transaction mode) would otherwise run the reads of a use case outside any transaction and begin only
+at the first INSERT: two imports of the same file would both find the títulos new, and the second would
+die on the unique constraint, or on a stale snapshot, with a raw "database is locked". With the lock taken
+first, the second writer waits (``busy_timeout``, 10 s), then reads what the first committed (the títulos
+are reported "ya importados"); if the first is still busy after that, it gets :class:`OcupadoError`, a
+Spanish message, and nothing was written.
 """
 
 from __future__ import annotations
@@ -12,9 +21,12 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+import app.storage.ancla  # keeps each expediente's chain head (same transaction)
 import app.storage.tracking  # noqa: F401 - registers the audit/outbox hooks
+from app.common.errors import OcupadoError
 
 
 def sqlite_url(path: Path) -> str:
@@ -52,6 +64,7 @@ def session_scope(factory: sessionmaker[Session], actor: str, accion: str) -> It
     session.info["actor"] = actor
     session.info["accion"] = accion
     try:
+        _tomar_escritura(session)
         yield session
         session.commit()
     except BaseException:
@@ -59,6 +72,24 @@ def session_scope(factory: sessionmaker[Session], actor: str, accion: str) -> It
         raise
     finally:
         session.close()
+
+
+def es_bloqueo(exc: BaseException) -> bool:
+    """True for SQLite's "database is locked/busy" (another process holds the write lock)."""
+    texto = str(getattr(exc, "orig", exc)).lower()
+    return "database is locked" in texto or "database is busy" in texto or "database table is locked" in texto
+
+
+def _tomar_escritura(session: Session) -> None:
+    conn = session.connection()
+    if conn.dialect.name != "sqlite":
+        return
+    try:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+    except OperationalError as exc:
+        if es_bloqueo(exc):
+            raise OcupadoError() from exc
+        raise
 
 
 @contextmanager

@@ -537,3 +537,10 @@ class Usuario(Synced, Base):
 Index("ix_auditoria_created_at", Auditoria.created_at)
 
 SYNCED_TABLES = (*SYNCED_TABLES, Usuario)
+
+
+# --- Reliability (issue 9): chain heads, failed logins of unknown names -------------------------------------
+
+from app.storage.models_fiabilidad import AnclaExpediente, IntentoAcceso  # noqa: E402
+
+SYNCED_TABLES = (*SYNCED_TABLES, AnclaExpediente, IntentoAcceso)

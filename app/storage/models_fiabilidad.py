@@ -1,0 +1,58 @@
+"""Tables of issue 9: the chain head kept apart from the folio rows, and failed logins of unknown names."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+
+from sqlalchemy import ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from app.domain.cadena import DIGEST_VACIO
+from app.domain.foliacion import GENESIS
+from app.storage.models import Base, Expediente, Synced
+
+
+class AnclaExpediente(Synced, Base):
+    """The head of an expediente's record (:class:`app.domain.cadena.Cabeza`), one row per expediente.
+
+    Written only by :mod:`app.storage.ancla`, in the same transaction as the expediente, each folio entry and
+    each act: a row born with the expediente and moved forward with it, never recomputed from the rows it
+    guards (recomputing would launder a cut). It sits apart from ``folio`` and ``acto`` so that cutting those
+    rows leaves a head that no longer matches.
+
+    Sync: a synced row like any other, so that a desktop that pulls another desktop's folios also gets their
+    head. Policy ``"servidor"``: the central server is the external anchor (design.md §3); when the two
+    disagree the server's head wins, and a local rewrite of history shows up in a verification against it.
+    Not append-only: it is updated in place, one version per write.
+    """
+
+    __tablename__ = "ancla_expediente"
+    __sync_policy__ = "servidor"
+
+    expediente_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("expediente.id"), unique=True)
+    folios: Mapped[int] = mapped_column(Integer, default=0)
+    ultimo_folio: Mapped[int] = mapped_column(Integer, default=0)
+    hash_folio: Mapped[str] = mapped_column(String(64), default=GENESIS)
+    actos: Mapped[int] = mapped_column(Integer, default=0)
+    hash_actos: Mapped[str] = mapped_column(String(64), default=DIGEST_VACIO)
+
+    # Lets the unit of work insert the expediente before its head when both are new in one flush.
+    expediente: Mapped[Expediente] = relationship()
+
+
+class IntentoAcceso(Synced, Base):
+    """Failed logins of a name that is not a user of the office, kept like a user's own count.
+
+    An unknown login must behave exactly like a real one (same message, same lock-out after
+    :data:`app.domain.claves.MAX_INTENTOS` failures), across processes and restarts; so its count lives in
+    the database, not in memory. Policy ``"fusionar"``: not legal data.
+    """
+
+    __tablename__ = "intento_acceso"
+    __sync_policy__ = "fusionar"
+    __table_args__ = (UniqueConstraint("office_id", "login"),)
+
+    login: Mapped[str] = mapped_column(String(60))
+    intentos_fallidos: Mapped[int] = mapped_column(Integer, default=0)
+    bloqueado_hasta: Mapped[datetime | None]
