@@ -9,8 +9,8 @@ from docx import Document
 from sqlalchemy import create_engine, text
 
 from app.cli import main
-from tests.manipulacion import quitar_protecciones
 from tests.conftest import CEDULAS, SAMPLES
+from tests.manipulacion import quitar_protecciones
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:

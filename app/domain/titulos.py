@@ -169,6 +169,35 @@ def mapear_encabezado(celdas: Sequence[Celda], linea: int = 1) -> Encabezado:
     return Encabezado(indices, nombres, ancho, linea, problemas)
 
 
+MINIMO_COLUMNAS_ENCABEZADO = 4
+FILAS_BUSCADAS = 10
+
+
+def buscar_encabezado(filas: Sequence[tuple[int, Sequence[Celda]]]) -> int | None:
+    """Index in ``filas`` (the file's non-empty rows, in order) of the header row: the first of the first
+    :data:`FILAS_BUSCADAS` that names at least :data:`MINIMO_COLUMNAS_ENCABEZADO` known columns. Rows above
+    it are titles ("TÍTULOS DE CRÉDITO — ENERO 2025") that offices put on top of the table. None when no row
+    qualifies (the first row is then taken as the header, and its missing columns are reported)."""
+    for i, (_linea, celdas) in enumerate(filas[:FILAS_BUSCADAS]):
+        conocidas = {clave_de_encabezado(c) for c in celdas if not _vacia(c)} - {None}
+        if len(conocidas) >= MINIMO_COLUMNAS_ENCABEZADO:
+            return i
+    return None
+
+
+_TOTALES = re.compile(r"^(total|totales|suma|sumas|gran_total|total_general)(_|$)")
+
+
+def es_fila_de_totales(celdas: Sequence[Celda], encabezado: Encabezado) -> bool:
+    """True for a row a spreadsheet adds under the table with the sums ("TOTAL", "Totales", "Suma"): some
+    text cell says so and the row has no cédula/RUC."""
+    ident = encabezado.indices.get("identificacion")
+    if ident is not None and ident < len(celdas) and not _vacia(celdas[ident]) \
+            and not _TOTALES.match(normalizar_encabezado(celdas[ident])):
+        return False
+    return any(isinstance(c, str) and _TOTALES.match(normalizar_encabezado(c)) for c in celdas)
+
+
 @dataclass(frozen=True, slots=True)
 class FilaTitulo:
     """One validated título, ready to be stored.
@@ -310,8 +339,22 @@ def leer_identificacion(c: Celda) -> tuple[str, TipoIdentificacion]:
         s = str(int(c))
         if len(s) in (9, 12):
             s = "0" + s
-        return validar_identificacion(s)
-    return validar_identificacion(_texto(c))
+        try:
+            return validar_identificacion(s)
+        except ValueError as exc:
+            if isinstance(c, float) and abs(c) >= 1e11:  # Excel stores a long number typed in a cell as 1.79E+12
+                raise ValueError(f"{exc}; la celda es un número de Excel: {_CIENTIFICA}") from exc
+            raise
+    texto = _texto(c)
+    if _NOTACION_CIENTIFICA.match(texto):
+        raise ValueError(f"«{texto}» es notación científica de Excel, no un RUC ni una cédula: {_CIENTIFICA}")
+    return validar_identificacion(texto)
+
+
+_NOTACION_CIENTIFICA = re.compile(r"^[+-]?\d+(?:[.,]\d+)?\s*[eE]\s*[+-]?\d+$")
+_CIENTIFICA = (
+    "la hoja de cálculo convirtió el RUC en un número (1,79E+12) y perdió sus últimos dígitos. Dé formato "
+    "Texto a la columna, vuelva a escribir o pegar los números y exporte otra vez")
 
 
 _NUMERO = re.compile(r"^[A-Z0-9][A-Z0-9./_-]*$")
@@ -326,6 +369,9 @@ def leer_numero_titulo(c: Celda) -> str:
     s = _texto(c).upper()
     if not s:
         raise ValueError("falta el número del título")
+    if _NOTACION_CIENTIFICA.match(s):
+        raise ValueError(f"«{s}» es notación científica de Excel: la hoja de cálculo convirtió el número del "
+                         "título en un número y perdió dígitos. Dé formato Texto a la columna y exporte otra vez")
     if len(s) > LARGO_NUMERO:
         raise ValueError(f"el número tiene {len(s)} caracteres; el máximo es {LARGO_NUMERO}")
     if not _NUMERO.match(s):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from app.common.paths import DataPaths
+from app.common.permisos import privatizar_base
 from app.domain.permisos import SISTEMA, UsuarioActual
 from app.services.actos import ActosService
 from app.services.auditoria import AuditoriaService
@@ -27,7 +28,6 @@ from app.services.usuarios import UsuariosService
 from app.services.vencimientos import VencimientosService
 from app.storage.blobs import BlobStore
 from app.storage.db import make_engine, make_session_factory, session_scope, sqlite_url
-from app.common.permisos import privatizar_base
 from app.storage.migrate import keep_recent_backups, upgrade
 from app.storage.salud import cerrojo_de_arranque, diagnosticar
 
