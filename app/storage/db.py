@@ -29,6 +29,10 @@ import app.storage.tracking  # noqa: F401 - registers the audit/outbox hooks
 from app.common.errors import OcupadoError
 
 
+ESPERA_ESCRITURA_MS = 10_000
+"""How long a writer waits for another process's write to finish before :class:`OcupadoError` (ms)."""
+
+
 def sqlite_url(path: Path) -> str:
     return f"sqlite:///{path}"
 
@@ -44,7 +48,7 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
             cur.execute("PRAGMA journal_mode=WAL")
             cur.execute("PRAGMA synchronous=FULL")
             cur.execute("PRAGMA foreign_keys=ON")
-            cur.execute("PRAGMA busy_timeout=10000")
+            cur.execute(f"PRAGMA busy_timeout={int(ESPERA_ESCRITURA_MS)}")
             cur.close()
 
     return engine
