@@ -28,7 +28,6 @@ import app.storage.ancla  # keeps each expediente's chain head (same transaction
 import app.storage.tracking  # noqa: F401 - registers the audit/outbox hooks
 from app.common.errors import OcupadoError
 
-
 ESPERA_ESCRITURA_MS = 10_000
 """How long a writer waits for another process's write to finish before :class:`OcupadoError` (ms)."""
 
