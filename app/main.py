@@ -53,6 +53,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return ejecutar(servicios.como(usuario))
     finally:
         servicios.close()
+        try:  # a good copy in respaldos/ at most a day old, for the restore at a damaged start
+            from app.services.arranque import respaldo_del_dia
+
+            respaldo_del_dia(paths)
+        except Exception:
+            log.exception("No se pudo escribir el respaldo del día")
         log.info("Foja terminó")
 
 

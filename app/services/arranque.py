@@ -6,10 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from app.common.paths import DataPaths
-from app.storage.salud import Respaldo, cerrojo_de_arranque, ultimo_respaldo_bueno
+from app.storage.salud import Respaldo, cerrojo_de_arranque, respaldo_del_dia, ultimo_respaldo_bueno
 from app.storage.salud import restaurar as _restaurar
 
-__all__ = ["Respaldo", "restaurar", "ultimo_respaldo_bueno"]
+__all__ = ["Respaldo", "respaldo_del_dia", "restaurar", "ultimo_respaldo_bueno"]
 
 
 def restaurar(paths: DataPaths, respaldo: Path) -> Path:

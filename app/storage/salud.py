@@ -164,6 +164,24 @@ def diagnosticar(paths: DataPaths) -> None:
                                "instale la versión actual del programa.")
 
 
+def respaldo_del_dia(paths: DataPaths, horas: float = 24.0, conservar: int = 3) -> Path | None:
+    """Write a backup of the database unless the newest one is younger than ``horas``; keep the ``conservar``
+    newest. Returns the new backup (None: not needed, or no database yet). So that the restore always has a
+    recent good copy, not only the one made before the last schema upgrade."""
+    from app.storage.migrate import backup_sqlite, keep_recent_backups
+
+    if not paths.database.exists() or paths.database.stat().st_size == 0:
+        return None
+    existentes = [p.stat().st_mtime for p in paths.backups.glob("*.sqlite3")] if paths.backups.exists() else []
+    if existentes and datetime.now().timestamp() - max(existentes) < horas * 3600:
+        return None
+    nuevo = backup_sqlite(paths.database, paths.backups, revision_de_archivo(paths.database))
+    os.utime(nuevo)  # a reused identical backup counts as made now
+    keep_recent_backups(paths.backups, keep=conservar)
+    log.info("respaldo del día: %s", nuevo.name)
+    return nuevo
+
+
 def restaurar(paths: DataPaths, respaldo: Path) -> Path:
     """Put ``respaldo`` in place of the database; the damaged file is kept in ``respaldos/dañadas/``.
 

@@ -19,6 +19,9 @@ from app.common.paths import DataPaths
 from app.services.arranque import restaurar, ultimo_respaldo_bueno
 from app.services.bootstrap import abrir
 from app.storage.migrate import alembic_config, backup_sqlite
+from tests.conftest import CEDULAS
+
+CEDULA_2 = CEDULAS[1]
 
 
 @pytest.fixture
@@ -162,3 +165,20 @@ def test_the_data_folder_is_private(tmp_path: Path) -> None:
     con.commit()
     assert modo(Path(f"{paths.database}-wal")) == 0o600
     con.close()
+
+
+def test_a_backup_of_the_day_is_written_once_a_day(data_dir: DataPaths) -> None:
+    from app.services.arranque import respaldo_del_dia
+
+    srv = abrir(data_dir)
+    srv.secretarios.crear("Ana Lucía Guamán", "1710034065")
+    srv.close()
+    primero = respaldo_del_dia(data_dir)
+    assert primero is not None and ultimo_respaldo_bueno(data_dir).ruta == primero  # type: ignore[union-attr]
+    assert respaldo_del_dia(data_dir) is None  # younger than a day: nothing more
+    srv = abrir(data_dir)
+    srv.secretarios.crear("Carlos Andrade Vera", CEDULA_2)
+    srv.close()
+    segundo = respaldo_del_dia(data_dir, horas=0)
+    assert segundo is not None and segundo != primero
+    assert len(list(data_dir.backups.glob("*.sqlite3"))) == 2
