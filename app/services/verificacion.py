@@ -110,8 +110,9 @@ def revisar(exp: Expediente, folios: Sequence[Folio], docs: dict[uuid.UUID, Docu
         hash_actos=sumar_digest(DIGEST_VACIO, (hash_acto(campos_acto(a)) for a in lista_actos)),
     )
     if ancla is None:
-        problemas.append("Falta la cabeza anclada del expediente (el registro que cuenta sus fojas y actos fue "
-                         "eliminado).")
+        if folios or lista_actos or exp.etapa != "SORTEADO":
+            problemas.append("Falta la cabeza anclada del expediente (el registro que cuenta sus fojas y actos "
+                             "fue eliminado).")
     else:
         anclada = Cabeza(ancla.folios, ancla.ultimo_folio, ancla.hash_folio, ancla.actos, ancla.hash_actos)
         problemas.extend(_frase(p) for p in diferencias(anclada, actual))

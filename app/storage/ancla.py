@@ -4,9 +4,13 @@ transaction.
 A ``before_flush`` hook, registered ahead of the audit/outbox hook (:mod:`app.storage.tracking`) so that the
 head's own insert or update is audited and queued like any row:
 
-- a new expediente gets its head (zero folios, zero acts): an expediente with no head is a cut;
-- new folio entries move the head to the last of them (count, folio, hash);
-- new acts add their digest (:func:`app.domain.cadena.hash_acto`) and count.
+- the first folio entry or act of an expediente creates its head; new folio entries move it to the last of
+  them (count, folio, hash); new acts add their digest (:func:`app.domain.cadena.hash_acto`) and count.
+
+An expediente is born without a head (a sorteo of thousands of títulos writes no extra rows): no head means
+nothing was ever foliated or recorded in it, so a folio, an act, or a stage past SORTEADO without a head is a
+cut (:mod:`app.services.verificacion`). What this cannot show locally is an expediente whose only rows were
+folios (no act) cut together with its head; the central server's copy of the head shows that.
 
 The head moves forward from its stored value, never from the rows: a later write on a cut expediente does not
 make the cut disappear.
@@ -52,7 +56,7 @@ def campos_acto(a: Any) -> dict[str, Any]:
 @event.listens_for(Session, "before_flush", insert=True)
 def _mover_cabezas(session: Session, _ctx: Any, _instances: Any) -> None:
     nuevos = list(session.new)
-    expedientes = [o for o in nuevos if isinstance(o, Expediente)]
+    expedientes = {o.id: o for o in nuevos if isinstance(o, Expediente) and o.id is not None}
     folios: dict[uuid.UUID, list[Folio]] = defaultdict(list)
     actos: dict[uuid.UUID, list[Acto]] = defaultdict(list)
     for o in nuevos:
@@ -60,23 +64,16 @@ def _mover_cabezas(session: Session, _ctx: Any, _instances: Any) -> None:
             folios[o.expediente_id].append(o)
         elif isinstance(o, Acto):
             actos[o.expediente_id].append(o)
-    if not (expedientes or folios or actos):
+    if not (folios or actos):
         return
     cabezas: dict[uuid.UUID, AnclaExpediente] = {}
-    for e in expedientes:
-        if e.id is None:
-            e.id = new_id()
-        cabeza = AnclaExpediente(office_id=e.office_id, expediente_id=e.id, expediente=e, folios=0, ultimo_folio=0,
-                                 hash_folio=GENESIS, actos=0, hash_actos=DIGEST_VACIO)
-        session.add(cabeza)
-        cabezas[e.id] = cabeza
-    faltan = [i for i in {*folios, *actos} if i not in cabezas]
+    faltan = [i for i in {*folios, *actos} if i not in expedientes]
     if faltan:
         with session.no_autoflush:
             for c in session.scalars(select(AnclaExpediente).where(AnclaExpediente.expediente_id.in_(faltan))):
                 cabezas[c.expediente_id] = c
     for exp_id, nuevos_f in folios.items():
-        cabeza = _cabeza(session, cabezas, exp_id, nuevos_f[0].office_id)
+        cabeza = _cabeza(session, cabezas, exp_id, nuevos_f[0].office_id, expedientes.get(exp_id))
         nuevos_f.sort(key=lambda f: f.posicion)
         if nuevos_f[0].hash_anterior != cabeza.hash_folio:
             log.warning("la foliación del expediente %s no enlaza con su cabeza anclada", exp_id)
@@ -85,7 +82,7 @@ def _mover_cabezas(session: Session, _ctx: Any, _instances: Any) -> None:
         cabeza.ultimo_folio = ultimo.hasta
         cabeza.hash_folio = ultimo.hash
     for exp_id, nuevos_a in actos.items():
-        cabeza = _cabeza(session, cabezas, exp_id, nuevos_a[0].office_id)
+        cabeza = _cabeza(session, cabezas, exp_id, nuevos_a[0].office_id, expedientes.get(exp_id))
         hashes = []
         for a in nuevos_a:
             if a.id is None:
@@ -97,14 +94,15 @@ def _mover_cabezas(session: Session, _ctx: Any, _instances: Any) -> None:
 
 
 def _cabeza(session: Session, cabezas: dict[uuid.UUID, AnclaExpediente], exp_id: uuid.UUID,
-            office_id: uuid.UUID) -> AnclaExpediente:
+            office_id: uuid.UUID, nuevo: Expediente | None) -> AnclaExpediente:
     cabeza = cabezas.get(exp_id)
     if cabeza is None:
-        # An expediente from before the heads existed and not backfilled (should not happen after 0006): its
-        # head starts here, and the verification reports the rows written before it.
-        log.warning("el expediente %s no tenía cabeza anclada; se crea", exp_id)
+        # The first folio or act of this expediente. If rows were there already (the head was cut), the
+        # verification reports them: the head starts from zero, not from what is left.
         cabeza = AnclaExpediente(office_id=office_id, expediente_id=exp_id, folios=0, ultimo_folio=0,
                                  hash_folio=GENESIS, actos=0, hash_actos=DIGEST_VACIO)
+        if nuevo is not None:  # born in this flush: the relationship orders the inserts
+            cabeza.expediente = nuevo
         session.add(cabeza)
         cabezas[exp_id] = cabeza
     return cabeza

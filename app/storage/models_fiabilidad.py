@@ -16,9 +16,9 @@ from app.storage.models import Base, Expediente, Synced
 class AnclaExpediente(Synced, Base):
     """The head of an expediente's record (:class:`app.domain.cadena.Cabeza`), one row per expediente.
 
-    Written only by :mod:`app.storage.ancla`, in the same transaction as the expediente, each folio entry and
-    each act: a row born with the expediente and moved forward with it, never recomputed from the rows it
-    guards (recomputing would launder a cut). It sits apart from ``folio`` and ``acto`` so that cutting those
+    Written only by :mod:`app.storage.ancla`, in the same transaction as each folio entry and each act: born
+    with the expediente's first one and moved forward with each, never recomputed from the rows it guards
+    (recomputing would launder a cut). It sits apart from ``folio`` and ``acto`` so that cutting those
     rows leaves a head that no longer matches.
 
     Sync: a synced row like any other, so that a desktop that pulls another desktop's folios also gets their

@@ -26,6 +26,7 @@ from app.ui.tablero_page import TableroPage
 from app.ui.usuarios_page import UsuariosPage
 from app.ui.vencimientos_page import VencimientosPage
 from app.ui.vencimientos_panel import VencimientosPanel
+from app.ui.verificar_action import VerificarOficina
 
 ORGANIZACION = "IESS"
 APLICACION = "Foja"
@@ -85,6 +86,7 @@ class MainWindow(QMainWindow):
 
         self.importador = ImportarTitulos(servicios, self, self.settings)
         self.opi_lote = GenerarOpiLote(servicios, self, self.lista)
+        self.verificacion = VerificarOficina(servicios, self)
         self.lote = GenerarLote(servicios, self, self.lista)
         self._menus()
 
@@ -188,6 +190,7 @@ class MainWindow(QMainWindow):
         self.accion_auditoria.triggered.connect(lambda: self.mostrar_pagina(inicio.AUDITORIA))
         for a in (self.accion_tablero, self.accion_usuarios, self.accion_auditoria):
             oficina.addAction(a)
+        oficina.addAction(self.verificacion.accion)
         # The menus follow the role (the services refuse anyway: this only spares a refusal).
         inicio.aplicar_permisos({
             self.importador.accion: Permiso.TITULOS_IMPORTAR,

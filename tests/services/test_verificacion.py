@@ -23,7 +23,7 @@ TZ = ZoneInfo("America/Guayaquil")
 @pytest.fixture
 def juicios(con_secretarios: Servicios, tmp_path: Path) -> tuple[Servicios, list[str]]:
     """Three juicios; the first with an RPV, an OPI (acts with their documents), a received scan and a
-    notification: 3 folio entries and 3 acts."""
+    notification: 3 folio entries and 3 acts; the second with one received escrito; the third untouched."""
     srv = con_secretarios
     crear_titulos(srv, 3)
     numeros = [a.juicio for a in srv.sorteo.realizar(semilla="verif", fecha=date(2025, 2, 3)).asignaciones]
@@ -34,6 +34,9 @@ def juicios(con_secretarios: Servicios, tmp_path: Path) -> tuple[Servicios, list
                                              fecha_hora=datetime(2025, 2, 25, 9, 15, tzinfo=TZ), efectiva=True)
     srv.foliacion.agregar(n, b"%PDF-1.4 escrito del deudor", "escrito.pdf", tipo="ESCRITO",
                           descripcion="Escrito del deudor", hojas=2, fecha=date(2025, 2, 26))
+    # The second: still SORTEADO, with a received escrito only (a folio, no act).
+    srv.foliacion.agregar(numeros[1], b"%PDF-1.4 otro escrito", "otro.pdf", tipo="ESCRITO",
+                          descripcion="Escrito", hojas=1, fecha=date(2025, 2, 26))
     return srv, numeros
 
 
@@ -116,12 +119,21 @@ def test_a_folio_edited_is_named(juicios: tuple[Servicios, list[str]]) -> None:
     assert _alterada(srv, numeros[0]).startswith("entrada 1 (fojas 1-")
 
 
-def test_the_head_removed_with_everything(juicios: tuple[Servicios, list[str]]) -> None:
+def test_the_head_removed(juicios: tuple[Servicios, list[str]]) -> None:
     srv, numeros = juicios
-    # Even an expediente with nothing foliated yet has its head: removing the head is a cut.
     _sql(srv, "DELETE FROM ancla_expediente WHERE expediente_id = (SELECT id FROM expediente WHERE numero = :n)",
          n=numeros[1])
-    assert "falta la cabeza anclada" in _alterada(srv, numeros[1]).lower()
+    assert "falta la cabeza anclada" in _alterada(srv, numeros[1])
+
+
+def test_the_head_removed_with_every_folio_and_act(juicios: tuple[Servicios, list[str]]) -> None:
+    srv, numeros = juicios
+    for tabla in ("ancla_expediente", "folio", "acto"):
+        _sql(srv, f"DELETE FROM {tabla} WHERE expediente_id = (SELECT id FROM expediente WHERE numero = :n)",
+             n=numeros[0])
+    # The expediente's stage says acts were recorded: an expediente past SORTEADO without a head is a cut.
+    assert "falta la cabeza anclada" in _alterada(srv, numeros[0])
+    assert srv.foliacion.verificar(numeros[2]).intacta  # drawn, nothing recorded yet: no head, nothing cut
 
 
 def test_a_cut_is_not_laundered_by_later_work(juicios: tuple[Servicios, list[str]]) -> None:
@@ -139,10 +151,10 @@ def test_the_whole_office_names_each_altered_expediente_with_progress(
     srv, numeros = juicios
     _sql(srv, "DELETE FROM acto WHERE tipo = 'RPV'")
     _sql(srv, "DELETE FROM ancla_expediente WHERE expediente_id = (SELECT id FROM expediente WHERE numero = :n)",
-         n=numeros[2])
+         n=numeros[1])
     pasos: list[tuple[int, int, str]] = []
     resumen = srv.foliacion.verificar_todos(Progress(lambda a, b, m: pasos.append((a, b, m))))
     assert resumen.revisados == 3
-    assert sorted(r.numero for r in resumen.alterados) == sorted([numeros[0], numeros[2]])
+    assert sorted(r.numero for r in resumen.alterados) == sorted([numeros[0], numeros[1]])
     assert pasos[0][:2] == (0, 3) and pasos[-1][:2] == (3, 3)
     assert "2 ALTERADO(S)" in resumen.mensaje()
