@@ -218,7 +218,13 @@ def _upgrade_por_copia(engine: Engine, db_file: Path, backup_dir: Path) -> bool:
     _fsync(copia)
     if existe:
         _soltar_wal(db_file)
-    os.replace(copia, db_file)
+    try:
+        os.replace(copia, db_file)
+    except OSError as exc:  # Windows: another window still holds the file open
+        _borrar_base(copia)
+        raise MigracionFallida("No se pudo poner la base actualizada en su lugar: la base de datos está abierta en "
+                               "otra ventana de Foja. Ciérrela y vuelva a abrir el programa; la base no se "
+                               "modificó.") from exc
     _fsync_dir(db_file.parent)
     log.info("base de datos migrada de %s a %s", current, head)
     return True
