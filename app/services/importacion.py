@@ -36,12 +36,11 @@ from app.domain.titulos import (
     Celda,
     FilaTitulo,
     ValidadorTitulos,
-    buscar_encabezado,
-    es_fila_de_totales,
     fila_vacia,
     leer_numero_titulo,
     mapear_encabezado,
 )
+from app.domain.titulos_forma import buscar_encabezado, es_fila_de_totales
 from app.services.context import Contexto
 from app.storage.models import Deudor, Importacion, Oficina, TituloCredito
 

@@ -50,9 +50,10 @@ class ResultadoVerificacion:
 
     def mensaje(self) -> str:
         if self.intacta:
+            actos = f"; {self.actos} acto(s) procesal(es) sin cambios" if self.actos else ""
             return (
                 f"Foliación del juicio {self.numero} íntegra: {self.entradas} documento(s), "
-                f"fojas 1 a {self.ultimo_folio}; {self.actos} acto(s) procesal(es) sin cambios."
+                f"fojas 1 a {self.ultimo_folio}{actos}."
             )
         return f"Foliación del juicio {self.numero} ALTERADA. {self.ruptura}"
 
