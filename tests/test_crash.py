@@ -35,9 +35,12 @@ from tests.conftest import CEDULAS, SAMPLES
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="fork and SIGKILL")
 
 MUESTRA = SAMPLES / "titulos_ejemplo.csv"
-FILAS = 80  # of the sample's 320: enough statements to kill in the middle, quick to verify
+FILAS = 40  # of the sample's 320: enough statements to kill in the middle, quick to verify
 FRACCIONES = {"primer_inicio": (0.15, 0.5, 0.85), "migracion": (0.15, 0.5, 0.85), "importacion": (0.3, 0.8),
               "sorteo": (0.3, 0.8), "documento": (0.3, 0.8)}
+if os.environ.get("FOJA_CRASH_PUNTOS"):  # a wider sweep on demand: N kill points evenly spread in each work
+    _n = int(os.environ["FOJA_CRASH_PUNTOS"])
+    FRACCIONES = {t: tuple((i + 0.5) / _n for i in range(_n)) for t in FRACCIONES}
 JUICIO = "0601-2025-00001"
 FECHA = date(2025, 5, 13)
 
