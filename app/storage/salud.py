@@ -128,9 +128,8 @@ def diagnosticar(paths: DataPaths) -> None:
     from app.common.errors import MigracionFallida
 
     db = paths.database
-    for resto in (Path(f"{db}{SUFIJO_COPIA}"),):
-        if resto.exists():
-            log.info("se descarta una copia de migración interrumpida: %s", resto.name)
+    if Path(f"{db}{SUFIJO_COPIA}").exists():  # deleted by the upgrade that follows; the live file never saw it
+        log.info("hay una copia de migración interrumpida: se descarta")
     if not db.exists() or db.stat().st_size == 0:
         datos = _tiene_datos(paths)
         if datos is None:
