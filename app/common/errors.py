@@ -61,14 +61,15 @@ class BaseDanada(AppError):
     modification time as text for the user. The program never replaces such a database with a new empty one.
     """
 
-    def __init__(self, motivo: str, respaldo: object | None = None, cuando: str = "") -> None:
+    def __init__(self, motivo: str, respaldo: object | None = None, cuando: str = "",
+                 que_hacer: str | None = None) -> None:
         self.motivo = motivo
         self.respaldo = respaldo
         self.cuando = cuando
-        if respaldo is not None:
+        if que_hacer is None and respaldo is not None:
             que_hacer = (f"El último respaldo bueno es «{getattr(respaldo, 'name', respaldo)}» ({cuando}): "
                          "restáurelo (al abrir el programa, o con «python -m app restaurar»).")
-        else:
+        elif que_hacer is None:
             que_hacer = "No hay un respaldo bueno en la carpeta «respaldos»: consulte al soporte técnico."
         super().__init__(f"La base de datos de Foja está dañada: {motivo}. {que_hacer}")
 

@@ -21,12 +21,12 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 import app.storage.ancla  # keeps each expediente's chain head (same transaction)
 import app.storage.tracking  # noqa: F401 - registers the audit/outbox hooks
-from app.common.errors import OcupadoError
+from app.common.errors import BaseDanada, OcupadoError
 
 ESPERA_ESCRITURA_MS = 10_000
 """How long a writer waits for another process's write to finish before :class:`OcupadoError` (ms)."""
@@ -70,11 +70,32 @@ def session_scope(factory: sessionmaker[Session], actor: str, accion: str) -> It
         _tomar_escritura(session)
         yield session
         session.commit()
-    except BaseException:
+    except BaseException as exc:
         session.rollback()
+        danada = _dano(session, exc)
+        if danada is not None:
+            raise danada from exc
         raise
     finally:
         session.close()
+
+
+MARCA_DANO = ".dañada"
+"""Suffix of the mark left next to a database SQLite found damaged while working: the next start runs SQLite's
+full check on it (:func:`app.storage.salud.diagnosticar`) instead of the quick look it takes every time."""
+
+
+def _dano(session: Session, exc: BaseException) -> BaseDanada | None:
+    texto = str(getattr(exc, "orig", exc))
+    if not isinstance(exc, DatabaseError) or not any(
+            m in texto for m in ("malformed", "file is not a database", "disk I/O error")):
+        return None
+    archivo = session.get_bind().url.database
+    if archivo and archivo != ":memory:":
+        Path(f"{archivo}{MARCA_DANO}").touch()
+    return BaseDanada(f"SQLite encontró la base de datos dañada mientras trabajaba ({texto})",
+                      que_hacer="Cierre Foja y vuelva a abrirlo: al iniciar se revisará la base y se ofrecerá "
+                                "restaurar el último respaldo bueno. No se guardó nada de esta operación.")
 
 
 def es_bloqueo(exc: BaseException) -> bool:
@@ -101,5 +122,10 @@ def read_scope(factory: sessionmaker[Session]) -> Iterator[Session]:
     session = factory()
     try:
         yield session
+    except DatabaseError as exc:
+        danada = _dano(session, exc)
+        if danada is not None:
+            raise danada from exc
+        raise
     finally:
         session.close()

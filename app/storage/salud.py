@@ -24,6 +24,7 @@ from filelock import FileLock, Timeout
 from app.common.errors import BaseDanada, OcupadoError
 from app.common.paths import DataPaths
 from app.common.permisos import archivo_privado, carpeta_privada, privatizar_base
+from app.storage.db import MARCA_DANO
 from app.storage.migrate import SUFIJO_COPIA, revision_de_archivo, revisiones_conocidas
 
 log = logging.getLogger(__name__)
@@ -155,6 +156,13 @@ def diagnosticar(paths: DataPaths) -> None:
     except sqlite3.DatabaseError as exc:
         raise _danada(paths, f"SQLite no puede leer «{db.name}» ({exc})") from exc
     privatizar_base(db)
+    marca = Path(f"{db}{MARCA_DANO}")
+    if marca.exists():  # damage seen while working: SQLite's full check decides
+        try:
+            _abre(db)
+        except sqlite3.DatabaseError as exc:
+            raise _danada(paths, f"SQLite encontró páginas dañadas en «{db.name}» ({exc})") from exc
+        marca.unlink()
     if rev is None and tablas - {"alembic_version"}:
         raise _danada(paths, f"«{db.name}» tiene tablas pero no la versión del esquema (una actualización "
                              "anterior quedó a medias)")
@@ -210,7 +218,7 @@ def restaurar(paths: DataPaths, respaldo: Path) -> Path:
             viejo.unlink()
         apartada = danadas / f"{db.stem}-{datetime.now():%Y%m%d-%H%M%S}.dañada"
         os.replace(db, apartada)
-    for extra in (Path(f"{db}-wal"), Path(f"{db}-shm"), Path(f"{db}-journal")):
+    for extra in (Path(f"{db}-wal"), Path(f"{db}-shm"), Path(f"{db}-journal"), Path(f"{db}{MARCA_DANO}")):
         extra.unlink(missing_ok=True)
     os.replace(nuevo, db)
     log.warning("base de datos restaurada desde %s (la dañada quedó en %s)", respaldo.name, apartada)

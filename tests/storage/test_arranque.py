@@ -182,3 +182,24 @@ def test_a_backup_of_the_day_is_written_once_a_day(data_dir: DataPaths) -> None:
     segundo = respaldo_del_dia(data_dir, horas=0)
     assert segundo is not None and segundo != primero
     assert len(list(data_dir.backups.glob("*.sqlite3"))) == 2
+
+
+def test_damage_found_while_working_is_checked_in_full_at_the_next_start(oficina: DataPaths) -> None:
+    con = sqlite3.connect(oficina.database)
+    pagina = con.execute("PRAGMA page_size").fetchone()[0]
+    raiz = con.execute("SELECT rootpage FROM sqlite_master WHERE name = 'auditoria'").fetchone()[0]
+    con.close()
+    with oficina.database.open("r+b") as fh:  # one page of the audit table is destroyed (a disk fault)
+        fh.seek((raiz - 1) * pagina)
+        fh.write(b"\xff" * pagina)
+    srv = abrir(oficina)  # the quick look at start does not read that page
+    try:
+        with pytest.raises(BaseDanada, match="Cierre Foja y vuelva a abrirlo"), srv.ctx.read() as s:
+            s.execute(text("SELECT * FROM auditoria")).all()
+    finally:
+        srv.close()
+    with pytest.raises(BaseDanada, match="páginas dañadas") as e:  # the next start checks in full
+        abrir(oficina)
+    assert e.value.respaldo is not None
+    restaurar(oficina, e.value.respaldo)  # type: ignore[arg-type]
+    assert _secretarios(oficina) == ["Ana Lucía Guamán"]
