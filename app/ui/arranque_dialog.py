@@ -11,7 +11,16 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Slot
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.common.errors import AppError, BaseDanada
 from app.ui.errors import show_error
@@ -31,8 +40,13 @@ class BaseDanadaDialog(QDialog):
         self._restaurar = restaurar
         self.apartada: Path | None = None
         lay = QVBoxLayout(self)
+        cabecera = QHBoxLayout()
+        icono = QLabel(self)
+        icono.setPixmap(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(40, 40))
+        cabecera.addWidget(icono)
         titulo = QLabel("<b>No se puede abrir la base de datos de esta oficina.</b>", self)
-        lay.addWidget(titulo)
+        cabecera.addWidget(titulo, 1)
+        lay.addLayout(cabecera)
         motivo = QLabel(f"Motivo: {exc.motivo}.", self)
         motivo.setWordWrap(True)
         motivo.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
