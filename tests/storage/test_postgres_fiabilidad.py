@@ -34,3 +34,26 @@ def test_legal_records_are_immutable_and_verify_on_postgresql(pg_servicios: Serv
                     srv.ctx.engine.begin() as c:
                 c.execute(text(sql))
     assert srv.foliacion.verificar_todos().intacta
+
+
+def test_heads_are_backfilled_when_an_office_upgrades_on_postgresql(pg_servicios: Servicios,  # noqa: F811
+                                                                   tmp_path: Path) -> None:
+    from alembic import command
+
+    from app.storage.migrate import alembic_config, current_revision, head_revision
+
+    srv = pg_servicios
+    for n, c in zip(["Ana Lucía Guamán", "Carlos Andrade Vera"], CEDULAS, strict=False):
+        srv.secretarios.crear(n, c)
+    crear_titulos(srv, 3)
+    juicios = [a.juicio for a in srv.sorteo.realizar(semilla="pg", fecha=date(2025, 2, 3)).asignaciones]
+    srv.documentos.generar("rpv", juicios[0], fecha=date(2025, 2, 4), destino=tmp_path / "rpv.docx")
+    srv.documentos.generar("opi", juicios[0], fecha=date(2025, 2, 24), destino=tmp_path / "opi.docx")
+    engine = srv.ctx.engine
+    command.downgrade(alembic_config(engine), "0003")  # an office of the previous version
+    command.upgrade(alembic_config(engine), "head")
+    assert current_revision(engine) == head_revision(engine)
+    resumen = srv.foliacion.verificar_todos()
+    assert resumen.intacta and resumen.revisados == 3, resumen.mensaje()
+    r = srv.foliacion.verificar(juicios[0])
+    assert (r.entradas, r.actos) == (2, 2)
