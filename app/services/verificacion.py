@@ -47,13 +47,16 @@ class ResultadoVerificacion:
     intacta: bool
     ruptura: str | None
     actos: int = 0
+    por_llegar: int = 0
 
     def mensaje(self) -> str:
         if self.intacta:
             actos = f"; {self.actos} acto(s) procesal(es) sin cambios" if self.actos else ""
+            llegar = (f" {self.por_llegar} archivo(s) aún no llegan del servidor central: sincronice para "
+                      "traerlos." if self.por_llegar else "")
             return (
                 f"Foliación del juicio {self.numero} íntegra: {self.entradas} documento(s), "
-                f"fojas 1 a {self.ultimo_folio}{actos}."
+                f"fojas 1 a {self.ultimo_folio}{actos}.{llegar}"
             )
         return f"Foliación del juicio {self.numero} ALTERADA. {self.ruptura}"
 
@@ -82,9 +85,14 @@ def _frase(texto: str) -> str:
 
 
 def revisar(exp: Expediente, folios: Sequence[Folio], docs: dict[uuid.UUID, Documento], actos: Iterable[Acto],
-            ancla: AnclaExpediente | None, blobs: BlobStore) -> ResultadoVerificacion:
-    """Check one expediente from its loaded rows (folios in posición order)."""
+            ancla: AnclaExpediente | None, blobs: BlobStore, central: bool = False) -> ResultadoVerificacion:
+    """Check one expediente from its loaded rows (folios in posición order).
+
+    ``central``: the desktop is joined to the central server, which holds every file; a missing file is then
+    one the sync has not brought yet (counted in ``por_llegar``), not a cut.
+    """
     problemas: list[str] = []
+    por_llegar = 0
     entradas = [
         EntradaFolio(documento_id=str(f.documento_id), desde=f.desde, hasta=f.hasta,
                      documento_sha256=f.documento_sha256, hash_anterior=f.hash_anterior, hash=f.hash)
@@ -100,6 +108,9 @@ def revisar(exp: Expediente, folios: Sequence[Folio], docs: dict[uuid.UUID, Docu
             problemas.append(f"{donde}: el documento no coincide con el folio.")
             continue
         if not blobs.exists(f.documento_sha256):
+            if central:
+                por_llegar += 1
+                continue
             problemas.append(f"{donde}: falta el archivo «{d.nombre_archivo}» en el almacén de documentos "
                              "(fue borrado).")
         elif sha256_hex(blobs.get(f.documento_sha256)) != f.documento_sha256:
@@ -119,11 +130,12 @@ def revisar(exp: Expediente, folios: Sequence[Folio], docs: dict[uuid.UUID, Docu
         problemas.extend(_frase(p) for p in diferencias(anclada, actual))
     return ResultadoVerificacion(
         numero=exp.numero, entradas=len(folios), ultimo_folio=actual.ultimo_folio, intacta=not problemas,
-        ruptura=" ".join(problemas) or None, actos=len(lista_actos),
+        ruptura=" ".join(problemas) or None, actos=len(lista_actos), por_llegar=por_llegar,
     )
 
 
-def _cargar(s: Session, exps: Sequence[Expediente], blobs: BlobStore) -> list[ResultadoVerificacion]:
+def _cargar(s: Session, exps: Sequence[Expediente], blobs: BlobStore,
+            central: bool = False) -> list[ResultadoVerificacion]:
     ids = [e.id for e in exps]
     folios: dict[uuid.UUID, list[Folio]] = defaultdict(list)
     for f in s.scalars(select(Folio).where(Folio.expediente_id.in_(ids)).order_by(Folio.expediente_id,
@@ -135,7 +147,7 @@ def _cargar(s: Session, exps: Sequence[Expediente], blobs: BlobStore) -> list[Re
         actos[a.expediente_id].append(a)
     anclas = {a.expediente_id: a for a in s.scalars(select(AnclaExpediente)
                                                    .where(AnclaExpediente.expediente_id.in_(ids)))}
-    return [revisar(e, folios[e.id], docs, actos[e.id], anclas.get(e.id), blobs) for e in exps]
+    return [revisar(e, folios[e.id], docs, actos[e.id], anclas.get(e.id), blobs, central) for e in exps]
 
 
 class VerificacionService:
@@ -146,7 +158,7 @@ class VerificacionService:
 
     def verificar(self, exp: Expediente) -> ResultadoVerificacion:
         with self.ctx.read() as s:
-            return _cargar(s, [exp], self.ctx.blobs)[0]
+            return _cargar(s, [exp], self.ctx.blobs, self.ctx.central)[0]
 
     def verificar_todos(self, progress: Progress = NO_PROGRESS) -> ResumenVerificacion:
         """Check every expediente of the office, reporting progress every :data:`LOTE` expedientes.
@@ -167,7 +179,8 @@ class VerificacionService:
                                  .order_by(Expediente.numero).limit(LOTE)).all()
                 if not exps:
                     break
-                alterados.extend(r for r in _cargar(s, exps, self.ctx.blobs) if not r.intacta)
+                alterados.extend(r for r in _cargar(s, exps, self.ctx.blobs, self.ctx.central)
+                                 if not r.intacta)
                 hechos += len(exps)
                 ultimo = exps[-1].numero
                 s.expunge_all()

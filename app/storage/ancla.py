@@ -21,9 +21,10 @@ from __future__ import annotations
 import logging
 import uuid
 from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import event, inspect, select
+from sqlalchemy import Connection, event, insert, inspect, select, update
 from sqlalchemy.orm import Session
 
 from app.common.ids import new_id
@@ -94,15 +95,60 @@ def _mover_cabezas(session: Session, _ctx: Any, _instances: Any) -> None:
 
 
 def _cabeza(session: Session, cabezas: dict[uuid.UUID, AnclaExpediente], exp_id: uuid.UUID,
-            office_id: uuid.UUID, nuevo: Expediente | None) -> AnclaExpediente:
+            _office_id: uuid.UUID, nuevo: Expediente | None) -> AnclaExpediente:
     cabeza = cabezas.get(exp_id)
     if cabeza is None:
         # The first folio or act of this expediente. If rows were there already (the head was cut), the
         # verification reports them: the head starts from zero, not from what is left.
-        cabeza = AnclaExpediente(office_id=office_id, expediente_id=exp_id, folios=0, ultimo_folio=0,
-                                 hash_folio=GENESIS, actos=0, hash_actos=DIGEST_VACIO)
+        cabeza = AnclaExpediente(expediente_id=exp_id, folios=0, ultimo_folio=0, hash_folio=GENESIS, actos=0,
+                                 hash_actos=DIGEST_VACIO)
         if nuevo is not None:  # born in this flush: the relationship orders the inserts
             cabeza.expediente = nuevo
         session.add(cabeza)
         cabezas[exp_id] = cabeza
     return cabeza
+
+
+def mover_por_replica(conn: Connection, folios: Sequence[Mapping[str, Any]], actos: Sequence[Mapping[str, Any]],
+                      expedientes: Iterable[uuid.UUID]) -> None:
+    """Move the heads for rows a pull applied with Core (inside the pull's transaction, after the folios of
+    ``expedientes`` were applied and this desktop's provisional ones re-chained).
+
+    ``folios`` and ``actos`` are the rows *inserted* (new to this desktop): each adds to its head's count (and
+    an act its digest). The head's last entry is then the expediente's last folio as it now stands: the
+    server's final ones plus this desktop's provisional ones after them. Counts move forward, never rebuilt:
+    a cut made before the pull still shows.
+    """
+    tabla = AnclaExpediente.__table__
+    por_exp: dict[uuid.UUID, list[int]] = defaultdict(lambda: [0, 0])
+    digest: dict[uuid.UUID, list[str]] = defaultdict(list)
+    for f in folios:
+        por_exp[_uuid(f["expediente_id"])][0] += 1
+    for a in actos:
+        e = _uuid(a["expediente_id"])
+        por_exp[e][1] += 1
+        digest[e].append(hash_acto(a))
+    tocados = {*por_exp, *(_uuid(e) for e in expedientes)}
+    if not tocados:
+        return
+    actuales = {r.expediente_id: r for r in conn.execute(select(tabla).where(tabla.c.expediente_id.in_(tocados)))}
+    for e in tocados:
+        n_f, n_a = por_exp.get(e, [0, 0])
+        ultimo = conn.execute(select(Folio.hasta, Folio.hash).where(Folio.expediente_id == e)
+                              .order_by(Folio.posicion.desc()).limit(1)).first()
+        r = actuales.get(e)
+        valores = {
+            "folios": (r.folios if r else 0) + n_f,
+            "ultimo_folio": ultimo[0] if ultimo else (r.ultimo_folio if r else 0),
+            "hash_folio": ultimo[1] if ultimo else (r.hash_folio if r else GENESIS),
+            "actos": (r.actos if r else 0) + n_a,
+            "hash_actos": sumar_digest(r.hash_actos if r else DIGEST_VACIO, digest.get(e, [])),
+        }
+        if r is None:
+            conn.execute(insert(tabla).values(expediente_id=e, **valores))
+        else:
+            conn.execute(update(tabla).where(tabla.c.expediente_id == e).values(**valores))
+
+
+def _uuid(v: Any) -> uuid.UUID:
+    return v if isinstance(v, uuid.UUID) else uuid.UUID(str(v))

@@ -15,6 +15,7 @@ Spanish message, and nothing was written.
 
 from __future__ import annotations
 
+import contextvars
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -27,6 +28,26 @@ from sqlalchemy.orm import Session, sessionmaker
 import app.storage.ancla  # keeps each expediente's chain head (same transaction)
 import app.storage.tracking  # noqa: F401 - registers the audit/outbox hooks
 from app.common.errors import BaseDanada, OcupadoError
+
+_REPLICA: contextvars.ContextVar[bool] = contextvars.ContextVar("foja_replica", default=False)
+
+
+@contextmanager
+def como_replica() -> Iterator[None]:
+    """Let this thread's statements rewrite legal records that the database otherwise refuses to change
+    (folio, acto, notificacion, pago): only the sync does, when it applies what the central server decided
+    (the final place of a provisional folio, the server's office id on joining). The SQLite triggers of 0006
+    ask ``foja_replica()``, a function only this program's connections have."""
+    marca = _REPLICA.set(True)
+    try:
+        yield
+    finally:
+        _REPLICA.reset(marca)
+
+
+def _es_replica() -> int:
+    return 1 if _REPLICA.get() else 0
+
 
 ESPERA_ESCRITURA_MS = 10_000
 """How long a writer waits for another process's write to finish before :class:`OcupadoError` (ms)."""
@@ -49,6 +70,7 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
             cur.execute("PRAGMA foreign_keys=ON")
             cur.execute(f"PRAGMA busy_timeout={int(ESPERA_ESCRITURA_MS)}")
             cur.close()
+            dbapi_conn.create_function("foja_replica", 0, _es_replica)
 
     return engine
 

@@ -13,24 +13,25 @@ from app.domain.foliacion import GENESIS
 from app.storage.models import Base, Expediente, Synced
 
 
-class AnclaExpediente(Synced, Base):
+class AnclaExpediente(Base):
     """The head of an expediente's record (:class:`app.domain.cadena.Cabeza`), one row per expediente.
 
     Written only by :mod:`app.storage.ancla`, in the same transaction as each folio entry and each act: born
     with the expediente's first one and moved forward with each, never recomputed from the rows it guards
-    (recomputing would launder a cut). It sits apart from ``folio`` and ``acto`` so that cutting those
-    rows leaves a head that no longer matches.
+    (recomputing would launder a cut). It sits apart from ``folio`` and ``acto`` so that cutting those rows
+    leaves a head that no longer matches.
 
-    Sync: a synced row like any other, so that a desktop that pulls another desktop's folios also gets their
-    head. Policy ``"servidor"``: the central server is the external anchor (design.md §3); when the two
-    disagree the server's head wins, and a local rewrite of history shows up in a verification against it.
-    Not append-only: it is updated in place, one version per write.
+    Local, never synced and never overwritten by a pull: it is this desktop's witness. Rows pulled from the
+    central server move it forward the same way (:func:`app.storage.ancla.mover_por_replica`), and when a
+    pull re-chains this desktop's provisional folios after the server's final ones, the head follows the new
+    last entry. The central server keeps its own head of every chain, computed from the folios it holds: it is
+    the external anchor (design.md §3, ``SincronizacionService.verificar_con_central``). Two desktops that
+    foliate the same expediente would otherwise fight over one synced head row.
     """
 
     __tablename__ = "ancla_expediente"
-    __sync_policy__ = "servidor"
 
-    expediente_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("expediente.id"), unique=True)
+    expediente_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("expediente.id"), primary_key=True)
     folios: Mapped[int] = mapped_column(Integer, default=0)
     ultimo_folio: Mapped[int] = mapped_column(Integer, default=0)
     hash_folio: Mapped[str] = mapped_column(String(64), default=GENESIS)

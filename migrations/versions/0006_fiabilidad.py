@@ -1,16 +1,17 @@
 """fiabilidad: chain heads apart from the folio rows, failed logins of unknown names, append-only triggers
 
 Revision ID: 0006
-Revises: 0003
+Revises: 0004
 Create Date: 2026-11-29 19:50:00
 
 - creates ``ancla_expediente`` (one head per expediente: folio count, last folio, last entry's hash, act
-  count and act digest; see :mod:`app.domain.cadena`) and fills it from the rows as they are now, so the
-  verification guards from this version on. The backfilled heads are derived data: they get no audit or
-  outbox entry (the central server derives its own heads from the folios it holds);
+  count and act digest; see :mod:`app.domain.cadena`), local to each desktop (not synced: the central server
+  keeps its own heads), and fills it from the rows as they are now, so the verification guards from this
+  version on;
 - creates ``intento_acceso`` (failed logins of names that are not users, persisted like a user's count);
-- ``folio``, ``acto``, ``notificacion`` and ``pago`` refuse UPDATE and DELETE by trigger, on SQLite and on
-  PostgreSQL, as ``auditoria`` does since 0003. The custody entries of the bienes branch get their own
+- ``folio``, ``acto``, ``notificacion`` and ``pago`` refuse UPDATE and DELETE by trigger, on SQLite (except
+  while the sync applies the server's decisions: ``foja_replica()``, see :func:`app.storage.db.como_replica`)
+  and on PostgreSQL, as ``auditoria`` does since 0003. The custody entries of the bienes branch get their own
   triggers in that branch's migration. A later migration that rebuilds one of these tables in SQLite batch
   mode must create its triggers again.
 """
@@ -19,7 +20,6 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from datetime import UTC, datetime
 
 import sqlalchemy as sa
 from alembic import op
@@ -29,7 +29,7 @@ from app.domain.cadena import DIGEST_VACIO, hash_acto, sumar_digest
 from app.domain.foliacion import GENESIS
 
 revision: str = '0006'
-down_revision: str | None = '0003'
+down_revision: str | None = '0004'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
@@ -38,11 +38,14 @@ ACTOR = "migracion"
 
 
 def _triggers_sqlite(tabla: str) -> tuple[str, str]:
+    # foja_replica() is registered on the program's own connections (app.storage.db): 1 only while the sync
+    # applies the central server's decisions. Any other tool has no such function, and its UPDATE or DELETE
+    # fails as well.
     return (
-        f"CREATE TRIGGER {tabla}_sin_update BEFORE UPDATE ON {tabla} "
+        f"CREATE TRIGGER {tabla}_sin_update BEFORE UPDATE ON {tabla} WHEN NOT foja_replica() "
         f"BEGIN SELECT RAISE(ABORT, 'Los registros de «{tabla}» no se modifican: es un registro legal; "
         "se corrige con uno nuevo.'); END",
-        f"CREATE TRIGGER {tabla}_sin_delete BEFORE DELETE ON {tabla} "
+        f"CREATE TRIGGER {tabla}_sin_delete BEFORE DELETE ON {tabla} WHEN NOT foja_replica() "
         f"BEGIN SELECT RAISE(ABORT, 'Los registros de «{tabla}» no se eliminan: es un registro legal.'); END",
     )
 
@@ -76,12 +79,9 @@ def _crear_tablas() -> None:
     sa.Column('hash_folio', sa.String(length=64), nullable=False),
     sa.Column('actos', sa.Integer(), nullable=False),
     sa.Column('hash_actos', sa.String(length=64), nullable=False),
-    *_columnas_sync(),
     sa.ForeignKeyConstraint(['expediente_id'], ['expediente.id'], ),
-    sa.UniqueConstraint('expediente_id'),
+    sa.PrimaryKeyConstraint('expediente_id'),
     )
-    with op.batch_alter_table('ancla_expediente', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_ancla_expediente_office_id'), ['office_id'], unique=False)
     op.create_table('intento_acceso',
     sa.Column('login', sa.String(length=60), nullable=False),
     sa.Column('intentos_fallidos', sa.Integer(), nullable=False),
@@ -95,7 +95,7 @@ def _crear_tablas() -> None:
 
 def _llenar_cabezas() -> None:
     conn = op.get_bind()
-    expediente = sa.table("expediente", sa.column("id", sa.Uuid()), sa.column("office_id", sa.Uuid()))
+    expediente = sa.table("expediente", sa.column("id", sa.Uuid()))
     folio = sa.table("folio", sa.column("expediente_id", sa.Uuid()), sa.column("posicion", sa.Integer()),
                      sa.column("hasta", sa.Integer()), sa.column("hash", sa.String()))
     acto = sa.table("acto", sa.column("id", sa.Uuid()), sa.column("expediente_id", sa.Uuid()),
@@ -104,19 +104,13 @@ def _llenar_cabezas() -> None:
                     sa.column("descripcion", sa.Text()), sa.column("documento_id", sa.Uuid()),
                     sa.column("corrige_id", sa.Uuid()), sa.column("datos", sa.JSON(none_as_null=True)))
     ancla = sa.table(
-        "ancla_expediente", *(sa.column(c, sa.Integer()) for c in ("folios", "ultimo_folio", "actos", "row_version")),
+        "ancla_expediente", *(sa.column(c, sa.Integer()) for c in ("folios", "ultimo_folio", "actos")),
         sa.column("hash_folio"), sa.column("hash_actos"), sa.column("expediente_id", sa.Uuid()),
-        sa.column("id", sa.Uuid()), sa.column("office_id", sa.Uuid()),
-        sa.column("created_at", app.storage.types.UTCDateTime(timezone=True)), sa.column("created_by"),
-        sa.column("updated_at", app.storage.types.UTCDateTime(timezone=True)), sa.column("updated_by"),
     )
     cabezas: dict[uuid.UUID, dict[str, object]] = {}
-    ahora = datetime.now(UTC)
-    for exp_id, office_id in conn.execute(sa.select(expediente.c.id, expediente.c.office_id)):
-        cabezas[exp_id] = {"id": uuid.uuid4(), "office_id": office_id, "expediente_id": exp_id, "folios": 0,
-                           "ultimo_folio": 0, "hash_folio": GENESIS, "actos": 0, "hash_actos": DIGEST_VACIO,
-                           "row_version": 1, "created_at": ahora, "created_by": ACTOR, "updated_at": ahora,
-                           "updated_by": ACTOR}
+    for (exp_id,) in conn.execute(sa.select(expediente.c.id)):
+        cabezas[exp_id] = {"expediente_id": exp_id, "folios": 0, "ultimo_folio": 0, "hash_folio": GENESIS,
+                           "actos": 0, "hash_actos": DIGEST_VACIO}
     if not cabezas:
         return
     for f in conn.execute(sa.select(folio).order_by(folio.c.expediente_id, folio.c.posicion)):
@@ -160,6 +154,4 @@ def downgrade() -> None:
     with op.batch_alter_table('intento_acceso', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_intento_acceso_office_id'))
     op.drop_table('intento_acceso')
-    with op.batch_alter_table('ancla_expediente', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_ancla_expediente_office_id'))
     op.drop_table('ancla_expediente')
