@@ -208,7 +208,7 @@ def test_killed_then_started_again(plantillas: dict[str, Path], tmp_path: Path,
                                    tmp_path_factory: pytest.TempPathFactory, trabajo: str, punto: str,
                                    fraccion: float) -> None:
     antes, despues, total, revision = _referencia(plantillas, tmp_path_factory.mktemp("ref"), trabajo)
-    assert total > 10
+    assert total >= 5  # statements of the work (executemany batches count once)
 
     victima = _copia(plantillas, trabajo, tmp_path / "victima")
     n = max(1, int(total * fraccion))
