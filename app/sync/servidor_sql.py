@@ -3,7 +3,8 @@
 Applied by ``python -m app central init`` after the Alembic upgrade, in one transaction, and again after every
 upgrade (a new synced table gets its triggers and policies without code here):
 
-- ``foja_cambio``: the change log written by an AFTER trigger on every synced table; the pull reads it with a
+- ``foja_cambio``: the change log written by AFTER statement triggers (transition tables) on every synced
+  table; the pull reads it with a
   commit-safe cursor ``(xid, seq)`` below ``pg_snapshot_xmin(pg_current_snapshot())``.
 - ``foja_auditoria_servidor``: append-only, one row per write with the PostgreSQL role that made it
   (``session_user``), kept when the change log is pruned.
@@ -26,7 +27,7 @@ Foreign keys are made ``DEFERRABLE`` so that a client transaction is applied in 
 from __future__ import annotations
 
 from app.domain.permisos import Rol
-from app.sync.filas import tablas
+from app.sync.filas import TablaSync, tablas
 
 GRUPO = "foja_usuario"
 
@@ -222,13 +223,19 @@ END $$;
 
 CREATE OR REPLACE FUNCTION foja_registrar() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
 SET search_path = public, pg_temp AS $$
-DECLARE fila record; datos jsonb;
 BEGIN
-    IF TG_OP = 'DELETE' THEN fila := OLD; datos := NULL; ELSE fila := NEW; datos := to_jsonb(NEW); END IF;
-    INSERT INTO foja_cambio (office_id, tabla, fila_id, operacion, row_version, datos)
-    VALUES (fila.office_id, TG_TABLE_NAME, fila.id, TG_OP, fila.row_version, datos);
-    INSERT INTO foja_auditoria_servidor (office_id, tabla, fila_id, operacion, row_version)
-    VALUES (fila.office_id, TG_TABLE_NAME, fila.id, TG_OP, fila.row_version);
+    -- Statement-level, over the transition table: a bulk upload logs its rows in two set-based inserts.
+    IF TG_OP = 'DELETE' THEN
+        INSERT INTO foja_cambio (office_id, tabla, fila_id, operacion, row_version, datos)
+        SELECT v.office_id, TG_TABLE_NAME, v.id, TG_OP, v.row_version, NULL FROM viejas v;
+        INSERT INTO foja_auditoria_servidor (office_id, tabla, fila_id, operacion, row_version)
+        SELECT v.office_id, TG_TABLE_NAME, v.id, TG_OP, v.row_version FROM viejas v;
+    ELSE
+        INSERT INTO foja_cambio (office_id, tabla, fila_id, operacion, row_version, datos)
+        SELECT n.office_id, TG_TABLE_NAME, n.id, TG_OP, n.row_version, to_jsonb(n) FROM nuevas n;
+        INSERT INTO foja_auditoria_servidor (office_id, tabla, fila_id, operacion, row_version)
+        SELECT n.office_id, TG_TABLE_NAME, n.id, TG_OP, n.row_version FROM nuevas n;
+    END IF;
     RETURN NULL;
 END $$;
 """
@@ -270,8 +277,11 @@ def _por_tabla() -> list[str]:
     for t in tablas().values():
         n = t.nombre
         sql.append(f"DROP TRIGGER IF EXISTS foja_registrar ON {n};")
-        sql.append(f"CREATE TRIGGER foja_registrar AFTER INSERT OR UPDATE OR DELETE ON {n} "
-                   "FOR EACH ROW EXECUTE FUNCTION foja_registrar();")
+        for evento, tabla_t in (("INSERT", "NEW TABLE AS nuevas"), ("UPDATE", "NEW TABLE AS nuevas"),
+                                ("DELETE", "OLD TABLE AS viejas")):
+            sql.append(f"DROP TRIGGER IF EXISTS foja_registrar_{evento.lower()} ON {n};")
+            sql.append(f"CREATE TRIGGER foja_registrar_{evento.lower()} AFTER {evento} ON {n} "
+                       f"REFERENCING {tabla_t} FOR EACH STATEMENT EXECUTE FUNCTION foja_registrar();")
         sql.append(f"DROP TRIGGER IF EXISTS foja_solo_agregar ON {n};")
         if t.solo_agregar:
             sql.append(f"CREATE TRIGGER foja_solo_agregar BEFORE UPDATE OR DELETE ON {n} "
@@ -321,6 +331,78 @@ def _tablas_foja() -> list[str]:
     return sql
 
 
+_FUNCIONES_DEPOSITARIO = """
+CREATE OR REPLACE FUNCTION foja_es_depositario() RETURNS boolean LANGUAGE sql STABLE AS $$
+    SELECT pg_has_role(session_user, 'foja_depositario_judicial', 'MEMBER') AND NOT foja_es_propietario()
+$$;
+CREATE OR REPLACE FUNCTION foja_bienes_depositario() RETURNS SETOF uuid LANGUAGE sql STABLE SECURITY DEFINER
+SET search_path = public, pg_temp AS $$
+    SELECT b.id FROM bien b JOIN depositario d ON d.id = b.depositario_id JOIN usuario u ON u.id = d.usuario_id
+    JOIN foja_usuario_rol r ON r.rol_pg = session_user AND r.office_id = u.office_id
+    WHERE u.login = session_user
+$$;
+CREATE OR REPLACE FUNCTION foja_expedientes_depositario() RETURNS SETOF uuid LANGUAGE sql STABLE SECURITY DEFINER
+SET search_path = public, pg_temp AS $$
+    SELECT DISTINCT expediente_id FROM bien WHERE id IN (SELECT foja_bienes_depositario())
+$$;
+CREATE OR REPLACE FUNCTION foja_filas_depositario(p_columna text) RETURNS SETOF uuid LANGUAGE plpgsql STABLE
+SECURITY DEFINER SET search_path = public, pg_temp AS $$
+BEGIN
+    -- deudor_id / titulo_id / secretario_id of his expedientes
+    RETURN QUERY EXECUTE format('SELECT %I FROM expediente WHERE id IN (SELECT foja_expedientes_depositario())',
+                                p_columna);
+END $$;
+"""
+
+# Tables a depositario reads whole (his office's reference data); every other table is limited to the goods in
+# his custody and their expedientes.
+_REFERENCIA_DEPOSITARIO = frozenset({"oficina", "usuario", "secretario", "feriado_local", "tasa_interes",
+                                     "depositario", "archivo", "importacion", "sorteo"})
+
+
+def _condicion_depositario(t: TablaSync) -> str | None:
+    """The rows of ``t`` a depositario may see, as SQL; None when he sees the office's (reference data)."""
+    cols = set(t.tabla.c.keys())
+    if t.nombre in _REFERENCIA_DEPOSITARIO:
+        return None
+    if t.nombre == "bien":
+        return "id IN (SELECT foja_bienes_depositario())"
+    if t.nombre == "expediente":
+        return "id IN (SELECT foja_expedientes_depositario())"
+    if "bien_id" in cols:
+        return "bien_id IN (SELECT foja_bienes_depositario())"
+    if "expediente_id" in cols:
+        return "expediente_id IN (SELECT foja_expedientes_depositario())"
+    if t.nombre == "deudor":
+        return "id IN (SELECT foja_filas_depositario('deudor_id'))"
+    if t.nombre == "titulo_credito":
+        return "id IN (SELECT foja_filas_depositario('titulo_id'))"
+    return "false"
+
+
+def _depositario() -> list[str]:
+    """design.md §3: "a depositario sees his custody". Only when the goods' tables exist."""
+    if "bien" not in tablas() or "depositario" not in tablas():
+        return []
+    sql = [_FUNCIONES_DEPOSITARIO]
+    cambio: list[str] = []
+    for t in tablas().values():
+        cond = _condicion_depositario(t)
+        sql.append(f"DROP POLICY IF EXISTS foja_depositario ON {t.nombre};")
+        if cond is None:
+            cambio.append(f"tabla = '{t.nombre}'")
+            continue
+        sql.append(f"CREATE POLICY foja_depositario ON {t.nombre} AS RESTRICTIVE "
+                   f"USING (NOT (SELECT foja_es_depositario()) OR {cond});")
+        cambio.append(f"(tabla = '{t.nombre}' AND fila_id IN (SELECT id FROM {t.nombre}))")
+    # The change log follows the same limits: an entry is readable when its row is (or was deleted).
+    sql.append("DROP POLICY IF EXISTS foja_depositario ON foja_cambio;")
+    sql.append("CREATE POLICY foja_depositario ON foja_cambio AS RESTRICTIVE USING (NOT (SELECT foja_es_depositario()) "
+               f"OR operacion = 'DELETE' OR {' OR '.join(cambio)});")
+    return sql
+
+
 def sentencias() -> list[str]:
     """Every statement of the server-only parts, in order; idempotent (safe to run after each upgrade)."""
-    return [_TABLAS_SERVIDOR, _FUNCIONES, *_roles(), _GUARDAS_SERVIDOR, *_por_tabla(), *_tablas_foja()]
+    return [_TABLAS_SERVIDOR, _FUNCIONES, *_roles(), _GUARDAS_SERVIDOR, *_por_tabla(), *_tablas_foja(),
+            *_depositario()]

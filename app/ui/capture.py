@@ -11,14 +11,15 @@ from PySide6.QtCore import QCoreApplication, QSettings
 from app.common.errors import ValidationError
 from app.services.bootstrap import Servicios
 
-VISTAS = ("expedientes", "expediente", "vencimientos")
+VISTAS = ("expedientes", "expediente", "vencimientos", "honorarios")
 
 
 def capturar(
     servicios: Servicios, vista: str, juicio: str | None, out: Path, size: tuple[int, int] = (1280, 800)
 ) -> Path:
     """Draw ``vista`` ("expedientes": the list, first page loaded; "expediente": juicio ``juicio``'s page,
-    or the first of the list when None; "vencimientos": the office's pending terms) at ``size`` and save it as
+    or the first of the list when None; "vencimientos": the office's pending terms; "honorarios": the fee requests
+    of this year) at ``size`` and save it as
     PNG at ``out``.
 
     Raises:
@@ -51,6 +52,8 @@ def capturar(
                     ventana.expediente.tabla.selectRow(0)
             elif vista == "vencimientos":
                 ventana.mostrar_vencimientos()
+            elif vista == "honorarios":
+                ventana.mostrar_honorarios()
             elif ventana.lista.model.rowCount():
                 ventana.lista.tabla.selectRow(0)
             ventana.show()

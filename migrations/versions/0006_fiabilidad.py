@@ -1,7 +1,7 @@
 """fiabilidad: chain heads apart from the folio rows, failed logins of unknown names, append-only triggers
 
 Revision ID: 0006
-Revises: 0004
+Revises: 0008
 Create Date: 2026-11-29 19:50:00
 
 - creates ``ancla_expediente`` (one head per expediente: folio count, last folio, last entry's hash, act
@@ -29,7 +29,7 @@ from app.domain.cadena import DIGEST_VACIO, hash_acto, sumar_digest
 from app.domain.foliacion import GENESIS
 
 revision: str = '0006'
-down_revision: str | None = '0004'
+down_revision: str | None = '0008'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
