@@ -104,8 +104,14 @@ def build_parser() -> argparse.ArgumentParser:
     hon.add_argument("--hasta", type=_fecha, help="hasta dd/mm/aaaa (incluido)")
     hon.add_argument("--out", type=Path, help="exportar también a este archivo .xlsx")
 
-    v = sub.add_parser("verificar", parents=[common], help="verificar la cadena de foliación de un juicio")
-    v.add_argument("juicio")
+    v = sub.add_parser("verificar", parents=[common],
+                       help="verificar la foliación y los actos de un juicio, o de toda la oficina (--todos)")
+    v.add_argument("juicio", nargs="?")
+    v.add_argument("--todos", action="store_true", help="verificar todos los expedientes, con progreso")
+
+    r = sub.add_parser("restaurar", parents=[common],
+                       help="reemplazar una base de datos dañada por el último respaldo bueno")
+    r.add_argument("--respaldo", type=Path, help="archivo de respaldo (por omisión, el último que abre)")
 
     c = sub.add_parser("captura", parents=[common], help="guardar una imagen PNG de la ventana")
     c.add_argument("--vista", choices=["expedientes", "expediente", "vencimientos", "honorarios"], required=True)
@@ -152,6 +158,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return central(args)
     if args.comando == "documento" and not (args.tipo and args.juicio and args.out):
         parser.error("documento necesita TIPO JUICIO --out ARCHIVO.docx (o --lista)")
+    if args.comando == "verificar" and not (args.juicio or args.todos):
+        parser.error("verificar necesita JUICIO o --todos")
+    if args.comando == "restaurar":
+        return _restaurar(_paths(args), args.respaldo)
 
     from app.common.logsetup import setup_logging
     from app.services.bootstrap import abrir
@@ -182,6 +192,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         srv.close()
 
 
+def _restaurar(paths: DataPaths, respaldo: Path | None) -> int:
+    from app.services.arranque import restaurar, ultimo_respaldo_bueno
+
+    try:
+        if respaldo is None:
+            bueno = ultimo_respaldo_bueno(paths)
+            if bueno is None:
+                print("error: no hay un respaldo bueno en la carpeta «respaldos».", file=sys.stderr)
+                return 2
+            respaldo = bueno.ruta
+        apartada = restaurar(paths, respaldo)
+    except AppError as exc:
+        print(f"error: {exc.message}", file=sys.stderr)
+        return 2
+    print(f"Restaurado el respaldo «{respaldo.name}». La base dañada quedó en «{apartada}».")
+    return 0
+
+
 def _como_usuario(srv, login: str, clave: str):  # type: ignore[no-untyped-def]
     """The services acting as ``login`` (checked like the login dialog: lock-out included)."""
     from app.services.sesion import con_usuario
@@ -199,6 +227,8 @@ def _run(args: argparse.Namespace, srv) -> int:  # type: ignore[no-untyped-def]
         r = srv.importacion.importar(args.archivo)
         print(f"Importados {r.filas} títulos de «{r.archivo}» ({r.deudores_nuevos} deudores nuevos, "
               f"USD {format_usd(r.total)}).")
+        for aviso in r.avisos:
+            print(f"aviso: {aviso}", file=sys.stderr)
         return 0
     if cmd == "sorteo":
         r = srv.sorteo.realizar(semilla=args.semilla, fecha=args.fecha)
@@ -236,6 +266,16 @@ def _run(args: argparse.Namespace, srv) -> int:  # type: ignore[no-untyped-def]
                          limite=args.limite or None)
         print(formatear_vencimientos(lista, totales=v.contar(hoy=args.fecha, secretario_cedula=args.secretario)))
         return 0
+    if cmd == "verificar" and args.todos:
+        from app.common.progress import Progress
+
+        def _avance(hechos: int, total: int, texto: str) -> None:
+            print(f"\r{texto}", end="", file=sys.stderr, flush=True)
+
+        resumen = srv.foliacion.verificar_todos(Progress(_avance))
+        print(file=sys.stderr)
+        print(resumen.mensaje(), file=sys.stdout if resumen.intacta else sys.stderr)
+        return 0 if resumen.intacta else 1
     if cmd == "honorarios":
         from app.services.honorarios_consultas import formatear
 

@@ -6,6 +6,7 @@ import uuid
 from dataclasses import dataclass, replace
 
 from app.common.paths import DataPaths
+from app.common.permisos import privatizar_base
 from app.domain.permisos import SISTEMA, UsuarioActual
 from app.services.actos import ActosService
 from app.services.auditoria import AuditoriaService
@@ -34,6 +35,7 @@ from app.services.vencimientos import VencimientosService
 from app.storage.blobs import BlobStore
 from app.storage.db import make_engine, make_session_factory, session_scope, sqlite_url
 from app.storage.migrate import keep_recent_backups, upgrade
+from app.storage.salud import cerrojo_de_arranque, diagnosticar
 from app.sync.ciclo import unido
 from app.sync.tirada import leer_estado
 
@@ -81,11 +83,20 @@ def abrir(paths: DataPaths, usuario: UsuarioActual = SISTEMA, oficina: str | Non
 
     ``usuario`` is who acts (default: the data dir's administrator, as the command line does);
     ``oficina`` is the office code to work as; on first start the default office is created.
+
+    Raises:
+        BaseDanada: the database is missing, empty or unreadable in a folder that holds an office (carries
+            the last good backup; see :mod:`app.storage.salud`). Nothing is created in its place.
+        MigracionFallida: the schema upgrade failed; the database is as it was.
+        OcupadoError: another process kept the folder busy (opening or migrating) too long.
     """
     paths.ensure()
-    engine = make_engine(sqlite_url(paths.database))
-    upgrade(engine, paths.database, paths.backups)
-    keep_recent_backups(paths.backups, keep=3)
+    with cerrojo_de_arranque(paths):
+        diagnosticar(paths)
+        engine = make_engine(sqlite_url(paths.database))
+        upgrade(engine, paths.database, paths.backups)
+        keep_recent_backups(paths.backups, keep=3)
+        privatizar_base(paths.database)
     factory = make_session_factory(engine)
     central = unido(engine)
     with session_scope(factory, usuario.login, "iniciar oficina") as s:

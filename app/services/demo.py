@@ -18,6 +18,7 @@ from pathlib import Path
 from app.domain.claves import generar_clave
 from app.domain.permisos import Rol
 from app.services import demo_legal
+from app.services.arranque import respaldo_del_dia
 from app.services.bootstrap import Servicios
 from app.services.generador import digito_cedula, escribir_csv, generar_titulos
 from app.services.honorarios_demo import crear_honorarios_demo
@@ -144,4 +145,5 @@ def crear_demo(
     progreso(f"{len(primeros)} órdenes de pago inmediato")
     usuarios = crear_usuarios_demo(srv)
     progreso(crear_honorarios_demo(srv, semilla))
+    progreso(f"Respaldo en «respaldos»: {getattr(respaldo_del_dia(srv.ctx.paths, horas=0), 'name', '—')}")
     return ResultadoDemo(n_sec, hechos, srv.expedientes.contar(), len(primeros), time.perf_counter() - t0, usuarios)

@@ -570,4 +570,8 @@ from app.storage.models_honorarios import TABLAS_HONORARIOS  # noqa: E402
 SYNCED_TABLES = (*SYNCED_TABLES, *TABLAS_HONORARIOS)
 
 # Local sync bookkeeping (not synced itself); imported here so that the metadata holds every table.
+# Reliability (issue 9): failed logins of unknown names (synced); the chain heads (local, not synced).
+from app.storage.models_fiabilidad import AnclaExpediente, IntentoAcceso  # noqa: E402, F401
 from app.storage.models_sync import SyncConflicto, SyncEstado  # noqa: E402, F401
+
+SYNCED_TABLES = (*SYNCED_TABLES, IntentoAcceso)

@@ -29,6 +29,7 @@ from app.ui.tarifa_honorarios_dialog import TarifaHonorariosDialog
 from app.ui.usuarios_page import UsuariosPage
 from app.ui.vencimientos_page import VencimientosPage
 from app.ui.vencimientos_panel import VencimientosPanel
+from app.ui.verificar_action import VerificarOficina
 
 ORGANIZACION = "IESS"
 APLICACION = "Foja"
@@ -91,6 +92,7 @@ class MainWindow(QMainWindow):
 
         self.importador = ImportarTitulos(servicios, self, self.settings)
         self.opi_lote = GenerarOpiLote(servicios, self, self.lista)
+        self.verificacion = VerificarOficina(servicios, self)
         self.lote = GenerarLote(servicios, self, self.lista)
         self._menus()
 
@@ -212,6 +214,7 @@ class MainWindow(QMainWindow):
         for a in (self.accion_tablero, self.accion_honorarios, self.accion_usuarios, self.accion_auditoria,
                   self.accion_tarifa_honorarios):
             oficina.addAction(a)
+        oficina.addAction(self.verificacion.accion)
         self.sync.agregar_menu(oficina)
         # The menus follow the role (the services refuse anyway: this only spares a refusal).
         inicio.aplicar_permisos({
