@@ -20,6 +20,7 @@ from app.services.medidas import MedidasService
 from app.services.notificaciones import NotificacionesService
 from app.services.oficina import OficinaService, asegurar_oficina
 from app.services.pagos import PagosService
+from app.services.recaudacion import RecaudacionService
 from app.services.secretarios import SecretariosService
 from app.services.sorteo import SorteoService
 from app.services.tablero import TableroService
@@ -53,6 +54,7 @@ class Servicios:
     usuarios: UsuariosService
     auditoria: AuditoriaService
     tablero: TableroService
+    recaudacion: RecaudacionService
 
     def como(self, usuario: UsuarioActual) -> Servicios:
         """The same installation acting as ``usuario`` (after the login): every service rebound, sharing the
@@ -103,4 +105,5 @@ def construir(ctx: Contexto) -> Servicios:
         usuarios=UsuariosService(ctx),
         auditoria=AuditoriaService(ctx),
         tablero=TableroService(ctx),
+        recaudacion=RecaudacionService(ctx),
     )

@@ -139,5 +139,6 @@ def crear_demo(
     for juicio in primeros:
         srv.documentos.generar_opi(juicio)
     progreso(f"{len(primeros)} órdenes de pago inmediato")
+    __import__("app.services.demo_tablero", fromlist=["demo_tablero"]).demo_tablero(srv, semilla, progreso)
     usuarios = crear_usuarios_demo(srv)
     return ResultadoDemo(n_sec, hechos, srv.expedientes.contar(), len(primeros), time.perf_counter() - t0, usuarios)

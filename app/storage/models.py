@@ -537,3 +537,10 @@ class Usuario(Synced, Base):
 Index("ix_auditoria_created_at", Auditoria.created_at)
 
 SYNCED_TABLES = (*SYNCED_TABLES, Usuario)
+
+
+# --- The national recovery table of the jefe's dashboard (issue 13) ------------------------------------------
+
+from app.storage.models_recaudacion import RecaudacionFila, RecaudacionImportacion  # noqa: E402
+
+SYNCED_TABLES = (*SYNCED_TABLES, RecaudacionImportacion, RecaudacionFila)

@@ -103,6 +103,13 @@ class MainWindow(QMainWindow):
         self.vencimientos.mensaje.connect(self._aviso)
         for p in (self.usuarios, self.auditoria, self.tablero, self.bienes):
             p.volver.connect(self.mostrar_lista)
+        # The dashboard follows every write that changes its figures (import, sorteo, payment, act, batch).
+        self.tablero.abrir.connect(self.abrir_expediente)
+        self.tablero.mensaje.connect(self._aviso)
+        self.importador.importado.connect(lambda _r: self.tablero.refrescar())
+        self.expediente.cambiado.connect(lambda _n: self.tablero.refrescar())
+        self.opi_lote.terminado.connect(self.tablero.refrescar)
+        self.lote.terminado.connect(self.tablero.refrescar)
         self.usuarios.mensaje.connect(self._aviso)
         self.auditoria.mensaje.connect(self._aviso)
         self.panel_vencimientos: VencimientosPanel | None = None
@@ -329,6 +336,7 @@ class MainWindow(QMainWindow):
     def realizar_sorteo(self) -> None:
         dlg = SorteoDialog(self._srv, self)
         dlg.sorteo_realizado.connect(lambda _r: self.lista.cargar())
+        dlg.sorteo_realizado.connect(lambda _r: self.tablero.refrescar())
         dlg.exec()
         dlg.deleteLater()
         self.activateWindow()  # the keyboard (shortcuts) back to the main window
