@@ -295,8 +295,8 @@ def test_models(qtmodeltester: Any, admin_page: UsuariosPage, oficina: Servicios
     qtmodeltester.check(admin_page.model)
     tablero = TableroPage(TableroService(oficina.ctx))
     tablero.cargar()
-    qtmodeltester.check(tablero.etapas)
-    qtmodeltester.check(tablero.secretarios)
+    for tarjeta in tablero.tarjetas:
+        qtmodeltester.check(tarjeta.modelo)
 
 
 def test_vencimientos_panel_shows_only_his(qtbot: Any, qtmodeltester: Any, oficina: Servicios) -> None:
