@@ -38,6 +38,7 @@ class Grafico:
     filas: list[tuple[Any, ...]] = field(default_factory=list)
     nota: str = ""
     nota_en_figura: bool = False  # the Figure already shows ``nota`` (the view need not repeat it)
+    vacio: bool = False  # nothing to plot: a view may give it less room
 
     def series(self) -> list[str]:
         """Labels of the plotted series (legend entries), for checks."""
@@ -72,14 +73,29 @@ def corto(texto: str, n: int = 26) -> str:
 
 
 def _figura() -> Figure:
-    fig = Figure(figsize=TAMANO, dpi=100, layout="constrained")
+    # Fixed margins per chart instead of a layout engine: constrained layout measured every text twice and was
+    # over half the drawing time of the dashboard (bench/bench_tablero.py).
+    fig = Figure(figsize=TAMANO, dpi=100)
     fig.set_facecolor("white")
     return fig
 
 
-def _ejes(fig: Figure, titulo: str) -> Any:
+#: (left, right, top, bottom) as fractions of the figure, per chart shape.
+MARGENES = {
+    "meses": (0.09, 0.98, 0.88, 0.15),
+    "meses2": (0.09, 0.91, 0.88, 0.2),
+    "etapas": (0.27, 0.97, 0.88, 0.14),
+    "columnas": (0.1, 0.98, 0.88, 0.12),
+    "nombres": (0.27, 0.97, 0.88, 0.2),
+    "vacio": (0.02, 0.98, 0.88, 0.02),
+}
+
+
+def _ejes(fig: Figure, titulo: str, forma: str = "meses") -> Any:
+    left, right, top, bottom = MARGENES[forma]
+    fig.subplots_adjust(left=left, right=right, top=top, bottom=bottom)
+    fig.text(0.012, 0.975, titulo, ha="left", va="top", fontsize=LETRA + 2, fontweight="bold")
     ax = fig.add_subplot()
-    ax.set_title(titulo, fontsize=LETRA + 2, loc="left", fontweight="bold")
     ax.tick_params(labelsize=LETRA)
     for lado in ("top", "right"):
         ax.spines[lado].set_visible(False)
@@ -105,11 +121,12 @@ def _meses_eje(ax: Any, meses: Sequence[str]) -> None:
 def sin_datos(clave: str, titulo: str, mensaje: str) -> Grafico:
     """An empty chart that says why (e.g. a module not yet in this version)."""
     fig = _figura()
-    ax = _ejes(fig, titulo)
+    ax = _ejes(fig, titulo, "vacio")
     ax.set_axis_off()
     ax.text(0.5, 0.5, mensaje, ha="center", va="center", fontsize=LETRA + 1, color="#555", wrap=True,
             transform=ax.transAxes)
-    return Grafico(clave, titulo, fig, ("Estado",), [(mensaje,)], nota=mensaje, nota_en_figura=True)
+    return Grafico(clave, titulo, fig, ("Estado",), [(mensaje,)], nota=mensaje, nota_en_figura=True,
+                   vacio=True)
 
 
 def recaudacion_mensual(meses: Sequence[str], series: Sequence[tuple[str, str, Sequence[Decimal]]]) -> Grafico:
@@ -144,7 +161,7 @@ def nacional_vs_foja(meses: Sequence[str], nacional: Sequence[Decimal | None], f
     recovered (line, right axis), USD; the national adjustment rows are listed apart, never spread over months."""
     titulo = "Recaudación nacional y de la oficina (USD)"
     fig = _figura()
-    ax = _ejes(fig, titulo)
+    ax = _ejes(fig, titulo, "meses2")
     x = list(range(len(meses)))
     barras = ax.bar(x, [float(v or 0) for v in nacional], color=GRIS, width=0.75,
                     label=f"{columna} (tabla nacional, eje izq.)")
@@ -172,7 +189,7 @@ def nacional_vs_foja(meses: Sequence[str], nacional: Sequence[Decimal | None], f
     elif ajustes:
         nota = "Ajustes de la tabla nacional (aparte): " + "; ".join(f"{e}: {format_usd(v)}" for e, v in ajustes)
     if nota:
-        fig.supxlabel(corto(nota, 110), fontsize=LETRA - 1, color="#444")
+        fig.text(0.5, 0.01, corto(nota, 110), ha="center", va="bottom", fontsize=LETRA - 1, color="#444")
     filas: list[tuple[Any, ...]] = [(m, n, f) for m, n, f in zip(meses, nacional, foja, strict=True)]
     filas += [(e, v, None) for e, v in ajustes]
     return Grafico("nacional", titulo, fig, ("Mes", f"{columna} (nacional)", "Recuperado por la oficina"), filas,
@@ -183,7 +200,7 @@ def embudo(etapas: Sequence[tuple[str, str, int, Decimal]]) -> Grafico:
     """Juicios per stage in procedure order (a funnel), with their cuantía. ``etapas``: (key, label, n, USD)."""
     titulo = "Juicios por etapa (a la fecha)"
     fig = _figura()
-    ax = _ejes(fig, titulo)
+    ax = _ejes(fig, titulo, "etapas")
     y = list(range(len(etapas)))
     barras = ax.barh(y, [n for _k, _e, n, _c in etapas], color=COLORES[0], height=0.7)
     for (k, _e, n, c), b in zip(etapas, barras, strict=True):
@@ -205,7 +222,7 @@ def antiguedad(bandas: Sequence[tuple[int, str, int, Decimal]]) -> Grafico:
     """Juicios in progress by age since the sorteo. ``bandas``: (index, label, n, USD)."""
     titulo = "Juicios en trámite por antigüedad"
     fig = _figura()
-    ax = _ejes(fig, titulo)
+    ax = _ejes(fig, titulo, "columnas")
     x = list(range(len(bandas)))
     barras = ax.bar(x, [n for _i, _e, n, _c in bandas], color=COLORES[1], width=0.65)
     for (i, _e, n, c), b in zip(bandas, barras, strict=True):
@@ -228,7 +245,7 @@ def secretarios(filas: Sequence[tuple[str, str, Decimal, Decimal, int, int]], ma
     in progress, plazo vencido), largest assignment first; the chart shows the first ``maximo``."""
     titulo = "Recuperación por secretario-abogado frente a lo asignado"
     fig = _figura()
-    ax = _ejes(fig, titulo)
+    ax = _ejes(fig, titulo, "nombres")
     vista = list(filas[:maximo])
     y = list(range(len(vista)))
     fondo = ax.barh(y, [float(a) for _i, _n, a, *_r in vista], color=GRIS, height=0.75, label="Asignado (cuantía)")
@@ -247,7 +264,7 @@ def secretarios(filas: Sequence[tuple[str, str, Decimal, Decimal, int, int]], ma
     ax.invert_yaxis()
     ax.set_xlim(0, max((float(a) for _i, _n, a, *_r in vista), default=1) * 1.55 or 1)
     _usd_eje(ax, "x")
-    ax.legend(fontsize=LETRA - 0.5, loc="upper center", bbox_to_anchor=(0.5, -0.1), ncols=2, frameon=False)
+    ax.legend(fontsize=LETRA - 0.5, loc="upper center", bbox_to_anchor=(0.5, -0.08), ncols=2, frameon=False)
     nota = f"Se muestran {len(vista)} de {len(filas)} (los de mayor cuantía asignada; todos en la tabla)." \
         if len(filas) > len(vista) else ""
     tabla = [(n, a, r, (r / a * 100).quantize(Decimal("0.1")) if a else None, t, v,
@@ -263,7 +280,7 @@ def vencidos(filas: Sequence[tuple[str, str, int, int]], maximo: int = 12) -> Gr
     ``filas``: (id, name, plazos vencidos, términos vencidos)."""
     titulo = "Plazos y términos vencidos por secretario-abogado"
     fig = _figura()
-    ax = _ejes(fig, titulo)
+    ax = _ejes(fig, titulo, "nombres")
     orden = sorted(filas, key=lambda f: -(f[2] + f[3]))
     vista = [f for f in orden if f[2] + f[3]][:maximo]
     y = list(range(len(vista)))
@@ -280,7 +297,7 @@ def vencidos(filas: Sequence[tuple[str, str, int, int]], maximo: int = 12) -> Gr
     ax.invert_yaxis()
     ax.set_xlim(0, max((p + t for _i, _n, p, t in vista), default=1) * 1.2 or 1)
     ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: miles(int(v))))
-    ax.legend(fontsize=LETRA - 0.5, loc="upper center", bbox_to_anchor=(0.5, -0.1), ncols=2, frameon=False)
+    ax.legend(fontsize=LETRA - 0.5, loc="upper center", bbox_to_anchor=(0.5, -0.08), ncols=2, frameon=False)
     if not vista:
         ax.text(0.5, 0.5, "Sin plazos ni términos vencidos.", ha="center", va="center", transform=ax.transAxes,
                 fontsize=LETRA + 1, color="#555")

@@ -33,6 +33,8 @@ from app.ui.errors import protegido
 from app.ui.table_base import DERECHA, IZQUIERDA
 
 ALTO_MINIMO = 300
+ALTO_VACIO = 130  # a chart with nothing to plot ("sin datos") only needs room for its sentence
+QWIDGETSIZE_MAX = (1 << 24) - 1
 
 
 def texto_celda(v: Any) -> str:
@@ -155,6 +157,8 @@ class GraficoCard(QFrame):
             self.pila.removeWidget(anterior)
             anterior.deleteLater()
         self.pila.setCurrentWidget(self.tabla if self.boton_tabla.isChecked() else self.canvas)
+        self.setMinimumHeight(ALTO_VACIO if grafico.vacio else ALTO_MINIMO)
+        self.setMaximumHeight(ALTO_VACIO if grafico.vacio else QWIDGETSIZE_MAX)
         self.modelo.set_datos(grafico.columnas, grafico.filas)
         nota = "" if grafico.nota_en_figura else grafico.nota
         self.nota.setText(nota if len(nota) < 90 else nota[:89] + "…")

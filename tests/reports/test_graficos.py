@@ -22,7 +22,7 @@ def test_recaudacion_mensual_stacks_the_states() -> None:
     g = graficos.recaudacion_mensual(MESES, [("A", "Juicio en trámite", [D(1), D(2), D(3)]),
                                              ("B", "Acuerdo de pago (APP)", [D(10), D(0), D("0.5")])])
     ax = g.figura.axes[0]
-    assert ax.get_title(loc="left") == "Recaudación mensual por estado de la cartera (USD)"
+    assert g.figura.texts[0].get_text() == "Recaudación mensual por estado de la cartera (USD)" == g.titulo
     assert g.series() == ["Juicio en trámite", "Acuerdo de pago (APP)"]
     assert [t.get_text() for t in ax.get_xticklabels()] == ["nov\n2025", "dic", "ene\n2026"]
     alturas = [(p.get_gid(), p.get_y() + p.get_height()) for p in ax.patches]

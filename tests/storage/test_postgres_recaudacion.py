@@ -26,5 +26,5 @@ def test_import_and_append_only_on_postgresql(pg_servicios: Servicios) -> None: 
 def test_append_only_on_sqlite(servicios: Servicios) -> None:
     servicios.recaudacion.importar(MUESTRA)
     for sql in ("UPDATE recaudacion_fila SET total = 0", "DELETE FROM recaudacion_importacion"):
-        with pytest.raises(DatabaseError, match="no se (modifica|elimina)"), servicios.ctx.tx("x") as s:
+        with pytest.raises(DatabaseError, match=r"no se (modifica|elimina)"), servicios.ctx.tx("x") as s:
             s.execute(text(sql))
