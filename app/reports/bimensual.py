@@ -71,7 +71,7 @@ def escribir_docx(path: Path, titulo: str, encabezado: Sequence[str], cifras: Se
         g.figura.savefig(buf, format="png", dpi=150)
         buf.seek(0)
         doc.add_picture(buf, width=Cm(16))
-        if g.nota:
+        if g.nota and not g.nota_en_figura:
             doc.add_paragraph(g.nota).runs[0].italic = True
     for tabla in tablas:
         doc.add_heading(tabla.titulo, level=2)
@@ -88,6 +88,10 @@ def escribir_docx(path: Path, titulo: str, encabezado: Sequence[str], cifras: Se
                 c.text = _texto(v)
                 if isinstance(v, Decimal | int) and not isinstance(v, bool):
                     c.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        for fila_ in tt.rows:  # eight money columns must fit 16 cm without breaking a figure
+            for c in fila_.cells:
+                for r in c.paragraphs[0].runs:
+                    r.font.size = Pt(7.5)
     if pie:
         doc.add_paragraph(pie).runs[0].font.size = Pt(8)
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -64,6 +64,11 @@ def etiqueta_mes(m: str, con_anio: bool) -> str:
     return f"{corto}\n{anio}" if con_anio else corto
 
 
+def mes_texto(m: str) -> str:
+    """``'2025-01'`` -> ``'ene 2025'`` (table rows)."""
+    return etiqueta_mes(m, True).replace("\n", " ")
+
+
 def miles(n: int) -> str:
     return f"{n:,}".replace(",", ".")
 
@@ -145,12 +150,11 @@ def recaudacion_mensual(meses: Sequence[str], series: Sequence[tuple[str, str, S
         base = [a + b for a, b in zip(base, alto, strict=True)]
     _meses_eje(ax, meses)
     _usd_eje(ax)
-    ax.set_ylabel("USD", fontsize=LETRA)
     ax.grid(axis="y", alpha=0.3)
     ax.legend(fontsize=LETRA - 0.5, ncols=2, loc="upper left", frameon=False)
     if max(base, default=0) > 0:
         ax.set_ylim(0, max(base) * 1.3)  # room for the legend above the bars
-    filas = [(m, *(v[i] for _c, _e, v in series), sum((v[i] for _c, _e, v in series), Decimal(0)))
+    filas = [(mes_texto(m), *(v[i] for _c, _e, v in series), sum((v[i] for _c, _e, v in series), Decimal(0)))
              for i, m in enumerate(meses)]
     return Grafico("recaudacion", titulo, fig, ("Mes", *(e for _c, e, _v in series), "Total"), filas)
 
@@ -190,7 +194,7 @@ def nacional_vs_foja(meses: Sequence[str], nacional: Sequence[Decimal | None], f
         nota = "Ajustes de la tabla nacional (aparte): " + "; ".join(f"{e}: {format_usd(v)}" for e, v in ajustes)
     if nota:
         fig.text(0.5, 0.01, corto(nota, 110), ha="center", va="bottom", fontsize=LETRA - 1, color="#444")
-    filas: list[tuple[Any, ...]] = [(m, n, f) for m, n, f in zip(meses, nacional, foja, strict=True)]
+    filas: list[tuple[Any, ...]] = [(mes_texto(m), n, f) for m, n, f in zip(meses, nacional, foja, strict=True)]
     filas += [(e, v, None) for e, v in ajustes]
     return Grafico("nacional", titulo, fig, ("Mes", f"{columna} (nacional)", "Recuperado por la oficina"), filas,
                    nota=nota, nota_en_figura=bool(nota))

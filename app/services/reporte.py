@@ -11,9 +11,11 @@ from sqlalchemy import func, select
 
 from app.common.dates import format_dmy, local_today
 from app.common.errors import ValidationError
+from app.domain.recaudacion import ORDEN
 from app.domain.tablero import EstadoCartera
 from app.reports import bimensual
 from app.reports.bimensual import Tabla
+from app.reports.graficos import mes_texto
 from app.services.context import Contexto
 from app.services.oficina import OficinaService
 from app.services.tablero import Filtros, TableroService, mes_mas
@@ -94,15 +96,14 @@ class ReporteService:
                   [(e.etiqueta, n, c) for e, n, c in datos.por_etapa if n], "Etapas"),
             Tabla("Recaudación del período por mes y estado de la cartera",
                   ("Mes", *(e.etiqueta for e in EstadoCartera)),
-                  [(m, *(datos.recaudacion[e][datos.meses.index(m)] for e in EstadoCartera))
+                  [(mes_texto(m), *(datos.recaudacion[e][datos.meses.index(m)] for e in EstadoCartera))
                    for m in periodo if m in datos.meses], "Recaudación"),
             Tabla("Recuperación por secretario-abogado (período de los gráficos)", graficos[4].columnas,
                   graficos[4].filas, "Secretarios"),
             Tabla("Tabla nacional de recaudación del período",
                   ("Mes", "Total", "Oportuna", "Mora", "Planilla en mora", "Glosas", "Títulos de crédito",
                    "Convenios"),
-                  [(m, *(v[k] for k in ("total", "oportuna", "mora", "planilla_mora", "glosas", "titulos_credito",
-                                        "convenios"))) for m, v in nac], "Nacional"),
+                  [(mes_texto(m), *(v[k] for k in ORDEN)) for m, v in nac], "Nacional"),
         ]
         titulo = "Reporte bimensual de gestión de coactiva"
         encabezado = [

@@ -27,7 +27,7 @@ def test_recaudacion_mensual_stacks_the_states() -> None:
     assert [t.get_text() for t in ax.get_xticklabels()] == ["nov\n2025", "dic", "ene\n2026"]
     alturas = [(p.get_gid(), p.get_y() + p.get_height()) for p in ax.patches]
     assert ("mes:2025-11:B", 11.0) in alturas  # stacked on A's 1
-    assert g.filas[2] == ("2026-01", D(3), D("0.5"), D("3.5"))
+    assert g.filas[2] == ("ene 2026", D(3), D("0.5"), D("3.5"))
     assert g.columnas == ("Mes", "Juicio en trámite", "Acuerdo de pago (APP)", "Total")
 
 

@@ -108,7 +108,7 @@ def test_the_figures_carry_the_data(oficina: Oficina) -> None:
                               "bienes", "honorarios"]
     rec = graficos["recaudacion"]
     assert rec.series() == [e.etiqueta for e in EstadoCartera]
-    fila = next(f for f in rec.filas if f[0] == "2026-05")
+    fila = next(f for f in rec.filas if f[0] == "may 2026")
     assert fila[-1] == D("140.25")
     gids = {p.get_gid() for p in rec.figura.axes[0].patches}
     assert "mes:2026-05:CONVENIO" in gids
