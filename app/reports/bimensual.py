@@ -59,7 +59,7 @@ def escribir_docx(path: Path, titulo: str, encabezado: Sequence[str], cifras: Se
         doc.add_paragraph(linea)
     doc.add_heading("Cifras del período", level=2)
     t = doc.add_table(rows=0, cols=2)
-    t.style = "Light Grid Accent 1"
+    t.style = "Table Grid"  # no header row: every line is a figure
     for etiqueta, valor in cifras:
         fila = t.add_row().cells
         fila[0].text = etiqueta

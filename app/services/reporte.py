@@ -79,7 +79,7 @@ class ReporteService:
             f"de {fin.year}"
         cifras: list[tuple[str, object]] = [
             ("Juicios abiertos en el período", abiertos),
-            ("Juicios en trámite y cerrados al corte (total)", datos.expedientes),
+            ("Juicios al corte (en trámite y cerrados)", datos.expedientes),
             ("Cuantía de los juicios al corte (USD)", datos.cuantia),
             ("Recuperado en el período (USD)", recuperado),
             *((f"  de ello: {e.etiqueta} (USD)", por_estado[e]) for e in EstadoCartera),
