@@ -279,28 +279,38 @@ class TableroService:
             titulos_pendientes=pendientes,
         )
 
-    def graficos(self, datos: DatosTablero) -> list[Grafico]:
+    def graficos(self, datos: DatosTablero, claves: frozenset[str] | None = None) -> list[Grafico]:
         """The dashboard's Figures (object API, :mod:`app.reports.graficos`) in display order: recaudación by
         month and state, national table beside the office, funnel, ages, secretarios, overdue, then the goods
-        and fees slots (which say "sin datos" while those registers are not in this version)."""
+        and fees slots (which say "sin datos" while those registers are not in this version). With ``claves``,
+        only those charts (by :attr:`Grafico.clave`), in the same order."""
         d = datos
+        constructores = self._constructores(d)
+        return [hacer() for clave, hacer in constructores if claves is None or clave in claves]
+
+    CLAVES: tuple[str, ...] = ("recaudacion", "nacional", "etapas", "antiguedad", "secretarios", "vencidos", "bienes",
+                               "honorarios")
+
+    def _constructores(self, d: DatosTablero) -> list[tuple[str, Any]]:
         nacional = [d.nacional[m].valores["titulos_credito"] if m in d.nacional else None for m in d.meses]
         sec = [(str(r.secretario_id), r.nombres if r.activo else f"{r.nombres} (inactivo)", r.asignado, r.recuperado,
                 r.en_tramite, r.plazo_vencido) for r in d.secretarios]
-        return [
-            graficos.recaudacion_mensual(d.meses, [(e.value, e.etiqueta, d.recaudacion[e]) for e in EstadoCartera]),
-            graficos.nacional_vs_foja(d.meses, nacional, d.recuperado_mes(),
-                                      [(a.etiqueta, a.valores["titulos_credito"]) for a in d.ajustes_nacionales]),
-            graficos.embudo([(e.value, e.etiqueta, n, c) for e, n, c in d.por_etapa]),
-            graficos.antiguedad([(b.indice, b.etiqueta, n, c) for b, n, c in d.por_banda]),
-            graficos.secretarios(sec),
-            graficos.vencidos([(str(r.secretario_id), r.nombres, r.plazo_vencido, r.terminos_vencidos)
-                               for r in d.secretarios]),
-            graficos.sin_datos("bienes", "Bienes en custodia por depositario y estado",
-                               "Sin datos: el registro de bienes y depositarios aún no está en esta versión."),
-            graficos.sin_datos("honorarios", "Honorarios solicitados, aprobados y pagados",
-                               "Sin datos: el registro de honorarios aún no está en esta versión."),
-        ]
+        return list(zip(self.CLAVES, (
+            lambda: graficos.recaudacion_mensual(d.meses, [(e.value, e.etiqueta, d.recaudacion[e])
+                                                           for e in EstadoCartera]),
+            lambda: graficos.nacional_vs_foja(d.meses, nacional, d.recuperado_mes(),
+                                              [(a.etiqueta, a.valores["titulos_credito"])
+                                               for a in d.ajustes_nacionales]),
+            lambda: graficos.embudo([(e.value, e.etiqueta, n, c) for e, n, c in d.por_etapa]),
+            lambda: graficos.antiguedad([(b.indice, b.etiqueta, n, c) for b, n, c in d.por_banda]),
+            lambda: graficos.secretarios(sec),
+            lambda: graficos.vencidos([(str(r.secretario_id), r.nombres, r.plazo_vencido, r.terminos_vencidos)
+                                       for r in d.secretarios]),
+            lambda: graficos.sin_datos("bienes", "Bienes en custodia por depositario y estado",
+                                       "Sin datos: el registro de bienes y depositarios aún no está en esta versión."),
+            lambda: graficos.sin_datos("honorarios", "Honorarios solicitados, aprobados y pagados",
+                                       "Sin datos: el registro de honorarios aún no está en esta versión."),
+        ), strict=True))
 
     def exportar_tabla(self, grafico: Grafico, path: Path) -> Path:
         """Write ``grafico``'s table view to XLSX at ``path`` (amounts as numbers, USD format)."""

@@ -295,6 +295,7 @@ def test_models(qtmodeltester: Any, admin_page: UsuariosPage, oficina: Servicios
     qtmodeltester.check(admin_page.model)
     tablero = TableroPage(TableroService(oficina.ctx))
     tablero.cargar()
+    tablero._completar(tablero._generacion)
     for tarjeta in tablero.tarjetas:
         qtmodeltester.check(tarjeta.modelo)
 

@@ -33,6 +33,7 @@ def pagina(qtbot: Any, oficina: Oficina) -> TableroPage:
     p.hasta.setDate(QDate(2026, 5, 1))
     p.show()
     qtbot.waitExposed(p)
+    qtbot.waitUntil(p.completo)  # the charts below the first screen follow on the next event-loop turn
     return p
 
 
