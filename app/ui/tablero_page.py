@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from app.common.dates import local_today
 from app.domain.etapas import Etapa
 from app.services.tablero import DatosTablero, Filtros, TableroService, mes_mas, primer_dia
-from app.ui import formato, mensajes
+from app.ui import formato, mensajes, tasks
 from app.ui.errors import protegido
 from app.ui.grafico_card import GraficoCard
 from app.ui.pestana import titulo_pagina
@@ -225,12 +225,22 @@ class TableroPage(QWidget):
 
     @protegido
     def elegir_reporte(self) -> None:
-        from app.services.reporte import ReporteService
-
         d = self.desde.date()
         ruta, _ = QFileDialog.getSaveFileName(self, "Guardar el reporte bimensual",
                                               f"reporte_bimensual_{d.year()}-{d.month():02d}.docx", "Word (*.docx)")
         if ruta:
-            docx, xlsx = ReporteService(self._servicio.ctx).bimensual(date(d.year(), d.month(), 1), Path(ruta))
+            self.generar_reporte(date(d.year(), d.month(), 1), Path(ruta))
+
+    def generar_reporte(self, desde: date, ruta: Path) -> tasks.Tarea:
+        """Write the bimonthly report of the two months from ``desde`` in the background (.docx and .xlsx)."""
+        from app.services.reporte import ReporteService
+
+        servicio = ReporteService(self._servicio.ctx)
+
+        def hecho(rutas: tuple[Path, Path]) -> None:
+            docx, xlsx = rutas
             self.mensaje.emit(f"Reporte guardado: {docx} y {xlsx}")
             mensajes.informar(self, f"Reporte bimensual guardado en {docx} (y sus tablas en {xlsx.name}).")
+
+        return tasks.ejecutar(self, "Preparando el reporte bimensual…", lambda _p: servicio.bimensual(desde, ruta),
+                              hecho, cancelable=False)

@@ -101,3 +101,22 @@ def test_the_window_refreshes_the_dashboard_after_a_payment(qtbot: Any, oficina:
     assert w.tablero._pendiente  # hidden: reloads when shown again
     w.accion_tablero.trigger()
     assert w.tablero.datos.recuperado == antes + Decimal("15.00")
+
+
+def test_the_bimonthly_report_from_the_page(pagina: TableroPage, qtbot: Any, tmp_path: Path, cajas: Any) -> None:
+    tarea = pagina.generar_reporte(date(2026, 4, 1), tmp_path / "r.docx")
+    with qtbot.waitSignal(tarea.terminada, timeout=60000):
+        pass
+    assert (tmp_path / "r.docx").exists() and (tmp_path / "r.xlsx").exists()
+    assert "Reporte bimensual guardado" in cajas.ultima().texto
+
+
+def test_importing_the_national_table_from_the_page(pagina: TableroPage, cajas: Any) -> None:
+    from tests.conftest import SAMPLES
+
+    pagina.desde.setDate(QDate(2024, 1, 1))
+    pagina.importar_tabla_nacional(SAMPLES / "recaudacion_chimborazo_2024.csv")
+    assert "12 meses" in cajas.ultima().texto and "1 ajuste(s) mostrados aparte" in cajas.ultima().texto
+    assert "(con tabla nacional)" in pagina.resumen.text()
+    nacional = pagina.tarjetas[1].grafico
+    assert "Ajuste por reclasificación de cartera" in nacional.nota
