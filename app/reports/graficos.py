@@ -87,10 +87,10 @@ def _figura() -> Figure:
 
 #: (left, right, top, bottom) as fractions of the figure, per chart shape.
 MARGENES = {
-    "meses": (0.09, 0.98, 0.88, 0.15),
-    "meses2": (0.09, 0.91, 0.88, 0.2),
+    "meses": (0.1, 0.98, 0.88, 0.15),
+    "meses2": (0.1, 0.9, 0.88, 0.2),
     "etapas": (0.27, 0.97, 0.88, 0.14),
-    "columnas": (0.1, 0.98, 0.88, 0.12),
+    "columnas": (0.13, 0.98, 0.88, 0.12),
     "nombres": (0.27, 0.97, 0.88, 0.2),
     "vacio": (0.02, 0.98, 0.88, 0.02),
 }
