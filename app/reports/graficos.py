@@ -189,7 +189,7 @@ def nacional_vs_foja(meses: Sequence[str], nacional: Sequence[Decimal | None], f
     ax.legend(h1 + h2, l1 + l2, fontsize=LETRA - 0.5, loc="upper left", frameon=False, ncols=1)
     nota = ""
     if not any(v is not None for v in nacional):
-        nota = "Sin tabla nacional para el período: impórtela (Oficina → Importar recaudación nacional)."
+        nota = "Sin tabla nacional para el período: impórtela con «Importar tabla nacional…» del tablero."
     elif ajustes:
         nota = "Ajustes de la tabla nacional (aparte): " + "; ".join(f"{e}: {format_usd(v)}" for e, v in ajustes)
     if nota:

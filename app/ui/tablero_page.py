@@ -66,7 +66,7 @@ class TableroPage(QWidget):
         self._hechos = set()
         self.datos: DatosTablero | None = None
         titulo = titulo_pagina(self, "Tablero de la oficina")
-        self.boton_importar = QPushButton("Importar recaudación nacional…", self)
+        self.boton_importar = QPushButton("Importar tabla nacional…", self)
         self.boton_importar.setToolTip("Tabla mensual de recaudación de la Dirección Nacional (CSV, TSV o XLSX)")
         self.boton_importar.clicked.connect(self.elegir_tabla_nacional)
         self.boton_reporte = QPushButton("Reporte bimensual…", self)
@@ -85,15 +85,18 @@ class TableroPage(QWidget):
         self.hasta = _mes(self, hoy, "filtroHasta")
         self.secretario = QComboBox(self)
         self.secretario.setObjectName("filtroSecretario")
-        self.secretario.setMinimumContentsLength(24)
+
         self.etapa = QComboBox(self)
         self.etapa.setObjectName("filtroEtapa")
+        self._ajustar_combos()
         self.etapa.addItem("Todas las etapas", None)
         for e in Etapa:
             self.etapa.addItem(e.etiqueta, e.value)
         filtros = QHBoxLayout()
-        for texto, w in (("Recaudación desde", self.desde), ("hasta", self.hasta),
-                         ("Secretario-abogado", self.secretario), ("Etapa", self.etapa)):
+        self.desde.setToolTip("Primer mes del período de la recaudación")
+        self.hasta.setToolTip("Último mes del período de la recaudación")
+        for texto, w in (("Período", self.desde), ("a", self.hasta), ("Secretario", self.secretario),
+                         ("Etapa", self.etapa)):
             filtros.addWidget(QLabel(texto, self))
             filtros.addWidget(w)
         filtros.addStretch(1)
@@ -127,6 +130,12 @@ class TableroPage(QWidget):
         lay.addLayout(filtros)
         lay.addWidget(self.resumen)
         lay.addWidget(self.scroll, 1)
+
+    def _ajustar_combos(self) -> None:
+        # Combos sized by a minimum, not by their longest entry: the page must fit the window's smallest width.
+        for combo, letras in ((self.secretario, 16), (self.etapa, 10)):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(letras)
 
     def _llenar_secretarios(self) -> None:
         actual = self.secretario.currentData()
