@@ -18,6 +18,7 @@ from pathlib import Path
 from app.domain.claves import generar_clave
 from app.domain.permisos import Rol
 from app.services.bootstrap import Servicios
+from app.services.demo_tablero import demo_tablero
 from app.services.generador import digito_cedula, escribir_csv, generar_titulos
 from app.services.usuarios import UsuariosService
 
@@ -139,6 +140,6 @@ def crear_demo(
     for juicio in primeros:
         srv.documentos.generar_opi(juicio)
     progreso(f"{len(primeros)} órdenes de pago inmediato")
-    __import__("app.services.demo_tablero", fromlist=["demo_tablero"]).demo_tablero(srv, semilla, progreso)
+    demo_tablero(srv, semilla, progreso)  # recoveries over 24 months and the national table (issue 13)
     usuarios = crear_usuarios_demo(srv)
     return ResultadoDemo(n_sec, hechos, srv.expedientes.contar(), len(primeros), time.perf_counter() - t0, usuarios)
