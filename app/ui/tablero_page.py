@@ -174,8 +174,9 @@ class TableroPage(QWidget):
             f"<b>{formato.miles(datos.expedientes)}</b> expedientes por USD <b>{formato.usd(datos.cuantia)}</b> · "
             f"recuperado en el período USD <b>{formato.usd(datos.recuperado)}</b> ({nacional}) · "
             f"{formato.miles(datos.titulos_pendientes)} títulos pendientes de sorteo · "
-            "el período filtra la recaudación; el inventario es a la fecha. Clic en una barra: sus expedientes."
+            "clic en una barra: sus expedientes"
         )
+        self.resumen.setToolTip("El período filtra la recaudación; el inventario de juicios es a la fecha.")
 
     def _mostrar(self, claves: frozenset[str]) -> None:
         if self.datos is None:
