@@ -28,3 +28,22 @@ def test_append_only_on_sqlite(servicios: Servicios) -> None:
     for sql in ("UPDATE recaudacion_fila SET total = 0", "DELETE FROM recaudacion_importacion"):
         with pytest.raises(DatabaseError, match=r"no se (modifica|elimina)"), servicios.ctx.tx("x") as s:
             s.execute(text(sql))
+
+
+@pytest.mark.postgres
+def test_the_dashboard_aggregates_on_postgresql(pg_servicios: Servicios) -> None:  # noqa: F811
+    from decimal import Decimal
+
+    from app.domain.tablero import EstadoCartera
+    from tests.conftest import CEDULAS
+    from tests.tablero_datos import HOY, crear_oficina_tablero
+
+    for n, c in zip(["Ana Lucía Guamán", "Carlos Andrade Vera", "María José Paredes"], CEDULAS, strict=False):
+        pg_servicios.secretarios.crear(n, c)
+    oficina = crear_oficina_tablero(pg_servicios)
+    d = pg_servicios.tablero.datos(hoy=HOY)
+    assert d.recuperado == Decimal("890.75")
+    assert d.recaudacion[EstadoCartera.CONVENIO][d.meses.index("2026-05")] == Decimal("40.25")
+    assert [(n, c) for _b, n, c in d.por_banda][1] == (2, Decimal("2250.00"))
+    assert {r.secretario_id: r.plazo_vencido for r in d.secretarios}[oficina.secretarios[2]] == 2
+    assert len(pg_servicios.tablero.expedientes("mes:2026-05", hoy=HOY).filas) == 2
