@@ -152,7 +152,6 @@ def main() -> int:
         primera, completa = listo(pagina)
         medidas.setdefault("tablero_listo_ms", []).append(primera)
         medidas.setdefault("pagina_completa_ms", []).append(completa)
-        medidas.setdefault("sql_crudo_ms", []).append(sql_crudo(paths.database, office_hex, hoy))
         for k, v in tablero(pagina, srv).items():
             medidas.setdefault(k, []).append(v)
         medidas.setdefault("sql_crudo_ms", []).append(sql_crudo(paths.database, office_hex, hoy))
