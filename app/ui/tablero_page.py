@@ -7,7 +7,7 @@ import uuid
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QTimer, Signal
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -111,7 +111,7 @@ class TableroPage(QWidget):
 
         self.tarjetas: list[GraficoCard] = []
         rejilla_w = QWidget(self)
-        rejilla = QGridLayout(rejilla_w)
+        self.rejilla = rejilla = QGridLayout(rejilla_w)
         rejilla.setContentsMargins(0, 0, 0, 0)
         rejilla.setSpacing(6)
         for i in range(GRAFICOS):
@@ -183,8 +183,15 @@ class TableroPage(QWidget):
             return
         posicion = {c: i for i, c in enumerate(TableroService.CLAVES)}
         for grafico in self._servicio.graficos(self.datos, claves):
-            self.tarjetas[posicion[grafico.clave]].mostrar(grafico)
+            i = posicion[grafico.clave]
+            self.tarjetas[i].mostrar(grafico)
             self._hechos.add(grafico.clave)
+            # An empty chart ("sin datos") keeps to the top of its row and its row takes no extra height.
+            self.rejilla.setAlignment(self.tarjetas[i], Qt.AlignmentFlag.AlignTop if grafico.vacio
+                                      else Qt.AlignmentFlag(0))
+        for fila in range(self.rejilla.rowCount()):
+            llenas = [t for t in self.tarjetas[fila * COLUMNAS:(fila + 1) * COLUMNAS] if t.grafico is not None]
+            self.rejilla.setRowStretch(fila, 0 if llenas and all(t.grafico.vacio for t in llenas) else 1)
 
     def _completar(self, generacion: int) -> None:
         """Build the charts below the first screen, unless a newer load replaced this one."""
