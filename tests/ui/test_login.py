@@ -99,8 +99,8 @@ def test_each_role_logs_in_and_sees_its_home_page(qtbot: Any, oficina: Servicios
     elif isinstance(pagina, BienesPage):
         assert "todavía no registra bienes" in pagina.texto.text()
     elif isinstance(pagina, TableroPage):
-        assert pagina.resumen.text().startswith("62 expedientes")
-        assert sum(p.expedientes for p in pagina.secretarios.filas()) == 62
+        assert pagina.resumen.text().startswith("<b>62</b> expedientes")
+        assert pagina.datos is not None and sum(r.expedientes for r in pagina.datos.secretarios) == 62
     else:
         assert isinstance(pagina, UsuariosPage) and pagina.model.rowCount() == 8
     assert not cajas.vistas
