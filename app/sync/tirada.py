@@ -236,6 +236,7 @@ def tirar(local: Engine, pg: Connection, pagina: int = 2000, falla: Falla = _sin
         ultimo = filas[-1]
         with local.begin() as lc:
             a, o = aplicar_filas(lc, cambios, res.archivos)
+            a += completar_padres(lc, pg, res.archivos)
             falla("mitad_pagina")
             guardar_estado(lc, {"cursor_xid": ultimo[1], "cursor_seq": str(ultimo[0])})
         cur = (int(ultimo[1]), int(ultimo[0]))
@@ -297,4 +298,40 @@ def refrescar_resueltos(local: Engine, pg: Connection, archivos: set[str]) -> in
     with local.begin() as lc:
         n, _ = aplicar_filas(lc, cambios, archivos)
         lc.execute(update(SyncConflicto).where(SyncConflicto.id.in_([f[0] for f in filas])).values(refrescado=True))
+    return n
+
+
+def completar_padres(lc: Connection, pg: Connection, archivos: set[str], rondas: int = 6) -> int:
+    """Fetch from the server the parent rows a pulled row points at and this desktop lacks.
+
+    It happens when a row becomes visible later than its parents were logged: a depositario appointed to a good
+    receives the good now, while its expediente and debtor were logged (and passed by his cursor) long before.
+    Returns the rows added.
+    """
+    n = 0
+    for _ in range(rondas):
+        faltan: dict[str, set[uuid.UUID]] = {}
+        for tabla, rowid, padre, fkid in lc.exec_driver_sql("PRAGMA foreign_key_check").all():
+            if padre not in tablas():
+                continue
+            fks = {r[0]: r[3] for r in lc.exec_driver_sql(f"PRAGMA foreign_key_list({tabla})").all()}
+            col = fks.get(fkid)
+            if col is None:
+                continue
+            valor = lc.exec_driver_sql(f"SELECT {col} FROM {tabla} WHERE rowid = ?", (rowid,)).scalar()
+            if valor is not None:
+                faltan.setdefault(padre, set()).add(uuid.UUID(bytes=valor) if isinstance(valor, bytes)
+                                                    else uuid.UUID(str(valor)))
+        if not faltan:
+            return n
+        filas = []
+        with pg.begin_nested() if pg.in_transaction() else pg.begin():
+            for padre, ids in faltan.items():
+                tab = tablas()[padre].tabla
+                for r in pg.execute(select(tab).where(tab.c.id.in_(list(ids)))).mappings():
+                    filas.append((padre, str(r["id"]), "INSERT", dict(r)))
+        if not filas:
+            return n
+        a, _ = aplicar_filas(lc, filas, archivos)
+        n += a
     return n
