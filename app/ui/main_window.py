@@ -332,6 +332,8 @@ class MainWindow(QMainWindow):
             self.vencimientos.cargar()
         elif actual in (self.usuarios, self.auditoria, self.tablero):
             actual.cargar()
+        if actual is not self.tablero:  # F5 or rows pulled by the sync: the dashboard reloads when next shown
+            self.tablero.refrescar()
         if self.panel_vencimientos is not None:
             self.panel_vencimientos.cargar()
         self.lista.cargar()

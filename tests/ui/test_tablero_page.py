@@ -120,3 +120,13 @@ def test_importing_the_national_table_from_the_page(pagina: TableroPage, cajas: 
     assert "(con tabla nacional)" in pagina.resumen.text()
     nacional = pagina.tarjetas[1].grafico
     assert "Ajuste por reclasificación de cartera" in nacional.nota
+
+
+def test_f5_or_a_sync_pull_marks_a_hidden_dashboard_for_reload(qtbot: Any, oficina: Oficina,
+                                                               settings: QSettings) -> None:
+    w = MainWindow(oficina.srv, settings)
+    qtbot.addWidget(w)
+    w.show()
+    assert w.paginas.currentWidget() is w.lista
+    w.accion_actualizar.trigger()  # what the sync's «datos cambiados» calls too
+    assert w.tablero._pendiente
