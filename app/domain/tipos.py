@@ -55,6 +55,7 @@ class TipoDocumento(StrEnum):
     CARATULA = "caratula"
     INDICE = "indice"
     ACTA_SORTEO = "acta-sorteo"
+    ORDEN_PAGO_HONORARIOS = "orden-pago-honorarios"
 
 
 #: Spanish title and template file of each document type.
@@ -79,4 +80,5 @@ DOCUMENTOS: dict[TipoDocumento, tuple[str, str]] = {
     TipoDocumento.CARATULA: ("Carátula del expediente", "caratula.docx"),
     TipoDocumento.INDICE: ("Índice del expediente", "indice_expediente.docx"),
     TipoDocumento.ACTA_SORTEO: ("Acta de sorteo", "acta_sorteo.docx"),
+    TipoDocumento.ORDEN_PAGO_HONORARIOS: ("Orden de pago de honorarios", "orden_pago_honorarios.docx"),
 }

@@ -15,6 +15,9 @@ from app.services.deudores import DeudoresService
 from app.services.documentos import DocumentosService
 from app.services.expedientes import ExpedientesService
 from app.services.foliacion import FoliacionService
+from app.services.honorarios import HonorariosService
+from app.services.honorarios_consultas import HonorariosConsultas
+from app.services.honorarios_tarifa import TarifaHonorariosService
 from app.services.importacion import ImportacionService
 from app.services.liquidacion import LiquidacionService
 from app.services.medidas import MedidasService
@@ -22,6 +25,7 @@ from app.services.notificaciones import NotificacionesService
 from app.services.oficina import OficinaService, asegurar_oficina
 from app.services.pagos import PagosService
 from app.services.recaudacion import RecaudacionService
+from app.services.reversos import ReversosService
 from app.services.secretarios import SecretariosService
 from app.services.sincronizacion import SincronizacionService
 from app.services.sorteo import SorteoService
@@ -59,6 +63,10 @@ class Servicios:
     auditoria: AuditoriaService
     tablero: TableroService
     recaudacion: RecaudacionService
+    honorarios: HonorariosService
+    honorarios_consultas: HonorariosConsultas
+    honorarios_tarifa: TarifaHonorariosService
+    reversos: ReversosService
     sincronizacion: SincronizacionService
 
     def como(self, usuario: UsuarioActual) -> Servicios:
@@ -115,5 +123,9 @@ def construir(ctx: Contexto) -> Servicios:
         auditoria=AuditoriaService(ctx),
         tablero=TableroService(ctx),
         recaudacion=RecaudacionService(ctx),
+        honorarios=HonorariosService(ctx, documentos),
+        honorarios_consultas=HonorariosConsultas(ctx),
+        honorarios_tarifa=TarifaHonorariosService(ctx),
+        reversos=ReversosService(ctx),
         sincronizacion=SincronizacionService(ctx),
     )

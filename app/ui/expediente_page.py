@@ -32,6 +32,7 @@ from app.ui.coobligados_tab import CoobligadosTab
 from app.ui.documento_dialog import AgregarDocumentoDialog
 from app.ui.documentos_menu import DocumentosMenu, GeneradorDocumentos
 from app.ui.errors import protegido, show_error
+from app.ui.honorarios_tab import HonorariosTab
 from app.ui.indice_model import (
     COL_ARCHIVO,
     COL_CUERPO,
@@ -226,8 +227,9 @@ class ExpedientePage(QWidget):
         self.liquidacion = LiquidacionTab(servicios, self)
         self.convenio = ConvenioTab(servicios, self)
         self.partes = CoobligadosTab(servicios, self)
+        self.honorarios = HonorariosTab(servicios, self)
         self.pestanas: list[Pestana] = [self.actos, self.notificaciones, self.medidas, self.pagos, self.liquidacion,
-                                        self.convenio, self.partes]
+                                        self.convenio, self.partes, self.honorarios]
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("pestanasExpediente")
         self.tabs.setDocumentMode(True)

@@ -1,7 +1,7 @@
 """recaudacion: the national monthly recovery table imported for the jefe's dashboard (issue 13)
 
 Revision ID: 0009
-Revises: 0004
+Revises: 0008
 
 - creates ``recaudacion_importacion`` (one imported file) and ``recaudacion_fila`` (its months, adjustment rows
   and TOTAL row, USD);
@@ -19,7 +19,7 @@ from alembic import op
 import app.storage.types
 
 revision: str = "0009"
-down_revision: str | None = "0004"
+down_revision: str | None = "0008"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

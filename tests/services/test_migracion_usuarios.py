@@ -170,6 +170,6 @@ def test_downgrade_and_upgrade_again(en_0002: tuple[DataPaths, list[uuid.UUID], 
     with engine.connect() as c:
         assert c.execute(text("SELECT id, login, secretario_id FROM usuario ORDER BY id")).all() == primero
         triggers = {r[0] for r in c.execute(text("SELECT name FROM sqlite_master WHERE type='trigger'"))}
-    # The audit's triggers come back (later migrations add their own append-only tables' triggers).
-    assert {"auditoria_sin_update", "auditoria_sin_delete"} <= triggers
+    # the audit's (0003) and those of later revisions' append-only tables (e.g. the fee records, 0008)
+    assert {"auditoria_sin_update", "auditoria_sin_delete", "solicitud_honorarios_sin_update"} <= triggers
     srv.close()
