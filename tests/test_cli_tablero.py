@@ -69,7 +69,7 @@ def test_reporte_bimensual_writes_docx_and_xlsx(datos: Path, tmp_path: Path,
     assert cifras["Recuperado en el período (USD)"] == "390,75"
     assert cifras["  de ello: Acuerdo de pago (APP) (USD)"] == "40,25"
     assert cifras["Pagos registrados en el período"] == "3"
-    assert "Sin datos" in cifras["Honorarios solicitados, aprobados y pagados"]
+    assert cifras["Honorarios solicitados en el período (USD)"] == "0,00"
     wb = load_workbook(out_docx.with_suffix(".xlsx"))
     assert wb.sheetnames == ["Resumen", "Etapas", "Recaudación", "Secretarios", "Nacional"]
     code, _, err = run(capsys, "reporte", "bimensual", "--desde", "2026-04", "--out", str(out_docx),

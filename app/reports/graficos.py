@@ -308,3 +308,24 @@ def vencidos(filas: Sequence[tuple[str, str, int, int]], maximo: int = 12) -> Gr
     tabla = [(n, p, t, p + t) for _i, n, p, t in orden]
     return Grafico("vencidos", titulo, fig, ("Secretario-abogado", "Plazo vencido", "Términos vencidos", "Total"),
                    tabla)
+
+
+def honorarios(filas: Sequence[tuple[str, int, Decimal]]) -> Grafico:
+    """Fee requests of the period by where they stand (USD with IVA). ``filas``: (label, requests, USD)."""
+    titulo = "Honorarios solicitados, aprobados y pagados en el período (USD)"
+    fig = _figura()
+    ax = _ejes(fig, titulo, "columnas")
+    x = list(range(len(filas)))
+    barras = ax.bar(x, [float(t) for _e, _n, t in filas], color=[COLORES[0], COLORES[2], COLORES[4], COLORES[3]],
+                    width=0.6)
+    for (_e, n, t), b in zip(filas, barras, strict=True):
+        ax.annotate(f"USD {format_usd(t)}\n{miles(n)} solicitudes", (b.get_x() + b.get_width() / 2, b.get_height()),
+                    ha="center", va="bottom", fontsize=LETRA - 0.5)
+    ax.set_xticks(x, [e for e, _n, _t in filas], fontsize=LETRA)
+    alto = max((float(t) for _e, _n, t in filas), default=0)
+    ax.set_ylim(0, (alto or 1) * 1.35)
+    _usd_eje(ax)
+    if not any(n for _e, n, _t in filas):
+        ax.text(0.5, 0.5, "Sin solicitudes de honorarios en el período.", ha="center", va="center",
+                transform=ax.transAxes, fontsize=LETRA + 1, color="#555")
+    return Grafico("honorarios", titulo, fig, ("Estado", "Solicitudes", "Total (USD)"), list(filas))

@@ -61,6 +61,7 @@ class ReporteService:
         corte = min(fin, hoy)
         datos = self.tablero.datos(Filtros(mes_mas(inicio, -10), fin), hoy=corte)
         graficos = self.tablero.graficos(datos)[:6]
+        hon = self.tablero.datos(Filtros(inicio, fin), hoy=corte).honorarios
         periodo = [f"{m.year:04d}-{m.month:02d}" for m in (inicio, mes_mas(inicio, 1))]
         idx = [datos.meses.index(m) for m in periodo if m in datos.meses]
         por_estado = {e: sum((datos.recaudacion[e][i] for i in idx), CERO) for e in EstadoCartera}
@@ -87,8 +88,7 @@ class ReporteService:
             ("Acuerdos de pago parcial firmados", apps or 0),
             ("Monto de los acuerdos firmados (USD)", monto_apps or CERO),
             ("Bienes en custodia", "Sin datos: el registro de bienes aún no está en esta versión"),
-            ("Honorarios solicitados, aprobados y pagados", "Sin datos: el registro de honorarios aún no está en "
-                                                             "esta versión"),
+            *((f"Honorarios {e.lower()} en el período (USD)", t) for e, _n, t in hon),
         ]
         nac = [(m, datos.nacional[m].valores) for m in periodo if m in datos.nacional]
         tablas = [

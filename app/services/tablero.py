@@ -114,6 +114,8 @@ class DatosTablero:
     nacional: dict[str, MesNacional] = field(default_factory=dict)
     ajustes_nacionales: list[MesNacional] = field(default_factory=list)
     titulos_pendientes: int = 0
+    #: Fee requests of the period (issue 12): (label, requests, USD total with IVA), in workflow order.
+    honorarios: list[tuple[str, int, Decimal]] = field(default_factory=list)
 
     @property
     def expedientes(self) -> int:
@@ -231,6 +233,7 @@ class TableroService:
             pendientes = s.scalar(select(func.count()).select_from(TituloCredito).where(
                 TituloCredito.office_id == self.ctx.office_id,
                 TituloCredito.estado == EstadoTitulo.PENDIENTE)) or 0
+            honorarios = self._honorarios(s, f, desde, hasta)
         nacional = self.recaudacion_nacional.meses(primer_dia(desde), hasta)
 
         por_etapa: dict[Etapa, list[Any]] = {e: [0, CERO] for e in EMBUDO}
@@ -277,7 +280,31 @@ class TableroService:
                       and m.tipo.value == "MES"},
             ajustes_nacionales=[m for m in nacional if m.tipo.value == "AJUSTE"],
             titulos_pendientes=pendientes,
+            honorarios=honorarios,
         )
+
+    def _honorarios(self, s: Any, f: Filtros, desde: date, hasta: date) -> list[tuple[str, int, Decimal]]:
+        """Fee requests made in the period: all, approved, rejected and paid (count, USD total with IVA), from the
+        requests and their events (app.storage.models_honorarios)."""
+        from app.storage.models_honorarios import EventoHonorarios, SolicitudHonorarios
+
+        conds = [SolicitudHonorarios.office_id == self.ctx.office_id, SolicitudHonorarios.fecha >= desde,
+                 SolicitudHonorarios.fecha <= hasta]
+        if f.secretario_id is not None:
+            conds.append(SolicitudHonorarios.secretario_id == f.secretario_id)
+        if f.etapa is not None:
+            conds.append(SolicitudHonorarios.expediente_id.in_(
+                select(Expediente.id).where(Expediente.etapa == f.etapa.value)))
+        out = []
+        for etiqueta, tipo in (("Solicitados", None), ("Aprobados", "APROBADO"), ("Rechazados", "RECHAZADO"),
+                               ("Pagados", "PAGADO")):
+            q = select(func.count(), func.sum(SolicitudHonorarios.total)).where(*conds)
+            if tipo is not None:
+                q = q.where(SolicitudHonorarios.id.in_(
+                    select(EventoHonorarios.solicitud_id).where(EventoHonorarios.tipo == tipo)))
+            n, total = s.execute(q).one()
+            out.append((etiqueta, n or 0, total or CERO))
+        return out
 
     def graficos(self, datos: DatosTablero, claves: frozenset[str] | None = None) -> list[Grafico]:
         """The dashboard's Figures (object API, :mod:`app.reports.graficos`) in display order: recaudación by
@@ -308,8 +335,7 @@ class TableroService:
                                        for r in d.secretarios]),
             lambda: graficos.sin_datos("bienes", "Bienes en custodia por depositario y estado",
                                        "Sin datos: el registro de bienes y depositarios aún no está en esta versión."),
-            lambda: graficos.sin_datos("honorarios", "Honorarios solicitados, aprobados y pagados",
-                                       "Sin datos: el registro de honorarios aún no está en esta versión."),
+            lambda: graficos.honorarios(d.honorarios),
         ), strict=True))
 
     def exportar_tabla(self, grafico: Grafico, path: Path) -> Path:

@@ -113,4 +113,29 @@ def test_the_figures_carry_the_data(oficina: Oficina) -> None:
     gids = {p.get_gid() for p in rec.figura.axes[0].patches}
     assert "mes:2026-05:CONVENIO" in gids
     assert "Sin tabla nacional" in graficos["nacional"].nota
-    assert "Sin datos" in graficos["bienes"].nota and "Sin datos" in graficos["honorarios"].nota
+    assert "Sin datos" in graficos["bienes"].nota
+    assert [f[0] for f in graficos["honorarios"].filas] == ["Solicitados", "Aprobados", "Rechazados", "Pagados"]
+
+
+def test_fee_requests_of_the_period(oficina: Oficina) -> None:
+    from app.storage.models_honorarios import EventoHonorarios, SolicitudHonorarios
+
+    srv, (a, b, _c) = oficina.srv, oficina.secretarios
+    with srv.ctx.tx("test: honorarios") as s:
+        ids = {}
+        for clave, sid, fecha, total in (("E1", a, date(2026, 5, 12), "11.50"), ("E3", b, date(2025, 9, 1), "57.50"),
+                                         ("E2", a, date(2024, 1, 5), "99.00")):  # the last before the period
+            exp = srv.expedientes.buscar(oficina.numeros[clave], limite=1)[0]
+            sol = SolicitudHonorarios(office_id=srv.ctx.office_id, expediente_id=exp.id, secretario_id=sid,
+                                      fecha=fecha, recuperado=D(0), excluido=D(0), base=D(0), honorario=D(0),
+                                      iva=D(0), total=D(total))
+            s.add(sol)
+            s.flush()
+            ids[clave] = sol.id
+        for clave, tipo in (("E1", "APROBADO"), ("E1", "PAGADO"), ("E3", "RECHAZADO")):
+            s.add(EventoHonorarios(office_id=srv.ctx.office_id, solicitud_id=ids[clave], tipo=tipo,
+                                   fecha=date(2026, 6, 1)))
+    d = srv.tablero.datos(hoy=HOY)
+    assert d.honorarios == [("Solicitados", 2, D("69.00")), ("Aprobados", 1, D("11.50")),
+                            ("Rechazados", 1, D("57.50")), ("Pagados", 1, D("11.50"))]
+    assert srv.tablero.datos(Filtros(secretario_id=b), hoy=HOY).honorarios[0] == ("Solicitados", 1, D("57.50"))
