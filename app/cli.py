@@ -17,6 +17,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from app import cli_tablero
 from app.common.dates import parse_date
 from app.common.errors import AppError, ImportRejected
 from app.common.money import format_usd
@@ -114,13 +115,16 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--respaldo", type=Path, help="archivo de respaldo (por omisión, el último que abre)")
 
     c = sub.add_parser("captura", parents=[common], help="guardar una imagen PNG de la ventana")
-    c.add_argument("--vista", choices=["expedientes", "expediente", "vencimientos", "honorarios"], required=True)
+    c.add_argument("--vista", choices=["expedientes", "expediente", "vencimientos", "honorarios", "tablero"],
+                   required=True)
     c.add_argument("--juicio")
     c.add_argument("--out", type=Path, required=True)
 
     from app import cli_legal
 
     cli_legal.agregar(sub, common)
+    cli_tablero.agregar(sub, common)
+
     sec = sub.add_parser("secretario", parents=[common], help="registrar un secretario-abogado")
     sec.add_argument("--nombres", required=True)
     sec.add_argument("--cedula", required=True)
@@ -223,6 +227,8 @@ def _como_usuario(srv, login: str, clave: str):  # type: ignore[no-untyped-def]
 
 def _run(args: argparse.Namespace, srv) -> int:  # type: ignore[no-untyped-def]
     cmd = args.comando
+    if cmd in cli_tablero.COMANDOS:
+        return cli_tablero.ejecutar(args, srv)
     if cmd == "importar":
         r = srv.importacion.importar(args.archivo)
         print(f"Importados {r.filas} títulos de «{r.archivo}» ({r.deudores_nuevos} deudores nuevos, "

@@ -25,6 +25,7 @@ from app.services.medidas import MedidasService
 from app.services.notificaciones import NotificacionesService
 from app.services.oficina import OficinaService, asegurar_oficina
 from app.services.pagos import PagosService
+from app.services.recaudacion import RecaudacionService
 from app.services.reversos import ReversosService
 from app.services.secretarios import SecretariosService
 from app.services.sincronizacion import SincronizacionService
@@ -63,6 +64,7 @@ class Servicios:
     usuarios: UsuariosService
     auditoria: AuditoriaService
     tablero: TableroService
+    recaudacion: RecaudacionService
     honorarios: HonorariosService
     honorarios_consultas: HonorariosConsultas
     honorarios_tarifa: TarifaHonorariosService
@@ -131,6 +133,7 @@ def construir(ctx: Contexto) -> Servicios:
         usuarios=UsuariosService(ctx),
         auditoria=AuditoriaService(ctx),
         tablero=TableroService(ctx),
+        recaudacion=RecaudacionService(ctx),
         honorarios=HonorariosService(ctx, documentos),
         honorarios_consultas=HonorariosConsultas(ctx),
         honorarios_tarifa=TarifaHonorariosService(ctx),

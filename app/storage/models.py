@@ -569,6 +569,12 @@ from app.storage.models_honorarios import TABLAS_HONORARIOS  # noqa: E402
 
 SYNCED_TABLES = (*SYNCED_TABLES, *TABLAS_HONORARIOS)
 
+# --- The national recovery table of the jefe's dashboard (issue 13) ------------------------------------------
+
+from app.storage.models_recaudacion import RecaudacionFila, RecaudacionImportacion  # noqa: E402
+
+SYNCED_TABLES = (*SYNCED_TABLES, RecaudacionImportacion, RecaudacionFila)
+
 # Local sync bookkeeping (not synced itself); imported here so that the metadata holds every table.
 # Reliability (issue 9): failed logins of unknown names (synced); the chain heads (local, not synced).
 from app.storage.models_fiabilidad import AnclaExpediente, IntentoAcceso  # noqa: E402, F401

@@ -111,6 +111,13 @@ class MainWindow(QMainWindow):
         self.vencimientos.mensaje.connect(self._aviso)
         for p in (self.usuarios, self.auditoria, self.tablero, self.bienes, self.honorarios):
             p.volver.connect(self.mostrar_lista)
+        # The dashboard follows every write that changes its figures (import, sorteo, payment, act, batch).
+        self.tablero.abrir.connect(self.abrir_expediente)
+        self.tablero.mensaje.connect(self._aviso)
+        self.importador.importado.connect(lambda _r: self.tablero.refrescar())
+        self.expediente.cambiado.connect(lambda _n: self.tablero.refrescar())
+        self.opi_lote.terminado.connect(self.tablero.refrescar)
+        self.lote.terminado.connect(self.tablero.refrescar)
         self.honorarios.mensaje.connect(self._aviso)
         self.honorarios.abrir.connect(self.abrir_expediente)
         self.usuarios.mensaje.connect(self._aviso)
@@ -376,6 +383,8 @@ class MainWindow(QMainWindow):
             self.vencimientos.cargar()
         elif actual in (self.usuarios, self.auditoria, self.tablero, self.honorarios):
             actual.cargar()
+        if actual is not self.tablero:  # F5 or rows pulled by the sync: the dashboard reloads when next shown
+            self.tablero.refrescar()
         if self.panel_vencimientos is not None:
             self.panel_vencimientos.cargar()
         self.lista.cargar()
@@ -386,6 +395,7 @@ class MainWindow(QMainWindow):
     def realizar_sorteo(self) -> None:
         dlg = SorteoDialog(self._srv, self)
         dlg.sorteo_realizado.connect(lambda _r: self.lista.cargar())
+        dlg.sorteo_realizado.connect(lambda _r: self.tablero.refrescar())
         dlg.exec()
         dlg.deleteLater()
         self.activateWindow()  # the keyboard (shortcuts) back to the main window
