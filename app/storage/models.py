@@ -537,3 +537,10 @@ class Usuario(Synced, Base):
 Index("ix_auditoria_created_at", Auditoria.created_at)
 
 SYNCED_TABLES = (*SYNCED_TABLES, Usuario)
+
+
+# --- Seized goods and depositarios (issue 10): their own module, seen by the metadata from here -------------
+
+from app.storage.models_bienes import TABLAS_BIENES  # noqa: E402
+
+SYNCED_TABLES = (*SYNCED_TABLES, *TABLAS_BIENES)
