@@ -44,6 +44,11 @@ from app.documents.plantillas_actas import (
     construir_acta_secuestro,
     construir_aviso_remate,
 )
+from app.documents.plantillas_bienes import (
+    construir_acta_posesion,
+    construir_calificacion_posturas,
+    construir_designacion_perito,
+)
 from app.documents.plantillas_expediente import (
     construir_acta_sorteo,
     construir_caratula,
@@ -65,6 +70,7 @@ from app.documents.plantillas_providencias import (
     construir_rpv,
 )
 from app.documents.plantillas_valores import construir_liquidacion
+from app.documents import contexto_bienes as cb
 from app.domain.tipos import DOCUMENTOS, TipoDocumento
 
 OPI = "orden_pago_inmediato.docx"
@@ -235,6 +241,11 @@ CAMPOS: dict[str, dict[str, str]] = {
         "adjudicacion_letras": "El valor en letras y cifras",
         "saldo_precio": "Saldo del precio que debe consignar el adjudicatario (USD)",
         "saldo_precio_letras": "El saldo en letras y cifras",
+        "base_remate": "Base del remate (USD)",
+        "producto_aplicado": "Verdadero si el producto del remate se imputó a la deuda (para {% if %})",
+        "producto_a_deuda_letras": "Parte del precio imputada a la deuda, en letras y cifras",
+        "sobrante_letras": "Sobrante a favor del coactivado, en letras y cifras",
+        "hay_sobrante": "Verdadero si queda un sobrante a favor del coactivado (para {% if %})",
     },
     archivo(TipoDocumento.RAZON_ARCHIVO): {
         **_JUICIO,
@@ -273,6 +284,9 @@ CAMPOS: dict[str, dict[str, str]] = {
         "total_fojas": "Total de fojas en cifras y letras («42 (cuarenta y dos)»)",
         "cuerpos": "Número de cuerpos del expediente",
     },
+    archivo(TipoDocumento.ACTA_POSESION): {**_JUICIO, **cb.CAMPOS_POSESION},
+    archivo(TipoDocumento.DESIGNACION_PERITO): {**_JUICIO, **cb.CAMPOS_DESIGNACION},
+    archivo(TipoDocumento.CALIFICACION_POSTURAS): {**_JUICIO, **cb.CAMPOS_CALIFICACION},
     ACTA_SORTEO: {
         **_OFICINA,
         "sorteo_id": "Identificador del sorteo",
@@ -307,6 +321,9 @@ CONSTRUCTORES: dict[str, Callable[[], Document]] = {
     archivo(TipoDocumento.CARATULA): construir_caratula,
     INDICE: construir_indice,
     ACTA_SORTEO: construir_acta_sorteo,
+    archivo(TipoDocumento.ACTA_POSESION): construir_acta_posesion,
+    archivo(TipoDocumento.DESIGNACION_PERITO): construir_designacion_perito,
+    archivo(TipoDocumento.CALIFICACION_POSTURAS): construir_calificacion_posturas,
 }
 
 

@@ -55,6 +55,10 @@ class TipoDocumento(StrEnum):
     CARATULA = "caratula"
     INDICE = "indice"
     ACTA_SORTEO = "acta-sorteo"
+    # Seized goods (issue 10): generated from the goods of the expediente, with the rows they cite.
+    ACTA_POSESION = "acta-posesion"
+    DESIGNACION_PERITO = "designacion-perito"
+    CALIFICACION_POSTURAS = "calificacion-posturas"
 
 
 #: Spanish title and template file of each document type.
@@ -79,4 +83,7 @@ DOCUMENTOS: dict[TipoDocumento, tuple[str, str]] = {
     TipoDocumento.CARATULA: ("Carátula del expediente", "caratula.docx"),
     TipoDocumento.INDICE: ("Índice del expediente", "indice_expediente.docx"),
     TipoDocumento.ACTA_SORTEO: ("Acta de sorteo", "acta_sorteo.docx"),
+    TipoDocumento.ACTA_POSESION: ("Acta de posesión del depositario judicial", "acta_posesion.docx"),
+    TipoDocumento.DESIGNACION_PERITO: ("Providencia de designación de perito", "designacion_perito.docx"),
+    TipoDocumento.CALIFICACION_POSTURAS: ("Calificación de posturas y adjudicación", "calificacion_posturas.docx"),
 }
