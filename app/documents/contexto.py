@@ -747,8 +747,8 @@ DATOS: dict[TipoDocumento, dict[str, str]] = {
     TipoDocumento.CARATULA: {"cuerpo": "número del cuerpo; omitido: el último"},
     TipoDocumento.INDICE: {},
     TipoDocumento.ACTA_SORTEO: {},
-    TipoDocumento.ACTA_POSESION: {"custodia_ids": "las entregas en custodia registradas (se generan al designar "
-                                                  "al depositario)"},
+    TipoDocumento.ACTA_POSESION: {"bien_ids": "los bienes (ya bajo su custodia)", "depositario_id": "el depositario",
+                                  "lugar": "dónde quedan los bienes", "entrega": "quién los entrega"},
     TipoDocumento.DESIGNACION_PERITO: {"designacion_id": "la designación de perito registrada"},
     TipoDocumento.CALIFICACION_POSTURAS: {"remate_id": "el remate registrado (se genera al adjudicarlo)"},
 }

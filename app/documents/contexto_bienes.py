@@ -164,9 +164,6 @@ CAMPOS_CALIFICACION = {
     "sobrante": "Sobrante a favor del coactivado (USD)", "sobrante_letras": "El sobrante en letras y cifras",
     "hay_sobrante": "Verdadero si queda un sobrante a favor del coactivado (para {% if %})",
 }
-DATOS_POSESION = {"custodia_ids": "las entregas en custodia registradas (se generan al designar al depositario)"}
-DATOS_DESIGNACION = {"designacion_id": "la designación de perito registrada (se genera al designarlo)"}
-DATOS_CALIFICACION = {"remate_id": "el remate registrado (se genera al adjudicarlo)"}
 
 
 # --- sample data (template previews) ------------------------------------------------------------------------

@@ -38,6 +38,7 @@ from pathlib import Path
 from docx import Document
 
 from app.common.paths import templates_dir
+from app.documents import contexto_bienes as cb
 from app.documents.plantillas_actas import (
     construir_acta_embargo,
     construir_acta_remate,
@@ -70,7 +71,6 @@ from app.documents.plantillas_providencias import (
     construir_rpv,
 )
 from app.documents.plantillas_valores import construir_liquidacion
-from app.documents import contexto_bienes as cb
 from app.domain.tipos import DOCUMENTOS, TipoDocumento
 
 OPI = "orden_pago_inmediato.docx"

@@ -296,22 +296,28 @@ def fecha_minima_remate(fecha_aviso: date, publicacion_dias: int) -> date:
     return fecha_aviso + timedelta(days=publicacion_dias)
 
 
-def validar_postura(valor: Decimal, deposito: Decimal, base: Decimal) -> None:
-    """A postura must reach the base and carry at least a 10 % deposit (domain.md §2.9).
+def validar_postura(valor: Decimal, base: Decimal) -> None:
+    """A postura below the base is not admitted (domain.md §2.9: "none below the base").
 
     Raises:
-        RuleError: with the figures (bid, base, deposit and the deposit required).
+        RuleError: with the figures (the bid, the base and what is missing).
     """
     if valor < base:
         raise RuleError(
             f"La postura de USD {format_usd(valor)} es inferior a la base del remate (USD {format_usd(base)}): "
             f"faltan USD {format_usd(base - valor)}. No se admite."
         )
+
+
+def motivo_descalificacion(valor: Decimal, deposito: Decimal, base: Decimal) -> str | None:
+    """Why a recorded postura does not qualify in the calificación (below the base, or a deposit under 10 % of
+    the bid, with the figures), or None when it qualifies."""
+    if valor < base:
+        return f"inferior a la base (USD {format_usd(base)})"
     minimo = q(valor * DEPOSITO_MINIMO)
     if deposito < minimo:
-        raise RuleError(
-            f"El depósito de USD {format_usd(deposito)} no alcanza el 10 % de la postura (USD {format_usd(minimo)})."
-        )
+        return f"depósito inferior al 10 % (USD {format_usd(minimo)})"
+    return None
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,8 +8,10 @@ from app.common.paths import DataPaths
 from app.domain.permisos import SISTEMA, UsuarioActual
 from app.services.actos import ActosService
 from app.services.auditoria import AuditoriaService
+from app.services.bienes import BienesService
 from app.services.context import Contexto
 from app.services.convenios import ConveniosService
+from app.services.depositarios import DepositariosService
 from app.services.deudores import DeudoresService
 from app.services.documentos import DocumentosService
 from app.services.expedientes import ExpedientesService
@@ -20,6 +22,7 @@ from app.services.medidas import MedidasService
 from app.services.notificaciones import NotificacionesService
 from app.services.oficina import OficinaService, asegurar_oficina
 from app.services.pagos import PagosService
+from app.services.remates import RematesService
 from app.services.secretarios import SecretariosService
 from app.services.sorteo import SorteoService
 from app.services.tablero import TableroService
@@ -53,6 +56,9 @@ class Servicios:
     usuarios: UsuariosService
     auditoria: AuditoriaService
     tablero: TableroService
+    bienes: BienesService
+    depositarios: DepositariosService
+    remates: RematesService
 
     def como(self, usuario: UsuarioActual) -> Servicios:
         """The same installation acting as ``usuario`` (after the login): every service rebound, sharing the
@@ -103,4 +109,7 @@ def construir(ctx: Contexto) -> Servicios:
         usuarios=UsuariosService(ctx),
         auditoria=AuditoriaService(ctx),
         tablero=TableroService(ctx),
+        bienes=BienesService(ctx),
+        depositarios=DepositariosService(ctx, generar_en=documentos.generar_en),
+        remates=RematesService(ctx, generar_en=documentos.generar_en),
     )

@@ -107,6 +107,8 @@ ACTOS: dict[TipoDocumento, TipoActo] = {
     TipoDocumento.ACTA_REMATE: TipoActo.REMATE,
     TipoDocumento.RAZON_ARCHIVO: TipoActo.ARCHIVO,
     TipoDocumento.PROVIDENCIA: TipoActo.PROVIDENCIA,
+    TipoDocumento.DESIGNACION_PERITO: TipoActo.PROVIDENCIA,
+    TipoDocumento.CALIFICACION_POSTURAS: TipoActo.PROVIDENCIA,
 }
 #: Documents that are not folios of the expediente: the cover, the índice (exports) and the acta de sorteo
 #: (an office document stored by the sorteo).
