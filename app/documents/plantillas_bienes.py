@@ -67,8 +67,8 @@ def construir_designacion_perito() -> Document:
     doc = _documento_juicio("Designación de perito")
     _encabezado(doc)
     _p(doc, [_JUZGADO, "{{ lugar_fecha }}.- ", "Dentro del juicio coactivo No. {{ juicio_numero }} que el "
-             "{{ acreedor }} sigue contra {{ obligados_designacion }}, habiéndose embargado los bienes que se detallan, "
-             "se dispone:"])
+             "{{ acreedor }} sigue contra {{ obligados_designacion }}, habiéndose embargado los bienes que se "
+             "detallan, se dispone:"])
     _ordinal(doc, "PRIMERO.- ", [
         "Desígnase perito avaluador al/a la señor/a ", ("{{ perito_nombre }}", "b"),
         "{% if perito_cedula %}, con cédula de ciudadanía No. {{ perito_cedula }}{% endif %}, para que practique el "
@@ -102,7 +102,8 @@ def construir_calificacion_posturas() -> Document:
          ("{{ x.motivo }}", "Tabla")],
     )
     _ordinal(doc, "PRIMERO.- ", [
-        "Por ser la mejor postura calificada, se adjudican los bienes rematados a ", ("{{ adjudicatario_nombre }}", "b"),
+        "Por ser la mejor postura calificada, se adjudican los bienes rematados a ",
+        ("{{ adjudicatario_nombre }}", "b"),
         ", con identificación No. {{ adjudicatario_identificacion }}, por ", ("{{ adjudicacion_letras }}", "b"), ".",
     ])
     _ordinal(doc, "SEGUNDO.- ", [

@@ -341,7 +341,8 @@ class BienesService:
                 deudor = s.get_one(Deudor, b.deudor_id)
                 s.add(Custodia(office_id=b.office_id, bien_id=b.id, expediente_id=b.expediente_id, fecha=fecha,
                                motivo="DEVOLUCION", de_depositario_id=dep.id, depositario_id=None,
-                               entrega=f"{dep.nombres} (depositario judicial)", recibe=(recibe.strip() or deudor.nombre),
+                               entrega=f"{dep.nombres} (depositario judicial)",
+                               recibe=(recibe.strip() or deudor.nombre),
                                observaciones=motivo.strip()))
                 b.depositario_id = None
             s.flush()
@@ -376,6 +377,22 @@ class BienesService:
             Hoja("Informes vencidos", [("Juicio", 17), ("Bien", 40), ("Depositario", 28), ("Desde", 12),
                                        ("Vencía", 12), ("Días de atraso", 10)], vencidos),
         ]) - len(vencidos)
+
+
+    def exportar_historia(self, bien_id: uuid.UUID, destino: Path) -> int:
+        """Write a good's whole history (chain of custody included) to ``destino`` (.xlsx), to print it.
+        Returns the rows written."""
+        from app.reports.inventario import Hoja, escribir_xlsx
+
+        f = self.ficha(bien_id)
+        clases = {"ESTADO": "Estado", "CUSTODIA": "Custodia", "INFORME": "Informe", "COSTO": "Costo",
+                  "AVALUO": "Avalúo"}
+        filas = [(h.fecha, clases[h.clase], h.texto, h.autor, ", ".join(x.nombre for x in h.fotos))
+                 for h in f.historia]
+        b = f.bien
+        return escribir_xlsx(destino, [Hoja(f"Bien {b.juicio}"[:31], [
+            ("Fecha", 12), ("Tipo", 10), (f"{b.descripcion} — {b.identificacion}"[:200], 90), ("Registró", 16),
+            ("Fotos", 30)], filas)])
 
 
 def permiso_registrar(ctx: Contexto) -> bool:

@@ -291,7 +291,7 @@ def ultima_referencia_informe(s: Session, bienes: Sequence[Bien]) -> dict[uuid.U
         return {}
     ids = [b.id for b in con]
     recibido: dict[uuid.UUID, date] = {}
-    for bid, dep, f in s.execute(select(Custodia.bien_id, Custodia.depositario_id, Custodia.fecha)
+    for bid, _dep, f in s.execute(select(Custodia.bien_id, Custodia.depositario_id, Custodia.fecha)
                                  .where(Custodia.bien_id.in_(ids)).order_by(Custodia.fecha, Custodia.created_at)):
         recibido[bid] = f
     informes: dict[tuple[uuid.UUID, uuid.UUID], date] = {}

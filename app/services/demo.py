@@ -18,6 +18,7 @@ from pathlib import Path
 from app.domain.claves import generar_clave
 from app.domain.permisos import Rol
 from app.services.bootstrap import Servicios
+from app.services.demo_bienes import crear_bienes_demo
 from app.services.generador import digito_cedula, escribir_csv, generar_titulos
 from app.services.usuarios import UsuariosService
 
@@ -140,4 +141,5 @@ def crear_demo(
         srv.documentos.generar_opi(juicio)
     progreso(f"{len(primeros)} órdenes de pago inmediato")
     usuarios = crear_usuarios_demo(srv)
+    crear_bienes_demo(srv, progreso)
     return ResultadoDemo(n_sec, hechos, srv.expedientes.contar(), len(primeros), time.perf_counter() - t0, usuarios)

@@ -111,7 +111,8 @@ class DepositariosService:
                                                      Depositario.cedula == cedula)):
                 raise ValidationError(f"Ya hay un depositario judicial con la cédula {cedula}.")
             d = Depositario(office_id=self.ctx.office_id, nombres=nombres, cedula=cedula,
-                            telefono=telefono.strip()[:40], email=email.strip()[:200], direccion=direccion.strip()[:300],
+                            telefono=telefono.strip()[:40], email=email.strip()[:200],
+                            direccion=direccion.strip()[:300],
                             activo=True, usuario_id=self._usuario(s, login))
             s.add(d)
             s.flush()
@@ -207,7 +208,8 @@ class DepositariosService:
             bienes = [bien_de(s, self.ctx, b)[0] for b in bien_ids]
             exps = {b.expediente_id for b in bienes}
             if len(exps) != 1:
-                raise ValidationError("Designe el depositario de los bienes de un juicio a la vez (un acta por juicio).")
+                raise ValidationError("Designe el depositario de los bienes de un juicio a la vez (un acta por "
+                                      "juicio).")
             e = s.get_one(Expediente, exps.pop())
             exigir_tramite(self.ctx, e)
             if Etapa(e.etapa) in proc.CERRADAS:

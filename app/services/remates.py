@@ -267,7 +267,7 @@ class RematesService:
         if not v:
             raise ValidationError("La postura debe ser mayor que cero.")
         with self.ctx.tx("registrar postura") as s:
-            r, e = self._remate(s, remate_id)
+            r, _e = self._remate(s, remate_id)
             if r.estado != "CONVOCADO":
                 raise RuleError(f"El remate está {r.estado.lower()}: no admite posturas.")
             f = fecha or r.fecha_remate

@@ -11,15 +11,16 @@ from PySide6.QtCore import QCoreApplication, QSettings
 from app.common.errors import ValidationError
 from app.services.bootstrap import Servicios
 
-VISTAS = ("expedientes", "expediente", "vencimientos")
+VISTAS = ("expedientes", "expediente", "vencimientos", "bienes")
 
 
 def capturar(
     servicios: Servicios, vista: str, juicio: str | None, out: Path, size: tuple[int, int] = (1280, 800)
 ) -> Path:
     """Draw ``vista`` ("expedientes": the list, first page loaded; "expediente": juicio ``juicio``'s page,
-    or the first of the list when None; "vencimientos": the office's pending terms) at ``size`` and save it as
-    PNG at ``out``.
+    or the first of the list when None; "vencimientos": the office's pending terms; "bienes": the inventory of
+    seized goods, or a depositario's home when the services act as one) at ``size`` and save it as PNG at
+    ``out``.
 
     Raises:
         ValidationError: unknown vista, or no expediente to show.
@@ -51,6 +52,10 @@ def capturar(
                     ventana.expediente.tabla.selectRow(0)
             elif vista == "vencimientos":
                 ventana.mostrar_vencimientos()
+            elif vista == "bienes":
+                ventana.mostrar_pagina("bienes")
+                if ventana.bienes.model.rowCount():
+                    ventana.bienes.tabla.selectRow(0)
             elif ventana.lista.model.rowCount():
                 ventana.lista.tabla.selectRow(0)
             ventana.show()

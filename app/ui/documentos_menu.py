@@ -20,18 +20,26 @@ from app.common.errors import RuleError
 from app.domain.tipos import DOCUMENTOS, TipoDocumento
 from app.services.bootstrap import Servicios
 from app.services.documentos import ACTOS, DocumentoGenerado
+from app.services.documentos_bienes import GENERADOS_DESDE_BIENES
 from app.ui import mensajes
 from app.ui.errors import protegido, show_error
 from app.ui.generar_dialog import MEDIDA_DE_OFICIO, GenerarDocumentoDialog, Opciones
 from app.ui.tasks import Tarea, ejecutar
+
+#: Documents of the goods: made from the «Bienes» tab, where the rows they cite are recorded.
+DESDE_BIENES = GENERADOS_DESDE_BIENES | {TipoDocumento.AVISO_REMATE}
+DESDE_BIENES_AYUDA = ("Se genera desde la pestaña «Bienes» del expediente (designar depositario o perito, convocar "
+                      "o adjudicar el remate), que registra lo que el documento cita.")
 
 #: The menu's groups, in procedural order.
 GRUPOS: tuple[tuple[TipoDocumento, ...], ...] = (
     (TipoDocumento.RPV, TipoDocumento.RAZON_NO_PAGO, TipoDocumento.OPI, TipoDocumento.RAZON_NOTIFICACION),
     (TipoDocumento.OFICIO_RETENCION, TipoDocumento.OFICIO_ANT, TipoDocumento.OFICIO_REGISTRO,
      TipoDocumento.OFICIO_LEVANTAMIENTO),
-    (TipoDocumento.PROVIDENCIA, TipoDocumento.ACTA_EMBARGO, TipoDocumento.ACTA_SECUESTRO,
-     TipoDocumento.AVISO_REMATE, TipoDocumento.ACTA_REMATE),
+    (TipoDocumento.PROVIDENCIA, TipoDocumento.ACTA_EMBARGO, TipoDocumento.ACTA_SECUESTRO),
+    # Generated from the goods of the expediente (pestaña «Bienes»), which hold the rows they cite.
+    (TipoDocumento.ACTA_POSESION, TipoDocumento.DESIGNACION_PERITO, TipoDocumento.AVISO_REMATE,
+     TipoDocumento.CALIFICACION_POSTURAS, TipoDocumento.ACTA_REMATE),
     (TipoDocumento.LIQUIDACION, TipoDocumento.AUTO_SUSPENSION, TipoDocumento.RAZON_ARCHIVO),
     (TipoDocumento.CARATULA, TipoDocumento.INDICE, TipoDocumento.ACTA_SORTEO),
 )
@@ -119,6 +127,8 @@ class DocumentosMenu(QMenu):
             return
         for t, a in self.acciones.items():
             ok, motivo = permitidos.get(ACTOS[t], (True, "")) if t in ACTOS else (True, "")
+            if t in DESDE_BIENES:
+                ok, motivo = False, DESDE_BIENES_AYUDA
             a.setToolTip(motivo if not ok else "")
 
     @Slot()
@@ -126,6 +136,9 @@ class DocumentosMenu(QMenu):
     def elegir(self, tipo: TipoDocumento) -> None:
         numero = self._numero()
         if not numero:
+            return
+        if tipo in DESDE_BIENES:
+            mensajes.informar(self._padre, DESDE_BIENES_AYUDA, titulo=DOCUMENTOS[tipo][0])
             return
         verificar = None
         if tipo in ACTOS:

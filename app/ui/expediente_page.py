@@ -27,6 +27,7 @@ from app.services.documentos import DocumentoGenerado
 from app.services.expedientes import Caratula
 from app.ui import formato, mensajes
 from app.ui.actos_tab import ActosTab
+from app.ui.bienes_tab import BienesTab
 from app.ui.convenio_tab import ConvenioTab
 from app.ui.coobligados_tab import CoobligadosTab
 from app.ui.documento_dialog import AgregarDocumentoDialog
@@ -226,8 +227,9 @@ class ExpedientePage(QWidget):
         self.liquidacion = LiquidacionTab(servicios, self)
         self.convenio = ConvenioTab(servicios, self)
         self.partes = CoobligadosTab(servicios, self)
-        self.pestanas: list[Pestana] = [self.actos, self.notificaciones, self.medidas, self.pagos, self.liquidacion,
-                                        self.convenio, self.partes]
+        self.bienes = BienesTab(servicios, self)
+        self.pestanas: list[Pestana] = [self.actos, self.notificaciones, self.medidas, self.bienes, self.pagos,
+                                        self.liquidacion, self.convenio, self.partes]
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("pestanasExpediente")
         self.tabs.setDocumentMode(True)

@@ -60,7 +60,7 @@ class MainWindow(QMainWindow):
         self.usuarios = UsuariosPage(servicios.usuarios, self)
         self.auditoria = AuditoriaPage(servicios.auditoria, self, self.settings)
         self.tablero = TableroPage(servicios.tablero, self)
-        self.bienes = BienesPage(self)
+        self.bienes = BienesPage(servicios, self)
         self._origen: QWidget = self.lista  # where «Volver» from the expediente goes
         self.paginas = QStackedWidget(self)
         for p in (self.lista, self.expediente, self.secretarios, self.vencimientos, self.usuarios, self.auditoria,
@@ -104,6 +104,8 @@ class MainWindow(QMainWindow):
         for p in (self.usuarios, self.auditoria, self.tablero, self.bienes):
             p.volver.connect(self.mostrar_lista)
         self.usuarios.mensaje.connect(self._aviso)
+        self.bienes.abrir.connect(self.abrir_expediente)
+        self.bienes.mensaje.connect(self._aviso)
         self.auditoria.mensaje.connect(self._aviso)
         self.panel_vencimientos: VencimientosPanel | None = None
         if inicio.con_panel_vencimientos(usuario):  # the secretario-abogado: his vencimientos beside his list
@@ -186,7 +188,10 @@ class MainWindow(QMainWindow):
         self.accion_usuarios.triggered.connect(lambda: self.mostrar_pagina(inicio.USUARIOS))
         self.accion_auditoria = _accion(self, "&Auditoría", None, "Quién hizo qué y cuándo; exportar a Excel")
         self.accion_auditoria.triggered.connect(lambda: self.mostrar_pagina(inicio.AUDITORIA))
-        for a in (self.accion_tablero, self.accion_usuarios, self.accion_auditoria):
+        self.accion_bienes = _accion(self, "&Bienes embargados y depositarios", "Ctrl+Shift+B",
+                                     "Inventario de bienes, informes de depositarios vencidos, exportar a Excel")
+        self.accion_bienes.triggered.connect(lambda: self.mostrar_pagina(inicio.BIENES))
+        for a in (self.accion_tablero, self.accion_bienes, self.accion_usuarios, self.accion_auditoria):
             oficina.addAction(a)
         # The menus follow the role (the services refuse anyway: this only spares a refusal).
         inicio.aplicar_permisos({
@@ -290,7 +295,7 @@ class MainWindow(QMainWindow):
             return
         pagina = {inicio.USUARIOS: self.usuarios, inicio.AUDITORIA: self.auditoria, inicio.TABLERO: self.tablero,
                   inicio.BIENES: self.bienes}[nombre]
-        if isinstance(pagina, UsuariosPage | AuditoriaPage | TableroPage):
+        if isinstance(pagina, UsuariosPage | AuditoriaPage | TableroPage | BienesPage):
             pagina.cargar()
         self.paginas.setCurrentWidget(pagina)
 
@@ -317,7 +322,7 @@ class MainWindow(QMainWindow):
             self.secretarios.cargar()
         elif actual is self.vencimientos:
             self.vencimientos.cargar()
-        elif actual in (self.usuarios, self.auditoria, self.tablero):
+        elif actual in (self.usuarios, self.auditoria, self.tablero, self.bienes):
             actual.cargar()
         if self.panel_vencimientos is not None:
             self.panel_vencimientos.cargar()
