@@ -183,7 +183,8 @@ def muestra(tipo: str) -> dict[str, Any]:
     if tipo == "ACTA_POSESION":
         return acta_posesion(j, f, Posesion("Jorge Luis Naranjo Chávez", "0926687856", _M_INVENTARIO,
                                             "el coactivado, en la diligencia de embargo",
-                                            "Patio de la Unidad, Riobamba", 1, cx.RefDocumento("el acta de embargo", date(2025, 5, 9), 14, 15)))
+                                            "Patio de la Unidad, Riobamba", 1,
+                                            cx.RefDocumento("el acta de embargo", date(2025, 5, 9), 14, 15)))
     if tipo == "DESIGNACION_PERITO":
         return designacion_perito(j, f, Designacion("Ing. Pablo Esteban Tapia Mejía", "0603001231", 8,
                                                     _M_INVENTARIO[:1]))

@@ -45,8 +45,8 @@ def construir_acta_posesion() -> Document:
         "el {{ acreedor }} sigue contra {{ obligados_designacion }}, comparece el/la señor/a ",
         ("{{ depositario_nombre }}", "b"),
         "{% if depositario_cedula %}, con cédula de ciudadanía No. {{ depositario_cedula }}{% endif %}, "
-        "designado/a Depositario/a Judicial, quien toma posesión de su cargo y recibe de {{ entrega }}, conforme "
-        "a {{ acta_referencia }}, los siguientes bienes, según el inventario que se detalla:",
+        "designado/a Depositario/a Judicial, quien toma posesión de su cargo y recibe de {{ entrega }} los bienes "
+        "descritos en {{ acta_referencia }}, conforme al inventario que se detalla:",
     ])
     _tabla_inventario(doc, "{{ inventario_total }}")
     _p(doc, [
@@ -94,7 +94,7 @@ def construir_calificacion_posturas() -> Document:
              "{{ aviso_referencia }}, de los bienes avaluados en USD {{ avaluo_total }}, con una base de ",
              ("{{ base_remate_letras }}", "b"), ", se califican las posturas recibidas:"])
     _tabla_lista(
-        doc, [0.8, 3.6, 2.6, 2.2, 2.2, 2.0, 2.1],
+        doc, [1.0, 3.4, 2.6, 2.2, 2.2, 2.0, 2.1],
         ["No.", "Postor", "Identificación", "Postura (USD)", "Depósito (USD)", "Calificada", "Motivo"],
         "x in posturas",
         [("{{ x.n }}", "Tabla Centro"), ("{{ x.postor }}", "Tabla"), ("{{ x.identificacion }}", "Tabla Centro"),

@@ -30,8 +30,16 @@ def informe_texto(b: DatosBien) -> str:
     if b.informe is None:
         return "—"
     if b.informe.vencido:
-        return f"Vencido hace {b.informe.dias_vencido} día(s) ({formato.fecha(b.informe.vence)})"
+        n = b.informe.dias_vencido
+        return f"Vencido hace {n} día{'s' if n != 1 else ''}"
     return f"Hasta el {formato.fecha(b.informe.vence)}"
+
+
+def informe_ayuda(b: DatosBien) -> str | None:
+    if b.informe is None:
+        return "Sin informes pendientes: el bien no está en custodia."
+    return (f"Informe del depositario: vencía el {formato.fecha(b.informe.vence)} (cuenta desde el "
+            f"{formato.fecha(b.informe.desde)})")
 
 
 def _valor(b: DatosBien) -> str:
@@ -48,8 +56,9 @@ class BienesModel(TablaModel[DatosBien]):
         Columna("Estado", lambda b: b.estado.etiqueta, CENTRO),
         Columna("Depositario", lambda b: b.depositario or "—"),
         Columna("Ubicación", lambda b: b.ubicacion, ayuda=lambda b: b.ubicacion or None),
-        Columna("Avalúo / valor (USD)", _valor, DERECHA),
-        Columna("Próximo informe", informe_texto),
+        Columna("Valor (USD)", _valor, DERECHA,
+                ayuda=lambda b: "Último avalúo" if b.avaluo is not None else "Valor estimado en el embargo"),
+        Columna("Próximo informe", informe_texto, ayuda=informe_ayuda),
     )
 
     def __init__(self, leer_foto: Callable[[str], bytes] | None = None, parent: Any = None) -> None:

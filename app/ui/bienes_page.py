@@ -72,8 +72,8 @@ class BienesPage(QWidget):
         self.tabla.verticalHeader().setDefaultSectionSize(MINI + 6)
         self.tabla.setIconSize(QSize(MINI, MINI))
         self.tabla.hideColumn(COL_UBICACION)  # in the history and the XLSX; the list keeps what is searched
-        anchos(self.tabla, {COL_JUICIO: 14, COL_DEUDOR: 22, COL_IDENT: 24, COL_ESTADO: 10, COL_DEPOSITARIO: 19,
-                            COL_VALOR: 11, COL_INFORME: 24})
+        anchos(self.tabla, {COL_JUICIO: 13, COL_DEUDOR: 18, COL_IDENT: 20, COL_ESTADO: 10, COL_DEPOSITARIO: 16,
+                            COL_VALOR: 10, COL_INFORME: 18})
         self.tabla.selectionModel().selectionChanged.connect(lambda *_: self._habilitar())
         self.tabla.doubleClicked.connect(lambda _i: self.ver_historia())
 
