@@ -369,11 +369,11 @@ class DepositariosService:
             return [d for d in self._bajo_custodia(s, hoy, None) if d.informe is not None and d.informe.vencido]
 
     def _bajo_custodia(self, s: Session, hoy: date, depositario_id: uuid.UUID | None) -> list[DatosBien]:
-        q = select(Bien).where(Bien.office_id == self.ctx.office_id, Bien.depositario_id.is_not(None),
+        q = select(*Bien.__table__.c).where(Bien.office_id == self.ctx.office_id, Bien.depositario_id.is_not(None),
                                Bien.estado.in_([e.value for e in BAJO_CUSTODIA]))
         if depositario_id is not None:
             q = q.where(Bien.depositario_id == depositario_id)
-        datos = datos_de(s, list(s.scalars(q)), hoy, reglas_de(s, self.ctx.office_id))
+        datos = datos_de(s, s.execute(q).all(), hoy, reglas_de(s, self.ctx.office_id))  # type: ignore[arg-type]
         return sorted(datos, key=lambda d: (-(d.informe.dias_vencido if d.informe else 0),
                                             d.informe.vence if d.informe else date.max, d.juicio))
 

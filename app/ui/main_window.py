@@ -6,7 +6,7 @@ from PySide6.QtCore import QByteArray, QSettings, Qt, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QDialog, QDockWidget, QFrame, QLabel, QMainWindow, QStackedWidget, QWidget
 
-from app.domain.permisos import Permiso
+from app.domain.permisos import Permiso, Rol
 from app.services.bootstrap import Servicios
 from app.services.sesion import cedula_del_secretario
 from app.ui import inicio, mensajes, tasks
@@ -125,6 +125,7 @@ class MainWindow(QMainWindow):
         if not usuario.sistema:  # each role opens on its own work (the command line's captures keep the list)
             self.mostrar_pagina(inicio.pagina_inicial(usuario.rol))
         self._habilitar()
+        self._alertar_informes()
 
     # -- menus and shortcuts ------------------------------------------------------------------------
     def _menus(self) -> None:
@@ -337,6 +338,15 @@ class MainWindow(QMainWindow):
         dlg.exec()
         dlg.deleteLater()
         self.activateWindow()  # the keyboard (shortcuts) back to the main window
+
+    def _alertar_informes(self) -> None:
+        """The jefe is told at start how many depositario reports are overdue (domain.md §5)."""
+        if self._srv.ctx.usuario.rol is not Rol.JEFE or self._srv.ctx.usuario.sistema:
+            return
+        n = len(self._srv.depositarios.informes_vencidos())
+        if n:
+            self.statusBar().showMessage(
+                f"Hay {n} informe(s) de depositario vencido(s): Oficina → Bienes embargados (Ctrl+Shift+B).", 30000)
 
     @Slot(str)
     def _aviso(self, texto: str) -> None:

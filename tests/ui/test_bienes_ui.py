@@ -94,6 +94,7 @@ def test_vehiculo_depositario_informe_y_alerta_del_jefe(qtbot: Any, srv: Servici
 
     # -- the jefe sees the overdue report
     jefe = _ventana(qtbot, srv, settings, "jefa")
+    assert "1 informe(s) de depositario vencido(s)" in jefe.statusBar().currentMessage()
     jefe.accion_bienes.trigger()
     assert jefe.paginas.currentWidget() is jefe.bienes
     assert "1 informe(s) de depositario vencido(s)" in jefe.bienes.alerta.text()
