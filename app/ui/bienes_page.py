@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.bienes import BAJO_CUSTODIA, EstadoBien
-from app.domain.permisos import Rol
+from app.domain.permisos import Permiso, Rol
 from app.services.bienes import Filtro
 from app.services.bienes_comun import DatosBien
 from app.services.bootstrap import Servicios
@@ -45,6 +45,7 @@ from app.ui.depositarios_dialog import DepositariosDialog
 from app.ui.errors import protegido
 from app.ui.ficha_bien_dialog import FichaBienDialog
 from app.ui.pestana import anchos, fila_seleccionada, nota, tabla, titulo_pagina
+from app.ui.reglas_bienes_dialog import ReglasBienesDialog
 
 ALERTA = "QLabel { background: #fdecea; color: #8a1c1c; border: 1px solid #f5c2c0; padding: 6px; }"
 BIEN = "QLabel { background: #e8f5e9; color: #1b5e20; border: 1px solid #c8e6c9; padding: 6px; }"
@@ -109,6 +110,11 @@ class BienesPage(QWidget):
         self.boton_exportar.clicked.connect(self.exportar)
         self.boton_depositarios = QPushButton("Depositarios…", self)
         self.boton_depositarios.clicked.connect(self.depositarios)
+        self.boton_reglas = QPushButton("Reglas…", self)
+        self.boton_reglas.setToolTip("Período de los informes, proporcionalidad, base del remate y publicación del "
+                                     "aviso (configurables por la oficina)")
+        self.boton_reglas.clicked.connect(self.reglas)
+        self.boton_reglas.setVisible(u.puede(Permiso.OFICINA_CONFIGURAR))
         volver = QPushButton("Ver expedientes →", self)
         volver.clicked.connect(self.volver)
         self.pie = nota(self)
@@ -126,6 +132,7 @@ class BienesPage(QWidget):
         for b in (self.boton_informe, self.boton_historia, self.boton_expediente):
             acciones.addWidget(b)
         acciones.addStretch(1)
+        acciones.addWidget(self.boton_reglas)
         acciones.addWidget(self.boton_depositarios)
         acciones.addWidget(self.boton_exportar)
         lay = QVBoxLayout(self)
@@ -257,6 +264,14 @@ class BienesPage(QWidget):
         dlg.exec()
         dlg.deleteLater()
         self.cargar()
+
+    @Slot()
+    @protegido
+    def reglas(self) -> None:
+        dlg = ReglasBienesDialog(self._srv.depositarios.reglas(), self)
+        if repetir_hasta_guardar(dlg, lambda d: self._srv.depositarios.guardar_reglas(d.reglas()), self):
+            self.mensaje.emit("Reglas de bienes guardadas.")
+            self.cargar()
 
     def enfocar(self) -> None:
         (self.tabla if self.es_depositario else self.buscar).setFocus(Qt.FocusReason.OtherFocusReason)

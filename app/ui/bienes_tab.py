@@ -59,8 +59,8 @@ class BienesTab(Pestana):
             self.tabla.hideColumn(col)  # the juicio and its debtor are the page's own
         self.tabla.setIconSize(QSize(MINI, MINI))
         self.tabla.verticalHeader().setDefaultSectionSize(MINI + 6)
-        anchos(self.tabla, {COL_BIEN: 34, COL_IDENT: 30, COL_ESTADO: 12, COL_DEPOSITARIO: 22, COL_UBICACION: 20,
-                            COL_VALOR: 14, COL_INFORME: 24})
+        anchos(self.tabla, {COL_IDENT: 24, COL_ESTADO: 10, COL_DEPOSITARIO: 18, COL_UBICACION: 16, COL_VALOR: 10,
+                            COL_INFORME: 18})
         self.tabla.selectionModel().selectionChanged.connect(lambda *_: self._habilitar())
         self.tabla.doubleClicked.connect(lambda _i: self.ver_historia())
         self.botones: dict[str, QPushButton] = {}

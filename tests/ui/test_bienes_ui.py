@@ -129,3 +129,47 @@ def test_vehiculo_depositario_informe_y_alerta_del_jefe(qtbot: Any, srv: Servici
     assert not [c for c in cajas.vistas if c.icono.name != "Information"]
     costas = srv.liquidacion.calcular(j, local_today()).costas
     assert costas == 35
+
+
+def test_un_error_reabre_el_dialogo_con_lo_escrito(qtbot: Any, srv: Servicios, settings: QSettings, cajas: Cajas,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    j, _acta = juicio_embargado(srv)
+    w = _ventana(qtbot, srv, settings)
+    w.abrir_expediente(j)
+    tab = w.expediente.bienes
+    vistos: list[tuple[str, str]] = []
+
+    def llenar(d: RegistrarBienDialog) -> None:
+        if not vistos:  # first time: the user types a VIN with a wrong check digit
+            d.elegir_tipo(TipoBien.VEHICULO)
+            for clave, valor in {"chasis": "1M8GDM9A1KP042788", "marca": "Chevrolet", "modelo": "D-Max",
+                                 "anio": "2019"}.items():
+                d.campos[clave].setText(valor)
+        else:  # reopened with what he typed: he fixes the one character
+            d.campos["chasis"].setText(VIN)
+        vistos.append((d.campos["chasis"].text(), d.campos["marca"].text()))
+
+    contestar(monkeypatch, RegistrarBienDialog, llenar)
+    tab.botones["registrar"].click()
+    assert vistos == [("1M8GDM9A1KP042788", "Chevrolet"), (VIN, "Chevrolet")]
+    assert "dígito verificador" in cajas.vistas[0].texto and "debería ser «X»" in cajas.vistas[0].texto
+    assert tab.model.rowCount() == 1 and tab.model.fila(0).chasis == VIN
+
+
+def test_reglas_configurables_desde_la_pagina(qtbot: Any, srv: Servicios, settings: QSettings,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    from app.ui.reglas_bienes_dialog import ReglasBienesDialog
+
+    w = _ventana(qtbot, srv, settings)
+    w.accion_bienes.trigger()
+    assert w.bienes.boton_reglas.isVisible()
+
+    def llenar(d: ReglasBienesDialog) -> None:
+        assert d.meses.value() == 1 and d.base.value() == 100
+        d.meses.setValue(2)
+        d.base.setValue(66.67)
+
+    contestar(monkeypatch, ReglasBienesDialog, llenar)
+    w.bienes.boton_reglas.click()
+    r = srv.depositarios.reglas()
+    assert r.informe_meses == 2 and str(r.base_remate) == "0.6667"
