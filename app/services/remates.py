@@ -296,6 +296,8 @@ class RematesService:
                 raise RuleError(f"El remate ya está {r.estado.lower()}.")
             if fecha < r.fecha_remate:
                 raise RuleError(f"El remate se adjudica el día señalado ({format_dmy(r.fecha_remate)}) o después.")
+            if fecha > local_today():
+                raise ValidationError(f"La adjudicación ({format_dmy(fecha)}) no puede ser posterior a hoy.")
             ps = list(s.scalars(select(Postura).where(Postura.remate_id == r.id)))
             validas = [p for p in ps if motivo_descalificacion(p.valor, p.deposito, r.base) is None]
             if not validas:

@@ -9,6 +9,7 @@ from decimal import Decimal
 from PySide6.QtCore import QSize, Slot
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
+from app.common.dates import local_today
 from app.domain.bienes import BAJO_CUSTODIA, FINALES, EstadoBien
 from app.services.bienes import DesproporcionError
 from app.services.bienes_comun import DatosBien
@@ -76,6 +77,7 @@ class BienesTab(Pestana):
             ("convocar", "Convocar remate…", self.convocar, fila2),
             ("postura", "Registrar postura…", self.postura, fila2),
             ("adjudicar", "Adjudicar remate", self.adjudicar, fila2),
+            ("desierto", "Declarar desierto", self.desierto, fila2),
         ):
             b = QPushButton(texto, self)
             b.setObjectName(f"boton_{clave}")
@@ -140,6 +142,7 @@ class BienesTab(Pestana):
         convocado = self._convocado()
         self.botones["postura"].setEnabled(convocado is not None)
         self.botones["adjudicar"].setEnabled(convocado is not None and bool(convocado.posturas))
+        self.botones["desierto"].setEnabled(convocado is not None)
 
     # -- actions --------------------------------------------------------------------------------------
     @Slot()
@@ -294,6 +297,19 @@ class BienesTab(Pestana):
                                   "Se generan el auto de calificación y el acta de remate, y el producto se imputa a "
                                   "la deuda.", si="Adjudicar", no="Cancelar"):
             return
-        a = self._srv.remates.adjudicar(r.id)
+        a = self._srv.remates.adjudicar(r.id, local_today())
         mensajes.informar(self, a.mensaje(), titulo="Remate adjudicado")
         self._hecho(a.mensaje())
+
+    @Slot()
+    @protegido
+    def desierto(self) -> None:
+        r = self._convocado()
+        if r is None:
+            return
+        if not mensajes.confirmar(self, "¿Declarar desierto el remate?",
+                                  "Los bienes vuelven a «avaluado» y puede convocarse un nuevo remate.",
+                                  si="Declarar desierto", no="Cancelar"):
+            return
+        self._srv.remates.declarar_desierto(r.id, local_today(), "sin posturas calificadas")
+        self._hecho("Remate declarado desierto.")

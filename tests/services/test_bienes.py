@@ -265,3 +265,19 @@ def test_busqueda_por_placa_deudor_estado_y_depositario(srv: Servicios) -> None:
     assert [x.id for x in srv.bienes.buscar(Filtro(depositario_id=dep.id))] == [b.id]
     assert srv.bienes.buscar(Filtro(estado=EstadoBien.AVALUADO)) == []
     assert [x.id for x in srv.bienes.buscar(Filtro(estado=EstadoBien.EN_CUSTODIA))] == [b.id]
+
+
+def test_remate_sin_posturas_calificadas_se_declara_desierto(srv: Servicios) -> None:
+    j, b, r = _rematable(srv)
+    srv.remates.registrar_postura(r.id, "Paola Samaniego Ruiz", "0604571232", "12500", "100")  # deposit < 10 %
+    with pytest.raises(RuleError, match=r"se adjudica el día señalado \(12/05/2025\)"):
+        srv.remates.adjudicar(r.id, date(2025, 5, 11))
+    with pytest.raises(RuleError, match="No hay posturas calificadas"):
+        srv.remates.adjudicar(r.id)
+    d = srv.remates.declarar_desierto(r.id, date(2025, 5, 12), "sin posturas calificadas")
+    assert d.estado == "DESIERTO" and srv.bienes.listar(j)[0].estado is EstadoBien.AVALUADO
+    with srv.ctx.read() as s:
+        assert s.scalars(select(Pago)).all() == []
+    # A new aviso may follow.
+    r2 = srv.remates.convocar([b.id], date(2025, 5, 13), date(2025, 6, 10))
+    assert r2.estado == "CONVOCADO" and r2.base == D("12000.00")
