@@ -245,7 +245,7 @@ def _run(args: argparse.Namespace, srv) -> int:  # type: ignore[no-untyped-def]
             raise ValidationError(f"Estado «{args.estado}» desconocido: use {', '.join(e.value for e in EstadoBien)}."
                                   ) from None
         n = srv.bienes.exportar_inventario(args.out, Filtro(args.buscar, estado=estado, solo_vencidos=args.vencidos))
-        vencidos = len(srv.depositarios.informes_vencidos())
+        vencidos = srv.depositarios.contar_informes_vencidos()
         print(f"{args.out}: {n} bien(es); {vencidos} informe(s) de depositario vencido(s) en la oficina.")
         return 0
     if cmd == "secretario":

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from app.common.dates import format_dmy, local_today
 from app.common.errors import NotFoundError, RuleError, ValidationError
 from app.domain import procedimiento as proc
-from app.domain.bienes import BAJO_CUSTODIA, FINALES, EstadoBien, ReglasBienes
+from app.domain.bienes import BAJO_CUSTODIA, FINALES, EstadoBien, ReglasBienes, proximo_informe
 from app.domain.bienes_campos import monto_opcional
 from app.domain.etapas import Etapa
 from app.domain.identificacion import validar_cedula
@@ -37,6 +37,7 @@ from app.services.bienes_comun import (
     guardar_reglas,
     mover_estado_en,
     reglas_de,
+    ultima_referencia_informe,
     validar_fotos,
 )
 from app.services.context import Contexto
@@ -366,14 +367,32 @@ class DepositariosService:
         jefe's alerts (domain.md §5)."""
         hoy = hoy or local_today()
         with self.ctx.read() as s:
-            return [d for d in self._bajo_custodia(s, hoy, None) if d.informe is not None and d.informe.vencido]
+            return self._bajo_custodia(s, hoy, None, solo_vencidos=True)
 
-    def _bajo_custodia(self, s: Session, hoy: date, depositario_id: uuid.UUID | None) -> list[DatosBien]:
+    def contar_informes_vencidos(self, hoy: date | None = None) -> int:
+        """How many goods have their depositario's report overdue at ``hoy`` (the jefe's alert at start)."""
+        hoy = hoy or local_today()
+        with self.ctx.read() as s:
+            return len(self._vencidas(s, hoy, self._filas_custodia(s, None)))
+
+    def _filas_custodia(self, s: Session, depositario_id: uuid.UUID | None) -> list[Bien]:
         q = select(*Bien.__table__.c).where(Bien.office_id == self.ctx.office_id, Bien.depositario_id.is_not(None),
-                               Bien.estado.in_([e.value for e in BAJO_CUSTODIA]))
+                                            Bien.estado.in_([e.value for e in BAJO_CUSTODIA]))
         if depositario_id is not None:
             q = q.where(Bien.depositario_id == depositario_id)
-        datos = datos_de(s, s.execute(q).all(), hoy, reglas_de(s, self.ctx.office_id))  # type: ignore[arg-type]
+        return s.execute(q).all()  # type: ignore[return-value]  # plain rows: read only
+
+    def _vencidas(self, s: Session, hoy: date, filas: list[Bien]) -> list[Bien]:
+        meses = reglas_de(s, self.ctx.office_id).informe_meses
+        desde = ultima_referencia_informe(s, filas)
+        return [f for f in filas if f.id in desde and proximo_informe(desde[f.id], hoy, meses).vencido]
+
+    def _bajo_custodia(self, s: Session, hoy: date, depositario_id: uuid.UUID | None,
+                       solo_vencidos: bool = False) -> list[DatosBien]:
+        filas = self._filas_custodia(s, depositario_id)
+        if solo_vencidos:  # the dates first: the full data only of the overdue ones
+            filas = self._vencidas(s, hoy, filas)
+        datos = datos_de(s, filas, hoy, reglas_de(s, self.ctx.office_id))
         return sorted(datos, key=lambda d: (-(d.informe.dias_vencido if d.informe else 0),
                                             d.informe.vence if d.informe else date.max, d.juicio))
 

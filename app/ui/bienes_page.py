@@ -168,7 +168,7 @@ class BienesPage(QWidget):
                 solo_vencidos=self.solo_vencidos.isChecked()))
         self.model.set_filas(bienes)
         vencidos = (sum(1 for b in bienes if b.informe is not None and b.informe.vencido) if self.es_depositario
-                    else len(self._srv.depositarios.informes_vencidos()))
+                    else self._srv.depositarios.contar_informes_vencidos())
         self._alerta(vencidos, bienes)
         if not self.es_depositario or self._srv.depositarios.yo() is not None:
             en_custodia = sum(1 for b in bienes if b.estado in BAJO_CUSTODIA)

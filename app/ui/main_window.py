@@ -343,7 +343,7 @@ class MainWindow(QMainWindow):
         """The jefe is told at start how many depositario reports are overdue (domain.md §5)."""
         if self._srv.ctx.usuario.rol is not Rol.JEFE or self._srv.ctx.usuario.sistema:
             return
-        n = len(self._srv.depositarios.informes_vencidos())
+        n = self._srv.depositarios.contar_informes_vencidos()
         if n:
             self.statusBar().showMessage(
                 f"Hay {n} informe(s) de depositario vencido(s): Oficina → Bienes embargados (Ctrl+Shift+B).", 30000)
