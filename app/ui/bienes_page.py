@@ -47,6 +47,8 @@ from app.ui.ficha_bien_dialog import FichaBienDialog
 from app.ui.pestana import anchos, fila_seleccionada, nota, tabla, titulo_pagina
 from app.ui.reglas_bienes_dialog import ReglasBienesDialog
 
+#: Goods listed at once (the newest seizures); searching narrows, the XLSX export takes them all.
+LIMITE = 500
 ALERTA = "QLabel { background: #fdecea; color: #8a1c1c; border: 1px solid #f5c2c0; padding: 6px; }"
 BIEN = "QLabel { background: #e8f5e9; color: #1b5e20; border: 1px solid #c8e6c9; padding: 6px; }"
 
@@ -162,18 +164,20 @@ class BienesPage(QWidget):
                                  "secretario-abogado o al jefe que lo vincule.")
         else:
             self._llenar_depositarios()
-            bienes = self._srv.bienes.buscar(Filtro(
-                self.buscar.text(), self.depositario.currentData(),
-                EstadoBien(self.estado.currentData()) if self.estado.currentData() else None,
-                solo_vencidos=self.solo_vencidos.isChecked()))
+            bienes = self._srv.bienes.buscar(self._filtro(), limite=LIMITE)
         self.model.set_filas(bienes)
         vencidos = (sum(1 for b in bienes if b.informe is not None and b.informe.vencido) if self.es_depositario
                     else self._srv.depositarios.contar_informes_vencidos())
         self._alerta(vencidos, bienes)
         if not self.es_depositario or self._srv.depositarios.yo() is not None:
             en_custodia = sum(1 for b in bienes if b.estado in BAJO_CUSTODIA)
-            self.pie.setText(f"{len(bienes)} bien(es) · {en_custodia} en custodia · doble clic: historia y fotos"
-                             if bienes else "No hay bienes que mostrar.")
+            texto = (f"{len(bienes)} bien(es) · {en_custodia} en custodia · doble clic: historia y fotos"
+                     if bienes else "No hay bienes que mostrar.")
+            if not self.es_depositario and len(bienes) >= LIMITE:
+                texto = (f"Se muestran los {LIMITE} embargos más recientes: busque por placa, chasis, clave "
+                         "catastral, juicio o coactivado, o filtre por estado o depositario. La exportación a Excel "
+                         "incluye todos.")
+            self.pie.setText(texto)
         self._habilitar()
 
     def _alerta(self, vencidos: int, bienes: list[DatosBien]) -> None:
