@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.common.dates import format_dmy, local_today
@@ -37,7 +37,6 @@ from app.services.bienes_comun import (
     guardar_reglas,
     mover_estado_en,
     reglas_de,
-    ultima_referencia_informe,
     validar_fotos,
 )
 from app.services.context import Contexto
@@ -373,7 +372,7 @@ class DepositariosService:
         """How many goods have their depositario's report overdue at ``hoy`` (the jefe's alert at start)."""
         hoy = hoy or local_today()
         with self.ctx.read() as s:
-            return len(self._vencidas(s, hoy, self._filas_custodia(s, None)))
+            return len(self._vencidas(s, hoy, None))
 
     def _filas_custodia(self, s: Session, depositario_id: uuid.UUID | None) -> list[Bien]:
         q = select(*Bien.__table__.c).where(Bien.office_id == self.ctx.office_id, Bien.depositario_id.is_not(None),
@@ -382,16 +381,37 @@ class DepositariosService:
             q = q.where(Bien.depositario_id == depositario_id)
         return s.execute(q).all()  # type: ignore[return-value]  # plain rows: read only
 
-    def _vencidas(self, s: Session, hoy: date, filas: list[Bien]) -> list[Bien]:
+    def _vencidas(self, s: Session, hoy: date, depositario_id: uuid.UUID | None) -> list[uuid.UUID]:
+        """Ids of the goods in custody whose report is overdue, from their dates alone (one query): the period
+        counts from the last hand-over (or the acta) or the custodian's last report, whichever is later —
+        as :func:`app.services.bienes_comun.ultima_referencia_informe`."""
         meses = reglas_de(s, self.ctx.office_id).informe_meses
-        desde = ultima_referencia_informe(s, filas)
-        return [f for f in filas if f.id in desde and proximo_informe(desde[f.id], hoy, meses).vencido]
+        recibido = (select(func.max(Custodia.fecha)).where(Custodia.bien_id == Bien.id)
+                    .correlate(Bien).scalar_subquery())
+        informe = (select(func.max(InformeDepositario.fecha))
+                   .where(InformeDepositario.bien_id == Bien.id,
+                          InformeDepositario.depositario_id == Bien.depositario_id)
+                   .correlate(Bien).scalar_subquery())
+        q = select(Bien.id, Bien.fecha_acta, recibido, informe).where(
+            Bien.office_id == self.ctx.office_id, Bien.depositario_id.is_not(None),
+            Bien.estado.in_([e.value for e in BAJO_CUSTODIA]))
+        if depositario_id is not None:
+            q = q.where(Bien.depositario_id == depositario_id)
+        out = []
+        for bid, acta, rec, inf in s.execute(q):
+            desde = max(rec or acta, inf) if inf is not None else (rec or acta)
+            if proximo_informe(desde, hoy, meses).vencido:
+                out.append(bid)
+        return out
 
     def _bajo_custodia(self, s: Session, hoy: date, depositario_id: uuid.UUID | None,
                        solo_vencidos: bool = False) -> list[DatosBien]:
-        filas = self._filas_custodia(s, depositario_id)
         if solo_vencidos:  # the dates first: the full data only of the overdue ones
-            filas = self._vencidas(s, hoy, filas)
+            ids = self._vencidas(s, hoy, depositario_id)
+            q = select(*Bien.__table__.c).where(Bien.id.in_(ids))
+            filas: list[Bien] = s.execute(q).all() if ids else []  # type: ignore[assignment]
+        else:
+            filas = self._filas_custodia(s, depositario_id)
         datos = datos_de(s, filas, hoy, reglas_de(s, self.ctx.office_id))
         return sorted(datos, key=lambda d: (-(d.informe.dias_vencido if d.informe else 0),
                                             d.informe.vence if d.informe else date.max, d.juicio))
