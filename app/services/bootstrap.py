@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass, replace
 
 from app.common.paths import DataPaths
@@ -24,6 +25,7 @@ from app.services.oficina import OficinaService, asegurar_oficina
 from app.services.pagos import PagosService
 from app.services.remates import RematesService
 from app.services.secretarios import SecretariosService
+from app.services.sincronizacion import SincronizacionService
 from app.services.sorteo import SorteoService
 from app.services.tablero import TableroService
 from app.services.usuarios import UsuariosService
@@ -31,6 +33,8 @@ from app.services.vencimientos import VencimientosService
 from app.storage.blobs import BlobStore
 from app.storage.db import make_engine, make_session_factory, session_scope, sqlite_url
 from app.storage.migrate import keep_recent_backups, upgrade
+from app.sync.ciclo import unido
+from app.sync.tirada import leer_estado
 
 
 @dataclass
@@ -59,6 +63,7 @@ class Servicios:
     bienes: BienesService
     depositarios: DepositariosService
     remates: RematesService
+    sincronizacion: SincronizacionService
 
     def como(self, usuario: UsuarioActual) -> Servicios:
         """The same installation acting as ``usuario`` (after the login): every service rebound, sharing the
@@ -80,10 +85,14 @@ def abrir(paths: DataPaths, usuario: UsuarioActual = SISTEMA, oficina: str | Non
     upgrade(engine, paths.database, paths.backups)
     keep_recent_backups(paths.backups, keep=3)
     factory = make_session_factory(engine)
+    central = unido(engine)
     with session_scope(factory, usuario.login, "iniciar oficina") as s:
-        office_id = asegurar_oficina(s, oficina)
+        s.info["sin_outbox"] = not central
+        # A desktop joined to a central server works as the server's office (app.sync.ciclo.unirse).
+        unida = leer_estado(engine, "office_id") if oficina is None else None
+        office_id = uuid.UUID(unida) if unida else asegurar_oficina(s, oficina)
     ctx = Contexto(engine=engine, factory=factory, paths=paths, blobs=BlobStore(paths.blobs),
-                   office_id=office_id, usuario=usuario)
+                   office_id=office_id, usuario=usuario, central=central)
     return construir(ctx)
 
 
@@ -112,4 +121,5 @@ def construir(ctx: Contexto) -> Servicios:
         bienes=BienesService(ctx),
         depositarios=DepositariosService(ctx, generar_en=documentos.generar_en),
         remates=RematesService(ctx, generar_en=documentos.generar_en),
+        sincronizacion=SincronizacionService(ctx),
     )

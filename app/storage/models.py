@@ -64,6 +64,7 @@ class Oficina(Synced, Base):
     """A Unidad Provincial de Gestión de Coactiva (one juzgado)."""
 
     __tablename__ = "oficina"
+    __sync_policy__ = "fusionar"
 
     @declared_attr
     def office_id(cls) -> Mapped[uuid.UUID]:
@@ -83,6 +84,7 @@ class Secretario(Synced, Base):
     """A secretario-abogado of the office (internal or external lawyer)."""
 
     __tablename__ = "secretario"
+    __sync_policy__ = "fusionar"
     __table_args__ = (UniqueConstraint("office_id", "cedula"),)
 
     nombres: Mapped[str] = mapped_column(String(200))
@@ -96,6 +98,7 @@ class Deudor(Synced, Base):
     """A coactivado: persona natural (cédula) or jurídica (RUC)."""
 
     __tablename__ = "deudor"
+    __sync_policy__ = "fusionar"
     __table_args__ = (UniqueConstraint("office_id", "identificacion"),)
 
     identificacion: Mapped[str] = mapped_column(String(13), index=True)
@@ -161,6 +164,7 @@ class Expediente(Synced, Base):
     """The expediente of one juicio coactivo; ``numero`` is the juicio number."""
 
     __tablename__ = "expediente"
+    __sync_policy__ = "fusionar"
     __table_args__ = (UniqueConstraint("office_id", "numero"),)
 
     numero: Mapped[str] = mapped_column(String(40), index=True)
@@ -239,6 +243,7 @@ class FeriadoLocal(Synced, Base):
     """An office's local holiday (e.g. cantonización), added to the national ones."""
 
     __tablename__ = "feriado_local"
+    __sync_policy__ = "servidor"
     __table_args__ = (UniqueConstraint("office_id", "fecha"),)
 
     fecha: Mapped[date]
@@ -274,6 +279,8 @@ class Outbox(Base):
     operacion: Mapped[str] = mapped_column(String(6))
     base_version: Mapped[int | None] = mapped_column(Integer)
     datos: Mapped[dict[str, Any]]
+    # The fields an UPDATE changed: the sync merges two edits of one row when their fields don't overlap.
+    campos: Mapped[list[Any] | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     enviado_at: Mapped[datetime | None]
 
@@ -307,6 +314,7 @@ class Coobligado(Synced, Base):
     """A co-obligado of an expediente (garante, responsable solidario): named in the OPI, notified apart."""
 
     __tablename__ = "coobligado"
+    __sync_policy__ = "fusionar"
     __table_args__ = (UniqueConstraint("expediente_id", "identificacion"),)
 
     expediente_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("expediente.id"), index=True)
@@ -440,6 +448,7 @@ class TasaInteres(Synced, Base):
     """Annual interest rate (percent) in force from ``vigente_desde`` (configurable table)."""
 
     __tablename__ = "tasa_interes"
+    __sync_policy__ = "servidor"
     __table_args__ = (UniqueConstraint("office_id", "vigente_desde"),)
 
     vigente_desde: Mapped[date]
@@ -516,6 +525,7 @@ class Usuario(Synced, Base):
     """
 
     __tablename__ = "usuario"
+    __sync_policy__ = "fusionar"
     __table_args__ = (UniqueConstraint("office_id", "login"),)
     __audit_redact__ = frozenset({"password_hash"})
 
@@ -544,3 +554,5 @@ SYNCED_TABLES = (*SYNCED_TABLES, Usuario)
 from app.storage.models_bienes import TABLAS_BIENES  # noqa: E402
 
 SYNCED_TABLES = (*SYNCED_TABLES, *TABLAS_BIENES)
+# Local sync bookkeeping (not synced itself); imported here so that the metadata holds every table.
+from app.storage.models_sync import SyncConflicto, SyncEstado  # noqa: E402, F401

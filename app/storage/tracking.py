@@ -14,8 +14,9 @@ A ``before_flush`` hook looks at what the session is about to write:
 - columns a model lists in ``__audit_redact__`` (the password hash) are shown in the audit only as
   «oculto» / «oculto, cambiado»; the outbox carries their value.
 
-The session's ``info`` carries ``actor`` (who), ``accion`` (what use case) and ``mutation_id`` (one
-per transaction, used by the sync to deduplicate a retried push).
+The session's ``info`` carries ``actor`` (who), ``accion`` (what use case), ``mutation_id`` (one
+per transaction, used by the sync to deduplicate a retried push) and ``sin_outbox`` (a standalone office,
+not joined to a central server, writes no outbox).
 """
 
 from __future__ import annotations
@@ -131,7 +132,7 @@ def _track(session: Session, _ctx: Any, _instances: Any) -> None:
         if not changed:
             continue
         pending.append(_audit(obj, mid, actor, accion, "UPDATE", before, after, now))
-        pending.append(_outbox(obj, mid, "UPDATE", base, after, now))
+        pending.append(_outbox(obj, mid, "UPDATE", base, after, now, sorted(changed)))
 
     for obj in list(session.deleted):
         if not isinstance(obj, Synced):
@@ -153,7 +154,8 @@ def _write_log(session: Session, _ctx: Any) -> None:
     if not pending:
         return
     audits = [r for r in pending if r["_kind"] == "audit"]
-    outbox = [r for r in pending if r["_kind"] == "outbox"]
+    # A standalone office keeps no outbox: it has nowhere to push, and joining a server uploads its rows whole.
+    outbox = [] if session.info.get("sin_outbox") else [r for r in pending if r["_kind"] == "outbox"]
     conn = session.connection()
     if audits:
         conn.execute(insert(Auditoria.__table__), [_strip(r) for r in audits])
@@ -202,9 +204,11 @@ def _audit(
 
 
 def _outbox(
-    obj: Synced, mid: uuid.UUID, op: str, base: int | None, datos: dict[str, Any], now: datetime
+    obj: Synced, mid: uuid.UUID, op: str, base: int | None, datos: dict[str, Any], now: datetime,
+    campos: list[str] | None = None,
 ) -> dict[str, Any]:
     return {
         "_kind": "outbox", "mutation_id": mid, "tabla": obj.__tablename__, "fila_id": str(obj.id),
-        "operacion": op, "base_version": base, "datos": datos, "created_at": now, "enviado_at": None,
+        "operacion": op, "base_version": base, "datos": datos, "campos": campos, "created_at": now,
+        "enviado_at": None,
     }
