@@ -190,7 +190,7 @@ class BienesService:
             s.add(ActoBien(office_id=e.office_id, bien_id=b.id, expediente_id=e.id, fecha=acta.fecha,
                            estado_anterior=None, estado_nuevo=estado.value, documento_id=acta.id, datos=datos,
                            descripcion=f"Según {acta.descripcion[0].lower()}{acta.descripcion[1:]}"[:500]))
-            guardar_fotos_en(s, self.ctx, e, Bien.__tablename__, b.id, fotos, descripcion[:120], acta.fecha)
+            guardar_fotos_en(s, self.ctx, e, b.id, Bien.__tablename__, b.id, fotos, descripcion[:120], acta.fecha)
             s.flush()
             return datos_de(s, [b], local_today(), reglas_de(s, e.office_id))[0]
 

@@ -38,8 +38,8 @@ from app.domain.permisos import Permiso, Rol
 from app.services.context import Contexto
 from app.services.foliacion import guardar_archivo
 from app.services.liquidacion import liquidar_expediente
-from app.storage.models import Adjunto, Costa, Deudor, Documento, Expediente, Pago, Preferencia, TituloCredito
-from app.storage.models_bienes import ActoBien, Avaluo, Bien, Custodia, Depositario, InformeDepositario
+from app.storage.models import Costa, Deudor, Documento, Expediente, Pago, Preferencia, TituloCredito
+from app.storage.models_bienes import ActoBien, Avaluo, Bien, Custodia, Depositario, FotoBien, InformeDepositario
 
 TIPO_FOTO = "FOTO_BIEN"
 MAX_FOTO = 25 * 1024 * 1024
@@ -163,10 +163,11 @@ def validar_fotos(fotos: Sequence[tuple[str, bytes]]) -> None:
             raise ValidationError(f"«{nombre}» pesa más de 25 MB.")
 
 
-def guardar_fotos_en(s: Session, ctx: Contexto, e: Expediente, tabla: str, fila_id: uuid.UUID,
+def guardar_fotos_en(s: Session, ctx: Contexto, e: Expediente, bien_id: uuid.UUID, tabla: str, fila_id: uuid.UUID,
                      fotos: Sequence[tuple[str, bytes]], descripcion: str, fecha: date) -> list[uuid.UUID]:
-    """Store photos (SHA-256 blobs) as documents of the expediente attached to row ``fila_id`` of ``tabla``.
-    They are evidence kept with the record, not folios. Returns the document ids."""
+    """Store photos (SHA-256 blobs) as documents of the expediente, attached (:class:`FotoBien`) to row
+    ``fila_id`` of ``tabla`` about good ``bien_id``. They are evidence kept with the record, not folios.
+    Returns the document ids."""
     ids = []
     for i, (nombre, data) in enumerate(fotos, start=1):
         digest = guardar_archivo(s, ctx, data, nombre)
@@ -175,7 +176,7 @@ def guardar_fotos_en(s: Session, ctx: Contexto, e: Expediente, tabla: str, fila_
                       nombre_archivo=nombre.strip()[:300])
         s.add(d)
         s.flush()
-        s.add(Adjunto(office_id=e.office_id, tabla=tabla, fila_id=fila_id, documento_id=d.id))
+        s.add(FotoBien(office_id=e.office_id, bien_id=bien_id, tabla=tabla, fila_id=fila_id, documento_id=d.id))
         ids.append(d.id)
     return ids
 
@@ -193,9 +194,9 @@ def fotos_de(s: Session, tabla: str, filas: Sequence[uuid.UUID]) -> dict[uuid.UU
     if not filas:
         return out
     for fila, did, nombre, sha, fecha in s.execute(
-        select(Adjunto.fila_id, Documento.id, Documento.nombre_archivo, Documento.archivo_sha256, Documento.fecha)
-        .join(Documento, Documento.id == Adjunto.documento_id)
-        .where(Adjunto.tabla == tabla, Adjunto.fila_id.in_(list(filas))).order_by(Documento.created_at)
+        select(FotoBien.fila_id, Documento.id, Documento.nombre_archivo, Documento.archivo_sha256, Documento.fecha)
+        .join(Documento, Documento.id == FotoBien.documento_id)
+        .where(FotoBien.tabla == tabla, FotoBien.fila_id.in_(list(filas))).order_by(Documento.created_at)
     ):
         out.setdefault(fila, []).append(Foto(did, nombre, sha, fecha))
     return out

@@ -251,7 +251,7 @@ class DepositariosService:
                 )
                 s.add(c)
                 s.flush()
-                guardar_fotos_en(s, self.ctx, e, Custodia.__tablename__, c.id, fotos,
+                guardar_fotos_en(s, self.ctx, e, b.id, Custodia.__tablename__, c.id, fotos,
                                  f"Entrega en custodia de {b.descripcion}"[:150], fecha)
                 ids.append(c.id)
             return Designacion(dep.nombres, tuple(ids), doc.id, e.numero)
@@ -303,7 +303,7 @@ class DepositariosService:
                                    costo=monto or Decimal("0.00"))
             s.add(i)
             s.flush()
-            guardar_fotos_en(s, self.ctx, e, InformeDepositario.__tablename__, i.id, fotos,
+            guardar_fotos_en(s, self.ctx, e, b.id, InformeDepositario.__tablename__, i.id, fotos,
                              f"Informe del depositario sobre {b.descripcion}"[:150], fecha)
             costa_id = None
             if monto:

@@ -225,9 +225,24 @@ class SobranteRemate(Synced, Base):
     monto: Mapped[Decimal]
 
 
+class FotoBien(Synced, Base):
+    """A photo or scan of a good (append-only): of the good itself (``tabla`` "bien"), of a hand-over
+    ("custodia") or of a report ("informe_depositario"), row ``fila_id``. It carries ``bien_id`` so that a
+    depositario's copy holds the photos of the goods in his custody."""
+
+    __tablename__ = "foto_bien"
+    __append_only__ = True
+    __table_args__ = (Index("ix_foto_bien_origen", "tabla", "fila_id"),)
+
+    bien_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("bien.id"), index=True)
+    tabla: Mapped[str] = mapped_column(String(30))
+    fila_id: Mapped[uuid.UUID] = mapped_column(Uuid())
+    documento_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("documento.id"))
+
+
 TABLAS_BIENES: tuple[type[Synced], ...] = (
     Depositario, Bien, ActoBien, Custodia, InformeDepositario, CostoBien, DesignacionPerito, Avaluo, Remate,
-    Postura, SobranteRemate,
+    Postura, SobranteRemate, FotoBien,
 )
 #: Append-only tables whose UPDATE and DELETE the database itself refuses (migration 0007).
 INMUTABLES_BIENES = tuple(t.__tablename__ for t in TABLAS_BIENES if t.__append_only__)
