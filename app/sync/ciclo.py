@@ -23,8 +23,9 @@ from app.common.dates import utcnow
 from app.common.errors import ValidationError
 from app.common.ids import new_id
 from app.storage.blobs import BlobStore
-from app.storage.migrate import current_revision, head_revision
+from app.storage.migrate import head_revision
 from app.storage.models import Contador, Expediente, Oficina, Outbox, Preferencia, TituloCredito
+from app.storage.models_sync import SyncConflicto
 from app.sync import archivos, empuje, tirada
 from app.sync.conexion import VersionIncompatible
 from app.sync.filas import a_json, tablas
@@ -169,6 +170,12 @@ def unirse(local: Engine, pg: Connection, avance: Avance | None = None) -> tuple
     subidas, shas = (0, set())
     if local_datos:
         subidas, shas = _subida_inicial(local, pg, server_id, avance=avance)
+        # The server now holds exactly this desktop's rows: the pull starts after the upload instead of
+        # downloading them back (anything committed meanwhile is above this xmin and still comes).
+        with pg.begin():
+            xmin = int(pg.execute(text("SELECT pg_snapshot_xmin(pg_current_snapshot())::text")).scalar_one())
+        with local.begin() as lc:
+            tirada.guardar_estado(lc, {"cursor_xid": str(xmin - 1), "cursor_seq": str(tirada.CURSOR_MAX_SEQ)})
     return server_id, subidas, shas
 
 
@@ -222,8 +229,6 @@ def pendientes(local: Engine) -> int:
 
 
 def conflictos_pendientes(local: Engine) -> int:
-    from app.storage.models_sync import SyncConflicto
-
     with local.connect() as lc:
         return lc.execute(select(func.count()).select_from(SyncConflicto)
                           .where(SyncConflicto.resuelto_at.is_(None))).scalar_one()
@@ -233,7 +238,3 @@ def unido(local: Engine) -> bool:
     """Whether this desktop belongs to a central server (then new numbers are provisional)."""
     return tirada.leer_estado(local, "servidor") is not None
 
-
-__all__ = ["ResultadoSync", "ciclo", "conflictos_pendientes", "pendientes", "unido", "unirse",
-           "verificar_versiones"]
-_ = (current_revision,)

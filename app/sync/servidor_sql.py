@@ -26,7 +26,7 @@ Foreign keys are made ``DEFERRABLE`` so that a client transaction is applied in 
 from __future__ import annotations
 
 from app.domain.permisos import Rol
-from app.sync.filas import tablas
+from app.sync.filas import TablaSync, tablas
 
 GRUPO = "foja_usuario"
 
@@ -321,6 +321,78 @@ def _tablas_foja() -> list[str]:
     return sql
 
 
+_FUNCIONES_DEPOSITARIO = """
+CREATE OR REPLACE FUNCTION foja_es_depositario() RETURNS boolean LANGUAGE sql STABLE AS $$
+    SELECT pg_has_role(session_user, 'foja_depositario_judicial', 'MEMBER') AND NOT foja_es_propietario()
+$$;
+CREATE OR REPLACE FUNCTION foja_bienes_depositario() RETURNS SETOF uuid LANGUAGE sql STABLE SECURITY DEFINER
+SET search_path = public, pg_temp AS $$
+    SELECT b.id FROM bien b JOIN depositario d ON d.id = b.depositario_id JOIN usuario u ON u.id = d.usuario_id
+    JOIN foja_usuario_rol r ON r.rol_pg = session_user AND r.office_id = u.office_id
+    WHERE u.login = session_user
+$$;
+CREATE OR REPLACE FUNCTION foja_expedientes_depositario() RETURNS SETOF uuid LANGUAGE sql STABLE SECURITY DEFINER
+SET search_path = public, pg_temp AS $$
+    SELECT DISTINCT expediente_id FROM bien WHERE id IN (SELECT foja_bienes_depositario())
+$$;
+CREATE OR REPLACE FUNCTION foja_filas_depositario(p_columna text) RETURNS SETOF uuid LANGUAGE plpgsql STABLE
+SECURITY DEFINER SET search_path = public, pg_temp AS $$
+BEGIN
+    -- deudor_id / titulo_id / secretario_id of his expedientes
+    RETURN QUERY EXECUTE format('SELECT %I FROM expediente WHERE id IN (SELECT foja_expedientes_depositario())',
+                                p_columna);
+END $$;
+"""
+
+# Tables a depositario reads whole (his office's reference data); every other table is limited to the goods in
+# his custody and their expedientes.
+_REFERENCIA_DEPOSITARIO = frozenset({"oficina", "usuario", "secretario", "feriado_local", "tasa_interes",
+                                     "depositario", "archivo", "importacion", "sorteo"})
+
+
+def _condicion_depositario(t: TablaSync) -> str | None:
+    """The rows of ``t`` a depositario may see, as SQL; None when he sees the office's (reference data)."""
+    cols = set(t.tabla.c.keys())
+    if t.nombre in _REFERENCIA_DEPOSITARIO:
+        return None
+    if t.nombre == "bien":
+        return "id IN (SELECT foja_bienes_depositario())"
+    if t.nombre == "expediente":
+        return "id IN (SELECT foja_expedientes_depositario())"
+    if "bien_id" in cols:
+        return "bien_id IN (SELECT foja_bienes_depositario())"
+    if "expediente_id" in cols:
+        return "expediente_id IN (SELECT foja_expedientes_depositario())"
+    if t.nombre == "deudor":
+        return "id IN (SELECT foja_filas_depositario('deudor_id'))"
+    if t.nombre == "titulo_credito":
+        return "id IN (SELECT foja_filas_depositario('titulo_id'))"
+    return "false"
+
+
+def _depositario() -> list[str]:
+    """design.md §3: "a depositario sees his custody". Only when the goods' tables exist."""
+    if "bien" not in tablas() or "depositario" not in tablas():
+        return []
+    sql = [_FUNCIONES_DEPOSITARIO]
+    cambio: list[str] = []
+    for t in tablas().values():
+        cond = _condicion_depositario(t)
+        sql.append(f"DROP POLICY IF EXISTS foja_depositario ON {t.nombre};")
+        if cond is None:
+            cambio.append(f"tabla = '{t.nombre}'")
+            continue
+        sql.append(f"CREATE POLICY foja_depositario ON {t.nombre} AS RESTRICTIVE "
+                   f"USING (NOT (SELECT foja_es_depositario()) OR {cond});")
+        cambio.append(f"(tabla = '{t.nombre}' AND fila_id IN (SELECT id FROM {t.nombre}))")
+    # The change log follows the same limits: an entry is readable when its row is (or was deleted).
+    sql.append("DROP POLICY IF EXISTS foja_depositario ON foja_cambio;")
+    sql.append("CREATE POLICY foja_depositario ON foja_cambio AS RESTRICTIVE USING (NOT (SELECT foja_es_depositario()) "
+               f"OR operacion = 'DELETE' OR {' OR '.join(cambio)});")
+    return sql
+
+
 def sentencias() -> list[str]:
     """Every statement of the server-only parts, in order; idempotent (safe to run after each upgrade)."""
-    return [_TABLAS_SERVIDOR, _FUNCIONES, *_roles(), _GUARDAS_SERVIDOR, *_por_tabla(), *_tablas_foja()]
+    return [_TABLAS_SERVIDOR, _FUNCIONES, *_roles(), _GUARDAS_SERVIDOR, *_por_tabla(), *_tablas_foja(),
+            *_depositario()]

@@ -115,8 +115,11 @@ def aplicar_filas(lc: Connection, cambios: Iterable[tuple[str, str, str, dict[st
             actualizar.sort(key=lambda v: v["desde"], reverse=True)
             expedientes = {v["expediente_id"] for v in actualizar + insertar}
             _apartar_provisionales(lc, expedientes)
-        for v in actualizar:
-            lc.execute(update(tab).where(tab.c.id == v["id"]).values(**v))
+        if tabla == "folio":
+            for v in actualizar:  # one at a time, highest range first: moved folios never collide
+                lc.execute(update(tab).where(tab.c.id == v["id"]).values(**v))
+        elif actualizar:
+            _actualizar_muchas(lc, tab, actualizar)
         if insertar:
             lc.execute(insert(tab), insertar)
         for v in actualizar + insertar:
@@ -130,6 +133,19 @@ def aplicar_filas(lc: Connection, cambios: Iterable[tuple[str, str, str, dict[st
 
 
 _APARTE = 1_000_000
+
+
+def _actualizar_muchas(lc: Connection, tab: Any, filas: list[dict[str, Any]]) -> None:
+    """One executemany UPDATE per column set (rows of one table from the server carry every column)."""
+    from sqlalchemy import bindparam
+
+    por_columnas: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    for v in filas:
+        por_columnas.setdefault(tuple(sorted(v)), []).append(v)
+    for columnas, grupo in por_columnas.items():
+        stmt = update(tab).where(tab.c.id == bindparam("_id")).values(
+            {c: bindparam(f"_{c}") for c in columnas if c != "id"})
+        lc.execute(stmt, [{"_id": v["id"], **{f"_{c}": v[c] for c in columnas if c != "id"}} for v in grupo])
 
 
 def _apartar_provisionales(lc: Connection, expedientes: set[uuid.UUID]) -> None:
@@ -220,6 +236,7 @@ def tirar(local: Engine, pg: Connection, pagina: int = 2000, falla: Falla = _sin
         ultimo = filas[-1]
         with local.begin() as lc:
             a, o = aplicar_filas(lc, cambios, res.archivos)
+            a += completar_padres(lc, pg, res.archivos)
             falla("mitad_pagina")
             guardar_estado(lc, {"cursor_xid": ultimo[1], "cursor_seq": str(ultimo[0])})
         cur = (int(ultimo[1]), int(ultimo[0]))
@@ -281,4 +298,40 @@ def refrescar_resueltos(local: Engine, pg: Connection, archivos: set[str]) -> in
     with local.begin() as lc:
         n, _ = aplicar_filas(lc, cambios, archivos)
         lc.execute(update(SyncConflicto).where(SyncConflicto.id.in_([f[0] for f in filas])).values(refrescado=True))
+    return n
+
+
+def completar_padres(lc: Connection, pg: Connection, archivos: set[str], rondas: int = 6) -> int:
+    """Fetch from the server the parent rows a pulled row points at and this desktop lacks.
+
+    It happens when a row becomes visible later than its parents were logged: a depositario appointed to a good
+    receives the good now, while its expediente and debtor were logged (and passed by his cursor) long before.
+    Returns the rows added.
+    """
+    n = 0
+    for _ in range(rondas):
+        faltan: dict[str, set[uuid.UUID]] = {}
+        for tabla, rowid, padre, fkid in lc.exec_driver_sql("PRAGMA foreign_key_check").all():
+            if padre not in tablas():
+                continue
+            fks = {r[0]: r[3] for r in lc.exec_driver_sql(f"PRAGMA foreign_key_list({tabla})").all()}
+            col = fks.get(fkid)
+            if col is None:
+                continue
+            valor = lc.exec_driver_sql(f"SELECT {col} FROM {tabla} WHERE rowid = ?", (rowid,)).scalar()
+            if valor is not None:
+                faltan.setdefault(padre, set()).add(uuid.UUID(bytes=valor) if isinstance(valor, bytes)
+                                                    else uuid.UUID(str(valor)))
+        if not faltan:
+            return n
+        filas = []
+        with pg.begin_nested() if pg.in_transaction() else pg.begin():
+            for padre, ids in faltan.items():
+                tab = tablas()[padre].tabla
+                for r in pg.execute(select(tab).where(tab.c.id.in_(list(ids)))).mappings():
+                    filas.append((padre, str(r["id"]), "INSERT", dict(r)))
+        if not filas:
+            return n
+        a, _ = aplicar_filas(lc, filas, archivos)
+        n += a
     return n
