@@ -37,9 +37,15 @@ def crear_triggers(dialecto: str, tablas: Sequence[str] = INMUTABLES) -> None:
     function shared by every table)."""
     if dialecto == "sqlite":
         for t in tablas:
-            for operacion in ("UPDATE", "DELETE"):
-                op.execute(f"CREATE TRIGGER {t}_sin_{operacion.lower()} BEFORE {operacion} ON {t} "
-                           f"BEGIN SELECT RAISE(ABORT, '{_MENSAJE}'); END")
+            # An UPDATE that changes a value is refused. Two writes of the sync change none and pass: the pull
+            # rewriting a row it already holds with the server's identical copy, and the join of a standalone
+            # office giving every local row the server's office id (app.sync.ciclo), the one column left out.
+            columnas = [c["name"] for c in sa.inspect(op.get_bind()).get_columns(t) if c["name"] != "office_id"]
+            cambia = " OR ".join(f"NEW.{c} IS NOT OLD.{c}" for c in columnas)
+            op.execute(f"CREATE TRIGGER {t}_sin_update BEFORE UPDATE ON {t} WHEN {cambia} "
+                       f"BEGIN SELECT RAISE(ABORT, '{_MENSAJE}'); END")
+            op.execute(f"CREATE TRIGGER {t}_sin_delete BEFORE DELETE ON {t} "
+                       f"BEGIN SELECT RAISE(ABORT, '{_MENSAJE}'); END")
     elif dialecto == "postgresql":
         op.execute("CREATE OR REPLACE FUNCTION foja_bienes_inmutable() RETURNS trigger LANGUAGE plpgsql AS $$ "
                    f"BEGIN RAISE EXCEPTION '{_MENSAJE} (%)', TG_TABLE_NAME; END $$")
