@@ -114,6 +114,10 @@ def test_cadena_de_custodia_no_se_edita_ni_por_el_programa_ni_por_la_base(srv: S
         con.execute("UPDATE custodia SET lugar = 'x'")
     with pytest.raises(sqlite3.DatabaseError, match="no se modifica ni se elimina"):
         con.execute("DELETE FROM custodia")
+    # What the sync writes passes: an identical rewrite (the pull) and the office id given when joining.
+    con.execute("UPDATE custodia SET lugar = lugar, fecha = fecha")
+    con.execute("UPDATE custodia SET office_id = office_id")
+    con.rollback()
     con.close()
     assert [c.lugar for c in srv.depositarios.cadena(b.id)] == ["Patio de la Unidad, Riobamba",
                                                                  "Bodega del IESS, Riobamba"]
