@@ -97,11 +97,19 @@ def build_parser() -> argparse.ArgumentParser:
                           help="revisar los acuerdos de pago: una cuota vencida e impaga reanuda el juicio")
     conv.add_argument("--fecha", type=_fecha, help="fecha de revisión dd/mm/aaaa (por omisión, hoy)")
 
+    hon = sub.add_parser("honorarios", parents=[common],
+                         help="solicitudes de honorarios de un período (por secretario-abogado), con totales")
+    hon.add_argument("--secretario", metavar="CEDULA", help="solo las de este secretario-abogado")
+    hon.add_argument("--desde", type=_fecha, help="desde dd/mm/aaaa (fecha de la solicitud)")
+    hon.add_argument("--hasta", type=_fecha, help="hasta dd/mm/aaaa (incluido)")
+    hon.add_argument("--out", type=Path, help="exportar también a este archivo .xlsx")
+
     v = sub.add_parser("verificar", parents=[common], help="verificar la cadena de foliación de un juicio")
     v.add_argument("juicio")
 
     c = sub.add_parser("captura", parents=[common], help="guardar una imagen PNG de la ventana")
-    c.add_argument("--vista", choices=["expedientes", "expediente", "vencimientos", "bienes"], required=True,
+    c.add_argument("--vista", choices=["expedientes", "expediente", "vencimientos", "bienes", "honorarios"],
+                   required=True,
                    help="bienes: el inventario (o, con --usuario de un depositario, su página de inicio)")
     c.add_argument("--juicio")
     c.add_argument("--out", type=Path, required=True)
@@ -230,6 +238,18 @@ def _run(args: argparse.Namespace, srv) -> int:  # type: ignore[no-untyped-def]
         lista = v.listar(hoy=args.fecha, secretario_cedula=args.secretario, alcance=args.alcance,
                          limite=args.limite or None)
         print(formatear_vencimientos(lista, totales=v.contar(hoy=args.fecha, secretario_cedula=args.secretario)))
+        return 0
+    if cmd == "honorarios":
+        from app.services.honorarios_consultas import formatear
+
+        filas = srv.honorarios_consultas.listar(secretario_cedula=args.secretario, desde=args.desde,
+                                                hasta=args.hasta)
+        print(formatear(filas))
+        if args.out:
+            periodo = " ".join(x for x in (f"desde {args.desde:%d/%m/%Y}" if args.desde else "",
+                                            f"hasta {args.hasta:%d/%m/%Y}" if args.hasta else "") if x)
+            titulo = f"Honorarios {periodo}".strip() + (f" — secretario {args.secretario}" if args.secretario else "")
+            print(srv.honorarios_consultas.exportar_xlsx(args.out, filas, titulo), file=sys.stderr)
         return 0
     if cmd == "verificar":
         r = srv.foliacion.verificar(args.juicio)

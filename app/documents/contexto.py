@@ -217,6 +217,17 @@ class Liquidacion:
     costas_detalle: tuple[Movimiento, ...] = ()
     pagos_detalle: tuple[Movimiento, ...] = ()
     documento: RefDocumento | None = None
+    honorarios_a_cargo: bool = False  # the office charges the fee to the coactivado: a line of the debt
+
+
+@dataclass(frozen=True, slots=True)
+class HonorariosOpi:
+    """The fee an OPI announces when the office charges it to the coactivado: percent and IVA of the tariff
+    in force on its date, and that fee on the título's total (USD)."""
+
+    porcentaje: Decimal
+    iva_porcentaje: Decimal
+    monto: Decimal
 
 
 @dataclass(frozen=True, slots=True)
@@ -432,9 +443,17 @@ def rpv(j: Juicio, fecha: date, vencimiento: date) -> dict[str, Any]:
     return {**comun(j, fecha), **_termino(vencimiento, TERMINO_RPV_DIAS)}
 
 
-def opi(j: Juicio, fecha: date, vencimiento: date, medidas: Sequence[str]) -> dict[str, Any]:
-    """Orden de pago inmediato (COA arts. 279-281): 3 días término, medidas cautelares."""
-    return {**comun(j, fecha), **_termino(vencimiento, TERMINO_OPI_DIAS), "medidas": list(medidas)}
+def opi(j: Juicio, fecha: date, vencimiento: date, medidas: Sequence[str],
+        honorarios: HonorariosOpi | None = None) -> dict[str, Any]:
+    """Orden de pago inmediato (COA arts. 279-281): 3 días término, medidas cautelares; the lawyer's fee as its
+    own line when the office charges it to the coactivado (``honorarios``)."""
+    h = honorarios
+    return {**comun(j, fecha), **_termino(vencimiento, TERMINO_OPI_DIAS), "medidas": list(medidas),
+            "honorarios_a_cargo": h is not None,
+            "honorarios_porcentaje": _porcentaje(h.porcentaje) if h else "",
+            "honorarios_iva": _porcentaje(h.iva_porcentaje) if h else "",
+            "honorarios_monto": dinero(h.monto) if h else "0,00",
+            "total_con_honorarios": dinero(j.titulo.total + h.monto) if h else dinero(j.titulo.total)}
 
 
 def razon_no_pago(j: Juicio, fecha: date, rpv_ref: RefDocumento | None, rpv_vence: date | None) -> dict[str, Any]:
@@ -548,6 +567,11 @@ def _movimientos(ms: Sequence[Movimiento]) -> list[dict[str, Any]]:
             for i, m in enumerate(ms, start=1)]
 
 
+def _porcentaje(p: Decimal) -> str:
+    """``Decimal("10.0000")`` -> ``"10 %"``, ``Decimal("7.5")`` -> ``"7,5 %"``."""
+    return f"{p.normalize():f}".replace(".", ",") + " %"
+
+
 def _tasa(t: Decimal) -> str:
     return f"{q(t):.2f}".replace(".", ",")
 
@@ -555,7 +579,7 @@ def _tasa(t: Decimal) -> str:
 def liquidacion(j: Juicio, fecha: date, liq: Liquidacion) -> dict[str, Any]:
     """Liquidación at a cut-off date: capital, interest (título, mora by period, convenio), surcharges, costs,
     payments, total; the lawyer's fees apart."""
-    deuda = liq.capital + liq.interes + liq.recargo + liq.costas
+    deuda = liq.capital + liq.interes + liq.recargo + liq.costas + (liq.honorarios if liq.honorarios_a_cargo else 0)
     titulo = liq.interes if liq.interes_titulo is None else liq.interes_titulo
     return {
         **comun(j, fecha),
@@ -565,6 +589,7 @@ def liquidacion(j: Juicio, fecha: date, liq: Liquidacion) -> dict[str, Any]:
         "liq_recargo": dinero(liq.recargo), "liq_costas": dinero(liq.costas), "liq_deuda": dinero(deuda),
         "liq_pagos": dinero(liq.pagos), "liq_total": dinero(liq.total), "liq_total_letras": amount_in_words(liq.total),
         "liq_honorarios": dinero(liq.honorarios), "liq_base_dias": liq.base_dias,
+        "liq_honorarios_a_cargo": liq.honorarios_a_cargo,
         "tramos": [
             {"n": i, "desde": format_dmy(t.desde), "hasta": format_dmy(t.hasta), "dias": t.dias,
              "capital": dinero(t.capital), "tasa": f"{_tasa(t.tasa_anual)} %", "interes": dinero(t.interes)}
@@ -751,6 +776,9 @@ DATOS: dict[TipoDocumento, dict[str, str]] = {
                                   "lugar": "dónde quedan los bienes", "entrega": "quién los entrega"},
     TipoDocumento.DESIGNACION_PERITO: {"designacion_id": "la designación de perito registrada"},
     TipoDocumento.CALIFICACION_POSTURAS: {"remate_id": "el remate registrado (se genera al adjudicarlo)"},
+    TipoDocumento.ORDEN_PAGO_HONORARIOS: {"solicitud_id": "la solicitud de honorarios aprobada (se genera al "
+                                                          "aprobarla)",
+                                          "observaciones": "observaciones de la aprobación"},
 }
 
 
@@ -907,7 +935,7 @@ def muestra(tipo: TipoDocumento | str) -> dict[str, Any]:
         return opi(j, f, date(2025, 5, 16), [
             "La retención de los fondos que el coactivado mantenga en las instituciones del sistema financiero.",
             "La prohibición de enajenar los vehículos de propiedad del coactivado.",
-        ])
+        ], HonorariosOpi(Decimal("10"), Decimal("15"), Decimal("142.89")))
     if tipo is TipoDocumento.RAZON_NO_PAGO:
         return razon_no_pago(j, f, RefDocumento("el requerimiento de pago voluntario", date(2025, 4, 25), 1, 1),
                              date(2025, 5, 9))
@@ -973,6 +1001,10 @@ def muestra(tipo: TipoDocumento | str) -> dict[str, Any]:
         )))
     if tipo is TipoDocumento.ACTA_SORTEO:
         return acta_sorteo_muestra()
+    if tipo is TipoDocumento.ORDEN_PAGO_HONORARIOS:
+        from app.documents.contexto_honorarios import muestra_orden  # it builds on this module
+
+        return muestra_orden(f)
     raise AssertionError(tipo)  # pragma: no cover - every type handled above
 
 

@@ -55,6 +55,7 @@ from app.documents.plantillas_expediente import (
     construir_caratula,
     construir_indice,
 )
+from app.documents.plantillas_honorarios import CAMPOS_ORDEN_HONORARIOS, construir_orden_pago_honorarios
 from app.documents.plantillas_oficios import (
     construir_oficio_ant,
     construir_oficio_levantamiento,
@@ -168,7 +169,12 @@ CAMPOS: dict[str, dict[str, str]] = {
         "termino_dias": "Días del término del requerimiento (10, COA art. 271)",
         "termino_letras": "Los mismos días en letras",
     },
-    OPI: {**_JUICIO, **_TERMINO, "medidas": "Lista de medidas cautelares ordenadas (COA arts. 280-281)"},
+    OPI: {**_JUICIO, **_TERMINO, "medidas": "Lista de medidas cautelares ordenadas (COA arts. 280-281)",
+          "honorarios_a_cargo": "Verdadero si la oficina cobra al coactivado los honorarios del secretario-abogado",
+          "honorarios_porcentaje": "Porcentaje de honorarios vigente («10 %»)",
+          "honorarios_iva": "IVA sobre los honorarios («15 %»)",
+          "honorarios_monto": "Honorarios con IVA sobre el total del título (USD)",
+          "total_con_honorarios": "Total del título más esos honorarios (USD)"},
     archivo(TipoDocumento.RAZON_NOTIFICACION): {
         **_JUICIO,
         "notificacion_destinatario": "Persona notificada",
@@ -211,7 +217,9 @@ CAMPOS: dict[str, dict[str, str]] = {
         "liq_pagos": "Abonos recibidos (USD)",
         "liq_total": "Saldo a pagar a la fecha de corte (USD)",
         "liq_total_letras": "El saldo en letras y cifras",
-        "liq_honorarios": "Honorarios del secretario-abogado sobre lo recaudado (USD; no forman parte del saldo)",
+        "liq_honorarios": "Honorarios del secretario-abogado (USD): si se cobran al coactivado, la línea de la deuda "
+                          "(sobre lo recaudado y sobre el saldo); si no, los de lo recaudado, fuera del saldo",
+        "liq_honorarios_a_cargo": "Verdadero si la oficina cobra los honorarios al coactivado (forman parte del saldo)",
         "liq_base_dias": "Días del año para el interés (360 o 365)",
         "tramos": "Cálculo de los intereses de mora: n, desde, hasta, dias, capital, tasa, interes",
         "costas_detalle": "Lista de costas: n, fecha, concepto, monto",
@@ -297,6 +305,7 @@ CAMPOS: dict[str, dict[str, str]] = {
         "participantes": "Lista: n, nombre, cedula, calidad, asignados, cuantia",
         "asignaciones": "Lista: n, titulo, juicio, deudor, identificacion, total, secretario",
     },
+    archivo(TipoDocumento.ORDEN_PAGO_HONORARIOS): {**_JUICIO, **CAMPOS_ORDEN_HONORARIOS},
 }
 
 
@@ -324,6 +333,7 @@ CONSTRUCTORES: dict[str, Callable[[], Document]] = {
     archivo(TipoDocumento.ACTA_POSESION): construir_acta_posesion,
     archivo(TipoDocumento.DESIGNACION_PERITO): construir_designacion_perito,
     archivo(TipoDocumento.CALIFICACION_POSTURAS): construir_calificacion_posturas,
+    archivo(TipoDocumento.ORDEN_PAGO_HONORARIOS): construir_orden_pago_honorarios,
 }
 
 

@@ -95,6 +95,12 @@ def construir_opi() -> Document:
         "término vence el ", ("{{ vencimiento_dia_semana }} {{ vencimiento }}", "b"), ".",
     ])
     _valores_titulo(doc)
+    _si(doc, "honorarios_a_cargo", [([
+        "Además, de conformidad con la tarifa de honorarios de la unidad, el coactivado pagará los honorarios del "
+        "secretario-abogado: {{ honorarios_porcentaje }} de lo que se recaude, más IVA del {{ honorarios_iva }} "
+        "sobre ellos; calculados sobre el total adeudado ascienden a USD {{ honorarios_monto }}, esto es, USD ",
+        ("{{ total_con_honorarios }}", "b"), " en total.",
+    ], "Normal")])
     _ordinal(doc, "SEGUNDO.- MEDIDAS CAUTELARES.- ", [
         "Con fundamento en los artículos 280 y 281 del COA, para asegurar el pago de la obligación se ordenan "
         "las siguientes medidas cautelares, para cuyo cumplimiento se oficiará a las entidades "

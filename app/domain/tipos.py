@@ -59,6 +59,7 @@ class TipoDocumento(StrEnum):
     ACTA_POSESION = "acta-posesion"
     DESIGNACION_PERITO = "designacion-perito"
     CALIFICACION_POSTURAS = "calificacion-posturas"
+    ORDEN_PAGO_HONORARIOS = "orden-pago-honorarios"
 
 
 #: Spanish title and template file of each document type.
@@ -86,4 +87,5 @@ DOCUMENTOS: dict[TipoDocumento, tuple[str, str]] = {
     TipoDocumento.ACTA_POSESION: ("Acta de posesión del depositario judicial", "acta_posesion.docx"),
     TipoDocumento.DESIGNACION_PERITO: ("Providencia de designación de perito", "designacion_perito.docx"),
     TipoDocumento.CALIFICACION_POSTURAS: ("Calificación de posturas y adjudicación", "calificacion_posturas.docx"),
+    TipoDocumento.ORDEN_PAGO_HONORARIOS: ("Orden de pago de honorarios", "orden_pago_honorarios.docx"),
 }

@@ -17,6 +17,9 @@ from app.services.deudores import DeudoresService
 from app.services.documentos import DocumentosService
 from app.services.expedientes import ExpedientesService
 from app.services.foliacion import FoliacionService
+from app.services.honorarios import HonorariosService
+from app.services.honorarios_consultas import HonorariosConsultas
+from app.services.honorarios_tarifa import TarifaHonorariosService
 from app.services.importacion import ImportacionService
 from app.services.liquidacion import LiquidacionService
 from app.services.medidas import MedidasService
@@ -24,6 +27,7 @@ from app.services.notificaciones import NotificacionesService
 from app.services.oficina import OficinaService, asegurar_oficina
 from app.services.pagos import PagosService
 from app.services.remates import RematesService
+from app.services.reversos import ReversosService
 from app.services.secretarios import SecretariosService
 from app.services.sincronizacion import SincronizacionService
 from app.services.sorteo import SorteoService
@@ -63,6 +67,10 @@ class Servicios:
     bienes: BienesService
     depositarios: DepositariosService
     remates: RematesService
+    honorarios: HonorariosService
+    honorarios_consultas: HonorariosConsultas
+    honorarios_tarifa: TarifaHonorariosService
+    reversos: ReversosService
     sincronizacion: SincronizacionService
 
     def como(self, usuario: UsuarioActual) -> Servicios:
@@ -121,5 +129,9 @@ def construir(ctx: Contexto) -> Servicios:
         bienes=BienesService(ctx),
         depositarios=DepositariosService(ctx, generar_en=documentos.generar_en),
         remates=RematesService(ctx, generar_en=documentos.generar_en),
+        honorarios=HonorariosService(ctx, documentos),
+        honorarios_consultas=HonorariosConsultas(ctx),
+        honorarios_tarifa=TarifaHonorariosService(ctx),
+        reversos=ReversosService(ctx),
         sincronizacion=SincronizacionService(ctx),
     )

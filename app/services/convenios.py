@@ -222,7 +222,9 @@ class ConveniosService:
                 )
             config = configuracion_de(s, self.ctx.office_id)
             deuda = cargar_deuda(s, exp, config)
-            monto = liquidar(deuda, fecha).total
+            liq = liquidar(deuda, fecha)
+            # an APP exonerated of fees does not consolidate the fee on the saldo (issue 12)
+            monto = liq.total - liq.detalle_honorarios.proyectado if sin_honorarios else liq.total
             validar_convenio(monto, plazo_meses, cuota_inicial, sin_honorarios=sin_honorarios,
                              regla=config.regla_convenio)
             if tasa is None:

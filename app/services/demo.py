@@ -20,6 +20,7 @@ from app.domain.permisos import Rol
 from app.services.bootstrap import Servicios
 from app.services.demo_bienes import crear_bienes_demo
 from app.services.generador import digito_cedula, escribir_csv, generar_titulos
+from app.services.honorarios_demo import crear_honorarios_demo
 from app.services.usuarios import UsuariosService
 
 LOTE = 20_000
@@ -142,4 +143,5 @@ def crear_demo(
     progreso(f"{len(primeros)} órdenes de pago inmediato")
     usuarios = crear_usuarios_demo(srv)
     crear_bienes_demo(srv, progreso)
+    progreso(crear_honorarios_demo(srv, semilla))
     return ResultadoDemo(n_sec, hechos, srv.expedientes.contar(), len(primeros), time.perf_counter() - t0, usuarios)

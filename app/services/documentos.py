@@ -225,6 +225,8 @@ def _escribir(destino: Path, data: bytes) -> Path:
 
 
 def _permiso(tipo: TipoDocumento) -> Permiso:
+    if tipo is TipoDocumento.ORDEN_PAGO_HONORARIOS:
+        return Permiso.HONORARIOS_APROBAR
     return Permiso.NOTIFICACION_REGISTRAR if tipo is TipoDocumento.RAZON_NOTIFICACION else Permiso.EXPEDIENTE_TRAMITAR
 
 
@@ -369,6 +371,9 @@ class DocumentosService:
         fecha = fecha or local_today()
         datos = dict(datos or {})
         cx.validar_claves(tipo, datos)
+        if tipo is TipoDocumento.ORDEN_PAGO_HONORARIOS:  # only with the jefe's approval, which records it
+            raise RuleError("La orden de pago de honorarios se genera al aprobar la solicitud de honorarios "
+                            "(Oficina → Honorarios → Revisar).")
         if tipo in NO_FOLIADOS:
             return self._exportar_no_foliado(tipo, numero, fecha, datos, destino)
         plantilla = self.plantilla(tipo)
@@ -544,6 +549,8 @@ class DocumentosService:
             ConfigurationError / ValidationError: the template is missing or uses an unknown field.
         """
         tipo = tipo_documento(tipo)
+        if tipo is TipoDocumento.ORDEN_PAGO_HONORARIOS:
+            raise RuleError("La orden de pago de honorarios se genera al aprobar cada solicitud de honorarios.")
         titulo = DOCUMENTOS[tipo][0]
         unicos = list(dict.fromkeys(n.strip() for n in numeros if n.strip()))
         if not unicos:

@@ -28,6 +28,7 @@ from app.domain.liquidacion import DIAS_VIGENCIA_PROVIDENCIA, vigente_para_provi
 from app.domain.terminos import TERMINO_OPI_DIAS, TERMINO_RPV_DIAS, Calendario
 from app.domain.tipos import DOCUMENTOS, TipoActo, TipoDocumento
 from app.services.context import Contexto
+from app.services.honorarios_tarifa import honorarios_opi
 from app.services.liquidacion import registrar_liquidacion_en
 from app.services.medidas import vincular_documento_en
 from app.storage.models import (
@@ -217,7 +218,7 @@ def _liquidacion_de(session: Session, e: Expediente, row: Liquidacion) -> cx.Liq
         interes_titulo=_dec(det["interes_titulo"]) if "interes_titulo" in det else None,
         interes_mora=_dec(det.get("interes_mora")), interes_convenio=_dec(det.get("interes_convenio")),
         tramos=tramos, base_dias=int(det.get("base_dias", 360)), costas_detalle=costas, pagos_detalle=pagos,
-        documento=doc,
+        documento=doc, honorarios_a_cargo=bool((det.get("honorarios") or {}).get("a_cargo")),
     )
 
 
@@ -297,8 +298,8 @@ class Preparador:
             lista = [str(m).strip() for m in medidas if str(m).strip()]
         else:
             raise ValidationError("«medidas» debe ser una lista de textos.")
-        return Preparado(cx.opi(j, fecha, vence, lista), f"Orden de pago inmediato ({format_dmy(fecha)})",
-                          vencimiento=vence)
+        return Preparado(cx.opi(j, fecha, vence, lista, honorarios_opi(s, e, fecha)),
+                          f"Orden de pago inmediato ({format_dmy(fecha)})", vencimiento=vence)
 
     def _p_razon_no_pago(self, s: Session, e: Expediente, j: cx.Juicio, fecha: date, datos: dict[str, Any],
                          cal: Calendario) -> Preparado:
@@ -592,6 +593,12 @@ class Preparador:
                           f"Auto de suspensión por convenio de pago del {format_dmy(c.fecha)} ({format_dmy(fecha)})",
                           vincular=vincular)
 
+    def _p_orden_pago_honorarios(self, s: Session, e: Expediente, j: cx.Juicio, fecha: date, datos: dict[str, Any],
+                                 cal: Calendario) -> Preparado:
+        from app.services.honorarios_documento import preparar_orden  # it builds on this module
+
+        return preparar_orden(self.ctx, s, e, j, fecha, datos)
+
     _POR_TIPO: ClassVar[dict[TipoDocumento, Callable[..., Preparado]]] = {
         TipoDocumento.RPV: _p_rpv,
         TipoDocumento.RAZON_NO_PAGO: _p_razon_no_pago,
@@ -608,4 +615,5 @@ class Preparador:
         TipoDocumento.AVISO_REMATE: _p_aviso_remate,
         TipoDocumento.RAZON_ARCHIVO: _p_razon_archivo,
         TipoDocumento.AUTO_SUSPENSION: _p_auto_suspension,
+        TipoDocumento.ORDEN_PAGO_HONORARIOS: _p_orden_pago_honorarios,
     }

@@ -13,7 +13,8 @@ In-transaction helpers for other services (payments, APPs, documents):
 
 Office settings (table ``preferencia``, **configurable**; an absent key uses the domain default):
 
-- ``cobro.orden_imputacion``: order a payment is applied in (default ``COSTAS,INTERES,RECARGO,CAPITAL``);
+- ``cobro.orden_imputacion``: order a payment is applied in (default
+  ``COSTAS,HONORARIOS,INTERES,RECARGO,CAPITAL``; HONORARIOS may be left out: then fees owed are paid last);
 - ``cobro.base_dias``: days of the interest year, 360 or 365 (default 360);
 - ``convenio.plazo_max_meses``: longest APP in months (default 72);
 - ``convenio.cuota_inicial_min_pct``: minimum down payment, percent, when one is given (default 0);
@@ -59,6 +60,7 @@ from app.domain.tipos import TipoActo
 from app.services.actos import registrar_acto_en
 from app.services.context import Contexto
 from app.services.foliacion import expediente_por_numero
+from app.services.honorarios_tarifa import regla_de
 from app.storage.models import (
     Acto,
     Convenio,
@@ -248,10 +250,12 @@ def cargar_deuda(session: Session, expediente: Expediente, config: Configuracion
         costas=tuple(CostaCargo(c.fecha, c.concepto, c.monto) for c in costas),
         pagos=tuple(
             PagoAplicado(p.fecha, p.monto, p.a_costas, p.a_interes, p.a_recargo, p.a_capital,
-                         str(p.convenio_id) if p.convenio_id else None, p.convenio_id in sin_honorarios)
+                         str(p.convenio_id) if p.convenio_id else None, p.convenio_id in sin_honorarios,
+                         p.a_honorarios, str(p.id), str(p.corrige_id) if p.corrige_id else None)
             for p in pagos
         ),
         convenios=tuple(deuda_convenios),
+        honorarios=regla_de(session, expediente),
     )
 
 
@@ -279,7 +283,8 @@ def detalle_json(liq: Liquidacion) -> dict[str, Any]:
                    "recargo": str(liq.saldo_recargo), "capital": str(liq.saldo_capital)},
         "honorarios": {"recuperado": str(h.recuperado), "recuperado_sin_honorarios": str(h.recuperado_sin_honorarios),
                        "porcentaje": str(h.porcentaje), "base": str(h.base), "iva_porcentaje": str(h.iva_porcentaje),
-                       "iva": str(h.iva), "total": str(h.total)},
+                       "iva": str(h.iva), "total": str(h.total), "a_cargo": h.a_cargo_del_coactivado,
+                       "pagado": str(h.pagado), "proyectado": str(h.proyectado), "saldo": str(h.saldo)},
         "tramos": [{"desde": t.desde.isoformat(), "hasta": t.hasta.isoformat(), "dias": t.dias,
                     "capital": str(t.capital), "tasa_anual": str(t.tasa_anual),
                     "interes": str(t.interes_redondeado)} for t in liq.tramos],

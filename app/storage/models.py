@@ -442,6 +442,8 @@ class Pago(Synced, Base):
     a_capital: Mapped[Decimal]
     convenio_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("convenio.id"))
     corrige_id: Mapped[uuid.UUID | None] = mapped_column(Uuid())
+    # The part that paid the lawyer's fee when the office charges it to the coactivado (issue 12).
+    a_honorarios: Mapped[Decimal] = mapped_column(default=Decimal("0.00"), server_default="0")
 
 
 class TasaInteres(Synced, Base):
@@ -548,6 +550,10 @@ Index("ix_auditoria_created_at", Auditoria.created_at)
 
 SYNCED_TABLES = (*SYNCED_TABLES, Usuario)
 
+# --- Honorarios of the secretarios-abogados (issue 12) -------------------------------------------------------
+from app.storage.models_honorarios import TABLAS_HONORARIOS  # noqa: E402
+
+SYNCED_TABLES = (*SYNCED_TABLES, *TABLAS_HONORARIOS)
 
 # --- Seized goods and depositarios (issue 10): their own module, seen by the metadata from here -------------
 

@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication, QSettings
 from app.common.errors import ValidationError
 from app.services.bootstrap import Servicios
 
-VISTAS = ("expedientes", "expediente", "vencimientos", "bienes")
+VISTAS = ("expedientes", "expediente", "vencimientos", "bienes", "honorarios")
 
 
 def capturar(
@@ -19,8 +19,8 @@ def capturar(
 ) -> Path:
     """Draw ``vista`` ("expedientes": the list, first page loaded; "expediente": juicio ``juicio``'s page,
     or the first of the list when None; "vencimientos": the office's pending terms; "bienes": the inventory of
-    seized goods, or a depositario's home when the services act as one) at ``size`` and save it as PNG at
-    ``out``.
+    seized goods, or a depositario's home when the services act as one; "honorarios": the fee requests of this
+    year) at ``size`` and save it as PNG at ``out``.
 
     Raises:
         ValidationError: unknown vista, or no expediente to show.
@@ -56,6 +56,8 @@ def capturar(
                 ventana.mostrar_pagina("bienes")
                 if ventana.bienes.model.rowCount():
                     ventana.bienes.tabla.selectRow(0)
+            elif vista == "honorarios":
+                ventana.mostrar_honorarios()
             elif ventana.lista.model.rowCount():
                 ventana.lista.tabla.selectRow(0)
             ventana.show()

@@ -33,6 +33,7 @@ from app.ui.coobligados_tab import CoobligadosTab
 from app.ui.documento_dialog import AgregarDocumentoDialog
 from app.ui.documentos_menu import DocumentosMenu, GeneradorDocumentos
 from app.ui.errors import protegido, show_error
+from app.ui.honorarios_tab import HonorariosTab
 from app.ui.indice_model import (
     COL_ARCHIVO,
     COL_CUERPO,
@@ -228,8 +229,9 @@ class ExpedientePage(QWidget):
         self.convenio = ConvenioTab(servicios, self)
         self.partes = CoobligadosTab(servicios, self)
         self.bienes = BienesTab(servicios, self)
+        self.honorarios = HonorariosTab(servicios, self)
         self.pestanas: list[Pestana] = [self.actos, self.notificaciones, self.medidas, self.bienes, self.pagos,
-                                        self.liquidacion, self.convenio, self.partes]
+                                        self.liquidacion, self.convenio, self.partes, self.honorarios]
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("pestanasExpediente")
         self.tabs.setDocumentMode(True)

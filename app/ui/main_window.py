@@ -16,6 +16,7 @@ from app.ui.cambiar_clave_dialog import CambiarClaveDialog
 from app.ui.errors import protegido
 from app.ui.expediente_page import ExpedientePage
 from app.ui.expedientes_page import ExpedientesPage
+from app.ui.honorarios_page import HonorariosPage
 from app.ui.import_action import ImportarTitulos
 from app.ui.lote_action import GenerarLote
 from app.ui.opi_lote_action import GenerarOpiLote
@@ -24,6 +25,7 @@ from app.ui.secretarios_page import SecretariosPage
 from app.ui.sorteo_dialog import SorteoDialog
 from app.ui.sync_control import ControlSync
 from app.ui.tablero_page import TableroPage
+from app.ui.tarifa_honorarios_dialog import TarifaHonorariosDialog
 from app.ui.usuarios_page import UsuariosPage
 from app.ui.vencimientos_page import VencimientosPage
 from app.ui.vencimientos_panel import VencimientosPanel
@@ -62,10 +64,11 @@ class MainWindow(QMainWindow):
         self.auditoria = AuditoriaPage(servicios.auditoria, self, self.settings)
         self.tablero = TableroPage(servicios.tablero, self)
         self.bienes = BienesPage(servicios, self)
+        self.honorarios = HonorariosPage(servicios, self)
         self._origen: QWidget = self.lista  # where «Volver» from the expediente goes
         self.paginas = QStackedWidget(self)
         for p in (self.lista, self.expediente, self.secretarios, self.vencimientos, self.usuarios, self.auditoria,
-                  self.tablero, self.bienes):
+                  self.tablero, self.bienes, self.honorarios):
             self.paginas.addWidget(p)
         self.setCentralWidget(self.paginas)
 
@@ -104,8 +107,10 @@ class MainWindow(QMainWindow):
         self.vencimientos.abrir.connect(self.abrir_expediente)
         self.vencimientos.volver.connect(self.mostrar_lista)
         self.vencimientos.mensaje.connect(self._aviso)
-        for p in (self.usuarios, self.auditoria, self.tablero, self.bienes):
+        for p in (self.usuarios, self.auditoria, self.tablero, self.bienes, self.honorarios):
             p.volver.connect(self.mostrar_lista)
+        self.honorarios.mensaje.connect(self._aviso)
+        self.honorarios.abrir.connect(self.abrir_expediente)
         self.usuarios.mensaje.connect(self._aviso)
         self.bienes.abrir.connect(self.abrir_expediente)
         self.bienes.mensaje.connect(self._aviso)
@@ -197,7 +202,14 @@ class MainWindow(QMainWindow):
         self.accion_bienes = _accion(self, "&Bienes embargados y depositarios", "Ctrl+Shift+B",
                                      "Inventario de bienes, informes de depositarios vencidos, exportar a Excel")
         self.accion_bienes.triggered.connect(lambda: self.mostrar_pagina(inicio.BIENES))
-        for a in (self.accion_tablero, self.accion_bienes, self.accion_usuarios, self.accion_auditoria):
+        self.accion_honorarios = _accion(self, "&Honorarios", "Ctrl+Shift+H",
+                                         "Solicitudes de honorarios: revisar, aprobar, pagar, exportar")
+        self.accion_honorarios.triggered.connect(self.mostrar_honorarios)
+        self.accion_tarifa_honorarios = _accion(self, "Tarifa de &honorarios…", None,
+                                                "Tarifa e IVA con vigencias, suspensiones legales, cobro al coactivado")
+        self.accion_tarifa_honorarios.triggered.connect(self.abrir_tarifa_honorarios)
+        for a in (self.accion_tablero, self.accion_bienes, self.accion_honorarios, self.accion_usuarios,
+                  self.accion_auditoria, self.accion_tarifa_honorarios):
             oficina.addAction(a)
         self.sync.agregar_menu(oficina)
         # The menus follow the role (the services refuse anyway: this only spares a refusal).
@@ -208,7 +220,10 @@ class MainWindow(QMainWindow):
             self.accion_plantillas: Permiso.PLANTILLAS_EDITAR,
             self.accion_usuarios: Permiso.USUARIOS_ADMINISTRAR,
             self.accion_auditoria: Permiso.AUDITORIA_VER,
+            self.accion_tarifa_honorarios: Permiso.TARIFAS_EDITAR,
         }, self._srv.ctx.usuario)
+        self.accion_honorarios.setVisible(self._srv.ctx.usuario.puede(Permiso.EXPEDIENTE_TRAMITAR)
+                                          or self._srv.ctx.usuario.puede(Permiso.HONORARIOS_APROBAR))
         self.menu_sorteo.menuAction().setVisible(self.accion_sorteo.isVisible())
 
         ayuda = mb.addMenu("A&yuda")
@@ -308,6 +323,20 @@ class MainWindow(QMainWindow):
 
     @Slot()
     @protegido
+    def mostrar_honorarios(self) -> None:
+        self.honorarios.cargar()
+        self.paginas.setCurrentWidget(self.honorarios)
+        self.honorarios.tabla.setFocus()
+
+    @Slot()
+    @protegido
+    def abrir_tarifa_honorarios(self) -> None:
+        dlg = TarifaHonorariosDialog(self._srv.honorarios_tarifa, self)
+        dlg.exec()
+        dlg.deleteLater()
+
+    @Slot()
+    @protegido
     def cambiar_clave(self) -> None:
         dlg = CambiarClaveDialog(self._srv.usuarios, self)
         if dlg.exec() == QDialog.DialogCode.Accepted:
@@ -329,7 +358,7 @@ class MainWindow(QMainWindow):
             self.secretarios.cargar()
         elif actual is self.vencimientos:
             self.vencimientos.cargar()
-        elif actual in (self.usuarios, self.auditoria, self.tablero, self.bienes):
+        elif actual in (self.usuarios, self.auditoria, self.tablero, self.bienes, self.honorarios):
             actual.cargar()
         if self.panel_vencimientos is not None:
             self.panel_vencimientos.cargar()

@@ -1,7 +1,7 @@
 """bienes: seized goods, depositarios, chain of custody, reports, custody costs, avalúos, remates (issue 10)
 
 Revision ID: 0007
-Revises: 0004
+Revises: 0008
 Create Date: 2026-11-29 19:34:24.730996
 
 Creates the tables of :mod:`app.storage.models_bienes`. The legal records among them (state acts of a good,
@@ -21,7 +21,7 @@ from alembic import op
 import app.storage.types
 
 revision: str = '0007'
-down_revision: str | None = '0004'
+down_revision: str | None = '0008'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -85,6 +85,9 @@ def contexto_opi(medidas: list[str], deudor: str = _NOMBRES[0]) -> dict[str, Any
         "deudor_representante": "", "deudor_representante_cedula": "", "coobligados": [],
         "deudor_designacion": f"{deudor}, con RUC No. 0690012345001",
         "obligados_designacion": f"{deudor}, con RUC No. 0690012345001",
+        # the office does not charge the lawyer's fee to the coactivado (issue 12)
+        "honorarios_a_cargo": False, "honorarios_porcentaje": "", "honorarios_iva": "", "honorarios_monto": "0,00",
+        "total_con_honorarios": "1.242,50",
     }
 
 

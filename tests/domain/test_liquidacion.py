@@ -4,6 +4,7 @@ from datetime import date
 from decimal import Decimal as D
 
 from app.domain.convenio import EstadoCuota, tabla_amortizacion
+from app.domain.honorarios import ReglaHonorarios
 from app.domain.imputacion import imputar
 from app.domain.intereses import Tasa
 from app.domain.liquidacion import (
@@ -48,7 +49,8 @@ def test_payment_imputed_then_interest_on_lower_capital_with_rate_change() -> No
     # 10 Feb abono 300.00 -> costas 25.00, interés 113.33, recargo 42.50, capital 300 − 180.83 = 119.17
     p = _pago(date(2025, 2, 10), D("300.00"), deuda)
     assert (p.a_costas, p.a_interes, p.a_recargo, p.a_capital) == (D("25.00"), D("113.33"), D("42.50"), D("119.17"))
-    liq = liquidar(_deuda(p), date(2025, 3, 31))
+    # no legal suspension here (the default table's Dec 2024 – Feb 2025 would exclude this payment's fee)
+    liq = liquidar(_deuda(p, honorarios=ReglaHonorarios(suspensiones=())), date(2025, 3, 31))
     # mora:  1 Jan -> 10 Feb  40 d × 1000.00 × 12 % / 360 = 13.333333
     #       10 Feb ->  1 Mar  19 d ×  880.83 × 12 % / 360 =  5.578590
     #        1 Mar -> 31 Mar  30 d ×  880.83 × 15 % / 360 = 11.010375
@@ -80,11 +82,13 @@ def test_fees_rounding_and_cd617_payments_free_of_fees() -> None:
         PagoAplicado(date(2025, 1, 5), D("123.45"), D("0"), D("0"), D("0"), D("123.45")),
         PagoAplicado(date(2025, 2, 5), D("500.00"), D("0"), D("0"), D("0"), D("500.00"), sin_honorarios=True),
     ]
-    h = calcular_honorarios(pagos)
+    h = calcular_honorarios(pagos, regla=ReglaHonorarios(suspensiones=()))
     # 10 % of 123.45 = 12.345 -> 12.35; IVA 15 % of 12.35 = 1.8525 -> 1.85; total 14.20
     assert (h.recuperado, h.recuperado_sin_honorarios, h.base, h.iva, h.total) == (
         D("123.45"), D("500.00"), D("12.35"), D("1.85"), D("14.20"))
-    assert calcular_honorarios(pagos, hasta=date(2025, 1, 4)).total == D("0.00")
+    assert calcular_honorarios(pagos, hasta=date(2025, 1, 4), regla=ReglaHonorarios(suspensiones=())).total == 0
+    # with the default table the payment of 5 Jan 2025 falls in the legal suspension: no fee
+    assert calcular_honorarios(pagos).total == D("0.00")
 
 
 def _convenio(tabla, id_: str = "c1", incumplido: date | None = None, pagadas: dict[int, date] | None = None):

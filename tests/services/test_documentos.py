@@ -24,6 +24,7 @@ from app.documents.contexto import a_fojas
 from app.documents.hojas import contar_hojas
 from app.documents.pdf import libreoffice_disponible
 from app.domain.etapas import Etapa
+from app.domain.honorarios import Checklist
 from app.domain.permisos import Rol, UsuarioActual
 from app.domain.tipos import TipoActo, TipoDocumento
 from app.services.actos import ActosService
@@ -39,6 +40,8 @@ from app.services.documentos import (
     tipo_documento,
     tipos,
 )
+from app.services.foliacion import FoliacionService
+from app.services.honorarios import HonorariosService
 from app.services.liquidacion import LiquidacionService
 from app.services.medidas import MedidasService
 from app.services.notificaciones import NotificacionesService
@@ -319,6 +322,15 @@ def recorrer_juicio(srv: Servicios) -> Juicio:
     saldo = LiquidacionService(ctx).calcular(j, date(2025, 5, 9)).total
     if saldo > 0:  # the remate's price paid the debt (and left a surplus for the debtor)
         PagosService(ctx).registrar_abono(j, date(2025, 5, 9), saldo, "Saldo")
+    # The lawyer's fees: requested, approved by the jefe (the orden de pago de honorarios is foliated then).
+    LiquidacionService(ctx).registrar(j, date(2025, 5, 9))
+    hon = HonorariosService(ctx, docs)
+    sid = hon.solicitar(j, fecha=date(2025, 5, 9))
+    doc_id = hon.revisar(sid, True, Checklist(True, True, True, True), fecha=date(2025, 5, 9))
+    entrada = next(x for x in FoliacionService(ctx).indice(j) if x.documento_id == doc_id)
+    ruta = docs.exportar(doc_id)
+    out[TipoDocumento.ORDEN_PAGO_HONORARIOS] = DocumentoGenerado(
+        doc_id, j, TipoDocumento.ORDEN_PAGO_HONORARIOS.name, ruta.name, entrada.desde, entrada.hasta, None, ruta)
     g(TipoDocumento.RAZON_ARCHIVO, date(2025, 5, 9))
     g(TipoDocumento.CARATULA, date(2025, 5, 9))
     g(TipoDocumento.INDICE, date(2025, 5, 9))
@@ -404,7 +416,11 @@ def test_cada_documento_del_juicio_se_genera_folia_y_registra_su_acto(con_secret
     assert (f"Conforme a la liquidación practicada con corte al 7 de mayo de 2025, que obra "
             f"{a_fojas(g_liq.desde, g_liq.hasta)}") in t[TipoDocumento.PROVIDENCIA]
     assert "Retención de fondos, ordenada mediante oficio No." in t[TipoDocumento.OFICIO_LEVANTAMIENTO]
-    assert f"consta de {g_liq.hasta + 2} (" in t[TipoDocumento.RAZON_ARCHIVO]
+    # the providencia, the oficio de levantamiento and the orden de pago de honorarios follow the liquidación
+    g_orden = x.generados[TipoDocumento.ORDEN_PAGO_HONORARIOS]
+    assert g_orden.desde == g_liq.hasta + 3
+    assert f"consta de {g_orden.hasta} (" in t[TipoDocumento.RAZON_ARCHIVO]
+    assert "ORDEN DE PAGO DE HONORARIOS" in t[TipoDocumento.ORDEN_PAGO_HONORARIOS]
     assert "Casilla judicial 123" in t[TipoDocumento.CARATULA] and "25 de marzo de 2025 (personal)" in \
         t[TipoDocumento.CARATULA]
     assert "Razón de archivo (09/05/2025)" in t[TipoDocumento.INDICE]
@@ -534,7 +550,7 @@ def test_lote_de_rpv_un_archivo_por_expediente_y_fallidos_informados(con_secreta
 
 def test_tipos_para_la_linea_de_comandos() -> None:
     lista = tipos()
-    assert len(lista) == len(TipoDocumento) == 22
+    assert len(lista) == len(TipoDocumento) == 23  # with the goods' three (issue 10) and the fees' order (12)
     assert lista[0] == ("rpv", "Requerimiento de pago voluntario") and ("opi", "Orden de pago inmediato") in lista
     assert tipo_documento("OPI") is tipo_documento("opi") is TipoDocumento.OPI
     assert tipo_documento("razon_no_pago") is TipoDocumento.RAZON_NO_PAGO

@@ -170,7 +170,9 @@ def test_downgrade_and_upgrade_again(en_0002: tuple[DataPaths, list[uuid.UUID], 
     with engine.connect() as c:
         assert c.execute(text("SELECT id, login, secretario_id FROM usuario ORDER BY id")).all() == primero
         triggers = {r[0] for r in c.execute(text("SELECT name FROM sqlite_master WHERE type='trigger'"))}
-    # The audit's triggers are back; later migrations add their own (e.g. 0007: the goods' legal records).
-    assert {"auditoria_sin_update", "auditoria_sin_delete"} <= triggers
+    # the audit's (0003) and those of later revisions' append-only tables (the goods' legal records, 0007; the fee
+    # records, 0008)
+    assert {"auditoria_sin_update", "auditoria_sin_delete", "solicitud_honorarios_sin_update",
+            "custodia_sin_update"} <= triggers
     assert all(t.endswith(("_sin_update", "_sin_delete")) for t in triggers)
     srv.close()

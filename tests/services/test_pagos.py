@@ -63,8 +63,10 @@ def test_interest_keeps_running_on_the_capital_left(con_secretarios: Servicios) 
     # total = 1100.00 + 132.95 + 42.50 + 30.00 − 200.00 = 1105.45
     assert liq.total == D("1105.45")
     assert (liq.saldo_interes, liq.saldo_capital) == (D("10.95"), D("1094.50"))
-    # fees on the 200.00 recovered: 20.00 + IVA 3.00
-    assert liq.honorarios == D("23.00")
+    # the 200.00 were paid on 13 Feb 2025, during the legal suspension of the Ley Orgánica de Apoyo Financiero
+    # (default table of suspensions): they generate no fee
+    assert liq.honorarios == D("0.00")
+    assert liq.detalle_honorarios.recuperado_sin_honorarios == D("200.00")
 
 
 def test_payment_of_the_whole_debt_proposes_archivo(con_secretarios: Servicios) -> None:

@@ -18,6 +18,7 @@ from sqlalchemy import func, select
 from app.common.dates import LOCAL_TZ
 from app.common.errors import PermissionDenied
 from app.common.paths import DataPaths
+from app.domain.honorarios import Checklist
 from app.domain.permisos import PERMISOS, Permiso, Rol, UsuarioActual
 from app.domain.tipos import DOCUMENTOS, TipoDocumento
 from app.services.auditoria import AuditoriaService, FiltroAuditoria
@@ -42,6 +43,7 @@ class Oficina:
     propio: str  # a juicio of the secretario-abogado user
     ajeno: str  # a juicio of another secretario
     otro_secretario: Any
+    solicitud: Any = None  # a fee request pending review (in ``propio``)
 
 
 @pytest.fixture(scope="module")
@@ -63,8 +65,10 @@ def plantilla(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Oficina]:
         ajeno, otro = next((n, x) for n, x in exps if x != sid)
         for j in (propio, ajeno):
             srv.documentos.generar_opi(j, fecha=date(2025, 5, 14))
+        srv.pagos.registrar_abono(propio, date(2025, 5, 20), Decimal("50.00"), "REC-0")
+        solicitud = srv.honorarios.solicitar(propio, fecha=date(2025, 5, 21))
         srv.close()
-        yield Oficina(paths, usuarios, propio, ajeno, otro)
+        yield Oficina(paths, usuarios, propio, ajeno, otro, solicitud)
 
 
 @pytest.fixture
@@ -74,7 +78,8 @@ def oficina(plantilla: Oficina, tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     copia = DataPaths(tmp_path / "foja")
     shutil.copytree(plantilla.paths.root, copia.root)
     srv = abrir(copia)
-    yield Oficina(copia, plantilla.usuarios, plantilla.propio, plantilla.ajeno, plantilla.otro_secretario), srv
+    yield Oficina(copia, plantilla.usuarios, plantilla.propio, plantilla.ajeno, plantilla.otro_secretario,
+                  plantilla.solicitud), srv
     srv.close()
 
 
@@ -127,6 +132,9 @@ ACCIONES: list[tuple[str, Permiso, Accion, bool]] = [
      lambda srv, o, _t: _providencia(srv, o.propio), True),
     ("registrar abono", Permiso.EXPEDIENTE_TRAMITAR,
      lambda srv, o, _t: srv.pagos.registrar_abono(o.propio, date(2025, 6, 2), Decimal("100.00"), "REC-1"), True),
+    ("rechazar honorarios", Permiso.HONORARIOS_APROBAR,
+     lambda srv, o, _t: srv.honorarios.revisar(o.solicitud, False, Checklist(), "Falta la razón de notificación"),
+     True),
     ("registrar notificación", Permiso.NOTIFICACION_REGISTRAR, lambda srv, o, t: _notificar(o.propio)(srv, o, t),
      True),
 ]
@@ -150,8 +158,8 @@ def _auditadas(srv: Servicios) -> int:
 
 
 def test_every_permission_used_by_a_service_is_in_the_table() -> None:
-    # Not yet reached by any service: fees (honorarios), re-foliation and goods (their issues come later).
-    pendientes = {Permiso.HONORARIOS_APROBAR, Permiso.FOLIACION_CORREGIR, Permiso.BIENES_REGISTRAR}
+    # Not yet reached by any service: re-foliation and goods (their issues come later).
+    pendientes = {Permiso.FOLIACION_CORREGIR, Permiso.BIENES_REGISTRAR}
     assert {p for _n, p, _a, _w in ACCIONES} == set(Permiso) - pendientes
 
 
