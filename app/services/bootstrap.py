@@ -10,8 +10,10 @@ from app.common.permisos import privatizar_base
 from app.domain.permisos import SISTEMA, UsuarioActual
 from app.services.actos import ActosService
 from app.services.auditoria import AuditoriaService
+from app.services.bienes import BienesService
 from app.services.context import Contexto
 from app.services.convenios import ConveniosService
+from app.services.depositarios import DepositariosService
 from app.services.deudores import DeudoresService
 from app.services.documentos import DocumentosService
 from app.services.expedientes import ExpedientesService
@@ -26,6 +28,7 @@ from app.services.notificaciones import NotificacionesService
 from app.services.oficina import OficinaService, asegurar_oficina
 from app.services.pagos import PagosService
 from app.services.recaudacion import RecaudacionService
+from app.services.remates import RematesService
 from app.services.reversos import ReversosService
 from app.services.secretarios import SecretariosService
 from app.services.sincronizacion import SincronizacionService
@@ -65,6 +68,9 @@ class Servicios:
     auditoria: AuditoriaService
     tablero: TableroService
     recaudacion: RecaudacionService
+    bienes: BienesService
+    depositarios: DepositariosService
+    remates: RematesService
     honorarios: HonorariosService
     honorarios_consultas: HonorariosConsultas
     honorarios_tarifa: TarifaHonorariosService
@@ -134,6 +140,9 @@ def construir(ctx: Contexto) -> Servicios:
         auditoria=AuditoriaService(ctx),
         tablero=TableroService(ctx),
         recaudacion=RecaudacionService(ctx),
+        bienes=BienesService(ctx),
+        depositarios=DepositariosService(ctx, generar_en=documentos.generar_en),
+        remates=RematesService(ctx, generar_en=documentos.generar_en),
         honorarios=HonorariosService(ctx, documentos),
         honorarios_consultas=HonorariosConsultas(ctx),
         honorarios_tarifa=TarifaHonorariosService(ctx),

@@ -575,6 +575,12 @@ from app.storage.models_recaudacion import RecaudacionFila, RecaudacionImportaci
 
 SYNCED_TABLES = (*SYNCED_TABLES, RecaudacionImportacion, RecaudacionFila)
 
+
+# --- Seized goods and depositarios (issue 10): their own module, seen by the metadata from here -------------
+
+from app.storage.models_bienes import TABLAS_BIENES  # noqa: E402
+
+SYNCED_TABLES = (*SYNCED_TABLES, *TABLAS_BIENES)
 # Local sync bookkeeping (not synced itself); imported here so that the metadata holds every table.
 # Reliability (issue 9): failed logins of unknown names (synced); the chain heads (local, not synced).
 from app.storage.models_fiabilidad import AnclaExpediente, IntentoAcceso  # noqa: E402, F401

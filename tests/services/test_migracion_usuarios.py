@@ -172,8 +172,9 @@ def test_downgrade_and_upgrade_again(en_0002: tuple[DataPaths, list[uuid.UUID], 
     with engine.connect() as c:
         assert c.execute(text("SELECT id, login, secretario_id FROM usuario ORDER BY id")).all() == primero
         triggers = {r[0] for r in c.execute(text("SELECT name FROM sqlite_master WHERE type='trigger'"))}
-    # the audit's (0003), the legal records' (0006) and later revisions' append-only tables (e.g. fees, 0008)
+    # the audit's (0003), the legal records' (0006) and later revisions' append-only tables (the goods' legal
+    # records, 0007; the fee records, 0008)
     legales = ("auditoria", "folio", "acto", "notificacion", "pago")
-    assert {f"{t}_sin_{op}" for t in legales for op in ("update", "delete")} | {"solicitud_honorarios_sin_update"} \
-        <= triggers
+    assert {f"{t}_sin_{op}" for t in legales for op in ("update", "delete")} | {"solicitud_honorarios_sin_update",
+                                                                                 "custodia_sin_update"} <= triggers
     srv.close()
