@@ -3,11 +3,14 @@
 A ``before_flush`` hook looks at what the session is about to write:
 - a new synced row gets ``created_by/updated_by`` from the session's actor;
 - a changed synced row gets ``row_version + 1`` and ``updated_at/by``;
-- every insert/update/delete of a synced row gets an :class:`Auditoria` record (before/after) and
+- every insert/update/delete of a synced row gets an :class:`Auditoria` record and
   an :class:`Outbox` entry carrying the row and its base version (design.md §2-3). Both are
   written with Core right after the flush (after the rows they point at). Audit rows themselves are
   not queued: the central database keeps its own audit by trigger, with the PostgreSQL role of
   each writer (design.md §3), and queuing them would double the outbox;
+- the audit of an insert holds the whole new row, of a delete the whole old row, and of an update only
+  the fields that changed (before and after) plus ``row_version``: folding a row's audit records in order
+  gives back every version of the row, at a fraction of the size of two whole rows per update;
 - an update or delete of an append-only row (folios, audit) is refused;
 - a new row gets, before it is recorded, the scalar defaults of the attributes the caller never set (and
   NULL for nullable ones without default), so the audit's "after" is what is stored;
@@ -130,7 +133,10 @@ def _track(session: Session, _ctx: Any, _instances: Any) -> None:
         changed = {k for k in after if after[k] != before.get(k)} - _SKIP_IN_DIFF
         if not changed:
             continue
-        pending.append(_audit(obj, mid, actor, accion, "UPDATE", before, after, now))
+        # Only the changed fields (and the version they move between): the audit viewer shows exactly these.
+        campos = sorted(changed) + ["row_version"]
+        pending.append(_audit(obj, mid, actor, accion, "UPDATE", {k: before[k] for k in campos},
+                              {k: after[k] for k in campos}, now))
         pending.append(_outbox(obj, mid, "UPDATE", base, after, now))
 
     for obj in list(session.deleted):
