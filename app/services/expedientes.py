@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
-from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -15,7 +14,7 @@ from sqlalchemy.orm import Session
 from app.domain.etapas import Etapa
 from app.services.context import Contexto
 from app.services.foliacion import EntradaIndice, expediente_por_numero, indice_de
-from app.services.lista_expedientes import Cursor, condicion, consulta
+from app.services.lista_expedientes import Cursor, Filtro, condicion, consulta, cursor_de
 from app.storage.models import Deudor, Expediente, Folio, Oficina, Secretario, TituloCredito
 
 
@@ -100,7 +99,7 @@ class ExpedientesService:
         (domain.md §1: "his own expedientes, read access to the office's")."""
         return self.ctx.usuario.limitado_a_sus_expedientes
 
-    def _condicion(self, s: Session, texto: str, solo_mios: bool | None) -> Any:
+    def _condicion(self, s: Session, texto: str, solo_mios: bool | None) -> Filtro:
         mios = self.solo_mios_por_omision() if solo_mios is None else solo_mios
         return condicion(s, self.ctx.office_id, texto, self.ctx.usuario.secretario_id if mios else False)
 
@@ -112,10 +111,10 @@ class ExpedientesService:
         keyset pagination of the lazy list (same matching rules as :meth:`buscar`). Rows are ordered by
         ``orden`` then juicio number, both descending when ``descendente``."""
         with self.ctx.read() as s:
-            q = consulta(self._condicion(s, texto, solo_mios), orden.value, descendente, despues)
+            q = consulta(self._condicion(s, texto, solo_mios).pagina, orden.value, descendente, despues)
             rows = s.execute(q.limit(limite + 1)).all()
         filas = [FilaExpediente(r[0], r[1], r[2], r[3], r[4], r[5], Etapa(r[6]), r[7], r[8]) for r in rows[:limite]]
-        siguiente = Cursor(rows[limite - 1][9], rows[limite - 1][1]) if len(rows) > limite else None
+        siguiente = cursor_de(rows[limite - 1]) if len(rows) > limite else None
         return Pagina(filas, siguiente)
 
     def primera_pagina(
@@ -126,12 +125,12 @@ class ExpedientesService:
         debtors are looked up once for both)."""
         with self.ctx.read() as s:
             cond = self._condicion(s, texto, solo_mios)
-            total = s.scalar(select(func.count()).select_from(Expediente).where(cond)) or 0
+            total = s.scalar(select(func.count()).select_from(Expediente).where(cond.conteo)) or 0
             if not total:
                 return 0, Pagina([], None)
-            rows = s.execute(consulta(cond, orden.value, descendente, None).limit(limite + 1)).all()
+            rows = s.execute(consulta(cond.pagina, orden.value, descendente, None).limit(limite + 1)).all()
         filas = [FilaExpediente(r[0], r[1], r[2], r[3], r[4], r[5], Etapa(r[6]), r[7], r[8]) for r in rows[:limite]]
-        siguiente = Cursor(rows[limite - 1][9], rows[limite - 1][1]) if len(rows) > limite else None
+        siguiente = cursor_de(rows[limite - 1]) if len(rows) > limite else None
         return total, Pagina(filas, siguiente)
 
     def buscar(
@@ -144,14 +143,14 @@ class ExpedientesService:
         by default, see :meth:`solo_mios_por_omision`; False: the whole office, which he may read). The list
         itself pages with :meth:`pagina` (keyset); an ``offset`` re-reads every row before it."""
         with self.ctx.read() as s:
-            q = consulta(self._condicion(s, texto, solo_mios), orden.value, descendente, None)
+            q = consulta(self._condicion(s, texto, solo_mios).pagina, orden.value, descendente, None)
             rows = s.execute(q.offset(offset).limit(limite)).all()
         return [FilaExpediente(r[0], r[1], r[2], r[3], r[4], r[5], Etapa(r[6]), r[7], r[8]) for r in rows]
 
     def contar(self, texto: str = "", solo_mios: bool | None = None) -> int:
         """How many expedientes match ``texto`` (same rules as :meth:`buscar`)."""
         with self.ctx.read() as s:
-            q = select(func.count()).select_from(Expediente).where(self._condicion(s, texto, solo_mios))
+            q = select(func.count()).select_from(Expediente).where(self._condicion(s, texto, solo_mios).conteo)
             return s.scalar(q) or 0
 
     def caratula(self, numero: str) -> Caratula:

@@ -22,7 +22,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Engine, Select, String, bindparam, column, false, literal_column, select, table, tuple_
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.orm import Session
+from sqlalchemy.sql.selectable import Join
 
 from app.common.text import search_key
 from app.storage.busqueda import TABLA_FTS, consulta_fts, hay_fts
@@ -75,7 +77,30 @@ def _deudores_por_nombre(s: Session, office_id: uuid.UUID, texto: str) -> Select
         prefijo(Deudor.nombre_busqueda, key) | Deudor.nombre_busqueda.like(f"% {key}%"))
 
 
-def condicion(s: Session, office_id: uuid.UUID, texto: str, secretario_id: uuid.UUID | bool | None) -> Any:
+@dataclass(frozen=True, slots=True)
+class Filtro:
+    """The WHERE of a search on ``expediente``, for the page and for the count (they differ only for a broad
+    search: the page walks the expedientes in order, the count goes through the debtors' index)."""
+
+    pagina: Any
+    conteo: Any
+
+
+class _JoinFijo(Join):
+    """A join whose left table is read first: ``CROSS JOIN`` on SQLite (its way to fix the join order),
+    a plain ``JOIN`` elsewhere. Sorting by a debtor or secretario column then walks that table's index in
+    order and the expedientes of each row through ``(deudor_id|secretario_id, numero)``: no sort of the
+    whole office."""
+
+    inherit_cache = True
+
+
+@compiles(_JoinFijo, "sqlite")
+def _cross_join(element: _JoinFijo, compiler: Any, **kw: Any) -> str:
+    return compiler.visit_join(element, **kw).replace(" JOIN ", " CROSS JOIN ", 1)
+
+
+def condicion(s: Session, office_id: uuid.UUID, texto: str, secretario_id: uuid.UUID | bool | None) -> Filtro:
     """The WHERE on ``expediente`` for ``texto`` (see the module docstring). ``secretario_id``: False for the
     whole office, an id (or None: no secretario, nothing) for one secretario-abogado's own."""
     t = texto.strip()
@@ -83,56 +108,83 @@ def condicion(s: Session, office_id: uuid.UUID, texto: str, secretario_id: uuid.
     if secretario_id is not False:
         cond = cond & (Expediente.secretario_id == secretario_id if secretario_id is not None else false())
     if not t:
-        return cond
+        return Filtro(cond, cond)
     if _NUMERO.match(t):
-        return cond & prefijo(Expediente.numero, t)
+        cond = cond & prefijo(Expediente.numero, t)
+        return Filtro(cond, cond)
     if _DIGITOS.match(t):
         deudores: Select[Any] | None = select(Deudor.id).where(Deudor.office_id == office_id,
                                                                 prefijo(Deudor.identificacion, t))
     else:
         deudores = _deudores_por_nombre(s, office_id, t)
     if deudores is None:
-        return false()
+        return Filtro(false(), false())
     ids = list(s.scalars(deudores.limit(POCOS_DEUDORES + 1)))
+    if not ids:
+        return Filtro(false(), false())
     if len(ids) <= POCOS_DEUDORES:
-        return cond & Expediente.deudor_id.in_(ids) if ids else false()
-    return cond & Expediente.deudor_id.in_(deudores)
+        cond = cond & Expediente.deudor_id.in_(ids)
+        return Filtro(cond, cond)
+    # Many debtors: the page must not start from them (SQLite would read and sort every match); the unary
+    # «+» keeps it off the deudor_id index, so it walks the requested order and keeps the matching rows.
+    sin_indice = literal_column("+expediente.deudor_id", type_=Expediente.deudor_id.type) \
+        if s.get_bind().dialect.name == "sqlite" else Expediente.deudor_id
+    return Filtro(cond & sin_indice.in_(deudores), cond & Expediente.deudor_id.in_(deudores))
 
 
 def consulta(cond: Any, orden: str, descendente: bool, despues: Cursor | None) -> Select[Any]:
     """The page query: the list's columns, then the sort value (for the next cursor), in ``orden`` (a
     :class:`~app.services.expedientes.Columna` value) with ``numero`` as tie-break, after ``despues``."""
-    sec = aliased(Secretario)
+    e, d = Expediente.__table__, Deudor.__table__
+    sec = Secretario.__table__.alias("sec")
     claves = {
-        "numero": Expediente.numero,
-        "deudor": Deudor.nombre_busqueda,
-        "identificacion": Deudor.identificacion,
-        "cuantia": Expediente.cuantia,
-        "etapa": Expediente.etapa,
-        "secretario": sec.nombres,
-        "fecha_inicio": Expediente.fecha_inicio,
+        "numero": e.c.numero,
+        "deudor": d.c.nombre_busqueda,
+        "identificacion": d.c.identificacion,
+        "cuantia": e.c.cuantia,
+        "etapa": e.c.etapa,
+        "secretario": sec.c.nombres,
+        "fecha_inicio": e.c.fecha_inicio,
     }
+    # By secretario the secretario's id follows his name (index (nombres, id)): each secretario's
+    # expedientes then come in numero order straight from (secretario_id, numero), with no sort even when
+    # two secretarios share a name.
+    extra = [sec.c.id] if orden == "secretario" else []
     clave = claves[orden]
+    if orden in ("deudor", "identificacion"):
+        # office_id on both sides: the (office_id, identificacion) index then gives the order
+        origen = _JoinFijo(d, e, (e.c.deudor_id == d.c.id) & (d.c.office_id == e.c.office_id)).join(
+            sec, sec.c.id == e.c.secretario_id)
+    elif orden == "secretario":
+        origen = _JoinFijo(sec, e, e.c.secretario_id == sec.c.id).join(d, d.c.id == e.c.deudor_id)
+    else:
+        origen = e.join(d, d.c.id == e.c.deudor_id).join(sec, sec.c.id == e.c.secretario_id)
     q = (
         select(
-            Expediente.id, Expediente.numero, Expediente.numero_provisional, Deudor.nombre,
-            Deudor.identificacion, Expediente.cuantia, Expediente.etapa, sec.nombres, Expediente.fecha_inicio,
-            clave,
+            e.c.id, e.c.numero, e.c.numero_provisional, d.c.nombre, d.c.identificacion, e.c.cuantia, e.c.etapa,
+            sec.c.nombres, e.c.fecha_inicio, clave, *extra,
         )
-        .join(Deudor, Deudor.id == Expediente.deudor_id)
-        .join(sec, sec.id == Expediente.secretario_id)
+        .select_from(origen)
         .where(cond)
     )
     por_numero = orden == "numero"
     if despues is not None:
         if por_numero:
-            q = q.where(Expediente.numero < despues.numero if descendente else Expediente.numero > despues.numero)
+            q = q.where(e.c.numero < despues.numero if descendente else e.c.numero > despues.numero)
         else:
-            izq = tuple_(clave, Expediente.numero)
-            der = tuple_(bindparam(None, despues.valor, type_=clave.type), bindparam(None, despues.numero, String()))
+            cols = [clave, *extra]
+            valores = despues.valor if extra else (despues.valor,)
+            izq = tuple_(*cols, e.c.numero)
+            der = tuple_(*(bindparam(None, v, type_=c.type) for c, v in zip(cols, valores, strict=True)),
+                         bindparam(None, despues.numero, String()))
             q = q.where(izq < der if descendente else izq > der)
     if por_numero:
-        return q.order_by(Expediente.numero.desc() if descendente else Expediente.numero)
+        return q.order_by(e.c.numero.desc() if descendente else e.c.numero)
     if descendente:
-        return q.order_by(clave.desc(), Expediente.numero.desc())
-    return q.order_by(clave, Expediente.numero)
+        return q.order_by(clave.desc(), *(c.desc() for c in extra), e.c.numero.desc())
+    return q.order_by(clave, *extra, e.c.numero)
+
+
+def cursor_de(fila: Any) -> Cursor:
+    """The keyset position after ``fila``, a row of :func:`consulta`."""
+    return Cursor(tuple(fila[9:]) if len(fila) > 10 else fila[9], fila[1])

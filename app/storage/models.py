@@ -89,7 +89,8 @@ class Secretario(Synced, Base):
     """A secretario-abogado of the office (internal or external lawyer)."""
 
     __tablename__ = "secretario"
-    __table_args__ = (UniqueConstraint("office_id", "cedula"),)
+    # nombres: the expedientes list sorted by secretario walks this index (migration 0010).
+    __table_args__ = (UniqueConstraint("office_id", "cedula"), Index("ix_secretario_nombres", "nombres", "id", unique=True))
 
     nombres: Mapped[str] = mapped_column(String(200))
     cedula: Mapped[str] = mapped_column(String(13))

@@ -134,7 +134,7 @@ def _track(session: Session, _ctx: Any, _instances: Any) -> None:
         if not changed:
             continue
         # Only the changed fields (and the version they move between): the audit viewer shows exactly these.
-        campos = sorted(changed) + ["row_version"]
+        campos = [*sorted(changed), "row_version"]
         pending.append(_audit(obj, mid, actor, accion, "UPDATE", {k: before[k] for k in campos},
                               {k: after[k] for k in campos}, now))
         pending.append(_outbox(obj, mid, "UPDATE", base, after, now))

@@ -11,7 +11,8 @@ Create Date: 2026-11-29 19:40:00
   keeps its portable search (``nombre_busqueda`` LIKE), so nothing is created there;
 - the expedientes list reads each sorted column through an index that ends in ``numero`` (the tie-break of
   every order and of the keyset pagination): ``(deudor_id, numero)``, ``(secretario_id, numero)``,
-  ``(etapa, numero)``, ``(cuantia, numero)``, ``(fecha_inicio, numero)`` replace the single-column ones;
+  ``(etapa, numero)``, ``(cuantia, numero)``, ``(fecha_inicio, numero)`` replace the single-column ones,
+  and ``secretario (nombres, id)`` is indexed (the list sorted by secretario walks it);
 - drops the indexes no query uses, which only cost space and write time: ``office_id`` alone on
   ``expediente``, ``titulo_credito``, ``deudor`` and ``auditoria`` (every query of those tables starts
   from a composite index led by ``office_id`` or from a column of its own), ``expediente.numero`` alone
@@ -78,6 +79,7 @@ def upgrade() -> None:
         op.drop_index(viejo, table_name="expediente")
     for nombre, tabla, _cols in _SIN_USO:
         op.drop_index(nombre, table_name=tabla)
+    op.create_index("ix_secretario_nombres", "secretario", ["nombres", "id"], unique=True)
     if sqlite:
         for sql in _FTS_SQLITE:
             op.execute(sql)
@@ -93,6 +95,7 @@ def downgrade() -> None:
     if op.get_bind().dialect.name == "sqlite":
         for sql in _FTS_SQLITE_DOWN:
             op.execute(sql)
+    op.drop_index("ix_secretario_nombres", table_name="secretario")
     for nombre, tabla, cols in _SIN_USO:
         op.create_index(nombre, tabla, cols)
     for viejo, columna, nuevo in _ORDEN:
