@@ -1,6 +1,6 @@
 """The debtor name index for the search (SQLite FTS5), outside the ORM models.
 
-Migration 0010 creates ``deudor_fts`` (FTS5, ``unicode61 remove_diacritics 2``) over
+Migration 0010 creates ``deudor_fts`` (FTS5, ``unicode61 remove_diacritics 2`` with :data:`TOKENCHARS`) over
 ``deudor.nombre_busqueda`` with ``deudor`` as external content; triggers keep it in step with every write
 of a debtor, in the writer's transaction. PostgreSQL has no such table: the services use a portable LIKE
 there (:func:`hay_fts` tells which).
@@ -8,14 +8,13 @@ there (:func:`hay_fts` tells which).
 
 from __future__ import annotations
 
-import re
-
 from sqlalchemy import Engine
 
 from app.common.text import search_key
 
 TABLA_FTS = "deudor_fts"
-_PALABRA = re.compile(r"[0-9A-Z]+")
+TOKENCHARS = ".,;&-_/()!?+*#@$=<>~^|"
+"""Punctuation the name index keeps inside words (migration 0010)."""
 
 
 def fuera_del_modelo(name: str | None, type_: str, _parent: object = None) -> bool:
@@ -35,10 +34,10 @@ def hay_fts(engine: Engine) -> bool:
 
 def consulta_fts(texto: str) -> str | None:
     """The FTS5 MATCH expression for a name typed in the search box: its words, in order, as a phrase
-    whose last word may be the start of a word (``"ana lu"*`` finds «ANA LUCÍA GUAMÁN» and «MARÍA ANA
-    LUCERO»). Accents and case are ignored, as in :func:`app.common.text.search_key`. None when the text
-    has no letter or digit."""
-    palabras = _PALABRA.findall(search_key(texto))
+    whose last word may be the start of a word (``"ANA LU"*`` finds «ANA LUCÍA GUAMÁN» and «MARÍA ANA
+    LUCERO»). Accents and case are ignored and words are what spaces separate («S.A.» is one word), as in
+    the LIKE search on :func:`app.common.text.search_key` it replaces. None when nothing was typed."""
+    palabras = search_key(texto).split()
     if not palabras:
         return None
-    return '"' + " ".join(palabras) + '"*'
+    return '"' + " ".join(palabras).replace('"', '""') + '"*'

@@ -90,7 +90,10 @@ class Secretario(Synced, Base):
 
     __tablename__ = "secretario"
     # nombres: the expedientes list sorted by secretario walks this index (migration 0010).
-    __table_args__ = (UniqueConstraint("office_id", "cedula"), Index("ix_secretario_nombres", "nombres", "id", unique=True))
+    __table_args__ = (
+        UniqueConstraint("office_id", "cedula"),
+        Index("ix_secretario_nombres", "nombres", "id", unique=True),
+    )
 
     nombres: Mapped[str] = mapped_column(String(200))
     cedula: Mapped[str] = mapped_column(String(13))

@@ -6,7 +6,8 @@ Create Date: 2026-11-29 19:40:00
 
 - SQLite: ``deudor_fts``, an FTS5 index of ``deudor.nombre_busqueda`` (tokenizer ``unicode61
   remove_diacritics 2``: any word of the name, accents and case ignored), with ``deudor`` as its external
-  content (no second copy of the names) and three triggers that keep it in step with every insert, update
+  content (no second copy of the names; punctuation is part of a word, so words are what the space
+  separates, as the former LIKE search matched them) and three triggers that keep it in step with every insert, update
   and delete of a debtor, in the writer's own transaction. Filled from the existing debtors. PostgreSQL
   keeps its portable search (``nombre_busqueda`` LIKE), so nothing is created there;
 - the expedientes list reads each sorted column through an index that ends in ``numero`` (the tie-break of
@@ -33,9 +34,13 @@ down_revision: str | None = "0003"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
+# Punctuation stays inside a word, as the space-separated words the search always matched: «S.A.» is one
+# word, so «a» finds the names with a word starting with A, not every «S.A.». Kept in step with
+# app.storage.busqueda.TOKENCHARS (a frozen copy: this migration must not change if that module does).
+TOKENCHARS = ".,;&-_/()!?+*#@$=<>~^|"
 _FTS_SQLITE = (
     "CREATE VIRTUAL TABLE deudor_fts USING fts5(nombre_busqueda, content='deudor', content_rowid='rowid', "
-    "tokenize='unicode61 remove_diacritics 2')",
+    f"tokenize=\"unicode61 remove_diacritics 2 tokenchars '{TOKENCHARS}'\")",
     "CREATE TRIGGER deudor_fts_ai AFTER INSERT ON deudor BEGIN "
     "INSERT INTO deudor_fts(rowid, nombre_busqueda) VALUES (new.rowid, new.nombre_busqueda); END",
     "CREATE TRIGGER deudor_fts_ad AFTER DELETE ON deudor BEGIN "
