@@ -14,6 +14,8 @@ A ``before_flush`` hook looks at what the session is about to write:
 - an update or delete of an append-only row (folios, audit) is refused;
 - a new row gets, before it is recorded, the scalar defaults of the attributes the caller never set (and
   NULL for nullable ones without default), so the audit's "after" is what is stored;
+- :func:`insertar` writes many new rows at once (an import) with one executemany, and their audit and
+  outbox records exactly as the hook writes them for an ORM insert;
 - columns a model lists in ``__audit_redact__`` (the password hash) are shown in the audit only as
   «oculto» / «oculto, cambiado»; the outbox carries their value.
 
@@ -24,6 +26,7 @@ per transaction, used by the sync to deduplicate a retried push).
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
@@ -214,3 +217,74 @@ def _outbox(
         "_kind": "outbox", "mutation_id": mid, "tabla": obj.__tablename__, "fila_id": str(obj.id),
         "operacion": op, "base_version": base, "datos": datos, "created_at": now, "enviado_at": None,
     }
+
+
+# --- many new rows at once (an import) ---------------------------------------------------------------------
+# ``insertar`` writes new rows with one executemany per table instead of an ORM unit of work, with the audit
+# and outbox records the hook above writes for an ORM insert (same actor, action, mutation id, instant, whole
+# row with its defaults), in the caller's transaction. Only inserts: updates and deletes go through the ORM,
+# whose hook computes what changed.
+
+
+def _columnas(modelo: type[Synced]) -> list[tuple[str, Any, bool]]:
+    """(key, scalar default or None, has a default) of each column, in mapper order (that of ``row_dict``)."""
+    out = []
+    for attr in inspect(modelo).column_attrs:
+        col = attr.columns[0]
+        default = getattr(col, "default", None)
+        if default is not None and default.is_scalar:
+            out.append((attr.key, default.arg, True))
+        else:
+            out.append((attr.key, None, False))
+    return out
+
+
+def insertar(session: Session, modelo: type[Synced], filas: Iterable[Mapping[str, Any]]) -> int:
+    """Insert ``filas`` (column values; ``id`` made when missing) as new rows of ``modelo``, audited and queued.
+
+    Bookkeeping columns are set as the tracking hook sets them (``row_version`` 1, ``created/updated_at`` now,
+    ``created/updated_by`` the session's actor); a column not given takes its scalar default or NULL.
+    ``modelo`` must not be append-only-sensitive to redaction (no ``__audit_redact__``).
+
+    Returns:
+        The number of rows written.
+    """
+    if getattr(modelo, "__audit_redact__", ()):
+        raise ValueError(f"{modelo.__tablename__}: use the ORM for tables with redacted columns")
+    actor = session.info.get("actor", "sistema")
+    accion = session.info.get("accion", "")
+    mid = mutation_id(session)
+    now = utcnow()
+    tabla = modelo.__tablename__
+    columnas = _columnas(modelo)
+    fijas = {"row_version": 1, "created_at": now, "updated_at": now, "created_by": actor, "updated_by": actor}
+    ahora_iso = now.isoformat()
+    filas_db: list[dict[str, Any]] = []
+    auditoria: list[dict[str, Any]] = []
+    outbox: list[dict[str, Any]] = []
+    for f in filas:
+        fila: dict[str, Any] = {}
+        for key, default, _ in columnas:
+            fila[key] = fijas[key] if key in fijas else f.get(key, default)
+        if fila["id"] is None:
+            fila["id"] = new_id()
+        filas_db.append(fila)
+        despues = {k: (ahora_iso if k in ("created_at", "updated_at") else _jsonable(v)) for k, v in fila.items()}
+        fila_id = despues["id"]
+        auditoria.append({
+            "id": new_id(), "office_id": fila["office_id"], "row_version": 1, "mutation_id": mid, "usuario": actor,
+            "accion": accion, "tabla": tabla, "fila_id": fila_id, "operacion": "INSERT", "antes": None,
+            "despues": despues, "created_by": actor, "updated_by": actor, "created_at": now, "updated_at": now,
+        })
+        outbox.append({
+            "mutation_id": mid, "tabla": tabla, "fila_id": fila_id, "operacion": "INSERT", "base_version": None,
+            "datos": despues, "created_at": now, "enviado_at": None,
+        })
+    if not filas_db:
+        return 0
+    session.flush()  # rows the ORM holds go first (a título's debtor, the importacion)
+    conn = session.connection()
+    conn.execute(insert(modelo.__table__), filas_db)
+    conn.execute(insert(Auditoria.__table__), auditoria)
+    conn.execute(insert(Outbox.__table__), outbox)
+    return len(filas_db)
