@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -14,7 +15,7 @@ from sqlalchemy.orm import Session
 from app.domain.etapas import Etapa
 from app.services.context import Contexto
 from app.services.foliacion import EntradaIndice, expediente_por_numero, indice_de
-from app.services.lista_expedientes import Cursor, Filtro, condicion, consulta, cursor_de
+from app.services.lista_expedientes import Cursor, Filtro, condicion, consulta, cursor_de, valores
 from app.storage.models import Deudor, Expediente, Folio, Oficina, Secretario, TituloCredito
 
 
@@ -82,6 +83,10 @@ class Caratula:
     prorroga_dias: int = 0
 
 
+def _fila(r: Any) -> FilaExpediente:
+    return FilaExpediente(*valores(r))
+
+
 @dataclass(frozen=True, slots=True)
 class Pagina:
     """One page of the list: its rows and where the next one starts (None: this was the last)."""
@@ -112,8 +117,8 @@ class ExpedientesService:
         ``orden`` then juicio number, both descending when ``descendente``."""
         with self.ctx.read() as s:
             q = consulta(self._condicion(s, texto, solo_mios).pagina, orden.value, descendente, despues)
-            rows = s.execute(q.limit(limite + 1)).all()
-        filas = [FilaExpediente(r[0], r[1], r[2], r[3], r[4], r[5], Etapa(r[6]), r[7], r[8]) for r in rows[:limite]]
+            rows = s.connection().execute(q.limit(limite + 1)).all()
+        filas = [_fila(r) for r in rows[:limite]]
         siguiente = cursor_de(rows[limite - 1]) if len(rows) > limite else None
         return Pagina(filas, siguiente)
 
@@ -128,8 +133,8 @@ class ExpedientesService:
             total = s.scalar(select(func.count()).select_from(Expediente).where(cond.conteo)) or 0
             if not total:
                 return 0, Pagina([], None)
-            rows = s.execute(consulta(cond.pagina, orden.value, descendente, None).limit(limite + 1)).all()
-        filas = [FilaExpediente(r[0], r[1], r[2], r[3], r[4], r[5], Etapa(r[6]), r[7], r[8]) for r in rows[:limite]]
+            rows = s.connection().execute(consulta(cond.pagina, orden.value, descendente, None).limit(limite + 1)).all()
+        filas = [_fila(r) for r in rows[:limite]]
         siguiente = cursor_de(rows[limite - 1]) if len(rows) > limite else None
         return total, Pagina(filas, siguiente)
 
@@ -144,8 +149,8 @@ class ExpedientesService:
         itself pages with :meth:`pagina` (keyset); an ``offset`` re-reads every row before it."""
         with self.ctx.read() as s:
             q = consulta(self._condicion(s, texto, solo_mios).pagina, orden.value, descendente, None)
-            rows = s.execute(q.offset(offset).limit(limite)).all()
-        return [FilaExpediente(r[0], r[1], r[2], r[3], r[4], r[5], Etapa(r[6]), r[7], r[8]) for r in rows]
+            rows = s.connection().execute(q.offset(offset).limit(limite)).all()
+        return [_fila(r) for r in rows]
 
     def contar(self, texto: str = "", solo_mios: bool | None = None) -> int:
         """How many expedientes match ``texto`` (same rules as :meth:`buscar`)."""

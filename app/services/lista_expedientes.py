@@ -19,14 +19,32 @@ import re
 import uuid
 import weakref
 from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from functools import cache
 from typing import Any
 
-from sqlalchemy import Engine, Select, String, bindparam, column, false, literal_column, select, table, tuple_
+from sqlalchemy import (
+    Engine,
+    Select,
+    String,
+    bindparam,
+    column,
+    false,
+    literal_column,
+    select,
+    table,
+    tuple_,
+    type_coerce,
+)
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.selectable import Join
+from sqlalchemy.types import NullType
 
+from app.common.money import q
 from app.common.text import search_key
+from app.domain.etapas import Etapa
 from app.storage.busqueda import TABLA_FTS, consulta_fts, hay_fts
 from app.storage.models import Deudor, Expediente, Secretario
 
@@ -132,25 +150,32 @@ def condicion(s: Session, office_id: uuid.UUID, texto: str, secretario_id: uuid.
     return Filtro(cond & sin_indice.in_(deudores), cond & Expediente.deudor_id.in_(deudores))
 
 
-def consulta(cond: Any, orden: str, descendente: bool, despues: Cursor | None) -> Select[Any]:
-    """The page query: the list's columns, then the sort value (for the next cursor), in ``orden`` (a
-    :class:`~app.services.expedientes.Columna` value) with ``numero`` as tie-break, after ``despues``."""
-    e, d = Expediente.__table__, Deudor.__table__
-    sec = Secretario.__table__.alias("sec")
-    claves = {
-        "numero": e.c.numero,
-        "deudor": d.c.nombre_busqueda,
-        "identificacion": d.c.identificacion,
-        "cuantia": e.c.cuantia,
-        "etapa": e.c.etapa,
-        "secretario": sec.c.nombres,
-        "fecha_inicio": e.c.fecha_inicio,
-    }
+_E, _D = Expediente.__table__, Deudor.__table__
+_SEC = Secretario.__table__.alias("sec")
+_CLAVES = {
+    "numero": _E.c.numero,
+    "deudor": _D.c.nombre_busqueda,
+    "identificacion": _D.c.identificacion,
+    "cuantia": _E.c.cuantia,
+    "etapa": _E.c.etapa,
+    "secretario": _SEC.c.nombres,
+    "fecha_inicio": _E.c.fecha_inicio,
+}
+
+
+def _crudo(col: Any) -> Any:
+    return type_coerce(col, NullType()).label(col.name)
+
+
+@cache
+def _base(orden: str) -> Select[Any]:
+    """The page's SELECT … FROM for ``orden``, built once (building the joins' column collections is most of
+    the cost of a statement)."""
+    e, d, sec = _E, _D, _SEC
     # By secretario the secretario's id follows his name (index (nombres, id)): each secretario's
     # expedientes then come in numero order straight from (secretario_id, numero), with no sort even when
     # two secretarios share a name.
     extra = [sec.c.id] if orden == "secretario" else []
-    clave = claves[orden]
     if orden in ("deudor", "identificacion"):
         # office_id on both sides: the (office_id, identificacion) index then gives the order
         origen = _JoinFijo(d, e, (e.c.deudor_id == d.c.id) & (d.c.office_id == e.c.office_id)).join(
@@ -159,14 +184,21 @@ def consulta(cond: Any, orden: str, descendente: bool, despues: Cursor | None) -
         origen = _JoinFijo(sec, e, e.c.secretario_id == sec.c.id).join(d, d.c.id == e.c.deudor_id)
     else:
         origen = e.join(d, d.c.id == e.c.deudor_id).join(sec, sec.c.id == e.c.secretario_id)
-    q = (
-        select(
-            e.c.id, e.c.numero, e.c.numero_provisional, d.c.nombre, d.c.identificacion, e.c.cuantia, e.c.etapa,
-            sec.c.nombres, e.c.fecha_inicio, clave, *extra,
-        )
-        .select_from(origen)
-        .where(cond)
-    )
+    # id, cuantía, the start date and the provisional flag come back as the driver gives them (no type
+    # processing: that was most of the cost of a page) and are converted by :func:`valores`.
+    return select(
+        _crudo(e.c.id), e.c.numero, _crudo(e.c.numero_provisional), d.c.nombre, d.c.identificacion,
+        _crudo(e.c.cuantia), e.c.etapa, sec.c.nombres, _crudo(e.c.fecha_inicio), _CLAVES[orden], *extra,
+    ).select_from(origen)
+
+
+def consulta(cond: Any, orden: str, descendente: bool, despues: Cursor | None) -> Select[Any]:
+    """The page query: the list's columns, then the sort value (for the next cursor), in ``orden`` (a
+    :class:`~app.services.expedientes.Columna` value) with ``numero`` as tie-break, after ``despues``."""
+    e = _E
+    clave = _CLAVES[orden]
+    extra = [_SEC.c.id] if orden == "secretario" else []
+    q = _base(orden).where(cond)
     por_numero = orden == "numero"
     if despues is not None:
         if por_numero:
@@ -183,6 +215,17 @@ def consulta(cond: Any, orden: str, descendente: bool, despues: Cursor | None) -
     if descendente:
         return q.order_by(clave.desc(), *(c.desc() for c in extra), e.c.numero.desc())
     return q.order_by(clave, *extra, e.c.numero)
+
+
+def valores(fila: Any) -> tuple[uuid.UUID, str, bool, str, str, Decimal, Etapa, str, date]:
+    """The list's values of a row of :func:`consulta`, typed: SQLite gives the id as hex, the cuantía in
+    cents and the date as ISO text; PostgreSQL gives them typed already."""
+    i, numero, prov, nombre, ident, cuantia, etapa, sec, fecha = fila[:9]
+    return (
+        i if isinstance(i, uuid.UUID) else uuid.UUID(hex=i), numero, bool(prov), nombre, ident,
+        Decimal(cuantia).scaleb(-2) if isinstance(cuantia, int) else q(cuantia), Etapa(etapa), sec,
+        date.fromisoformat(fecha) if isinstance(fecha, str) else fecha,
+    )
 
 
 def cursor_de(fila: Any) -> Cursor:
