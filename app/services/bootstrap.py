@@ -27,7 +27,7 @@ from app.services.usuarios import UsuariosService
 from app.services.vencimientos import VencimientosService
 from app.storage.blobs import BlobStore
 from app.storage.db import make_engine, make_session_factory, session_scope, sqlite_url
-from app.storage.migrate import keep_recent_backups, upgrade
+from app.storage.esquema import al_dia
 
 
 @dataclass
@@ -71,8 +71,11 @@ def abrir(paths: DataPaths, usuario: UsuarioActual = SISTEMA, oficina: str | Non
     """
     paths.ensure()
     engine = make_engine(sqlite_url(paths.database))
-    upgrade(engine, paths.database, paths.backups)
-    keep_recent_backups(paths.backups, keep=3)
+    if not al_dia(engine):  # Alembic only when there is something to migrate (it is slow to import)
+        from app.storage.migrate import keep_recent_backups, upgrade
+
+        upgrade(engine, paths.database, paths.backups)
+        keep_recent_backups(paths.backups, keep=3)
     factory = make_session_factory(engine)
     with session_scope(factory, usuario.login, "iniciar oficina") as s:
         office_id = asegurar_oficina(s, oficina)

@@ -60,10 +60,9 @@ from app.common.money import format_usd
 from app.common.paths import templates_dir
 from app.common.progress import NO_PROGRESS, Progress
 from app.documents import contexto as cx
-from app.documents import plantillas_base as base
 from app.documents.hojas import contar_hojas
 from app.documents.pdf import convertir_pdf
-from app.documents.render import render
+from app.documents.render import render, render_con_hojas
 from app.domain import procedimiento as proc
 from app.domain.etapas import Etapa
 from app.domain.permisos import Permiso
@@ -273,6 +272,8 @@ class DocumentosService:
 
     def campos(self, tipo: TipoDocumento | str) -> dict[str, str]:
         """The fields a template of ``tipo`` may use, with their meaning (for the template editor's help)."""
+        from app.documents import plantillas_base as base  # python-docx: loaded when first needed
+
         return dict(base.CAMPOS[DOCUMENTOS[tipo_documento(tipo)][1]])
 
     def vista_previa(self, tipo: TipoDocumento | str, ruta: Path | None = None) -> Path:
@@ -435,11 +436,11 @@ class DocumentosService:
         datos_acto = self._validar_acto(session, tipo, e, fecha, datos, cal)
         j = juicio_de(session, e)
         p = self._preparador.preparar(session, tipo, e, j, fecha, datos, cal)
-        data = render(plantilla, p.contexto)
+        data, hojas = render_con_hojas(plantilla, p.contexto)  # sheets counted from the rendered XML
         nombre = f"{tipo.name}_{_nombre_seguro(e.numero)}_{fecha.isoformat()}_foja{j.ultimo_folio + 1}.docx"
         doc, folio = agregar_documento_en(
             session, self.ctx, e, tipo=tipo.name, descripcion=p.descripcion[:300], fecha=fecha, data=data,
-            nombre_archivo=nombre, hojas=contar_hojas(data),
+            nombre_archivo=nombre, hojas=hojas,
         )
         if p.vincular is not None:
             p.vincular(doc)
@@ -467,11 +468,11 @@ class DocumentosService:
         tipo = TipoDocumento.RAZON_NOTIFICACION
         j = juicio_de(session, e)
         p = self._preparador.razon(session, e, j, fecha, n)
-        data = render(self.plantilla(tipo), p.contexto)
+        data, hojas = render_con_hojas(self.plantilla(tipo), p.contexto)
         doc, _ = agregar_documento_en(
             session, self.ctx, e, tipo=tipo.name, descripcion=p.descripcion[:300], fecha=fecha, data=data,
             nombre_archivo=f"{tipo.name}_{_nombre_seguro(e.numero)}_{fecha.isoformat()}_foja{j.ultimo_folio + 1}.docx",
-            hojas=contar_hojas(data),
+            hojas=hojas,
         )
         return doc.id
 
@@ -669,6 +670,8 @@ class DocumentosService:
             "total_participantes": len(ids), "cuantia_total": format_usd(total_cuantia),
             "participantes": participantes, "asignaciones": asignaciones,
         }
+        from app.documents import plantillas_base as base  # python-docx: loaded when first needed
+
         data = render(self.plantilla(base.ACTA_SORTEO), contexto)
         nombre = f"Acta_sorteo_{sorteo.fecha.isoformat()}_{str(sorteo.id)[-8:]}.docx"
         digest = guardar_archivo(session, self.ctx, data, nombre)
