@@ -393,18 +393,18 @@ def opi(srv: Servicios, n: int, rng: random.Random) -> Muestras:
         if f.etapa is Etapa.SORTEADO and f.numero not in numeros:
             numeros.append(f.numero)
     visto: dict[str, Any] = {}
-    original = documentos.render
+    original = documentos.render_con_hojas
 
     def espia(plantilla: Path, contexto: Any) -> Any:
         visto.setdefault("plantilla", plantilla)
         visto.setdefault("contexto", dict(contexto))
         return original(plantilla, contexto)
 
-    documentos.render = espia  # type: ignore[assignment]
+    documentos.render_con_hojas = espia  # type: ignore[assignment]
     try:
         srv.documentos.generar_opi(numeros.pop())
     finally:
-        documentos.render = original  # type: ignore[assignment]
+        documentos.render_con_hojas = original  # type: ignore[assignment]
 
     def crudo(_x: Any) -> None:
         tpl = DocxTemplate(str(visto["plantilla"]))
