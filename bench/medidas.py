@@ -45,7 +45,7 @@ def alternar(foja: Callable[[Any], Any], crudo: Callable[[Any], Any], entradas: 
     for i, x in enumerate(entradas):
         pares = [("crudo", crudo), ("foja", foja)]
         for nombre, fn in pares if i % 2 == 0 else reversed(pares):
-            out[nombre].append(ms(lambda fn=fn: fn(x)))
+            out[nombre].append(ms(lambda fn=fn, x=x: fn(x)))
     return out
 
 
@@ -315,8 +315,9 @@ def importar(srv: Servicios, paths: DataPaths, n: int, repeticiones: int) -> Mue
     con = sqlite3.connect(paths.database, isolation_level=None)
     oid = con.execute("SELECT id FROM oficina LIMIT 1").fetchone()[0]
     existentes = dict(con.execute("SELECT identificacion, id FROM deudor").fetchall())
-    cols_d = ("id", "office_id", "row_version", "created_at", "created_by", "updated_at", "updated_by", "identificacion",
-              "tipo_identificacion", "nombre", "nombre_busqueda", "tipo_persona", "representante_legal",
+    cols_d = ("id", "office_id", "row_version", "created_at", "created_by", "updated_at", "updated_by",
+              "identificacion", "tipo_identificacion", "nombre", "nombre_busqueda", "tipo_persona",
+              "representante_legal",
               "representante_cedula", "direccion")
     cols_t = ("id", "office_id", "row_version", "created_at", "created_by", "updated_at", "updated_by", "numero",
               "fecha_emision", "deudor_id", "concepto", "periodo", "capital", "interes", "recargo", "total",
