@@ -8,7 +8,8 @@ A ``before_flush`` hook looks at what the session is about to write:
   written with Core right after the flush (after the rows they point at). Audit rows themselves are
   not queued: the central database keeps its own audit by trigger, with the PostgreSQL role of
   each writer (design.md §3), and queuing them would double the outbox;
-- the audit of an insert holds the whole new row, of a delete the whole old row, and of an update only
+- the audit of an insert holds the whole new row (less the bookkeeping columns the audit record holds
+  itself), of a delete the whole old row, and of an update only
   the fields that changed (before and after) plus ``row_version``: folding a row's audit records in order
   gives back every version of the row, at a fraction of the size of two whole rows per update;
 - an update or delete of an append-only row (folios, audit) is refused;
@@ -40,6 +41,9 @@ from app.common.ids import new_id
 from app.storage.models import Auditoria, Outbox, Synced
 
 _SKIP_IN_DIFF = {"row_version", "updated_at", "updated_by"}
+# Columns of a new row that its audit record already holds in its own columns (office_id, created_at = the
+# record's instant, created_by = usuario) or that are fixed at creation (row_version 1, updated_* = created_*).
+_REGISTRO = frozenset({"office_id", "row_version", "created_at", "created_by", "updated_at", "updated_by"})
 
 
 def _jsonable(value: Any) -> Any:
@@ -86,6 +90,10 @@ def _apply_scalar_defaults(obj: Synced) -> None:
             setattr(obj, attr.key, None)
 
 
+def _sin_registro(fila: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in fila.items() if k not in _REGISTRO}
+
+
 def mutation_id(session: Session) -> uuid.UUID:
     mid = session.info.get("mutation_id")
     if mid is None:
@@ -119,7 +127,7 @@ def _track(session: Session, _ctx: Any, _instances: Any) -> None:
         obj.row_version = 1
         _apply_scalar_defaults(obj)
         after = row_dict(obj)
-        pending.append(_audit(obj, mid, actor, accion, "INSERT", None, after, now))
+        pending.append(_audit(obj, mid, actor, accion, "INSERT", None, _sin_registro(after), now))
         pending.append(_outbox(obj, mid, "INSERT", None, after, now))
 
     for obj in list(session.dirty):
@@ -274,7 +282,7 @@ def insertar(session: Session, modelo: type[Synced], filas: Iterable[Mapping[str
         auditoria.append({
             "id": new_id(), "office_id": fila["office_id"], "row_version": 1, "mutation_id": mid, "usuario": actor,
             "accion": accion, "tabla": tabla, "fila_id": fila_id, "operacion": "INSERT", "antes": None,
-            "despues": despues, "created_by": actor, "updated_by": actor, "created_at": now, "updated_at": now,
+            "despues": _sin_registro(despues), "created_by": actor, "updated_by": actor, "created_at": now, "updated_at": now,
         })
         outbox.append({
             "mutation_id": mid, "tabla": tabla, "fila_id": fila_id, "operacion": "INSERT", "base_version": None,
