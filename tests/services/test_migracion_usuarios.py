@@ -131,10 +131,12 @@ def test_upgrade_makes_every_secretario_a_user_without_loss(
         from alembic.autogenerate import compare_metadata
         from alembic.runtime.migration import MigrationContext
 
+        from app.storage.busqueda import fuera_del_modelo
         from app.storage.models import Base
 
-        with srv.ctx.engine.connect() as c:
-            assert compare_metadata(MigrationContext.configure(c), Base.metadata) == []
+        with srv.ctx.engine.connect() as c:  # the FTS5 name index is migration 0010's, not a model's
+            opts = {"include_name": fuera_del_modelo}
+            assert compare_metadata(MigrationContext.configure(c, opts=opts), Base.metadata) == []
 
         # Working after the upgrade: no administrador yet (first start asks for one); migrated users cannot
         # log in until the administrador sets their password; then each sees his own expedientes.
