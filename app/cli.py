@@ -109,6 +109,10 @@ def build_parser() -> argparse.ArgumentParser:
     sec.add_argument("--nombres", required=True)
     sec.add_argument("--cedula", required=True)
     sec.add_argument("--interno", action="store_true", help="abogado interno (por omisión, externo)")
+
+    from app.cli_central import agregar_comandos
+
+    agregar_comandos(sub, common)
     return p
 
 
@@ -131,6 +135,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         for tipo, (titulo, _plantilla) in DOCUMENTOS.items():
             print(f"{tipo.value}\t{titulo}")
         return 0
+    if args.comando == "central":
+        from app.cli_central import central
+
+        return central(args)
     if args.comando == "documento" and not (args.tipo and args.juicio and args.out):
         parser.error("documento necesita TIPO JUICIO --out ARCHIVO.docx (o --lista)")
 
@@ -219,6 +227,11 @@ def _run(args: argparse.Namespace, srv) -> int:  # type: ignore[no-untyped-def]
     if cmd == "verificar":
         r = srv.foliacion.verificar(args.juicio)
         print(r.mensaje(), file=sys.stdout if r.intacta else sys.stderr)
+        if srv.ctx.central:  # the central server is the external anchor (design.md §3)
+            diferencia = srv.sincronizacion.verificar_con_central(args.juicio)
+            if diferencia:
+                print(diferencia, file=sys.stderr)
+                return 1
         return 0 if r.intacta else 1
     if cmd == "captura":
         from app.ui.capture import capturar
@@ -230,6 +243,10 @@ def _run(args: argparse.Namespace, srv) -> int:  # type: ignore[no-untyped-def]
         x = srv.secretarios.crear(args.nombres, args.cedula, externo=not args.interno)
         print(f"Registrado {x.nombres} ({x.cedula}, {x.tipo}).")
         return 0
+    if cmd == "sincronizar":
+        from app.cli_central import sincronizar
+
+        return sincronizar(args, srv)
     if cmd == "demo":
         from app.services.demo import crear_demo
 

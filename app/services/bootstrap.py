@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass, replace
 
 from app.common.paths import DataPaths
@@ -21,6 +22,7 @@ from app.services.notificaciones import NotificacionesService
 from app.services.oficina import OficinaService, asegurar_oficina
 from app.services.pagos import PagosService
 from app.services.secretarios import SecretariosService
+from app.services.sincronizacion import SincronizacionService
 from app.services.sorteo import SorteoService
 from app.services.tablero import TableroService
 from app.services.usuarios import UsuariosService
@@ -28,6 +30,8 @@ from app.services.vencimientos import VencimientosService
 from app.storage.blobs import BlobStore
 from app.storage.db import make_engine, make_session_factory, session_scope, sqlite_url
 from app.storage.esquema import al_dia
+from app.sync.ciclo import unido
+from app.sync.tirada import leer_estado
 
 
 @dataclass
@@ -53,6 +57,7 @@ class Servicios:
     usuarios: UsuariosService
     auditoria: AuditoriaService
     tablero: TableroService
+    sincronizacion: SincronizacionService
 
     def como(self, usuario: UsuarioActual) -> Servicios:
         """The same installation acting as ``usuario`` (after the login): every service rebound, sharing the
@@ -77,10 +82,14 @@ def abrir(paths: DataPaths, usuario: UsuarioActual = SISTEMA, oficina: str | Non
         upgrade(engine, paths.database, paths.backups)
         keep_recent_backups(paths.backups, keep=3)
     factory = make_session_factory(engine)
+    central = unido(engine)
     with session_scope(factory, usuario.login, "iniciar oficina") as s:
-        office_id = asegurar_oficina(s, oficina)
+        s.info["sin_outbox"] = not central
+        # A desktop joined to a central server works as the server's office (app.sync.ciclo.unirse).
+        unida = leer_estado(engine, "office_id") if oficina is None else None
+        office_id = uuid.UUID(unida) if unida else asegurar_oficina(s, oficina)
     ctx = Contexto(engine=engine, factory=factory, paths=paths, blobs=BlobStore(paths.blobs),
-                   office_id=office_id, usuario=usuario)
+                   office_id=office_id, usuario=usuario, central=central)
     return construir(ctx)
 
 
@@ -106,4 +115,5 @@ def construir(ctx: Contexto) -> Servicios:
         usuarios=UsuariosService(ctx),
         auditoria=AuditoriaService(ctx),
         tablero=TableroService(ctx),
+        sincronizacion=SincronizacionService(ctx),
     )

@@ -25,6 +25,9 @@ class Contexto:
     blobs: BlobStore
     office_id: uuid.UUID
     usuario: UsuarioActual = SISTEMA
+    # Joined to a central server: juicio numbers and folio ranges made here are provisional until the server
+    # gives the final ones in the next push (design.md §3).
+    central: bool = False
 
     @property
     def actor(self) -> str:
@@ -56,6 +59,7 @@ class Contexto:
     def tx(self, accion: str) -> Iterator[Session]:
         """One write transaction, audited as ``accion`` by ``actor``."""
         with session_scope(self.factory, self.actor, accion) as s:
+            s.info["sin_outbox"] = not self.central
             yield s
 
     @contextmanager

@@ -133,7 +133,7 @@ def agregar_documento_en(
         hasta=rango.hasta,
         cuerpo_desde=cuerpo_de(rango.desde, por_cuerpo),
         cuerpo_hasta=cuerpo_de(rango.hasta, por_cuerpo),
-        provisional=expediente.numero_provisional,
+        provisional=ctx.central or expediente.numero_provisional,
         documento_sha256=digest,
         hash_anterior=anterior,
         hash=hash_entrada(anterior, str(expediente.id), digest, rango.desde, rango.hasta, str(doc.id)),

@@ -26,6 +26,9 @@ from app.services.context import Contexto
 from app.storage.counters import allocate
 from app.storage.models import Deudor, Documento, Expediente, Oficina, Secretario, Sorteo, TituloCredito
 
+# A juicio number given offline on a desktop joined to a central server, until the push gives the final one.
+PREFIJO_PROVISIONAL = "P-"
+
 ActaFactory = Callable[[Session, Sorteo], Documento]
 
 
@@ -132,7 +135,10 @@ class SorteoService:
             progress.step(0, len(titulos), "Sorteando…")
             asign = sortear([str(t.id) for t in titulos], [str(x.id) for x in secretarios], semilla)
             oficina = s.get_one(Oficina, self.ctx.office_id)
-            primero = allocate(s, self.ctx.office_id, clave_contador(oficina.codigo, fecha.year), len(titulos))
+            # Joined to a central server, the number is provisional («P-…») until the push gives the final one.
+            clave = clave_contador(oficina.codigo, fecha.year)
+            primero = allocate(s, self.ctx.office_id, "provisional:" + clave if self.ctx.central else clave,
+                               len(titulos))
             sorteo = Sorteo(office_id=self.ctx.office_id, fecha=fecha, semilla=semilla,
                             participantes=[str(x.id) for x in secretarios], titulos=[str(t.id) for t in titulos])
             s.add(sorteo)
@@ -142,8 +148,11 @@ class SorteoService:
             for i, (t, a) in enumerate(zip(titulos, asign, strict=True)):
                 x = por_id[a.participante]
                 numero = NumeroJuicio(oficina.codigo, fecha.year, primero + i).formatear(oficina.patron_numero)
+                if self.ctx.central:
+                    numero = PREFIJO_PROVISIONAL + numero
                 s.add(Expediente(
                     office_id=self.ctx.office_id, numero=numero, anio=fecha.year, secuencia=primero + i,
+                    numero_provisional=self.ctx.central,
                     titulo_id=t.id, deudor_id=t.deudor_id, secretario_id=x.id, sorteo_id=sorteo.id,
                     etapa=Etapa.SORTEADO, cuantia=t.total, fecha_inicio=fecha,
                 ))

@@ -70,6 +70,7 @@ class Oficina(Synced, Base):
     """A Unidad Provincial de Gestión de Coactiva (one juzgado)."""
 
     __tablename__ = "oficina"
+    __sync_policy__ = "fusionar"
 
     @declared_attr
     def office_id(cls) -> Mapped[uuid.UUID]:
@@ -89,6 +90,7 @@ class Secretario(Synced, Base):
     """A secretario-abogado of the office (internal or external lawyer)."""
 
     __tablename__ = "secretario"
+    __sync_policy__ = "fusionar"
     # nombres: the expedientes list sorted by secretario walks this index (migration 0010).
     __table_args__ = (
         UniqueConstraint("office_id", "cedula"),
@@ -106,6 +108,7 @@ class Deudor(Synced, Base):
     """A coactivado: persona natural (cédula) or jurídica (RUC)."""
 
     __tablename__ = "deudor"
+    __sync_policy__ = "fusionar"
     __table_args__ = (UniqueConstraint("office_id", "identificacion"),)
 
     @declared_attr
@@ -181,6 +184,7 @@ class Expediente(Synced, Base):
     """The expediente of one juicio coactivo; ``numero`` is the juicio number."""
 
     __tablename__ = "expediente"
+    __sync_policy__ = "fusionar"
     # Each sortable column of the list has an index ending in ``numero`` (the tie-break), so a first page
     # or the next page after a keyset position is read in index order, never sorted (migration 0010).
     __table_args__ = (
@@ -272,6 +276,7 @@ class FeriadoLocal(Synced, Base):
     """An office's local holiday (e.g. cantonización), added to the national ones."""
 
     __tablename__ = "feriado_local"
+    __sync_policy__ = "servidor"
     __table_args__ = (UniqueConstraint("office_id", "fecha"),)
 
     fecha: Mapped[date]
@@ -311,6 +316,8 @@ class Outbox(Base):
     operacion: Mapped[str] = mapped_column(String(6))
     base_version: Mapped[int | None] = mapped_column(Integer)
     datos: Mapped[dict[str, Any]]
+    # The fields an UPDATE changed: the sync merges two edits of one row when their fields don't overlap.
+    campos: Mapped[list[Any] | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     enviado_at: Mapped[datetime | None]
 
@@ -344,6 +351,7 @@ class Coobligado(Synced, Base):
     """A co-obligado of an expediente (garante, responsable solidario): named in the OPI, notified apart."""
 
     __tablename__ = "coobligado"
+    __sync_policy__ = "fusionar"
     __table_args__ = (UniqueConstraint("expediente_id", "identificacion"),)
 
     expediente_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("expediente.id"), index=True)
@@ -477,6 +485,7 @@ class TasaInteres(Synced, Base):
     """Annual interest rate (percent) in force from ``vigente_desde`` (configurable table)."""
 
     __tablename__ = "tasa_interes"
+    __sync_policy__ = "servidor"
     __table_args__ = (UniqueConstraint("office_id", "vigente_desde"),)
 
     vigente_desde: Mapped[date]
@@ -553,6 +562,7 @@ class Usuario(Synced, Base):
     """
 
     __tablename__ = "usuario"
+    __sync_policy__ = "fusionar"
     __table_args__ = (UniqueConstraint("office_id", "login"),)
     __audit_redact__ = frozenset({"password_hash"})
 
@@ -574,3 +584,7 @@ class Usuario(Synced, Base):
 Index("ix_auditoria_created_at", Auditoria.created_at)
 
 SYNCED_TABLES = (*SYNCED_TABLES, Usuario)
+
+
+# Local sync bookkeeping (not synced itself); imported here so that the metadata holds every table.
+from app.storage.models_sync import SyncConflicto, SyncEstado  # noqa: E402, F401

@@ -20,8 +20,9 @@ A ``before_flush`` hook looks at what the session is about to write:
 - columns a model lists in ``__audit_redact__`` (the password hash) are shown in the audit only as
   «oculto» / «oculto, cambiado»; the outbox carries their value.
 
-The session's ``info`` carries ``actor`` (who), ``accion`` (what use case) and ``mutation_id`` (one
-per transaction, used by the sync to deduplicate a retried push).
+The session's ``info`` carries ``actor`` (who), ``accion`` (what use case), ``mutation_id`` (one
+per transaction, used by the sync to deduplicate a retried push) and ``sin_outbox`` (a standalone office,
+not joined to a central server, writes no outbox).
 """
 
 from __future__ import annotations
@@ -145,10 +146,10 @@ def _track(session: Session, _ctx: Any, _instances: Any) -> None:
         if not changed:
             continue
         # Only the changed fields (and the version they move between): the audit viewer shows exactly these.
-        campos = [*sorted(changed), "row_version"]
-        pending.append(_audit(obj, mid, actor, accion, "UPDATE", {k: before[k] for k in campos},
-                              {k: after[k] for k in campos}, now))
-        pending.append(_outbox(obj, mid, "UPDATE", base, after, now))
+        cambiados = [*sorted(changed), "row_version"]
+        pending.append(_audit(obj, mid, actor, accion, "UPDATE", {k: before[k] for k in cambiados},
+                              {k: after[k] for k in cambiados}, now))
+        pending.append(_outbox(obj, mid, "UPDATE", base, after, now, sorted(changed)))
 
     for obj in list(session.deleted):
         if not isinstance(obj, Synced):
@@ -170,7 +171,8 @@ def _write_log(session: Session, _ctx: Any) -> None:
     if not pending:
         return
     audits = [r for r in pending if r["_kind"] == "audit"]
-    outbox = [r for r in pending if r["_kind"] == "outbox"]
+    # A standalone office keeps no outbox: it has nowhere to push, and joining a server uploads its rows whole.
+    outbox = [] if session.info.get("sin_outbox") else [r for r in pending if r["_kind"] == "outbox"]
     conn = session.connection()
     if audits:
         conn.execute(insert(Auditoria.__table__), [_strip(r) for r in audits])
@@ -219,11 +221,13 @@ def _audit(
 
 
 def _outbox(
-    obj: Synced, mid: uuid.UUID, op: str, base: int | None, datos: dict[str, Any], now: datetime
+    obj: Synced, mid: uuid.UUID, op: str, base: int | None, datos: dict[str, Any], now: datetime,
+    campos: list[str] | None = None,
 ) -> dict[str, Any]:
     return {
         "_kind": "outbox", "mutation_id": mid, "tabla": obj.__tablename__, "fila_id": str(obj.id),
-        "operacion": op, "base_version": base, "datos": datos, "created_at": now, "enviado_at": None,
+        "operacion": op, "base_version": base, "datos": datos, "campos": campos, "created_at": now,
+        "enviado_at": None,
     }
 
 
@@ -267,6 +271,7 @@ def insertar(session: Session, modelo: type[Synced], filas: Iterable[Mapping[str
     columnas = _columnas(modelo)
     fijas = {"row_version": 1, "created_at": now, "updated_at": now, "created_by": actor, "updated_by": actor}
     ahora_iso = now.isoformat()
+    sin_outbox = bool(session.info.get("sin_outbox"))  # a standalone office keeps no outbox (as the hook)
     filas_db: list[dict[str, Any]] = []
     auditoria: list[dict[str, Any]] = []
     outbox: list[dict[str, Any]] = []
@@ -285,17 +290,19 @@ def insertar(session: Session, modelo: type[Synced], filas: Iterable[Mapping[str
             "despues": _sin_registro(despues), "created_by": actor, "updated_by": actor, "created_at": now,
             "updated_at": now,
         })
-        outbox.append({
-            "mutation_id": mid, "tabla": tabla, "fila_id": fila_id, "operacion": "INSERT", "base_version": None,
-            "datos": despues, "created_at": now, "enviado_at": None,
-        })
+        if not sin_outbox:
+            outbox.append({
+                "mutation_id": mid, "tabla": tabla, "fila_id": fila_id, "operacion": "INSERT", "base_version": None,
+                "datos": despues, "campos": None, "created_at": now, "enviado_at": None,
+            })
     if not filas_db:
         return 0
     session.flush()  # rows the ORM holds go first (a título's debtor, the importacion)
     conn = session.connection()
     for tabla_db, valores in ((modelo.__table__, filas_db), (Auditoria.__table__, auditoria),
                               (Outbox.__table__, outbox)):
-        _executemany(conn, tabla_db, valores)
+        if valores:
+            _executemany(conn, tabla_db, valores)
     return len(filas_db)
 
 

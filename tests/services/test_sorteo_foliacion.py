@@ -162,6 +162,7 @@ def test_unknown_juicio(servicios: Servicios) -> None:
 def test_every_write_is_audited_and_queued_for_sync(con_secretarios: Servicios) -> None:
     srv = con_secretarios
     crear_titulos(srv, 3)
+    srv.ctx.central = True  # joined to a central server: changes are queued in the outbox
     srv.sorteo.realizar(semilla="x")
     x = srv.secretarios.listar()[0]
     srv.secretarios.actualizar(x.id, email="abogado@iess.gob.ec")

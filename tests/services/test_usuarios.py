@@ -266,6 +266,7 @@ def test_deactivation_rules(con_secretarios: Servicios) -> None:
 
 
 def test_password_hashes_are_argon2_and_never_in_the_audit(us: UsuariosService, con_admin: UsuarioActual) -> None:
+    us.ctx.central = True  # joined to a central server: changes are queued in the outbox
     admin = _como(us, con_admin)
     admin.crear("jefe", "Jefe", Rol.JEFE, clave=CLAVE)
     admin.restablecer_clave("jefe", "Nueva-clave-123")

@@ -1,0 +1,240 @@
+"""One sync cycle of a desktop: versions, (first time) joining, files up, push, pull, files down.
+
+Joining: the server defines the office's identity (``central add-user --oficina CODE``). A desktop whose
+local office has another id takes the server's (every local row's ``office_id`` is rewritten in one SQLite
+transaction). Then:
+
+- a standalone office with data, joining a server that has none for it, uploads its rows once (numbers kept;
+  the server's counters continue after them);
+- a new desktop (no títulos, no expedientes) drops what its first start created locally and downloads the
+  office (snapshot);
+- both having data is refused: two copies of one office can't be merged blindly.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from sqlalchemy import Connection, Engine, delete, func, insert, select, text, update
+
+from app.common.dates import utcnow
+from app.common.errors import ValidationError
+from app.common.ids import new_id
+from app.storage.blobs import BlobStore
+from app.storage.migrate import head_revision
+from app.storage.models import Contador, Expediente, Oficina, Outbox, Preferencia, TituloCredito
+from app.storage.models_sync import SyncConflicto
+from app.sync import archivos, empuje, tirada
+from app.sync.conexion import VersionIncompatible
+from app.sync.filas import a_json, tablas
+
+Falla = Callable[[str], None]
+Avance = Callable[[str], None]
+
+
+def _sin_falla(_p: str) -> None:
+    return None
+
+
+@dataclass
+class ResultadoSync:
+    """What one cycle did; shown in the status bar and printed by ``sincronizar``."""
+
+    enviados: int = 0
+    recibidos: int = 0
+    repetidos: int = 0
+    conflictos_nuevos: list[str] = field(default_factory=list)
+    conflictos_pendientes: int = 0
+    archivos_subidos: int = 0
+    archivos_bajados: int = 0
+    archivos_pendientes: int = 0
+    pendientes: int = 0
+    subida_inicial: int = 0
+    instantanea: bool = False
+
+
+def verificar_versiones(local: Engine, pg: Connection) -> None:
+    """Refuse to sync across schema versions (design.md §3).
+
+    Raises:
+        VersionIncompatible: the server is newer ("actualice el programa") or older than this program.
+    """
+    mia = head_revision(local)
+    with pg.begin():
+        suya = pg.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    if suya == mia:
+        return
+    if suya is None:
+        raise VersionIncompatible("El servidor central no está inicializado (python -m app central init).")
+    if mia is not None and suya > mia:
+        raise VersionIncompatible(
+            f"El servidor central tiene una versión más nueva del esquema ({suya}) que este programa ({mia}): "
+            "actualice el programa. No se envió nada.")
+    raise VersionIncompatible(
+        f"El servidor central tiene una versión anterior del esquema ({suya}) que este programa ({mia}); este "
+        "equipo no escribe en un servidor más antiguo. Pida a informática que lo actualice (central init).")
+
+
+def _tiene_datos(c: Connection, office_id: uuid.UUID | None = None) -> bool:
+    for m in (TituloCredito, Expediente):
+        q = select(func.count()).select_from(m)
+        if office_id is not None:
+            q = q.where(m.office_id == office_id)
+        if c.execute(q).scalar_one():
+            return True
+    return False
+
+
+def _reasignar_oficina(lc: Connection, vieja: uuid.UUID, nueva: uuid.UUID) -> None:
+    """Give every local row the server's office id. The old office row stays, renamed, because the local
+    audit (never rewritten) points at it."""
+    lc.exec_driver_sql("PRAGMA defer_foreign_keys=ON")
+    o = dict(lc.execute(select(Oficina).where(Oficina.id == vieja)).mappings().one())
+    lc.execute(update(Oficina).where(Oficina.id == vieja).values(codigo=f"{o['codigo'][:5]}~{str(vieja)[-4:]}"))
+    lc.execute(insert(Oficina), [{**o, "id": nueva, "office_id": nueva}])
+    for t in tablas().values():
+        if t.nombre != "oficina":
+            lc.execute(update(t.tabla).where(t.tabla.c.office_id == vieja).values(office_id=nueva))
+    for m in (Contador, Preferencia):
+        lc.execute(update(m).where(m.office_id == vieja).values(office_id=nueva))
+
+
+def _subida_inicial(local: Engine, pg: Connection, office_id: uuid.UUID, lote: int = 2000,
+                    avance: Avance | None = None) -> tuple[int, set[str]]:
+    """Upload every local row of a standalone office that joins (rows the server has are skipped)."""
+    n = 0
+    shas: set[str] = set()
+    with pg.begin():
+        pg.exec_driver_sql("SET CONSTRAINTS ALL DEFERRED")
+        for nombre, t in tablas().items():
+            tab = t.tabla
+            q = select(tab).where(tab.c.office_id == office_id)
+            if nombre == "folio":
+                q = q.order_by(tab.c.expediente_id, tab.c.posicion)
+            with local.connect() as lc:
+                filas = [dict(r) for r in lc.execute(q).mappings()]
+            if nombre == "oficina":
+                for f in filas:
+                    campos = {k: v for k, v in f.items() if k not in ("id", "office_id", "row_version", "created_at",
+                                                                        "created_by")}
+                    pg.execute(update(tab).where(tab.c.id == f["id"]).values(**campos))
+                continue
+            for i in range(0, len(filas), lote):
+                trozo = filas[i:i + lote]
+                ya = set(pg.execute(select(tab.c.id).where(tab.c.id.in_([f["id"] for f in trozo]))).scalars())
+                nuevas = [f for f in trozo if f["id"] not in ya]
+                if nuevas:
+                    pg.execute(tab.insert(), nuevas)
+                    n += len(nuevas)
+                if nombre == "archivo":
+                    shas |= {f["sha256"] for f in trozo}
+            if avance is not None:
+                avance(f"Subiendo {nombre}… ({n} filas)")
+    return n, shas
+
+
+def unirse(local: Engine, pg: Connection, avance: Avance | None = None) -> tuple[uuid.UUID, int, set[str]]:
+    """Join this desktop to the user's office on the server. Returns (office id, rows uploaded, files to send).
+
+    Raises:
+        ValidationError: the user has no office on the server, or both this desktop and the server hold data
+            of the office.
+    """
+    with pg.begin():
+        oficinas = list(pg.execute(text("SELECT unnest(foja_mis_oficinas())")).scalars())
+        if not oficinas:
+            raise ValidationError("Su usuario no pertenece a ninguna oficina en el servidor central.")
+        server_id = oficinas[0]
+        server_datos = _tiene_datos(pg, server_id)
+    with local.connect() as lc:
+        local_id = lc.execute(select(Oficina.id).order_by(Oficina.created_at).limit(1)).scalar_one()
+        local_datos = _tiene_datos(lc)
+    if local_datos and server_datos:
+        raise ValidationError(
+            "Esta carpeta de datos ya tiene expedientes y la oficina también los tiene en el servidor central: "
+            "no se pueden unir dos copias. Abra Foja con una carpeta de datos nueva (--data-dir) para unirse.")
+    with local.begin() as lc:
+        if local_id != server_id:
+            _reasignar_oficina(lc, local_id, server_id)
+        if not local_datos:
+            # A new desktop: what its first start created (the local administrator, default data) gives way to
+            # the office's own rows on the server.
+            lc.exec_driver_sql("PRAGMA defer_foreign_keys=ON")
+            for t in reversed(list(tablas().values())):
+                if t.nombre != "oficina":
+                    lc.execute(delete(t.tabla).where(t.tabla.c.office_id == server_id))
+        lc.execute(delete(Outbox))
+        tirada.guardar_estado(lc, {"cliente_id": str(new_id()), "office_id": str(server_id)})
+    subidas, shas = (0, set())
+    if local_datos:
+        subidas, shas = _subida_inicial(local, pg, server_id, avance=avance)
+        # The server now holds exactly this desktop's rows: the pull starts after the upload instead of
+        # downloading them back (anything committed meanwhile is above this xmin and still comes).
+        with pg.begin():
+            xmin = int(pg.execute(text("SELECT pg_snapshot_xmin(pg_current_snapshot())::text")).scalar_one())
+        with local.begin() as lc:
+            tirada.guardar_estado(lc, {"cursor_xid": str(xmin - 1), "cursor_seq": str(tirada.CURSOR_MAX_SEQ)})
+    return server_id, subidas, shas
+
+
+def ciclo(local: Engine, pg: Connection, blobs: BlobStore, usuario: str, falla: Falla = _sin_falla,
+          avance: Avance | None = None) -> ResultadoSync:
+    """One push-then-pull cycle (joining first if this desktop never synced). Nothing is lost at any cut."""
+    res = ResultadoSync()
+    verificar_versiones(local, pg)
+    office = tirada.leer_estado(local, "office_id")
+    por_subir: set[str] = set()
+    if office is None:
+        office_id, res.subida_inicial, por_subir = unirse(local, pg, avance)
+    else:
+        office_id = uuid.UUID(office)
+    cliente_id = uuid.UUID(tirada.leer_estado(local, "cliente_id") or str(new_id()))
+    # Files first, so that a row reaching another desktop finds its file on the server.
+    with local.connect() as lc:
+        for datos in lc.execute(select(Outbox.datos).where(Outbox.tabla == "archivo", Outbox.operacion == "INSERT")
+                                ).scalars():
+            por_subir.add(datos["sha256"])
+    if avance:
+        avance("Subiendo archivos…")
+    sub = archivos.subir(pg, blobs, office_id, por_subir, falla)
+    res.archivos_subidos = sub.subidos
+    if avance:
+        avance("Enviando cambios…")
+    emp = empuje.empujar(local, pg, office_id, cliente_id, usuario, falla)
+    res.enviados, res.repetidos, res.conflictos_nuevos = emp.mutaciones, emp.repetidas, emp.conflictos
+    if avance:
+        avance("Recibiendo cambios…")
+    with pg.begin():
+        snap = tirada.necesita_instantanea(pg, tirada.cursor(local))
+    tir = tirada.instantanea(local, pg, falla=falla) if snap else tirada.tirar(local, pg, falla=falla)
+    res.instantanea = snap
+    res.recibidos = tir.filas + tirada.refrescar_resueltos(local, pg, tir.archivos or set())
+    if avance:
+        avance("Descargando archivos…")
+    baj = archivos.bajar(pg, blobs, tir.archivos or set(), falla)
+    res.archivos_bajados, res.archivos_pendientes = baj.bajados, baj.pendientes + sub.pendientes
+    with local.begin() as lc:
+        tirada.guardar_estado(lc, {"ultima_sync": a_json(utcnow()), "ultimo_error": ""})
+    res.pendientes = pendientes(local)
+    res.conflictos_pendientes = conflictos_pendientes(local)
+    return res
+
+
+def pendientes(local: Engine) -> int:
+    """Local transactions not yet on the server."""
+    with local.connect() as lc:
+        return lc.execute(select(func.count(func.distinct(Outbox.mutation_id)))).scalar_one()
+
+
+def conflictos_pendientes(local: Engine) -> int:
+    with local.connect() as lc:
+        return lc.execute(select(func.count()).select_from(SyncConflicto)
+                          .where(SyncConflicto.resuelto_at.is_(None))).scalar_one()
+
+
+def unido(local: Engine) -> bool:
+    """Whether this desktop belongs to a central server (then new numbers are provisional)."""
+    return tirada.leer_estado(local, "servidor") is not None
+
