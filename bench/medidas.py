@@ -312,6 +312,7 @@ def importar(srv: Servicios, paths: DataPaths, n: int, repeticiones: int) -> Mue
 
     with srv.ctx.read() as s:
         filas = imp._revisar(s, csv, NO_PROGRESS).filas
+    con_outbox = bool(getattr(srv.ctx, "central", True))
     con = sqlite3.connect(paths.database, isolation_level=None)
     oid = con.execute("SELECT id FROM oficina LIMIT 1").fetchone()[0]
     existentes = dict(con.execute("SELECT identificacion, id FROM deudor").fetchall())
@@ -363,8 +364,9 @@ def importar(srv: Servicios, paths: DataPaths, n: int, repeticiones: int) -> Mue
         con.executemany("INSERT INTO auditoria (id, office_id, row_version, created_at, created_by, updated_at, "
                         "updated_by, mutation_id, usuario, accion, tabla, fila_id, operacion, antes, despues) VALUES "
                         "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", a_rows)
-        con.executemany("INSERT INTO outbox (mutation_id, tabla, fila_id, operacion, base_version, datos, "
-                        "created_at) VALUES (?,?,?,?,?,?,?)", o_rows)
+        if con_outbox:  # as Foja: a standalone office keeps no outbox (the sync's rule)
+            con.executemany("INSERT INTO outbox (mutation_id, tabla, fila_id, operacion, base_version, datos, "
+                            "created_at) VALUES (?,?,?,?,?,?,?)", o_rows)
         dt = (time.perf_counter() - t0) * 1000
         con.execute("ROLLBACK")
         return dt
