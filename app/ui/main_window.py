@@ -22,6 +22,7 @@ from app.ui.opi_lote_action import GenerarOpiLote
 from app.ui.plantillas_page import PlantillasDialog
 from app.ui.secretarios_page import SecretariosPage
 from app.ui.sorteo_dialog import SorteoDialog
+from app.ui.sync_control import ControlSync
 from app.ui.tablero_page import TableroPage
 from app.ui.usuarios_page import UsuariosPage
 from app.ui.vencimientos_page import VencimientosPage
@@ -82,6 +83,8 @@ class MainWindow(QMainWindow):
         self.oficina_label.setContentsMargins(8, 0, 4, 0)
         self.oficina_label.setToolTip(oficina.nombre)
         self.statusBar().addPermanentWidget(self.oficina_label)
+        self.sync = ControlSync(servicios.sincronizacion, self)
+        self.statusBar().addPermanentWidget(self.sync.widget)
 
         self.importador = ImportarTitulos(servicios, self, self.settings)
         self.opi_lote = GenerarOpiLote(servicios, self, self.lista)
@@ -104,6 +107,8 @@ class MainWindow(QMainWindow):
         for p in (self.usuarios, self.auditoria, self.tablero, self.bienes):
             p.volver.connect(self.mostrar_lista)
         self.usuarios.mensaje.connect(self._aviso)
+        self.sync.datos_cambiados.connect(self.actualizar)
+        self.sync.mensaje.connect(self._aviso)
         self.auditoria.mensaje.connect(self._aviso)
         self.panel_vencimientos: VencimientosPanel | None = None
         if inicio.con_panel_vencimientos(usuario):  # the secretario-abogado: his vencimientos beside his list
@@ -188,6 +193,7 @@ class MainWindow(QMainWindow):
         self.accion_auditoria.triggered.connect(lambda: self.mostrar_pagina(inicio.AUDITORIA))
         for a in (self.accion_tablero, self.accion_usuarios, self.accion_auditoria):
             oficina.addAction(a)
+        self.sync.agregar_menu(oficina)
         # The menus follow the role (the services refuse anyway: this only spares a refusal).
         inicio.aplicar_permisos({
             self.importador.accion: Permiso.TITULOS_IMPORTAR,
@@ -370,6 +376,7 @@ class MainWindow(QMainWindow):
         ):
             event.ignore()
             return
+        self.sync.detener()
         tasks.cancelar_y_esperar()
         self.guardar_estado()
         event.accept()
