@@ -29,7 +29,7 @@ from app.services.usuarios import UsuariosService
 from app.services.vencimientos import VencimientosService
 from app.storage.blobs import BlobStore
 from app.storage.db import make_engine, make_session_factory, session_scope, sqlite_url
-from app.storage.esquema import al_dia
+from app.storage.esquema import al_dia, estadisticas_al_dia
 from app.sync.ciclo import unido
 from app.sync.tirada import leer_estado
 
@@ -81,6 +81,7 @@ def abrir(paths: DataPaths, usuario: UsuarioActual = SISTEMA, oficina: str | Non
 
         upgrade(engine, paths.database, paths.backups)
         keep_recent_backups(paths.backups, keep=3)
+    estadisticas_al_dia(engine)  # the list's and the search's plans depend on them (a few counts when current)
     factory = make_session_factory(engine)
     central = unido(engine)
     with session_scope(factory, usuario.login, "iniciar oficina") as s:

@@ -45,6 +45,7 @@ from app.domain.titulos import (
     mapear_encabezado,
 )
 from app.services.context import Contexto
+from app.storage.esquema import estadisticas_al_dia
 from app.storage.models import Deudor, Importacion, Oficina, TituloCredito
 from app.storage.tracking import insertar
 
@@ -129,6 +130,7 @@ class ImportacionService:
             if revision.problemas:
                 raise ImportRejected(path.name, revision.problemas)
             resultado = self._guardar(s, path, revision, progress)
+        estadisticas_al_dia(self.ctx.engine)  # a large import changes the best plans of the search
         log.info("importados %d títulos de %s (%d deudores nuevos, total %s)", resultado.filas, path.name,
                  resultado.deudores_nuevos, resultado.total)
         return resultado
