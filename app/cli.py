@@ -17,6 +17,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from app import cli_tablero
 from app.common.dates import parse_date
 from app.common.errors import AppError, ImportRejected
 from app.common.money import format_usd
@@ -97,18 +98,38 @@ def build_parser() -> argparse.ArgumentParser:
                           help="revisar los acuerdos de pago: una cuota vencida e impaga reanuda el juicio")
     conv.add_argument("--fecha", type=_fecha, help="fecha de revisión dd/mm/aaaa (por omisión, hoy)")
 
-    v = sub.add_parser("verificar", parents=[common], help="verificar la cadena de foliación de un juicio")
-    v.add_argument("juicio")
+    hon = sub.add_parser("honorarios", parents=[common],
+                         help="solicitudes de honorarios de un período (por secretario-abogado), con totales")
+    hon.add_argument("--secretario", metavar="CEDULA", help="solo las de este secretario-abogado")
+    hon.add_argument("--desde", type=_fecha, help="desde dd/mm/aaaa (fecha de la solicitud)")
+    hon.add_argument("--hasta", type=_fecha, help="hasta dd/mm/aaaa (incluido)")
+    hon.add_argument("--out", type=Path, help="exportar también a este archivo .xlsx")
+
+    v = sub.add_parser("verificar", parents=[common],
+                       help="verificar la foliación y los actos de un juicio, o de toda la oficina (--todos)")
+    v.add_argument("juicio", nargs="?")
+    v.add_argument("--todos", action="store_true", help="verificar todos los expedientes, con progreso")
+
+    r = sub.add_parser("restaurar", parents=[common],
+                       help="reemplazar una base de datos dañada por el último respaldo bueno")
+    r.add_argument("--respaldo", type=Path, help="archivo de respaldo (por omisión, el último que abre)")
 
     c = sub.add_parser("captura", parents=[common], help="guardar una imagen PNG de la ventana")
-    c.add_argument("--vista", choices=["expedientes", "expediente", "vencimientos"], required=True)
+    c.add_argument("--vista", choices=["expedientes", "expediente", "vencimientos", "honorarios", "tablero"],
+                   required=True)
     c.add_argument("--juicio")
     c.add_argument("--out", type=Path, required=True)
+
+    from app import cli_legal
+
+    cli_legal.agregar(sub, common)
+    cli_tablero.agregar(sub, common)
 
     sec = sub.add_parser("secretario", parents=[common], help="registrar un secretario-abogado")
     sec.add_argument("--nombres", required=True)
     sec.add_argument("--cedula", required=True)
     sec.add_argument("--interno", action="store_true", help="abogado interno (por omisión, externo)")
+    sec.add_argument("--genero", choices=["F", "M"], default="", help="F (abogada) o M (abogado), para los documentos")
 
     from app.cli_central import agregar_comandos
 
@@ -130,10 +151,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return gui_main(argv)
     if args.comando == "documento" and args.lista:
-        from app.domain.tipos import DOCUMENTOS
+        from app.domain.documentos import REGISTRO
 
-        for tipo, (titulo, _plantilla) in DOCUMENTOS.items():
-            print(f"{tipo.value}\t{titulo}")
+        for tipo, d in REGISTRO.items():
+            print(f"{tipo.value}\t{d.titulo}")
         return 0
     if args.comando == "central":
         from app.cli_central import central
@@ -141,6 +162,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return central(args)
     if args.comando == "documento" and not (args.tipo and args.juicio and args.out):
         parser.error("documento necesita TIPO JUICIO --out ARCHIVO.docx (o --lista)")
+    if args.comando == "verificar" and not (args.juicio or args.todos):
+        parser.error("verificar necesita JUICIO o --todos")
+    if args.comando == "restaurar":
+        return _restaurar(_paths(args), args.respaldo)
 
     from app.common.logsetup import setup_logging
     from app.services.bootstrap import abrir
@@ -171,6 +196,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         srv.close()
 
 
+def _restaurar(paths: DataPaths, respaldo: Path | None) -> int:
+    from app.services.arranque import restaurar, ultimo_respaldo_bueno
+
+    try:
+        if respaldo is None:
+            bueno = ultimo_respaldo_bueno(paths)
+            if bueno is None:
+                print("error: no hay un respaldo bueno en la carpeta «respaldos».", file=sys.stderr)
+                return 2
+            respaldo = bueno.ruta
+        apartada = restaurar(paths, respaldo)
+    except AppError as exc:
+        print(f"error: {exc.message}", file=sys.stderr)
+        return 2
+    print(f"Restaurado el respaldo «{respaldo.name}». La base dañada quedó en «{apartada}».")
+    return 0
+
+
 def _como_usuario(srv, login: str, clave: str):  # type: ignore[no-untyped-def]
     """The services acting as ``login`` (checked like the login dialog: lock-out included)."""
     from app.services.sesion import con_usuario
@@ -184,10 +227,14 @@ def _como_usuario(srv, login: str, clave: str):  # type: ignore[no-untyped-def]
 
 def _run(args: argparse.Namespace, srv) -> int:  # type: ignore[no-untyped-def]
     cmd = args.comando
+    if cmd in cli_tablero.COMANDOS:
+        return cli_tablero.ejecutar(args, srv)
     if cmd == "importar":
         r = srv.importacion.importar(args.archivo)
         print(f"Importados {r.filas} títulos de «{r.archivo}» ({r.deudores_nuevos} deudores nuevos, "
               f"USD {format_usd(r.total)}).")
+        for aviso in r.avisos:
+            print(f"aviso: {aviso}", file=sys.stderr)
         return 0
     if cmd == "sorteo":
         r = srv.sorteo.realizar(semilla=args.semilla, fecha=args.fecha)
@@ -203,9 +250,10 @@ def _run(args: argparse.Namespace, srv) -> int:  # type: ignore[no-untyped-def]
                                    destino=args.out)
         folios = f", fojas {g.desde}-{g.hasta}" if g.foliado else " (no se folia)"
         venc = f", vence el {g.vencimiento:%d/%m/%Y}" if g.vencimiento else ""
-        from app.domain.tipos import DOCUMENTOS, TipoDocumento
+        from app.domain.documentos import REGISTRO
+        from app.domain.tipos import TipoDocumento
 
-        titulo = DOCUMENTOS[TipoDocumento(args.tipo)][0]
+        titulo = REGISTRO[TipoDocumento(args.tipo)].titulo
         print(f"{g.ruta}: {titulo} del juicio {g.juicio}{folios}{venc}.")
         if args.pdf:
             print(srv.documentos.convertir_pdf(g.ruta))
@@ -224,6 +272,28 @@ def _run(args: argparse.Namespace, srv) -> int:  # type: ignore[no-untyped-def]
                          limite=args.limite or None)
         print(formatear_vencimientos(lista, totales=v.contar(hoy=args.fecha, secretario_cedula=args.secretario)))
         return 0
+    if cmd == "verificar" and args.todos:
+        from app.common.progress import Progress
+
+        def _avance(hechos: int, total: int, texto: str) -> None:
+            print(f"\r{texto}", end="", file=sys.stderr, flush=True)
+
+        resumen = srv.foliacion.verificar_todos(Progress(_avance))
+        print(file=sys.stderr)
+        print(resumen.mensaje(), file=sys.stdout if resumen.intacta else sys.stderr)
+        return 0 if resumen.intacta else 1
+    if cmd == "honorarios":
+        from app.services.honorarios_consultas import formatear
+
+        filas = srv.honorarios_consultas.listar(secretario_cedula=args.secretario, desde=args.desde,
+                                                hasta=args.hasta)
+        print(formatear(filas))
+        if args.out:
+            periodo = " ".join(x for x in (f"desde {args.desde:%d/%m/%Y}" if args.desde else "",
+                                            f"hasta {args.hasta:%d/%m/%Y}" if args.hasta else "") if x)
+            titulo = f"Honorarios {periodo}".strip() + (f" — secretario {args.secretario}" if args.secretario else "")
+            print(srv.honorarios_consultas.exportar_xlsx(args.out, filas, titulo), file=sys.stderr)
+        return 0
     if cmd == "verificar":
         r = srv.foliacion.verificar(args.juicio)
         print(r.mensaje(), file=sys.stdout if r.intacta else sys.stderr)
@@ -239,8 +309,13 @@ def _run(args: argparse.Namespace, srv) -> int:  # type: ignore[no-untyped-def]
         out = capturar(srv, args.vista, args.juicio, args.out)
         print(out)
         return 0
+    from app import cli_legal
+
+    hecho = cli_legal.ejecutar(args, srv)
+    if hecho is not None:
+        return hecho
     if cmd == "secretario":
-        x = srv.secretarios.crear(args.nombres, args.cedula, externo=not args.interno)
+        x = srv.secretarios.crear(args.nombres, args.cedula, externo=not args.interno, genero=args.genero)
         print(f"Registrado {x.nombres} ({x.cedula}, {x.tipo}).")
         return 0
     if cmd == "sincronizar":

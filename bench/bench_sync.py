@@ -120,7 +120,8 @@ def _cliente_escala(args: tuple[str, str, str, int, int, mp.Queue]) -> None:  # 
 
 
 def cpu_postgres() -> float:
-    """CPU seconds (user+system) of every postgres process now."""
+    """CPU seconds (user+system) of the postgres processes so far, exited backends included (their time is
+    added to the postmaster's cutime/cstime when it reaps them; each sync opens and closes its connection)."""
     total = 0
     tick = os.sysconf("SC_CLK_TCK")
     for p in Path("/proc").iterdir():
@@ -130,7 +131,7 @@ def cpu_postgres() -> float:
             if (p / "comm").read_text().strip() not in ("postgres", "postmaster"):
                 continue
             campos = (p / "stat").read_text().rsplit(")", 1)[1].split()
-            total += int(campos[11]) + int(campos[12])
+            total += int(campos[11]) + int(campos[12]) + int(campos[13]) + int(campos[14])
         except OSError:
             continue
     return total / tick

@@ -25,9 +25,17 @@ def data_dir(tmp_path: Path) -> DataPaths:
     return DataPaths(tmp_path / "foja")
 
 
+#: The office's signatories (issue 8: documents are signed by named people, never by a placeholder).
+FIRMANTES = {"ejecutor_nombre": "Ing. Patricio Xavier Carrasco Ruiz", "ejecutor_genero": "M",
+             "ejecutor_cargo": "Director Provincial del IESS Chimborazo, Funcionario Ejecutor",
+             "jefe_nombre": "Ab. Rosa Elena Vallejo Cisneros", "jefe_genero": "F",
+             "jefe_cargo": "Jefa de la Unidad Provincial de Gestión de Coactiva"}
+
+
 @pytest.fixture
 def servicios(data_dir: DataPaths) -> Iterator[Servicios]:
     srv = abrir(data_dir)
+    srv.oficina.actualizar(**FIRMANTES)
     yield srv
     srv.close()
 
@@ -35,6 +43,6 @@ def servicios(data_dir: DataPaths) -> Iterator[Servicios]:
 @pytest.fixture
 def con_secretarios(servicios: Servicios) -> Servicios:
     nombres = ["Ana Lucía Guamán", "Carlos Andrade Vera", "María José Paredes"]
-    for n, c in zip(nombres, CEDULAS, strict=False):
-        servicios.secretarios.crear(n, c, externo=True)
+    for n, c, g in zip(nombres, CEDULAS, "FMF", strict=False):
+        servicios.secretarios.crear(n, c, externo=True, genero=g)
     return servicios

@@ -62,7 +62,7 @@ def test_usuario_acts_as_that_user(demo: tuple[Path, dict[str, tuple[str, str]]]
     code, _out, err = run(capsys, "importar", str(csv), "--usuario", login, "--data-dir", str(d))
     assert code == 0, err
     code, _out, err = run(capsys, "--usuario", login, "--data-dir", str(d), "sorteo", "--todos", "--semilla", "x",
-                         "--fecha", "02/06/2025")
+                         "--fecha", "22/12/2025")
     assert code == 0, err
     engine = create_engine(f"sqlite:///{d / 'foja.sqlite3'}")
     with engine.connect() as c:

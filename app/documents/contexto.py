@@ -28,8 +28,11 @@ from babel.dates import format_date
 from app.common.dates import fojas, format_dmy, long_date, number_in_words, place_and_date
 from app.common.errors import ValidationError
 from app.common.money import amount_in_words, format_usd, parse_amount, q
+from app.documents import concordancia
+from app.domain.documentos import REGISTRO
+from app.domain.documentos import validar_claves as _validar_claves
 from app.domain.terminos import TERMINO_OPI_DIAS, TERMINO_RPV_DIAS
-from app.domain.tipos import DOCUMENTOS, TipoDocumento
+from app.domain.tipos import TipoDocumento
 
 ACREEDOR = "Instituto Ecuatoriano de Seguridad Social (IESS)"
 #: A postura must come with at least this share of its value as deposit (domain.md §2.9).
@@ -45,6 +48,10 @@ class Oficina:
     provincia: str
     ejecutor_nombre: str = ""
     ejecutor_cargo: str = "Funcionario Ejecutor"
+    ejecutor_genero: str = ""
+    jefe_nombre: str = ""
+    jefe_cargo: str = ""
+    jefe_genero: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +88,7 @@ class Secretario:
     nombres: str
     cedula: str
     externo: bool = True
+    genero: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +138,10 @@ class Notificacion:
     observaciones: str = ""
     calidad: str = "coactivado"
     documento: RefDocumento | None = None
+    citador_nombre: str = ""
+    citador_cargo: str = ""
+    #: The person notified is a company: the diligencia is made "en la persona de su representante legal".
+    representante_legal: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,6 +184,7 @@ class ActaBienes:
     lugar_custodia: str = ""
     hora: str = ""
     observaciones: str = ""
+    depositario_genero: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,6 +230,17 @@ class Liquidacion:
     costas_detalle: tuple[Movimiento, ...] = ()
     pagos_detalle: tuple[Movimiento, ...] = ()
     documento: RefDocumento | None = None
+    honorarios_a_cargo: bool = False  # the office charges the fee to the coactivado: a line of the debt
+
+
+@dataclass(frozen=True, slots=True)
+class HonorariosOpi:
+    """The fee an OPI announces when the office charges it to the coactivado: percent and IVA of the tariff
+    in force on its date, and that fee on the título's total (USD)."""
+
+    porcentaje: Decimal
+    iva_porcentaje: Decimal
+    monto: Decimal
 
 
 @dataclass(frozen=True, slots=True)
@@ -254,6 +278,7 @@ class ActaRemate:
 class Archivo:
     motivo: str
     total_pagado: Decimal
+    auto: RefDocumento | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -317,8 +342,9 @@ def tipo_identificacion(tipo: str) -> str:
     return "RUC" if tipo.upper() == "RUC" else "cédula de ciudadanía"
 
 
-def cargo_secretario(externo: bool) -> str:
-    return "Secretario Abogado Externo" if externo else "Secretario Abogado"
+def cargo_secretario(externo: bool, genero: str = "") -> str:
+    """«Secretario Abogado Externo» / «Secretaria Abogada Externa» … (:mod:`app.documents.concordancia`)."""
+    return concordancia.cargo_secretario(externo, genero)
 
 
 _CALIDADES = {"GARANTE": "garante", "RESPONSABLE_SOLIDARIO": "responsable solidario", "CODEUDOR": "codeudor"}
@@ -409,8 +435,13 @@ def comun(j: Juicio, fecha: date) -> dict[str, Any]:
         "total": dinero(t.total), "total_letras": amount_in_words(t.total),
         "cuantia": dinero(cuantia), "cuantia_letras": amount_in_words(cuantia),
         "opi_referencia": cita(j.opi, "la orden de pago inmediato dictada en este juicio"),
-        "secretario_nombre": x.nombres, "secretario_cedula": x.cedula, "secretario_cargo": cargo_secretario(x.externo),
+        "secretario_nombre": x.nombres, "secretario_cedula": x.cedula,
+        "secretario_cargo": cargo_secretario(x.externo, x.genero),
+        "secretario_tratamiento": f"{concordancia.articulo(x.genero)} {concordancia.abogado(x.genero)}",
+        "secretario_suscrito": concordancia.suscrito(x.genero),
+        "secretario_articulo": concordancia.articulo(x.genero),
         "ejecutor_nombre": j.oficina.ejecutor_nombre, "ejecutor_cargo": j.oficina.ejecutor_cargo,
+        "ejecutor_articulo": concordancia.articulo(j.oficina.ejecutor_genero),
     }
 
 
@@ -429,9 +460,17 @@ def rpv(j: Juicio, fecha: date, vencimiento: date) -> dict[str, Any]:
     return {**comun(j, fecha), **_termino(vencimiento, TERMINO_RPV_DIAS)}
 
 
-def opi(j: Juicio, fecha: date, vencimiento: date, medidas: Sequence[str]) -> dict[str, Any]:
-    """Orden de pago inmediato (COA arts. 279-281): 3 días término, medidas cautelares."""
-    return {**comun(j, fecha), **_termino(vencimiento, TERMINO_OPI_DIAS), "medidas": list(medidas)}
+def opi(j: Juicio, fecha: date, vencimiento: date, medidas: Sequence[str],
+        honorarios: HonorariosOpi | None = None) -> dict[str, Any]:
+    """Orden de pago inmediato (COA arts. 279-281): 3 días término, medidas cautelares; the lawyer's fee as its
+    own line when the office charges it to the coactivado (``honorarios``)."""
+    h = honorarios
+    return {**comun(j, fecha), **_termino(vencimiento, TERMINO_OPI_DIAS), "medidas": list(medidas),
+            "honorarios_a_cargo": h is not None,
+            "honorarios_porcentaje": _porcentaje(h.porcentaje) if h else "",
+            "honorarios_iva": _porcentaje(h.iva_porcentaje) if h else "",
+            "honorarios_monto": dinero(h.monto) if h else "0,00",
+            "total_con_honorarios": dinero(j.titulo.total + h.monto) if h else dinero(j.titulo.total)}
 
 
 def razon_no_pago(j: Juicio, fecha: date, rpv_ref: RefDocumento | None, rpv_vence: date | None) -> dict[str, Any]:
@@ -465,7 +504,9 @@ def razon_notificacion(j: Juicio, fecha: date, n: Notificacion) -> dict[str, Any
         "notificacion_hora": hora_texto(n.fecha_hora), "notificacion_direccion": n.direccion or "su domicilio",
         "notificacion_recibido_por": n.recibido_por, "notificacion_efectiva": n.efectiva,
         "notificacion_observaciones": n.observaciones,
+        "notificacion_representante": n.representante_legal,
         "documento_notificado": cita(n.documento, "el documento dictado en este juicio"),
+        "citador_nombre": n.citador_nombre, "citador_cargo": n.citador_cargo,
     }
 
 
@@ -535,6 +576,9 @@ def acta_bienes(j: Juicio, fecha: date, a: ActaBienes) -> dict[str, Any]:
         "hora": a.hora, "lugar_diligencia": a.lugar_diligencia or j.deudor.direccion or j.oficina.ciudad,
         "bienes": _bienes(a.bienes), "bienes_total": dinero(total), "bienes_total_letras": amount_in_words(total),
         "depositario_nombre": a.depositario_nombre, "depositario_cedula": a.depositario_cedula,
+        "depositario_cargo": concordancia.cargo_depositario(a.depositario_genero),
+        "depositario_articulo": concordancia.articulo(a.depositario_genero),
+        "depositario_del": concordancia.del_(a.depositario_genero),
         "lugar_custodia": a.lugar_custodia or "las bodegas del Instituto Ecuatoriano de Seguridad Social",
         "observaciones": a.observaciones,
     }
@@ -545,6 +589,11 @@ def _movimientos(ms: Sequence[Movimiento]) -> list[dict[str, Any]]:
             for i, m in enumerate(ms, start=1)]
 
 
+def _porcentaje(p: Decimal) -> str:
+    """``Decimal("10.0000")`` -> ``"10 %"``, ``Decimal("7.5")`` -> ``"7,5 %"``."""
+    return f"{p.normalize():f}".replace(".", ",") + " %"
+
+
 def _tasa(t: Decimal) -> str:
     return f"{q(t):.2f}".replace(".", ",")
 
@@ -552,7 +601,7 @@ def _tasa(t: Decimal) -> str:
 def liquidacion(j: Juicio, fecha: date, liq: Liquidacion) -> dict[str, Any]:
     """Liquidación at a cut-off date: capital, interest (título, mora by period, convenio), surcharges, costs,
     payments, total; the lawyer's fees apart."""
-    deuda = liq.capital + liq.interes + liq.recargo + liq.costas
+    deuda = liq.capital + liq.interes + liq.recargo + liq.costas + (liq.honorarios if liq.honorarios_a_cargo else 0)
     titulo = liq.interes if liq.interes_titulo is None else liq.interes_titulo
     return {
         **comun(j, fecha),
@@ -562,6 +611,7 @@ def liquidacion(j: Juicio, fecha: date, liq: Liquidacion) -> dict[str, Any]:
         "liq_recargo": dinero(liq.recargo), "liq_costas": dinero(liq.costas), "liq_deuda": dinero(deuda),
         "liq_pagos": dinero(liq.pagos), "liq_total": dinero(liq.total), "liq_total_letras": amount_in_words(liq.total),
         "liq_honorarios": dinero(liq.honorarios), "liq_base_dias": liq.base_dias,
+        "liq_honorarios_a_cargo": liq.honorarios_a_cargo,
         "tramos": [
             {"n": i, "desde": format_dmy(t.desde), "hasta": format_dmy(t.hasta), "dias": t.dias,
              "capital": dinero(t.capital), "tasa": f"{_tasa(t.tasa_anual)} %", "interes": dinero(t.interes)}
@@ -637,6 +687,9 @@ def razon_archivo(j: Juicio, fecha: date, a: Archivo) -> dict[str, Any]:
         "motivo": a.motivo, "total_pagado": dinero(a.total_pagado),
         "total_pagado_letras": amount_in_words(a.total_pagado),
         "fojas_expediente": fojas(j.ultimo_folio), "cuerpos": j.cuerpos,
+        "fojas_expediente_texto": concordancia.fojas_utiles(j.ultimo_folio),
+        "cuerpos_texto": concordancia.cuerpos(j.cuerpos),
+        "auto_archivo_referencia": cita(a.auto, "el auto de archivo dictado en este juicio"),
     }
 
 
@@ -688,73 +741,16 @@ def indice(j: Juicio, fecha: date, ix: Indice) -> dict[str, Any]:
     return {
         **comun(j, fecha), "documentos": documentos, "total_fojas": fojas(ultimo),
         "cuerpos": ix.entradas[-1].cuerpo_hasta if ix.entradas else 1,
+        "total_fojas_texto": concordancia.fojas_utiles(ultimo),
+        "cuerpos_texto": concordancia.cuerpos(ix.entradas[-1].cuerpo_hasta if ix.entradas else 1),
     }
 
 
 # --- datos: what callers (UI, CLI) pass for the documents that need more than the expediente -------------------
 
-#: Keys accepted in ``datos`` per document type, with their meaning (shown by the CLI and in errors).
-DATOS: dict[TipoDocumento, dict[str, str]] = {
-    TipoDocumento.RPV: {},
-    TipoDocumento.RAZON_NO_PAGO: {},
-    TipoDocumento.OPI: {"medidas": "lista de medidas cautelares (texto); omitida: las tres de ley"},
-    TipoDocumento.RAZON_NOTIFICACION: {"notificacion_id": "la notificación (intento) de la que se sienta razón; "
-                                                          "omitida: la última registrada"},
-    TipoDocumento.OFICIO_RETENCION: {"medida_id": "la medida cautelar ordenada (fila de MedidaCautelar)",
-                                     "destinatario": "entidad a la que se oficia (sin medida_id)"},
-    TipoDocumento.OFICIO_ANT: {"medida_id": "la medida cautelar ordenada", "destinatario": "entidad (sin medida_id)"},
-    TipoDocumento.OFICIO_REGISTRO: {"medida_id": "la medida cautelar ordenada",
-                                    "destinatario": "entidad (sin medida_id)"},
-    TipoDocumento.OFICIO_LEVANTAMIENTO: {"medida_id": "la medida que se levanta; omitida: todas las vigentes",
-                                         "motivo": "por qué se levanta (p. ej. «haberse cancelado la obligación»)"},
-    TipoDocumento.PROVIDENCIA: {"texto": "lo que se dispone (un párrafo por línea)",
-                                "liquidacion_id": "liquidación que se cita (máximo 3 días de antigüedad)"},
-    TipoDocumento.ACTA_EMBARGO: {
-        "bienes": "lista de bienes: {descripcion, tipo INMUEBLE|VEHICULO|MUEBLE|FONDOS, valor, ubicacion}; "
-                  "omitida: los fondos retenidos por las medidas cautelares",
-        "depositario": "nombre del depositario judicial", "depositario_cedula": "cédula del depositario",
-        "lugar": "lugar de la diligencia", "lugar_custodia": "dónde quedan los bienes", "hora": "hora (10h30)",
-        "observaciones": "observaciones del acta",
-    },
-    TipoDocumento.ACTA_SECUESTRO: {
-        "bienes": "lista de bienes: {descripcion, tipo, valor, ubicacion}",
-        "depositario": "nombre del depositario judicial", "depositario_cedula": "cédula del depositario",
-        "lugar": "lugar de la diligencia", "lugar_custodia": "dónde quedan los bienes", "hora": "hora (10h30)",
-        "observaciones": "observaciones del acta",
-    },
-    TipoDocumento.LIQUIDACION: {"liquidacion_id": "la liquidación registrada; omitida: la última del expediente"},
-    TipoDocumento.AVISO_REMATE: {
-        "fecha_remate": "fecha del remate (dd/mm/aaaa)", "hora": "hora del remate (10h00)",
-        "lugar": "lugar o plataforma del remate", "bienes": "lista de bienes con su avalúo: {descripcion, tipo, valor}",
-        "base": "base del remate (USD); omitida: el avalúo total",
-    },
-    TipoDocumento.ACTA_REMATE: {
-        "bienes": "lista de bienes rematados", "posturas": "lista: {postor, identificacion, valor, deposito}",
-        "adjudicatario": "número (1, 2, …) de la postura adjudicada; omitido: la mayor postura calificada",
-        "hora": "hora del remate",
-    },
-    TipoDocumento.RAZON_ARCHIVO: {"motivo": "motivo del archivo; omitido: el pago total de la obligación",
-                                  "saldo": "saldo de la deuda (debe ser 0); omitido: el de la última liquidación"},
-    TipoDocumento.AUTO_SUSPENSION: {"convenio_id": "el convenio (APP); omitido: el último vigente"},
-    TipoDocumento.CARATULA: {"cuerpo": "número del cuerpo; omitido: el último"},
-    TipoDocumento.INDICE: {},
-    TipoDocumento.ACTA_SORTEO: {},
-}
-
-
-def validar_claves(tipo: TipoDocumento, datos: Mapping[str, Any]) -> None:
-    """Refuse keys a document type does not know (a typo must not be silently ignored).
-
-    Raises:
-        ValidationError: naming the unknown keys and the accepted ones.
-    """
-    aceptadas = DATOS[tipo]
-    extra = sorted(set(datos) - set(aceptadas))
-    if extra:
-        lista = ", ".join(sorted(aceptadas)) or "ninguno"
-        raise ValidationError(
-            f"{DOCUMENTOS[tipo][0]}: dato(s) desconocido(s) {', '.join(extra)}. Datos aceptados: {lista}."
-        )
+#: Keys accepted in ``datos`` per document type: the registry's ``datos`` (:mod:`app.domain.documentos`).
+DATOS: dict[TipoDocumento, Mapping[str, str]] = {t: d.datos for t, d in REGISTRO.items()}
+validar_claves = _validar_claves
 
 
 def monto(valor: Any, campo: str) -> Decimal:
@@ -830,7 +826,9 @@ def posturas_de(valor: Any) -> tuple[Postura, ...]:
 _M_OFICINA = Oficina(
     nombre="Unidad Provincial de Gestión de Coactiva de Chimborazo", ciudad="Riobamba", provincia="Chimborazo",
     ejecutor_nombre="Ing. Patricio Xavier Carrasco Ruiz",
-    ejecutor_cargo="Director Provincial del IESS Chimborazo, Funcionario Ejecutor",
+    ejecutor_cargo="Director Provincial del IESS Chimborazo, Funcionario Ejecutor", ejecutor_genero="M",
+    jefe_nombre="Ab. Rosa Elena Vallejo Cisneros", jefe_cargo="Jefa de la Unidad Provincial de Gestión de Coactiva",
+    jefe_genero="F",
 )
 _M_FECHA = date(2025, 5, 13)
 _M_OPI = RefDocumento("la orden de pago inmediato", date(2025, 2, 28), 1, 2)
@@ -848,7 +846,7 @@ MUESTRA_JUICIO = Juicio(
         interes=Decimal("200.00"), recargo=Decimal("42.50"), total=Decimal("1242.50"),
         fecha_interes_desde=date(2024, 11, 15),
     ),
-    secretario=Secretario("Ana Lucía Guamán Paredes", "1710034065", True),
+    secretario=Secretario("Ana Lucía Guamán Paredes", "1710034065", True, "F"),
     coobligados=(
         Persona("María Fernanda Guamán Yépez", "0603001231", calidad="GARANTE", direccion="Calle Colón 12-34"),
         Persona("José Luis Cáceres Núñez", "0604571232", calidad="RESPONSABLE_SOLIDARIO"),
@@ -885,13 +883,17 @@ def muestra(tipo: TipoDocumento | str) -> dict[str, Any]:
     office's template uses only known fields."""
     tipo = TipoDocumento(tipo)
     j, f = MUESTRA_JUICIO, _M_FECHA
+    from app.documents import contexto_legal  # its builders import this module
+
+    if tipo in contexto_legal.MUESTRAS:
+        return contexto_legal.MUESTRAS[tipo](j, f)
     if tipo is TipoDocumento.RPV:
         return rpv(j, f, date(2025, 5, 27))
     if tipo is TipoDocumento.OPI:
         return opi(j, f, date(2025, 5, 16), [
             "La retención de los fondos que el coactivado mantenga en las instituciones del sistema financiero.",
             "La prohibición de enajenar los vehículos de propiedad del coactivado.",
-        ])
+        ], HonorariosOpi(Decimal("10"), Decimal("15"), Decimal("142.89")))
     if tipo is TipoDocumento.RAZON_NO_PAGO:
         return razon_no_pago(j, f, RefDocumento("el requerimiento de pago voluntario", date(2025, 4, 25), 1, 1),
                              date(2025, 5, 9))
@@ -902,6 +904,8 @@ def muestra(tipo: TipoDocumento | str) -> dict[str, Any]:
             recibido_por="Rosa Elena Toapanta (empleada)", efectiva=True,
             observaciones="Se dejó la boleta en la recepción de la compañía.",
             calidad="representante legal del coactivado", documento=_M_OPI,
+            citador_nombre="Segundo Manuel Yautibug Lema", citador_cargo="Citador-Notificador",
+            representante_legal="Luis Alberto Pilamunga Toapanta",
         ))
     if tipo in (TipoDocumento.OFICIO_RETENCION, TipoDocumento.OFICIO_ANT, TipoDocumento.OFICIO_REGISTRO):
         destinos = {TipoDocumento.OFICIO_RETENCION: "Superintendencia de Bancos",
@@ -923,6 +927,7 @@ def muestra(tipo: TipoDocumento | str) -> dict[str, Any]:
             bienes=_M_BIENES, depositario_nombre="Jorge Luis Naranjo Chávez", depositario_cedula="0926687856",
             lugar_diligencia="Av. Daniel León Borja 24-15, Riobamba", lugar_custodia="Patio de la Unidad, Riobamba",
             hora="10h30", observaciones="El vehículo se encuentra en buen estado de funcionamiento.",
+            depositario_genero="M",
         ))
     if tipo is TipoDocumento.LIQUIDACION:
         return liquidacion(j, f, _M_LIQ)
@@ -937,7 +942,8 @@ def muestra(tipo: TipoDocumento | str) -> dict[str, Any]:
             hora="10h00", aviso=RefDocumento("el aviso de remate", date(2025, 5, 20), 14, 14),
         ))
     if tipo is TipoDocumento.RAZON_ARCHIVO:
-        return razon_archivo(j, f, Archivo("el pago total de la obligación", Decimal("1363.68")))
+        return razon_archivo(j, f, Archivo("el pago total de la obligación", Decimal("1363.68"),
+                                           RefDocumento("el auto de archivo", date(2025, 5, 13), 12, 12)))
     if tipo is TipoDocumento.AUTO_SUSPENSION:
         return auto_suspension(j, f, Convenio(
             fecha=date(2025, 5, 12), plazo_meses=3, monto=Decimal("1242.50"), cuota_inicial=Decimal("0.00"),
@@ -956,7 +962,22 @@ def muestra(tipo: TipoDocumento | str) -> dict[str, Any]:
         )))
     if tipo is TipoDocumento.ACTA_SORTEO:
         return acta_sorteo_muestra()
+    if tipo is TipoDocumento.ORDEN_PAGO_HONORARIOS:
+        from app.documents.contexto_honorarios import muestra_orden  # it builds on this module
+
+        return muestra_orden(f)
     raise AssertionError(tipo)  # pragma: no cover - every type handled above
+
+
+def firmas_sorteo(o: Oficina, titulos: int, participantes: int) -> dict[str, Any]:
+    """The counted phrases and the jefe's signature of an acta de sorteo («320 títulos de crédito», «un
+    secretario-abogado activo»)."""
+    return {
+        "titulos_texto": concordancia.contar(titulos, "título de crédito", "títulos de crédito"),
+        "participantes_texto": concordancia.contar(participantes, "secretario-abogado activo",
+                                                   "secretarios-abogados activos"),
+        "jefe_nombre": o.jefe_nombre, "jefe_cargo": o.jefe_cargo,
+    }
 
 
 def acta_sorteo_muestra() -> dict[str, Any]:
@@ -966,6 +987,7 @@ def acta_sorteo_muestra() -> dict[str, Any]:
     return {
         **oficina(_M_OFICINA, _M_FECHA), "sorteo_id": "01a1fca3-b201-74e0-96db-3a6d21e454f5", "semilla": "a1b2c3",
         "total_titulos": 2, "total_participantes": 1, "cuantia_total": "2.485,00",
+        **firmas_sorteo(_M_OFICINA, 2, 1),
         "participantes": [{"n": 1, "nombre": "Ana Lucía Guamán Paredes", "cedula": "1710034065",
                            "calidad": "Externo", "asignados": 2, "cuantia": "2.485,00"}],
         "asignaciones": asign,

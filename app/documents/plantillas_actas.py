@@ -30,23 +30,24 @@ def _acta_bienes(titulo: str, diligencia: Partes, custodia: str) -> Document:
     _titulo(doc, titulo.upper())
     _p(doc, [
         "En la ciudad de {{ ciudad }}, el {{ fecha }}{% if hora %}, a las {{ hora }}{% endif %}, en "
-        "{{ lugar_diligencia }}, el/la suscrito/a Ab. {{ secretario_nombre }}, {{ secretario_cargo }} del Juzgado de "
-        "Coactiva de la {{ oficina_nombre }}, en cumplimiento de {{ opi_referencia }}, dentro del juicio coactivo No. "
-        "{{ juicio_numero }} que el {{ acreedor }} sigue contra {{ obligados_designacion }}, por la cantidad de "
-        "{{ total_letras }}, más intereses, costas y recargos de ley, ", *diligencia,
+        "{{ lugar_diligencia }}, {{ secretario_suscrito }} Ab. {{ secretario_nombre }}, {{ secretario_cargo }} del "
+        "Juzgado de Coactiva de la {{ oficina_nombre }}, en cumplimiento de {{ opi_referencia }}, dentro del juicio "
+        "coactivo No. {{ juicio_numero }} que el {{ acreedor }} sigue contra {{ obligados_designacion }}, por la "
+        "cantidad de {{ total_letras }}, más intereses, costas y recargos de ley, ", *diligencia,
     ])
     _tabla_bienes(doc, total="{{ bienes_total }}")
     _p(doc, [
-        "Los bienes detallados, por un valor estimado de {{ bienes_total_letras }}, quedan bajo la custodia del/de "
-        "la Depositario/a Judicial ", ("{{ depositario_nombre }}", "b"),
+        "Los bienes detallados, por un valor estimado de {{ bienes_total_letras }}, quedan bajo la custodia "
+        "{{ depositario_del }} {{ depositario_cargo }} ", ("{{ depositario_nombre }}", "b"),
         "{% if depositario_cedula %}, con cédula de ciudadanía No. {{ depositario_cedula }}{% endif %}, quien los "
         f"recibe {custodia} en {{{{ lugar_custodia }}}} y se obliga a conservarlos con el debido cuidado, a no "
         "usarlos, prestarlos ni arrendarlos, a informar periódicamente sobre su estado y a entregarlos cuando este "
         "Juzgado lo ordene.",
     ])
     _si(doc, "observaciones", [([("Observaciones: ", "b"), "{{ observaciones }}"], "Normal")])
-    _cierre(doc, ["Para constancia de lo actuado firman el/la Secretario/a y el/la Depositario/a Judicial."])
-    _firmas(doc, _SECRETARIO, ["{{ depositario_nombre }}", "Depositario/a Judicial"])
+    _cierre(doc, ["Para constancia de lo actuado firman {{ secretario_articulo }} {{ secretario_cargo }} y "
+                  "{{ depositario_articulo }} {{ depositario_cargo }}."])
+    _firmas(doc, _SECRETARIO, ["{{ depositario_nombre }}", "{{ depositario_cargo }}"])
     return doc
 
 
@@ -95,7 +96,8 @@ def construir_acta_remate() -> Document:
     _titulo(doc, "ACTA DE REMATE")
     _p(doc, [
         "En la ciudad de {{ ciudad }}, el {{ fecha }}{% if hora %}, a las {{ hora }}{% endif %}, día y hora "
-        "señalados en {{ aviso_referencia }}, ante el/la {{ ejecutor_cargo }} y el/la Ab. {{ secretario_nombre }}, "
+        "señalados en {{ aviso_referencia }}, ante {{ ejecutor_articulo }} {{ ejecutor_cargo }} y "
+        "{{ secretario_tratamiento }} {{ secretario_nombre }}, "
         "{{ secretario_cargo }}, se procede al remate de los siguientes bienes embargados dentro del juicio coactivo "
         "No. {{ juicio_numero }} que el {{ acreedor }} sigue contra {{ obligados_designacion }}:",
     ])

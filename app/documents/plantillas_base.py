@@ -49,6 +49,8 @@ from app.documents.plantillas_expediente import (
     construir_caratula,
     construir_indice,
 )
+from app.documents.plantillas_honorarios import CAMPOS_ORDEN_HONORARIOS, construir_orden_pago_honorarios
+from app.documents.plantillas_legales import construir_auto_archivo, construir_titulo_credito
 from app.documents.plantillas_oficios import (
     construir_oficio_ant,
     construir_oficio_levantamiento,
@@ -65,7 +67,8 @@ from app.documents.plantillas_providencias import (
     construir_rpv,
 )
 from app.documents.plantillas_valores import construir_liquidacion
-from app.domain.tipos import DOCUMENTOS, TipoDocumento
+from app.domain.documentos import REGISTRO
+from app.domain.tipos import TipoDocumento
 
 OPI = "orden_pago_inmediato.docx"
 ACTA_SORTEO = "acta_sorteo.docx"
@@ -73,8 +76,8 @@ INDICE = "indice_expediente.docx"
 
 
 def archivo(tipo: TipoDocumento) -> str:
-    """Template file name of a document type (shared vocabulary: :data:`app.domain.tipos.DOCUMENTOS`)."""
-    return DOCUMENTOS[tipo][1]
+    """Template file name of a document type (from the registry :data:`app.domain.documentos.REGISTRO`)."""
+    return REGISTRO[tipo].plantilla
 
 
 # The fields each template may use (the context the program provides), with their meaning.
@@ -120,8 +123,12 @@ _JUICIO = {
     "secretario_nombre": "Secretario-abogado del juicio",
     "secretario_cedula": "Cédula del secretario-abogado",
     "secretario_cargo": "«Secretario Abogado Externo» o «Secretario Abogado»",
+    "secretario_tratamiento": "«el Abogado» o «la Abogada» (concordancia con el secretario-abogado)",
+    "secretario_suscrito": "«el suscrito» o «la suscrita»",
+    "secretario_articulo": "«el» o «la», según el secretario-abogado",
     "ejecutor_nombre": "Funcionario ejecutor (nombre)",
     "ejecutor_cargo": "Funcionario ejecutor (cargo)",
+    "ejecutor_articulo": "«el» o «la», según el funcionario ejecutor",
 }
 _TERMINO = {
     "termino_dias": "Días del término (hábiles)",
@@ -152,6 +159,9 @@ _ACTA_BIENES = {
     "depositario_cedula": "Cédula del depositario judicial",
     "lugar_custodia": "Dónde quedan los bienes en custodia",
     "observaciones": "Observaciones del acta",
+    "depositario_cargo": "«Depositario Judicial» o «Depositaria Judicial»",
+    "depositario_articulo": "«el» o «la», según el depositario",
+    "depositario_del": "«del» o «de la», según el depositario",
 }
 CAMPOS: dict[str, dict[str, str]] = {
     archivo(TipoDocumento.RPV): {**_JUICIO, **_TERMINO},
@@ -162,7 +172,12 @@ CAMPOS: dict[str, dict[str, str]] = {
         "termino_dias": "Días del término del requerimiento (10, COA art. 271)",
         "termino_letras": "Los mismos días en letras",
     },
-    OPI: {**_JUICIO, **_TERMINO, "medidas": "Lista de medidas cautelares ordenadas (COA arts. 280-281)"},
+    OPI: {**_JUICIO, **_TERMINO, "medidas": "Lista de medidas cautelares ordenadas (COA arts. 280-281)",
+          "honorarios_a_cargo": "Verdadero si la oficina cobra al coactivado los honorarios del secretario-abogado",
+          "honorarios_porcentaje": "Porcentaje de honorarios vigente («10 %»)",
+          "honorarios_iva": "IVA sobre los honorarios («15 %»)",
+          "honorarios_monto": "Honorarios con IVA sobre el total del título (USD)",
+          "total_con_honorarios": "Total del título más esos honorarios (USD)"},
     archivo(TipoDocumento.RAZON_NOTIFICACION): {
         **_JUICIO,
         "notificacion_destinatario": "Persona notificada",
@@ -176,7 +191,11 @@ CAMPOS: dict[str, dict[str, str]] = {
         "notificacion_recibido_por": "Quién recibió la boleta (vacío si nadie)",
         "notificacion_efectiva": "Verdadero si la notificación se practicó (para {% if %})",
         "notificacion_observaciones": "Observaciones del citador",
+        "notificacion_representante": "Representante legal en cuya persona se notifica a una compañía (vacío si "
+                                      "no es persona jurídica)",
         "documento_notificado": "Cita del documento notificado (fecha y fojas)",
+        "citador_nombre": "Citador-notificador que practicó la diligencia",
+        "citador_cargo": "Su cargo («Citador-Notificador», «Citadora-Notificadora»)",
     },
     archivo(TipoDocumento.OFICIO_RETENCION): _OFICIO,
     archivo(TipoDocumento.OFICIO_ANT): _OFICIO,
@@ -205,7 +224,9 @@ CAMPOS: dict[str, dict[str, str]] = {
         "liq_pagos": "Abonos recibidos (USD)",
         "liq_total": "Saldo a pagar a la fecha de corte (USD)",
         "liq_total_letras": "El saldo en letras y cifras",
-        "liq_honorarios": "Honorarios del secretario-abogado sobre lo recaudado (USD; no forman parte del saldo)",
+        "liq_honorarios": "Honorarios del secretario-abogado (USD): si se cobran al coactivado, la línea de la deuda "
+                          "(sobre lo recaudado y sobre el saldo); si no, los de lo recaudado, fuera del saldo",
+        "liq_honorarios_a_cargo": "Verdadero si la oficina cobra los honorarios al coactivado (forman parte del saldo)",
         "liq_base_dias": "Días del año para el interés (360 o 365)",
         "tramos": "Cálculo de los intereses de mora: n, desde, hasta, dias, capital, tasa, interes",
         "costas_detalle": "Lista de costas: n, fecha, concepto, monto",
@@ -242,7 +263,22 @@ CAMPOS: dict[str, dict[str, str]] = {
         "total_pagado": "Total recaudado (USD)",
         "total_pagado_letras": "El total recaudado en letras y cifras",
         "fojas_expediente": "Fojas del expediente antes de esta razón («42 (cuarenta y dos)»)",
+        "fojas_expediente_texto": "Las mismas fojas con su sustantivo («una foja útil», «42 (cuarenta y dos) "
+                                  "fojas útiles»)",
         "cuerpos": "Número de cuerpos del expediente",
+        "cuerpos_texto": "Los cuerpos con su sustantivo («un cuerpo», «2 (dos) cuerpos»)",
+        "auto_archivo_referencia": "Cita del auto de archivo del funcionario ejecutor (fecha y fojas)",
+    },
+    archivo(TipoDocumento.TITULO_CREDITO): {
+        **_JUICIO,
+        "titulo_corte": "Fecha de corte del título (su emisión), en letras: desde ella corre el interés de mora",
+    },
+    archivo(TipoDocumento.AUTO_ARCHIVO): {
+        **_JUICIO,
+        "motivo": "Motivo del archivo",
+        "total_pagado": "Total recaudado (USD)",
+        "total_pagado_letras": "El total recaudado en letras y cifras",
+        "saldo": "Saldo de la deuda a la fecha del auto (USD; 0,00)",
     },
     archivo(TipoDocumento.AUTO_SUSPENSION): {
         **_JUICIO,
@@ -271,7 +307,9 @@ CAMPOS: dict[str, dict[str, str]] = {
         **_JUICIO,
         "documentos": "Lista: n, fecha, descripcion, tipo, fojas, hojas, cuerpo",
         "total_fojas": "Total de fojas en cifras y letras («42 (cuarenta y dos)»)",
+        "total_fojas_texto": "Total de fojas con su sustantivo («42 (cuarenta y dos) fojas útiles»)",
         "cuerpos": "Número de cuerpos del expediente",
+        "cuerpos_texto": "Los cuerpos con su sustantivo («un cuerpo»)",
     },
     ACTA_SORTEO: {
         **_OFICINA,
@@ -282,7 +320,12 @@ CAMPOS: dict[str, dict[str, str]] = {
         "cuantia_total": "Suma de los títulos sorteados (USD)",
         "participantes": "Lista: n, nombre, cedula, calidad, asignados, cuantia",
         "asignaciones": "Lista: n, titulo, juicio, deudor, identificacion, total, secretario",
+        "titulos_texto": "Los títulos sorteados con su sustantivo («320 títulos de crédito», «un título…»)",
+        "participantes_texto": "Los participantes con su sustantivo («3 secretarios-abogados activos»)",
+        "jefe_nombre": "Jefe de la unidad que preside el sorteo (datos de la oficina)",
+        "jefe_cargo": "Su cargo (datos de la oficina)",
     },
+    archivo(TipoDocumento.ORDEN_PAGO_HONORARIOS): {**_JUICIO, **CAMPOS_ORDEN_HONORARIOS},
 }
 
 
@@ -304,14 +347,18 @@ CONSTRUCTORES: dict[str, Callable[[], Document]] = {
     archivo(TipoDocumento.ACTA_REMATE): construir_acta_remate,
     archivo(TipoDocumento.RAZON_ARCHIVO): construir_razon_archivo,
     archivo(TipoDocumento.AUTO_SUSPENSION): construir_auto_suspension,
+    archivo(TipoDocumento.TITULO_CREDITO): construir_titulo_credito,
+    archivo(TipoDocumento.AUTO_ARCHIVO): construir_auto_archivo,
     archivo(TipoDocumento.CARATULA): construir_caratula,
     INDICE: construir_indice,
     ACTA_SORTEO: construir_acta_sorteo,
+    archivo(TipoDocumento.ORDEN_PAGO_HONORARIOS): construir_orden_pago_honorarios,
 }
 
 
-def generar(destino: Path | None = None) -> list[Path]:
-    """Write the default templates into ``destino`` (default: ``resources/templates``).
+def generar(destino: Path | None = None, *, verificar_con_libreoffice: bool = True) -> list[Path]:
+    """Write the default templates into ``destino`` (default: ``resources/templates``) and, with LibreOffice,
+    their verification manifest (:func:`verificar`).
 
     Returns the written paths. Overwrites existing files of the same name.
     """
@@ -322,14 +369,38 @@ def generar(destino: Path | None = None) -> list[Path]:
         path = destino / nombre
         construir().save(str(path))
         out.append(path)
+    if verificar_con_libreoffice:
+        verificar(destino)
     return out
+
+
+def verificar(carpeta: Path) -> list[str]:
+    """Verify every template in ``carpeta`` against LibreOffice (sample data; :mod:`app.documents.paginas`)
+    and record the agreements in ``carpeta/verificadas.json``; returns the templates that disagree (their
+    documents will be counted from the real PDF). Without LibreOffice, verifies nothing."""
+    from app.common.errors import ValidationError
+    from app.documents.contexto import muestra
+    from app.documents.paginas import MANIFIESTO, RegistroVerificaciones, verificar_plantilla
+    from app.documents.render import render
+    from app.domain.documentos import REGISTRO
+
+    (carpeta / MANIFIESTO).unlink(missing_ok=True)
+    registro = RegistroVerificaciones(carpeta, carpeta)
+    malas = []
+    for tipo, d in REGISTRO.items():
+        ruta = carpeta / d.plantilla
+        try:
+            verificar_plantilla(registro, ruta, render(ruta, muestra(tipo)))
+        except ValidationError as exc:
+            malas.append(f"{d.plantilla}: {exc.message}")
+    return malas
 
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     for p in generar(Path(args[0]) if args else None):
         print(p)
-    return 0
+    return 0  # verificar() printed nothing: disagreements are logged and left to the LibreOffice count
 
 
 if __name__ == "__main__":

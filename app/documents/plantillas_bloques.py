@@ -462,7 +462,8 @@ def _razon(doc: Document, partes: Partes) -> None:
 def _actue_y_notifique(doc: Document, rotulo: str = "") -> None:
     _cierre(doc, [
         (rotulo, "b"),
-        "Actúe en el presente juicio el/la Ab. {{ secretario_nombre }}, en calidad de {{ secretario_cargo }}. ",
+        "Actúe en el presente juicio {{ secretario_tratamiento }} {{ secretario_nombre }}, en calidad de "
+        "{{ secretario_cargo }}. ",
         ("CÚMPLASE Y NOTIFÍQUESE.-", "b"),
     ])
     _firmas(doc, _EJECUTOR, _SECRETARIO)

@@ -13,7 +13,6 @@ from app.documents.plantillas_bloques import (
     _cierre,
     _fila_encabezado,
     _firma,
-    _firmas,
     _membrete,
     _no_dividir,
     _nuevo,
@@ -84,8 +83,8 @@ def construir_acta_sorteo() -> Document:
         "En la ciudad de {{ ciudad }}, el {{ fecha }}, en la {{ oficina_nombre }} del Instituto Ecuatoriano de "
         "Seguridad Social, de conformidad con la Resolución C.D. 497 del Consejo Directivo del IESS, que "
         "encarga a la unidad sortear los títulos de crédito entre los secretarios-abogados, se procede al "
-        "sorteo de {{ total_titulos }} título(s) de crédito, por un total de USD {{ cuantia_total }}, entre "
-        "{{ total_participantes }} secretario(s)-abogado(s) activo(s).",
+        "sorteo de {{ titulos_texto }}, por un total de USD {{ cuantia_total }}, entre "
+        "{{ participantes_texto }}.",
     ])
     _p(doc, [
         "El sorteo se realiza con el procedimiento aleatorio reproducible del sistema Foja: a partir de la "
@@ -129,7 +128,7 @@ def construir_acta_sorteo() -> Document:
         "ciento ochenta (180) días desde su entrega para gestionar el cobro, prorrogable por una sola vez "
         "hasta por noventa (90) días (Resolución C.D. 321). Para constancia firman:",
     ])
-    _firmas(doc, ["JEFE DE LA UNIDAD", "{{ oficina_nombre }}"], ["SECRETARIO(A) DE LA UNIDAD", "Certifica"])
+    _firma(doc, ["{{ jefe_nombre }}", "{{ jefe_cargo }}"])
     return doc
 
 
@@ -153,7 +152,7 @@ def construir_indice() -> Document:
         _celda_p(cell, [txt], est)
     _no_dividir(t)
     _p(doc, [], "Nota")
-    _p(doc, ["El expediente consta de {{ total_fojas }} fojas útiles en {{ cuerpos }} cuerpo(s)."])
+    _p(doc, ["El expediente consta de {{ total_fojas_texto }} en {{ cuerpos_texto }}."])
     _cierre(doc, ["{{ lugar_fecha }}."])
     _firma(doc, _SECRETARIO)
     return doc

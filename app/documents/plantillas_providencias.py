@@ -7,7 +7,6 @@ from docx import Document
 
 from app.documents.plantillas_bloques import (
     _JUZGADO,
-    _SECRETARIO,
     _actue_y_notifique,
     _cierre,
     _documento_juicio,
@@ -49,6 +48,13 @@ def construir_rpv() -> Document:
         ("ADVERTENCIA.- ", "b"),
         "Vencido el término sin que se haya efectuado el pago, se sentará la razón correspondiente y se emitirá la "
         "orden de pago inmediato, con las medidas cautelares que aseguren el cobro (COA arts. 279 a 281).",
+    ])
+    _p(doc, [
+        ("CASILLA JUDICIAL O CORREO ELECTRÓNICO.- ", "b"),
+        "Se previene al coactivado{% if coobligados %} y a los coobligados{% endif %} de la obligación de señalar "
+        "una casilla judicial o una dirección de correo electrónico para recibir las notificaciones que le "
+        "correspondan en este juicio; de no hacerlo, las notificaciones posteriores se practicarán en su domicilio "
+        "o por los medios previstos en los artículos 164 y siguientes del Código Orgánico Administrativo.",
     ])
     _actue_y_notifique(doc)
     return doc
@@ -95,6 +101,12 @@ def construir_opi() -> Document:
         "término vence el ", ("{{ vencimiento_dia_semana }} {{ vencimiento }}", "b"), ".",
     ])
     _valores_titulo(doc)
+    _si(doc, "honorarios_a_cargo", [([
+        "Además, de conformidad con la tarifa de honorarios de la unidad, el coactivado pagará los honorarios del "
+        "secretario-abogado: {{ honorarios_porcentaje }} de lo que se recaude, más IVA del {{ honorarios_iva }} "
+        "sobre ellos; calculados sobre el total adeudado ascienden a USD {{ honorarios_monto }}, esto es, USD ",
+        ("{{ total_con_honorarios }}", "b"), " en total.",
+    ], "Normal")])
     _ordinal(doc, "SEGUNDO.- MEDIDAS CAUTELARES.- ", [
         "Con fundamento en los artículos 280 y 281 del COA, para asegurar el pago de la obligación se ordenan "
         "las siguientes medidas cautelares, para cuyo cumplimiento se oficiará a las entidades "
@@ -106,6 +118,13 @@ def construir_opi() -> Document:
         "orden de pago inmediato en su domicilio o por los medios previstos en los artículos 164 y siguientes del "
         "COA, haciéndole{% if coobligados %}s{% endif %} saber que puede{% if coobligados %}n{% endif %} pagar la "
         "obligación en las oficinas del IESS o en las entidades financieras autorizadas.",
+    ])
+    _p(doc, [
+        ("CASILLA JUDICIAL O CORREO ELECTRÓNICO.- ", "b"),
+        "Se previene al coactivado{% if coobligados %} y a los coobligados{% endif %} de la obligación de señalar "
+        "una casilla judicial o una dirección de correo electrónico para recibir las notificaciones que le "
+        "correspondan en este juicio; de no hacerlo, las notificaciones posteriores se practicarán en su domicilio "
+        "o por los medios previstos en los artículos 164 y siguientes del Código Orgánico Administrativo.",
     ])
     _actue_y_notifique(doc, "CUARTO.- ")
     return doc
@@ -120,8 +139,10 @@ def construir_razon_notificacion() -> Document:
         ("RAZÓN.- ", "b"),
         "Siento por tal que el {{ notificacion_fecha }}, a las {{ notificacion_hora }}, en "
         "{{ notificacion_direccion }}, {% if notificacion_efectiva %}notifiqué {{ notificacion_forma }}{% else %}"
-        "intenté notificar {{ notificacion_forma }}{% endif %} a {{ notificacion_destinatario }}, con identificación "
-        "No. {{ notificacion_identificacion }}, en su calidad de {{ notificacion_calidad }}, con "
+        "intenté notificar {{ notificacion_forma }}{% endif %} a {% if notificacion_representante %}"
+        "{{ deudor_nombre }}, con RUC No. {{ deudor_identificacion }}, en la persona de su representante legal, "
+        "{{ notificacion_representante }}{% else %}{{ notificacion_destinatario }}, con identificación No. "
+        "{{ notificacion_identificacion }}, en su calidad de {{ notificacion_calidad }}{% endif %}, con "
         "{{ documento_notificado }}, en el juicio coactivo No. {{ juicio_numero }} ({{ notificacion_intento }} "
         "diligencia de notificación).{% if notificacion_recibido_por %} Recibió: {{ notificacion_recibido_por }}."
         "{% endif %}{% if not notificacion_efectiva %} La notificación no pudo practicarse en esta diligencia."
@@ -131,7 +152,10 @@ def construir_razon_notificacion() -> Document:
         ([("Observaciones: ", "b"), "{{ notificacion_observaciones }}"], "Normal"),
     ])
     _cierre(doc, ["Lo certifico.- {{ lugar_fecha }}."])
-    _firmas(doc, ["Citador-Notificador", "Juzgado de Coactiva"], _SECRETARIO)
+    _firmas(doc, ["{{ citador_nombre }}", "{{ citador_cargo }}"],
+            ["{% if notificacion_efectiva %}Recibí: {{ notificacion_recibido_por or notificacion_destinatario }}"
+             "{% else %}Persona notificada o constancia de su negativa a firmar{% endif %}",
+             "C.C. No. ____________________"])
     return doc
 
 
@@ -156,9 +180,9 @@ def construir_razon_archivo() -> Document:
     _titulo(doc, "RAZÓN DE ARCHIVO")
     _razon(doc, [
         "por {{ motivo }}, habiéndose recaudado la cantidad de {{ total_pagado_letras }}, el juicio coactivo No. "
-        "{{ juicio_numero }}, seguido por el {{ acreedor }} contra {{ deudor_designacion }}, se archiva. El "
-        "expediente consta de {{ fojas_expediente }} fojas útiles, más la presente razón, en {{ cuerpos }} "
-        "cuerpo(s), debidamente numerados, ordenados y foliados.",
+        "{{ juicio_numero }}, seguido por el {{ acreedor }} contra {{ deudor_designacion }}, se archiva según lo "
+        "dispuesto en {{ auto_archivo_referencia }}. El expediente consta de {{ fojas_expediente_texto }}, más la "
+        "presente razón, en {{ cuerpos_texto }}, debidamente numerados, ordenados y foliados.",
     ])
     return doc
 

@@ -36,6 +36,8 @@ def construir_liquidacion() -> Document:
         ("Intereses del acuerdo de pago parcial", "{{ liq_interes_convenio }}"),
         ("Recargos y multas", "{{ liq_recargo }}"),
         ("Costas judiciales", "{{ liq_costas }}"),
+        ("Honorarios del secretario-abogado{% if not liq_honorarios_a_cargo %} (no se cobran al coactivado)"
+         "{% endif %}", "{% if liq_honorarios_a_cargo %}{{ liq_honorarios }}{% else %}—{% endif %}"),
         ("Total de la deuda", "{{ liq_deuda }}"),
         ("(−) Abonos recibidos", "{{ liq_pagos }}"),
     ], ("SALDO A PAGAR", "{{ liq_total }}"))
@@ -63,7 +65,8 @@ def construir_liquidacion() -> Document:
     _p(doc, [
         "El saldo adeudado al {{ liq_fecha_corte }} asciende a ", ("{{ liq_total_letras }}", "b"),
         ". Los intereses continúan generándose hasta la fecha efectiva del pago. Esta liquidación puede citarse en "
-        "una providencia dentro de los tres días siguientes a su fecha de corte.{% if liq_honorarios != '0,00' %} Los "
+        "una providencia dentro de los tres días siguientes a su fecha de corte.{% if liq_honorarios != '0,00' and not "
+        "liq_honorarios_a_cargo %} Los "
         "honorarios del secretario-abogado sobre lo recaudado, USD {{ liq_honorarios }}, no forman parte del saldo "
         "del coactivado.{% endif %}",
     ])

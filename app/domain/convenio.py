@@ -157,12 +157,18 @@ def tabla_amortizacion(
     tasa_anual: Decimal,
     fecha: date,
     cuota_inicial: Decimal = CERO,
+    sin_interes: Decimal = CERO,
 ) -> list[CuotaPlan]:
     """The amortization table of an APP signed on ``fecha`` for ``monto`` (USD).
 
     Returns instalment 0 (the down payment, due on ``fecha``) when ``cuota_inicial`` > 0, then
     instalments 1..``plazo_meses``. The capital column sums to ``monto`` exactly; the last instalment
     absorbs the rounding.
+
+    **No interest on interest** (C.D. 658 / C.D. 671): ``sin_interes`` is the part of ``monto`` that bears no
+    financing interest (the interest, surcharges and costs the APP consolidates). The down payment pays it
+    first; what remains of it is spread in equal parts over the instalments, and the French instalment is
+    computed on the rest (the capital) only.
 
     Raises:
         ValidationError: ``plazo_meses`` < 1, a negative rate, or an amount too small for the plazo
@@ -174,18 +180,28 @@ def tabla_amortizacion(
         raise ValidationError("La tasa del convenio no puede ser negativa.")
     filas: list[CuotaPlan] = []
     saldo = q(monto)
+    libre = min(max(q(sin_interes), CERO), saldo)
     if cuota_inicial > 0:
         saldo -= q(cuota_inicial)
+        libre = max(libre - q(cuota_inicial), CERO)
         filas.append(CuotaPlan(0, fecha, q(cuota_inicial), CERO, q(cuota_inicial), saldo))
-    cuota = cuota_fija(saldo, plazo_meses, tasa_anual)
+    libre = min(libre, saldo)
+    base = saldo - libre  # bears interest
+    cuota = cuota_fija(base, plazo_meses, tasa_anual) if base > 0 else CERO
+    parte_libre = q(libre / plazo_meses)
     i = tasa_anual / Decimal(1200)
     for k in range(1, plazo_meses + 1):
-        interes = q(saldo * i)
-        capital = saldo if k == plazo_meses else cuota - interes
-        if capital <= 0 or capital > saldo:
+        interes = q(base * i)
+        ultimo = k == plazo_meses
+        capital_base = base if ultimo else cuota - interes
+        capital_libre = libre if ultimo else min(parte_libre, libre)
+        capital = capital_base + capital_libre
+        if capital <= 0 or capital > saldo or capital_base < 0:
             raise ValidationError(
                 f"El monto (USD {q(monto)}) es demasiado bajo para {plazo_meses} cuotas: acorte el plazo."
             )
+        base -= capital_base
+        libre -= capital_libre
         saldo -= capital
         filas.append(CuotaPlan(k, sumar_meses(fecha, k), capital, interes, capital + interes, saldo))
     return filas

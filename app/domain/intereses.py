@@ -3,9 +3,14 @@
 Rules kept here (pure, no I/O):
 
 - **Simple interest** on the capital outstanding, never on interest, surcharges or costs (no anatocism).
-- **Rate table with effective dates** (configurable per office): a list of ``Tasa(vigente_desde, tasa_anual)``;
-  ``tasa_anual`` is a nominal annual rate in percent (``Decimal("12.5")`` = 12,5 % anual). A rate applies
-  from its ``vigente_desde`` (inclusive) until the next entry's date.
+- **Dated monthly rate table** (data the office maintains, imported from CSV/XLSX): one
+  ``Tasa(vigente_desde, tasa_anual, fuente)`` per calendar month, ``vigente_desde`` being the month's first
+  day; ``tasa_anual`` is a nominal annual rate in percent (``Decimal("12.5")`` = 12,5 % anual) and
+  ``fuente`` says where the figure comes from (e.g. "BCE, tasa activa efectiva máxima, boletín de
+  noviembre de 2025"). A rate covers its own month only: a month without a row has **no** rate, and the
+  computation refuses, naming every missing month (domain.md §4: "no default rate is ever printed as law").
+  Public sources point to the BCE's monthly tasa activa efectiva máxima plus an IESS surcharge; that formula
+  is unconfirmed, so the program carries no rate of its own.
 - **Day count**: actual days over a year of :class:`BaseDias` days; default :data:`BASE_PREDETERMINADA`
   (``ACT_360``: the "año comercial" the Banco Central del Ecuador uses for the nominal annual rates it
   publishes; an office that counts 365 passes ``BaseDias.ACT_365``). Interest for the period
@@ -46,22 +51,36 @@ class BaseDias(IntEnum):
 BASE_PREDETERMINADA = BaseDias.ACT_360
 
 
+MESES = ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
+         "noviembre", "diciembre")
+
+
+def primero_del_mes(d: date) -> date:
+    return d.replace(day=1)
+
+
+def siguiente_mes(d: date) -> date:
+    """First day of the month after ``d``'s."""
+    return date(d.year + 1, 1, 1) if d.month == 12 else date(d.year, d.month + 1, 1)
+
+
+def nombre_mes(d: date) -> str:
+    """``date(2025, 10, 1)`` → ``"octubre de 2025"``."""
+    return f"{MESES[d.month - 1]} de {d.year}"
+
+
 @dataclass(frozen=True, slots=True)
 class Tasa:
-    """One row of the rate table: ``tasa_anual`` percent per year in force from ``vigente_desde``."""
+    """One row of the monthly rate table: ``tasa_anual`` percent per year for the month that starts on
+    ``vigente_desde`` (any day of the month is accepted and means that month), with its ``fuente``."""
 
     vigente_desde: date
     tasa_anual: Decimal
+    fuente: str = ""
 
-
-#: Default rate table, used only when the office has not loaded its own (**configurable**, PLACEHOLDER).
-#:
-#: 12 % anual from 1 Jan 2000 is NOT an official figure: it stands in for the legal rate of mora
-#: that the office must load as a dated table (Administración > tasas, ``LiquidacionService.agregar_tasa``).
-#: The usual legal formula for public credits in Ecuador is 1.5 times the BCE's tasa activa referencial
-#: (Código Tributario art. 21; the "tasa máxima convencional" has the same form), published monthly by
-#: the Banco Central del Ecuador; the IESS's own resolution in force must be confirmed by the office.
-TASAS_PREDETERMINADAS: tuple[Tasa, ...] = (Tasa(date(2000, 1, 1), Decimal("12.0000")),)
+    @property
+    def mes(self) -> date:
+        return primero_del_mes(self.vigente_desde)
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,21 +105,21 @@ class Tramo:
 
 
 def normalizar_tasas(tasas: Iterable[Tasa | tuple[date, Decimal]]) -> tuple[Tasa, ...]:
-    """Sort a rate table by date and check it.
+    """Sort a monthly rate table by month and check it (each row's date becomes its month's first day).
 
-    Accepts ``Tasa`` or ``(vigente_desde, tasa_anual)`` tuples.
+    Accepts ``Tasa`` or ``(mes, tasa_anual)`` tuples. An empty table is valid: it has no month.
 
     Raises:
-        ValidationError: empty table, two rates on the same date, or a rate outside 0..100 %.
+        ValidationError: two rates for the same month, or a rate outside 0..100 %.
     """
     out = sorted(
-        (t if isinstance(t, Tasa) else Tasa(t[0], Decimal(t[1])) for t in tasas), key=lambda t: t.vigente_desde
+        (Tasa(primero_del_mes(t.vigente_desde), t.tasa_anual, t.fuente) if isinstance(t, Tasa)
+         else Tasa(primero_del_mes(t[0]), Decimal(t[1])) for t in tasas),
+        key=lambda t: t.vigente_desde,
     )
-    if not out:
-        raise ValidationError("La tabla de tasas de interés está vacía.")
     for a, b in pairwise(out):
         if a.vigente_desde == b.vigente_desde:
-            raise ValidationError(f"Hay dos tasas de interés vigentes desde el {a.vigente_desde:%d/%m/%Y}.")
+            raise ValidationError(f"Hay dos tasas de interés para {nombre_mes(a.vigente_desde)}.")
     for t in out:
         validar_tasa(t.tasa_anual)
     return tuple(out)
@@ -115,23 +134,40 @@ def validar_tasa(tasa_anual: Decimal) -> None:
 
 
 def tasa_vigente(tasas: Sequence[Tasa], fecha: date) -> Decimal:
-    """The annual rate (percent) in force on ``fecha`` in a sorted table.
+    """The annual rate (percent) of ``fecha``'s month.
 
     Raises:
-        ValidationError: ``fecha`` precedes the first rate of the table.
+        ValidationError: the table has no rate for that month (named).
     """
-    vigente: Tasa | None = None
+    mes = primero_del_mes(fecha)
     for t in tasas:
-        if t.vigente_desde <= fecha:
-            vigente = t
-        else:
-            break
-    if vigente is None:
-        raise ValidationError(
-            f"No hay tasa de interés vigente al {fecha:%d/%m/%Y}: agregue a la tabla una tasa vigente desde "
-            "esa fecha o antes."
-        )
-    return vigente.tasa_anual
+        if primero_del_mes(t.vigente_desde) == mes:
+            return t.tasa_anual
+    cargue = _CARGUE.replace("cárguelas", "cárguela", 1)
+    raise ValidationError(f"No hay tasa de interés para {nombre_mes(mes)}: {cargue}")
+
+
+_CARGUE = ("cárguelas en Oficina → Tasas de interés (importe el CSV/XLSX con el mes, la tasa y su fuente); la "
+           "liquidación no se calcula con una tasa supuesta.")
+
+
+def meses_sin_tasa(tasas: Iterable[Tasa], desde: date, hasta: date) -> list[date]:
+    """First days of the months of ``[desde, hasta)`` that have no rate in ``tasas``."""
+    tiene = {primero_del_mes(t.vigente_desde) for t in tasas}
+    out, mes = [], primero_del_mes(desde)
+    while mes < hasta:
+        if mes not in tiene:
+            out.append(mes)
+        mes = siguiente_mes(mes)
+    return out
+
+
+def error_meses_sin_tasa(meses: Sequence[date]) -> ValidationError:
+    """The refusal naming each month without a rate (Spanish)."""
+    nombres = [nombre_mes(m) for m in meses]
+    lista = nombres[0] if len(nombres) == 1 else ", ".join(nombres[:-1]) + " y " + nombres[-1]
+    falta = "falta la tasa de interés de" if len(nombres) == 1 else "faltan las tasas de interés de"
+    return ValidationError(f"No se puede liquidar el interés de mora: {falta} {lista}; {_CARGUE}")
 
 
 def _suspendido(dia: date, suspensiones: Sequence[tuple[date, date | None]]) -> bool:
@@ -154,7 +190,7 @@ def tramos_interes(
         capital: capital owed at ``desde`` before any of ``abonos_capital`` (USD, >= 0).
         desde: first day that accrues (the título's "interés desde").
         hasta: cut-off date (not accrued); ``hasta <= desde`` gives no pieces.
-        tasas: the rate table (any order); it must cover ``desde``.
+        tasas: the monthly rate table (any order); it must have a rate for every month with accruing days.
         base: day-count base (360 or 365).
         abonos_capital: ``(fecha, monto)`` amounts applied to capital; each lowers the capital from its
             ``fecha`` on (a negative amount, a reversal, raises it again). Payments before ``desde``
@@ -165,15 +201,24 @@ def tramos_interes(
         The non-empty pieces in date order; pieces with no capital or a suspension are left out.
 
     Raises:
-        ValidationError: bad rate table, or no rate in force at the start of an accruing piece.
+        ValidationError: bad rate table, or months without a rate (every one named, e.g. "faltan las tasas de
+            interés de octubre de 2025 y noviembre de 2025").
     """
     if hasta <= desde:
         return []
     tabla = normalizar_tasas(tasas)
+    por_mes = {t.vigente_desde: t.tasa_anual for t in tabla}
     abonos = sorted(((f, Decimal(m)) for f, m in abonos_capital), key=lambda a: a[0])
     susp = [(i, f) for i, f in suspensiones if f is None or f > i]
     cortes = {desde, hasta}
-    cortes.update(t.vigente_desde for t in tabla if desde < t.vigente_desde < hasta)
+    otros = set(cortes)
+    meses: set[date] = set()
+    mes = siguiente_mes(desde)
+    while mes < hasta:
+        meses.add(mes)
+        mes = siguiente_mes(mes)
+    cortes |= meses
+    solo_mes = meses - otros
     cortes.update(f for f, _ in abonos if desde < f < hasta)
     for ini, fin in susp:
         if desde < ini < hasta:
@@ -182,16 +227,30 @@ def tramos_interes(
             cortes.add(fin)
     puntos = sorted(cortes)
     out: list[Tramo] = []
+    faltan: list[date] = []
     for a, b in pairwise(puntos):
         if _suspendido(a, susp):
             continue
         vivo = Decimal(capital) - sum((m for f, m in abonos if f <= a), Decimal(0))
         if vivo <= 0:
             continue
-        tasa = tasa_vigente(tabla, a)
+        tasa = por_mes.get(primero_del_mes(a))
+        if tasa is None:
+            if primero_del_mes(a) not in faltan:
+                faltan.append(primero_del_mes(a))
+            continue
         dias = (b - a).days
+        previo = out[-1] if out else None
+        if (previo is not None and a in solo_mes and previo.hasta == a and previo.tasa_anual == tasa
+                and previo.capital == vivo):
+            # Same rate and capital across a month boundary: one piece, so the detail stays short.
+            dias += previo.dias
+            a = previo.desde
+            out.pop()
         interes = vivo * tasa * dias / (CIEN * int(base))
         out.append(Tramo(a, b, dias, vivo, tasa, int(base), interes))
+    if faltan:
+        raise error_meses_sin_tasa(faltan)
     return out
 
 

@@ -5,18 +5,27 @@ What is owed at a date ``fecha``::
     total = capital + interés + recargo + costas − pagos
 
 - **capital, recargo**: as itemised in the título de crédito (COA art. 268).
-- **interés** = the título's own interest (liquidated by the Unidad de Cartera up to its issue)
-  + **mora interest** on the capital outstanding from the título's "interés desde" to ``fecha``
-  (:mod:`app.domain.intereses`: rate table with effective dates, simple interest, piecewise between payments
-  applied to capital, rounded once) + **financing interest** of an acuerdo de pago parcial (see below).
+- **interés** = the título's own interest (liquidated by the Unidad de Cartera for ``interés desde`` →
+  emisión: the título's cut date) + **mora interest** on the capital outstanding from the título's cut date
+  (its issue date, :attr:`Deuda.mora_desde`) to ``fecha`` (:mod:`app.domain.intereses`: dated monthly rate
+  table, simple interest, piecewise between payments applied to capital, rounded once) + **financing
+  interest** of an acuerdo de pago parcial (see below). Interest is counted **once** over each day: mora
+  never runs again over ``interés desde`` → emisión, which the título already charged (domain.md §4: "never
+  twice over the same days"; COA art. 268 lists the interest among the título's own amounts).
 - **costas**: judicial costs charged up to ``fecha``.
 - **pagos**: every abono up to ``fecha`` (the day's own payments included); each was split when it was
   recorded (:mod:`app.domain.imputacion`), and that split is history: the ``saldo_*`` fields are what each
   part still owes (part − what was applied to it).
-- **honorarios** (shown, not added to the total): lawyer fees are computed on what was actually recovered,
-  never on what is owed (domain.md §4): :data:`HONORARIOS_PCT` % of the payments recovered, plus IVA
-  :data:`IVA_PCT` %; payments made under a C.D. 617 APP (``sin_honorarios``) carry none. The fee is what the
-  office owes its secretario-abogado for the recovery, not part of the debtor's saldo.
+- **honorarios**: lawyer fees are computed on what was actually recovered, never on what is owed (domain.md
+  §4; tariff with effective dates, IVA and exclusions in :mod:`app.domain.honorarios`). Whether the
+  coactivado pays them is **configurable** (``ReglaHonorarios.a_cargo_del_coactivado``):
+
+  - not charged: ``honorarios`` is the fee on what was recovered, shown but not part of the total;
+  - charged (from ``ReglaHonorarios.a_cargo_desde``): ``honorarios`` is a line of the debt = fees on the
+    recoveries since the office charges them + the fee on the debt still
+    owed at ``fecha`` (what he would pay if he paid it all that day: ``honorarios_proyectados``); payments
+    carry their fee (``a_honorarios``, :mod:`app.domain.imputacion`), so ``total`` includes what he still owes
+    for fees (``saldo_honorarios``).
 
 **Acuerdo de pago parcial (APP).** Signing consolidates the saldo into the APP's amount; while the APP is in
 force (from its date until the due date of a missed instalment, :mod:`app.domain.convenio`) mora interest does
@@ -43,16 +52,12 @@ from decimal import Decimal
 
 from app.common.money import q
 from app.domain.convenio import EstadoCuota, pagado_por_cuota
+from app.domain.honorarios import CalculoHonorarios, Recuperacion, ReglaHonorarios, calcular
 from app.domain.imputacion import Concepto
 from app.domain.intereses import BASE_PREDETERMINADA, BaseDias, Tasa, Tramo, tramos_interes
 
 CERO = Decimal("0.00")
 
-#: Lawyer fees: percent of the amount actually recovered (domain.md §4). Default of a tariff that a later
-#: issue makes configurable by effective date; C.D. 497 has the jefe review and approve them.
-HONORARIOS_PCT = Decimal("10")
-#: IVA on lawyer fees, percent (Ecuador's general rate since 1 Apr 2024).
-IVA_PCT = Decimal("15")
 #: A liquidación cited in a providencia may be at most this many *calendar* days old (domain.md §2.10).
 DIAS_VIGENCIA_PROVIDENCIA = 3
 
@@ -69,6 +74,14 @@ class PagoAplicado:
     a_capital: Decimal
     convenio_id: str | None = None
     sin_honorarios: bool = False
+    a_honorarios: Decimal = CERO
+    pago_id: str = ""
+    corrige_id: str | None = None
+
+    @property
+    def recuperado(self) -> Decimal:
+        """What went to the debt (the payment minus the fee it carried)."""
+        return self.monto - self.a_honorarios
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,22 +107,29 @@ class ConvenioDeuda:
 
 @dataclass(frozen=True, slots=True)
 class Deuda:
-    """Everything a liquidación needs, read from the título and the expediente's history."""
+    """Everything a liquidación needs, read from the título and the expediente's history.
+
+    ``mora_desde`` is the título's cut date (its ``fecha_emision``): the first day of mora interest, because
+    ``interes_titulo`` already covers the days before it."""
 
     capital: Decimal
     interes_titulo: Decimal
     recargo: Decimal
-    interes_desde: date
+    mora_desde: date
     tasas: tuple[Tasa, ...]
     base: BaseDias = BASE_PREDETERMINADA
     costas: tuple[CostaCargo, ...] = ()
     pagos: tuple[PagoAplicado, ...] = ()
     convenios: tuple[ConvenioDeuda, ...] = ()
+    honorarios: ReglaHonorarios = field(default_factory=ReglaHonorarios)
 
 
 @dataclass(frozen=True, slots=True)
 class Honorarios:
-    """Fees on what was recovered (USD): ``base`` = ``porcentaje`` % of ``recuperado``; ``iva`` on it."""
+    """Fees on what was recovered (USD): ``base`` = the fee before IVA on ``recuperado`` (``porcentaje`` is the
+    tariff in force at the cut date), ``iva`` on it, ``total`` both; ``recuperado_sin_honorarios`` is what was
+    recovered without fees (exclusions). When charged to the coactivado: ``pagado`` is what his payments paid
+    for fees, ``proyectado`` the fee on the debt he still owes, ``saldo`` what he still owes for fees."""
 
     recuperado: Decimal
     recuperado_sin_honorarios: Decimal
@@ -118,15 +138,20 @@ class Honorarios:
     iva_porcentaje: Decimal
     iva: Decimal
     total: Decimal
+    a_cargo_del_coactivado: bool = False
+    pagado: Decimal = CERO
+    proyectado: Decimal = CERO
+    saldo: Decimal = CERO
 
 
 @dataclass(frozen=True, slots=True)
 class Liquidacion:
     """A liquidación at ``fecha_corte`` (USD). ``total`` is the saldo the debtor owes at that date.
 
-    ``interes`` = ``interes_titulo`` + ``interes_mora`` + ``interes_convenio``. ``honorarios`` is
-    ``detalle_honorarios.total`` and is not part of ``total``. ``saldo_*`` is what each part still owes;
-    they add up to ``total``.
+    ``interes`` = ``interes_titulo`` + ``interes_mora`` + ``interes_convenio``. ``honorarios``: when
+    ``honorarios_a_cargo``, the fee line of the debt (on the recoveries so far plus on the saldo), part of
+    ``total``; otherwise the fee on what was recovered, not part of ``total``. ``saldo_*`` is what each part
+    still owes; they add up to ``total``.
     """
 
     fecha_corte: date
@@ -147,37 +172,55 @@ class Liquidacion:
     detalle_honorarios: Honorarios
     base_dias: int
     tramos: tuple[Tramo, ...] = field(default=())
+    honorarios_a_cargo: bool = False
+    saldo_honorarios: Decimal = CERO
+    calculo_honorarios: CalculoHonorarios | None = None
 
     @property
     def deuda(self) -> Decimal:
-        """Capital + interés + recargo + costas, before payments."""
-        return self.capital + self.interes + self.recargo + self.costas
+        """Capital + interés + recargo + costas (+ honorarios when charged), before payments."""
+        extra = self.honorarios if self.honorarios_a_cargo else CERO
+        return self.capital + self.interes + self.recargo + self.costas + extra
 
     def pendientes(self) -> dict[Concepto, Decimal]:
-        """What each part still owes, for :func:`app.domain.imputacion.imputar`."""
+        """What each part still owes, for :func:`app.domain.imputacion.imputar`. HONORARIOS is the fee already
+        generated and not yet paid (the fee on the saldo is paid with the payment that pays the saldo)."""
+        h = self.detalle_honorarios
         return {
             Concepto.COSTAS: self.saldo_costas, Concepto.INTERES: self.saldo_interes,
             Concepto.RECARGO: self.saldo_recargo, Concepto.CAPITAL: self.saldo_capital,
+            Concepto.HONORARIOS: max(h.saldo - h.proyectado, CERO) if self.honorarios_a_cargo else CERO,
         }
 
 
-def calcular_honorarios(pagos: Sequence[PagoAplicado], hasta: date | None = None) -> Honorarios:
-    """Fees on the payments up to ``hasta`` (all when None): 10 % of what was recovered, plus IVA 15 %.
+def calcular_honorarios(pagos: Sequence[PagoAplicado], hasta: date | None = None,
+                        regla: ReglaHonorarios | None = None) -> Honorarios:
+    """Fees on the payments up to ``hasta`` (all when None) under ``regla`` (default tariff and suspensions):
+    see :func:`app.domain.honorarios.calcular` (tariff of each recovery's date, exclusions, per-recovery
+    rounding to the cent). ``porcentaje``/``iva_porcentaje`` are those of the tariff in force at ``hasta``
+    (or at the last payment).
 
-    Payments under a C.D. 617 APP (``sin_honorarios``) are recovered without fees. Each figure is rounded
-    to the cent: ``base = q(recuperado × 10 %)``, ``iva = q(base × 15 %)``, ``total = base + iva``.
+    Raises:
+        ValidationError: the tariff table does not cover a payment's date.
     """
-    recuperado = sin = CERO
-    for p in pagos:
-        if hasta is not None and p.fecha > hasta:
-            continue
-        if p.sin_honorarios:
-            sin += p.monto
-        else:
-            recuperado += p.monto
-    base = q(recuperado * HONORARIOS_PCT / 100)
-    iva = q(base * IVA_PCT / 100)
-    return Honorarios(q(recuperado), q(sin), HONORARIOS_PCT, base, IVA_PCT, iva, base + iva)
+    regla = regla or ReglaHonorarios()
+    c = _calculo(pagos, hasta, regla)
+    fechas = [p.fecha for p in pagos if hasta is None or p.fecha <= hasta]
+    cuando = hasta or (max(fechas) if fechas else None)
+    t = regla.tarifa_en(cuando) if cuando is not None else regla.tarifas[-1]
+    return Honorarios(q(c.base), q(c.excluido), t.porcentaje, c.honorario, t.iva_porcentaje, c.iva, c.total,
+                      regla.a_cargo_del_coactivado)
+
+
+def _calculo(pagos: Sequence[PagoAplicado], hasta: date | None, regla: ReglaHonorarios) -> CalculoHonorarios:
+    return calcular((Recuperacion(p.pago_id or f"#{i}", p.fecha, p.recuperado, sin_honorarios=p.sin_honorarios,
+                                  corrige_id=p.corrige_id)
+                     for i, p in enumerate(pagos) if hasta is None or p.fecha <= hasta), regla)
+
+
+def _app_sin_honorarios_en(convenios: Sequence[ConvenioDeuda], fecha: date) -> bool:
+    return any(c.sin_honorarios and c.fecha <= fecha and (c.incumplido_desde is None or c.incumplido_desde > fecha)
+               for c in convenios)
 
 
 def _interes_convenio(
@@ -209,14 +252,14 @@ def liquidar(deuda: Deuda, fecha: date, *, abono_en_curso: Decimal | None = None
             then owes only the financing interest already due or covered (see module docstring).
 
     Raises:
-        ValidationError: the rate table does not cover the interest period.
+        ValidationError: the monthly rate table lacks months of the mora period (each one named).
     """
     pagos = sorted((p for p in deuda.pagos if p.fecha <= fecha), key=lambda p: p.fecha)
     costas = q(sum((c.monto for c in deuda.costas if c.fecha <= fecha), CERO))
     convenios = [c for c in deuda.convenios if c.fecha <= fecha]
     suspensiones = [(c.fecha, c.incumplido_desde) for c in convenios]
     tramos = tramos_interes(
-        deuda.capital, deuda.interes_desde, fecha, deuda.tasas, base=deuda.base,
+        deuda.capital, deuda.mora_desde, fecha, deuda.tasas, base=deuda.base,
         abonos_capital=[(p.fecha, p.a_capital) for p in pagos], suspensiones=suspensiones,
     )
     mora = q(sum((t.interes for t in tramos), CERO))
@@ -224,16 +267,32 @@ def liquidar(deuda: Deuda, fecha: date, *, abono_en_curso: Decimal | None = None
     interes = q(deuda.interes_titulo) + mora + financiamiento
     pagado = q(sum((p.monto for p in pagos), CERO))
     capital, recargo = q(deuda.capital), q(deuda.recargo)
-    honorarios = calcular_honorarios(pagos)
+    regla = deuda.honorarios
+    calculo = _calculo(pagos, None, regla)
+    honorarios = calcular_honorarios(pagos, fecha, regla)
+    linea = honorarios.total
+    a_cargo = regla.cobra_en(fecha)
+    if a_cargo:
+        saldo_deuda = capital + interes + recargo + costas - q(sum((p.recuperado for p in pagos), CERO))
+        proyectado = regla.honorario(saldo_deuda, fecha, _app_sin_honorarios_en(convenios, fecha))
+        pagado_h = q(sum((p.a_honorarios for p in pagos), CERO))
+        cobrables = [p for p in pagos if regla.cobra_en(p.fecha)]  # not before the office started charging
+        linea = _calculo(cobrables, None, regla).total + proyectado
+        honorarios = Honorarios(
+            honorarios.recuperado, honorarios.recuperado_sin_honorarios, honorarios.porcentaje, honorarios.base,
+            honorarios.iva_porcentaje, honorarios.iva, honorarios.total, True, pagado_h, proyectado,
+            linea - pagado_h,
+        )
+    cargo = linea if a_cargo else CERO
     return Liquidacion(
         fecha_corte=fecha,
         capital=capital,
         interes=interes,
         recargo=recargo,
         costas=costas,
-        honorarios=honorarios.total,
+        honorarios=linea,
         pagos=pagado,
-        total=capital + interes + recargo + costas - pagado,
+        total=capital + interes + recargo + costas + cargo - pagado,
         interes_titulo=q(deuda.interes_titulo),
         interes_mora=mora,
         interes_convenio=financiamiento,
@@ -244,6 +303,9 @@ def liquidar(deuda: Deuda, fecha: date, *, abono_en_curso: Decimal | None = None
         detalle_honorarios=honorarios,
         base_dias=int(deuda.base),
         tramos=tuple(tramos),
+        honorarios_a_cargo=a_cargo,
+        saldo_honorarios=honorarios.saldo,
+        calculo_honorarios=calculo,
     )
 
 

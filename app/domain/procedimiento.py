@@ -1,10 +1,13 @@
 """Rules of the procedimiento de ejecución coactiva (domain.md §2): which act is allowed in which stage,
 the stage it moves to, the terms it opens and the terms it closes. Pure: no I/O, no dates of "today".
 
-Sources: COA (Código Orgánico Administrativo) art. 271 (requerimiento de pago voluntario, 10 días término),
-art. 279 (orden de pago inmediato: pagar o dimitir bienes en 3 días término), arts. 280-281 (medidas
-cautelares, which may be ordered with the OPI), arts. 164 and 171 (notificación); IESS Resolución C.D. 321
-(180 days for the secretario-abogado from handover, extendable once by up to 90), C.D. 497 (insolvencia).
+Sources: COA (Código Orgánico Administrativo) art. 271 (requerimiento de pago voluntario: 10 días término
+counted from its notification), art. 279 (orden de pago inmediato: pagar o dimitir bienes en 3 días término;
+issued only once the RPV's término lapsed unpaid — real coactiva rules: "si el RPV está notificado y venció
+el término… puede avanzar a OPI"), arts. 280-281 (medidas cautelares, which may be ordered with the OPI),
+arts. 164 and 171 (notificación); IESS Resolución C.D. 321 (180 days for the secretario-abogado from handover,
+extendable once by up to 90), C.D. 497 (insolvencia). The archivo is ordered by the funcionario ejecutor's
+auto de archivo (a document), not by the secretario's razón alone.
 
 The caller (:mod:`app.services.actos`) gathers the facts of the expediente in a :class:`Hechos` and calls
 :func:`validar`; the rule answers with the new stage (or ``None``: the stage does not change) or raises
@@ -107,7 +110,7 @@ NOMBRES: dict[TipoActo, str] = {
 #: documento_id); they cannot be recorded without one.
 REQUIEREN_DOCUMENTO: frozenset[TipoActo] = frozenset({
     TipoActo.RPV, TipoActo.RAZON_NO_PAGO, TipoActo.OPI, TipoActo.EMBARGO, TipoActo.SECUESTRO,
-    TipoActo.AVISO_REMATE, TipoActo.REMATE,
+    TipoActo.AVISO_REMATE, TipoActo.REMATE, TipoActo.ARCHIVO,
 })
 
 
@@ -121,7 +124,9 @@ class Hechos:
     Attributes:
         fecha: date of the act being validated.
         actos: types of the acts already recorded in the expediente.
-        rpv_vence: last day of the RPV's 10-día término (business days, COA art. 271), None without RPV.
+        rpv_notificado_en: date of the first effective notification of the RPV to the debtor, or None.
+        rpv_vence: last day of the RPV's 10-día término counted from that notification (business days, COA
+            art. 271), None while the RPV is not notified.
         notificado_en: date of the first effective notification of the OPI to the debtor, or None.
         opi_vence: last day of the 3-día término counted from ``notificado_en`` (business days, COA art. 279).
         etapa_antes_suspension: the stage the last SUSPENSION left (where a REANUDACION returns).
@@ -133,10 +138,13 @@ class Hechos:
         efectiva: for a NOTIFICACION, True when the person was notified (not a failed attempt).
         destinatario_ya_notificado: for a NOTIFICACION, that person already has an effective one of that act.
         corrige_existe: for a CORRECCION, the act it points at exists in this expediente.
+        documento: the document type (CLI value) that records the act, when it is one (the ARCHIVO needs
+            ``"auto-archivo"``).
     """
 
     fecha: date
     actos: frozenset[TipoActo] = field(default_factory=frozenset)
+    rpv_notificado_en: date | None = None
     rpv_vence: date | None = None
     notificado_en: date | None = None
     opi_vence: date | None = None
@@ -149,6 +157,7 @@ class Hechos:
     efectiva: bool = False
     destinatario_ya_notificado: bool = False
     corrige_existe: bool = False
+    documento: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,12 +189,20 @@ class Regla:
 def _cond_razon_no_pago(_e: Etapa, h: Hechos) -> str | None:
     if TipoActo.RAZON_NO_PAGO in h.actos:
         return "ya consta la razón de no pago del requerimiento"
-    if h.rpv_vence is None:
+    if TipoActo.RPV not in h.actos:
         return "no consta el requerimiento de pago voluntario"
+    if h.rpv_vence is None:
+        return ("el requerimiento de pago voluntario no ha sido notificado al coactivado: el término de "
+                f"{TERMINO_RPV_DIAS} días corre desde su notificación (COA art. 271)")
     if h.fecha <= h.rpv_vence:
         return (f"el término de {TERMINO_RPV_DIAS} días del requerimiento de pago voluntario vence el "
                 f"{format_dmy(h.rpv_vence)} (COA art. 271)")
     return None
+
+
+def _cond_opi(_e: Etapa, h: Hechos) -> str | None:
+    """The OPI comes only once the RPV, notified, let its 10-día término lapse unpaid (COA arts. 271, 279)."""
+    return _cond_razon_no_pago(_e, h) if TipoActo.RAZON_NO_PAGO not in h.actos else None
 
 
 def _cond_embargo(_e: Etapa, h: Hechos) -> str | None:
@@ -220,6 +237,8 @@ def _cond_remate(_e: Etapa, h: Hechos) -> str | None:
 
 
 def _cond_archivo(_e: Etapa, h: Hechos) -> str | None:
+    if h.documento is None:
+        return "el archivo se ordena con el auto de archivo del funcionario ejecutor (genere ese documento)"
     if h.saldo is None:
         return "no consta el pago total de la deuda (indique el saldo, que debe ser cero)"
     if h.saldo > 0:
@@ -254,7 +273,7 @@ _A_EMBARGO = frozenset({Etapa.OPI, Etapa.NOTIFICADO, Etapa.MEDIDAS_CAUTELARES})
 REGLAS: dict[TipoActo, Regla] = {
     TipoActo.RPV: Regla(frozenset({Etapa.SORTEADO}), Etapa.RPV),
     TipoActo.RAZON_NO_PAGO: Regla(frozenset({Etapa.RPV}), condicion=_cond_razon_no_pago),
-    TipoActo.OPI: Regla(frozenset({Etapa.SORTEADO, Etapa.RPV}), Etapa.OPI),
+    TipoActo.OPI: Regla(frozenset({Etapa.RPV}), Etapa.OPI, condicion=_cond_opi),
     TipoActo.NOTIFICACION: Regla(_TODAS, condicion=_cond_notificacion),  # moves: see _destino_notificacion
     TipoActo.MEDIDA_CAUTELAR: Regla(
         EJECUCION, Etapa.MEDIDAS_CAUTELARES, mueve_desde=frozenset({Etapa.OPI, Etapa.NOTIFICADO})
@@ -282,12 +301,13 @@ REGLAS: dict[TipoActo, Regla] = {
 }
 
 #: Terms closed by each act, named by the type of the act that opened them (None: every open term).
-#: RPV's término ends with the razón de no pago or the OPI; the OPI's 3 días end with the embargo; a closing
+#: RPV's término (opened by its notification) ends with the razón de no pago or the OPI;
+#: the OPI's 3 días end with the embargo; a closing
 #: act or a suspension closes every term (a suspended juicio runs no terms; on resumption new acts open new
 #: ones).
 CIERRA: dict[TipoActo, frozenset[TipoActo] | None] = {
-    TipoActo.RAZON_NO_PAGO: frozenset({TipoActo.RPV}),
-    TipoActo.OPI: frozenset({TipoActo.RPV}),
+    TipoActo.RAZON_NO_PAGO: frozenset({TipoActo.RPV, TipoActo.NOTIFICACION}),
+    TipoActo.OPI: frozenset({TipoActo.RPV, TipoActo.NOTIFICACION}),
     TipoActo.EMBARGO: frozenset({TipoActo.NOTIFICACION}),
     TipoActo.SECUESTRO: frozenset({TipoActo.NOTIFICACION}),
     TipoActo.ARCHIVO: None,
@@ -378,13 +398,15 @@ def puede(etapa: Etapa | str, acto: TipoActo | str, hechos: Hechos) -> tuple[boo
 def terminos_que_abre(acto: TipoActo | str, hechos: Hechos) -> list[TerminoNuevo]:
     """Terms ``acto`` opens, counted from ``hechos.fecha``:
 
-    - RPV: 10 días término to pay voluntarily (COA art. 271);
+    - an effective NOTIFICACION of the RPV to the debtor (his first): 10 días término to pay voluntarily,
+      counted from that notification (COA art. 271);
     - an effective NOTIFICACION of the OPI: 3 días término to pay or dimitir bienes (COA art. 279), for the
       debtor and for each co-obligado on his own, only on that person's first effective notification.
     Other acts open none (a caller may add a term of its own, see ``app.services.actos``).
     """
     acto = TipoActo(acto)
-    if acto is TipoActo.RPV:
+    if (acto is TipoActo.NOTIFICACION and hechos.notifica is TipoActo.RPV and hechos.efectiva and hechos.al_deudor
+            and not hechos.destinatario_ya_notificado):
         return [TERMINO_RPV]
     if (acto is TipoActo.NOTIFICACION and hechos.notifica is TipoActo.OPI and hechos.efectiva
             and not hechos.destinatario_ya_notificado):

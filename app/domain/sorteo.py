@@ -11,6 +11,7 @@ import secrets
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,3 +56,9 @@ def es_equitativo(asignaciones: Sequence[Asignacion], participantes: Sequence[st
     c = Counter(a.participante for a in asignaciones)
     counts = [c.get(p, 0) for p in participantes]
     return not counts or max(counts) - min(counts) <= 1
+
+
+def titulos_posteriores(fecha: date, emisiones: Sequence[tuple[str, date]]) -> list[str]:
+    """The títulos (``(numero, fecha_emision)``) issued after ``fecha``: a sorteo cannot be dated before the
+    issue of the títulos it assigns (a juicio cannot open on a título that did not exist yet)."""
+    return [f"{n} (emitido el {e:%d/%m/%Y})" for n, e in emisiones if e > fecha]

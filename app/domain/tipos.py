@@ -1,7 +1,8 @@
 """Shared vocabulary of the procedure: act types and document types (domain.md §2-3).
 
 The rules about them (which stage an act moves to, which term it opens) live in
-:mod:`app.domain.procedimiento`; templates are named here so that every caller agrees.
+:mod:`app.domain.procedimiento`; what each document type is (title, template, act, foliation, permission,
+accepted ``datos``, what it cites) lives in the one registry :data:`app.domain.documentos.REGISTRO`.
 """
 
 from __future__ import annotations
@@ -55,28 +56,6 @@ class TipoDocumento(StrEnum):
     CARATULA = "caratula"
     INDICE = "indice"
     ACTA_SORTEO = "acta-sorteo"
-
-
-#: Spanish title and template file of each document type.
-DOCUMENTOS: dict[TipoDocumento, tuple[str, str]] = {
-    TipoDocumento.RPV: ("Requerimiento de pago voluntario", "requerimiento_pago_voluntario.docx"),
-    TipoDocumento.RAZON_NO_PAGO: ("Razón de no pago", "razon_no_pago.docx"),
-    TipoDocumento.OPI: ("Orden de pago inmediato", "orden_pago_inmediato.docx"),
-    TipoDocumento.RAZON_NOTIFICACION: ("Razón de notificación", "razon_notificacion.docx"),
-    TipoDocumento.OFICIO_RETENCION: ("Oficio de retención de fondos", "oficio_retencion.docx"),
-    TipoDocumento.OFICIO_ANT: ("Oficio de prohibición de enajenar vehículos (ANT)", "oficio_ant.docx"),
-    TipoDocumento.OFICIO_REGISTRO: ("Oficio de prohibición de enajenar inmuebles (Registro de la Propiedad)",
-                                    "oficio_registro_propiedad.docx"),
-    TipoDocumento.OFICIO_LEVANTAMIENTO: ("Oficio de levantamiento de medidas", "oficio_levantamiento.docx"),
-    TipoDocumento.PROVIDENCIA: ("Providencia", "providencia.docx"),
-    TipoDocumento.ACTA_EMBARGO: ("Acta de embargo", "acta_embargo.docx"),
-    TipoDocumento.ACTA_SECUESTRO: ("Acta de secuestro", "acta_secuestro.docx"),
-    TipoDocumento.LIQUIDACION: ("Liquidación", "liquidacion.docx"),
-    TipoDocumento.AVISO_REMATE: ("Aviso de remate", "aviso_remate.docx"),
-    TipoDocumento.ACTA_REMATE: ("Acta de remate", "acta_remate.docx"),
-    TipoDocumento.RAZON_ARCHIVO: ("Razón de archivo", "razon_archivo.docx"),
-    TipoDocumento.AUTO_SUSPENSION: ("Auto de suspensión por convenio de pago", "auto_suspension_convenio.docx"),
-    TipoDocumento.CARATULA: ("Carátula del expediente", "caratula.docx"),
-    TipoDocumento.INDICE: ("Índice del expediente", "indice_expediente.docx"),
-    TipoDocumento.ACTA_SORTEO: ("Acta de sorteo", "acta_sorteo.docx"),
-}
+    TITULO_CREDITO = "titulo-credito"
+    AUTO_ARCHIVO = "auto-archivo"
+    ORDEN_PAGO_HONORARIOS = "orden-pago-honorarios"

@@ -113,7 +113,7 @@ def hechos_de(
         .order_by(Acto.fecha, Acto.created_at)
     ).all()
     tipos: set[TipoActo] = set()
-    rpv_vence = notificado_en = prorroga_en = None
+    rpv_notificado_en = notificado_en = prorroga_en = None
     etapa_susp: Etapa | None = None
     notifica = TipoActo(datos["notifica"]) if datos.get("notifica") else None
     cooblig = str(datos["coobligado_id"]) if datos.get("coobligado_id") else None
@@ -127,11 +127,11 @@ def hechos_de(
             continue
         tipos.add(tipo)
         d = d or {}
-        if tipo is TipoActo.RPV:
-            rpv_vence = cal.vencimiento(f, proc.TERMINO_RPV.dias, proc.TERMINO_RPV.tipo)
-        elif tipo is TipoActo.NOTIFICACION and d.get("efectiva"):
+        if tipo is TipoActo.NOTIFICACION and d.get("efectiva"):
             if d.get("notifica") == TipoActo.OPI and not d.get("coobligado_id") and notificado_en is None:
                 notificado_en = f
+            if d.get("notifica") == TipoActo.RPV and not d.get("coobligado_id") and rpv_notificado_en is None:
+                rpv_notificado_en = f
             if notifica is not None and d.get("notifica") == notifica and (d.get("coobligado_id") or None) == cooblig:
                 ya_notificado = True
         elif tipo is TipoActo.SUSPENSION and etapa_ant:
@@ -142,7 +142,9 @@ def hechos_de(
     return proc.Hechos(
         fecha=fecha,
         actos=frozenset(tipos),
-        rpv_vence=rpv_vence,
+        rpv_notificado_en=rpv_notificado_en,
+        rpv_vence=(cal.vencimiento(rpv_notificado_en, proc.TERMINO_RPV.dias, proc.TERMINO_RPV.tipo)
+                   if rpv_notificado_en else None),
         notificado_en=notificado_en,
         opi_vence=cal.sumar_dias_habiles(notificado_en, proc.TERMINO_OPI.dias) if notificado_en else None,
         etapa_antes_suspension=etapa_susp,
@@ -154,6 +156,7 @@ def hechos_de(
         efectiva=bool(datos.get("efectiva")),
         destinatario_ya_notificado=ya_notificado,
         corrige_existe=corrige is not None and corrige in ids,
+        documento=str(datos["documento"]) if datos.get("documento") else None,
     )
 
 
@@ -257,8 +260,8 @@ def registrar_acto_en(
         expediente.etapa = nueva.value
     if tipo is TipoActo.PRORROGA:
         expediente.prorroga_dias = dias_prorroga
-    if (tipo is TipoActo.NOTIFICACION and hechos.notifica is TipoActo.OPI and hechos.efectiva and hechos.al_deudor
-            and hechos.notificado_en is None):
+    if (tipo is TipoActo.NOTIFICACION and hechos.notifica in (TipoActo.RPV, TipoActo.OPI) and hechos.efectiva
+            and hechos.al_deudor and expediente.fecha_citacion is None):
         expediente.fecha_citacion = fecha
         expediente.forma_citacion = str(datos.get("forma", ""))[:20]
     session.flush()

@@ -6,6 +6,7 @@ import uuid
 from dataclasses import dataclass, replace
 
 from app.common.paths import DataPaths
+from app.common.permisos import privatizar_base
 from app.domain.permisos import SISTEMA, UsuarioActual
 from app.services.actos import ActosService
 from app.services.auditoria import AuditoriaService
@@ -15,12 +16,17 @@ from app.services.deudores import DeudoresService
 from app.services.documentos import DocumentosService
 from app.services.expedientes import ExpedientesService
 from app.services.foliacion import FoliacionService
+from app.services.honorarios import HonorariosService
+from app.services.honorarios_consultas import HonorariosConsultas
+from app.services.honorarios_tarifa import TarifaHonorariosService
 from app.services.importacion import ImportacionService
 from app.services.liquidacion import LiquidacionService
 from app.services.medidas import MedidasService
 from app.services.notificaciones import NotificacionesService
 from app.services.oficina import OficinaService, asegurar_oficina
 from app.services.pagos import PagosService
+from app.services.recaudacion import RecaudacionService
+from app.services.reversos import ReversosService
 from app.services.secretarios import SecretariosService
 from app.services.sincronizacion import SincronizacionService
 from app.services.sorteo import SorteoService
@@ -30,6 +36,7 @@ from app.services.vencimientos import VencimientosService
 from app.storage.blobs import BlobStore
 from app.storage.db import make_engine, make_session_factory, session_scope, sqlite_url
 from app.storage.esquema import al_dia, estadisticas_al_dia
+from app.storage.salud import cerrojo_de_arranque, diagnosticar
 from app.sync.ciclo import unido
 from app.sync.tirada import leer_estado
 
@@ -57,6 +64,11 @@ class Servicios:
     usuarios: UsuariosService
     auditoria: AuditoriaService
     tablero: TableroService
+    recaudacion: RecaudacionService
+    honorarios: HonorariosService
+    honorarios_consultas: HonorariosConsultas
+    honorarios_tarifa: TarifaHonorariosService
+    reversos: ReversosService
     sincronizacion: SincronizacionService
 
     def como(self, usuario: UsuarioActual) -> Servicios:
@@ -73,14 +85,23 @@ def abrir(paths: DataPaths, usuario: UsuarioActual = SISTEMA, oficina: str | Non
 
     ``usuario`` is who acts (default: the data dir's administrator, as the command line does);
     ``oficina`` is the office code to work as; on first start the default office is created.
+
+    Raises:
+        BaseDanada: the database is missing, empty or unreadable in a folder that holds an office (carries
+            the last good backup; see :mod:`app.storage.salud`). Nothing is created in its place.
+        MigracionFallida: the schema upgrade failed; the database is as it was.
+        OcupadoError: another process kept the folder busy (opening or migrating) too long.
     """
     paths.ensure()
-    engine = make_engine(sqlite_url(paths.database))
-    if not al_dia(engine):  # Alembic only when there is something to migrate (it is slow to import)
-        from app.storage.migrate import keep_recent_backups, upgrade
+    with cerrojo_de_arranque(paths):
+        diagnosticar(paths)
+        engine = make_engine(sqlite_url(paths.database))
+        if not al_dia(engine):  # Alembic only when there is something to migrate (it is slow to import)
+            from app.storage.migrate import keep_recent_backups, upgrade
 
-        upgrade(engine, paths.database, paths.backups)
-        keep_recent_backups(paths.backups, keep=3)
+            upgrade(engine, paths.database, paths.backups)
+            keep_recent_backups(paths.backups, keep=3)
+        privatizar_base(paths.database)
     estadisticas_al_dia(engine)  # the list's and the search's plans depend on them (a few counts when current)
     factory = make_session_factory(engine)
     central = unido(engine)
@@ -116,5 +137,10 @@ def construir(ctx: Contexto) -> Servicios:
         usuarios=UsuariosService(ctx),
         auditoria=AuditoriaService(ctx),
         tablero=TableroService(ctx),
+        recaudacion=RecaudacionService(ctx),
+        honorarios=HonorariosService(ctx, documentos),
+        honorarios_consultas=HonorariosConsultas(ctx),
+        honorarios_tarifa=TarifaHonorariosService(ctx),
+        reversos=ReversosService(ctx),
         sincronizacion=SincronizacionService(ctx),
     )

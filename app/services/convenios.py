@@ -26,7 +26,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.common.dates import format_dmy, local_today
-from app.common.errors import NotFoundError, RuleError, ValidationError
+from app.common.errors import ConfigurationError, NotFoundError, RuleError, ValidationError
 from app.common.money import format_usd, q
 from app.domain import procedimiento as proc
 from app.domain.convenio import EstadoConvenio, EstadoCuota, cuota_incumplida, tabla_amortizacion, validar_convenio
@@ -34,6 +34,7 @@ from app.domain.etapas import Etapa
 from app.domain.intereses import tasa_vigente, validar_tasa
 from app.domain.liquidacion import liquidar
 from app.domain.permisos import Permiso
+from app.domain.reglas_app import CUOTA_MINIMA, validar_por_fecha
 from app.domain.tipos import TipoActo
 from app.services.actos import registrar_acto_en
 from app.services.context import Contexto
@@ -43,7 +44,7 @@ from app.services.liquidacion import (
     configuracion_de,
     estados_cuotas_de,
 )
-from app.storage.models import Acto, Convenio, CuotaConvenio, Expediente, Pago
+from app.storage.models import Acto, Convenio, CuotaConvenio, Expediente, Pago, Preferencia
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,6 +174,20 @@ def declarar_incumplimiento_en(
     )
 
 
+#: Office preference: minimum APP instalment in USD (configurable; default :data:`reglas_app.CUOTA_MINIMA`).
+PREF_CUOTA_MINIMA = "convenio.cuota_minima"
+
+
+def cuota_minima_de(session: Session, office_id: uuid.UUID) -> Decimal:
+    """The office's minimum APP instalment (USD), 0 when it set none."""
+    valor = session.scalar(select(Preferencia.valor).where(Preferencia.office_id == office_id,
+                                                           Preferencia.clave == PREF_CUOTA_MINIMA))
+    try:
+        return Decimal(str(valor)) if valor else CUOTA_MINIMA
+    except InvalidOperation as exc:
+        raise ConfigurationError(f"Preferencia «{PREF_CUOTA_MINIMA}» inválida: «{valor}».") from exc
+
+
 def ultima_fecha_movimiento(session: Session, expediente_id: uuid.UUID) -> date | None:
     """Latest date of a payment or an APP of the expediente (new ones may not be dated before it)."""
     pagos = session.scalar(select(func.max(Pago.fecha)).where(Pago.expediente_id == expediente_id))
@@ -222,13 +237,20 @@ class ConveniosService:
                 )
             config = configuracion_de(s, self.ctx.office_id)
             deuda = cargar_deuda(s, exp, config)
-            monto = liquidar(deuda, fecha).total
+            liq = liquidar(deuda, fecha)
+            # an APP exonerated of fees does not consolidate the fee on the saldo (issue 12)
+            monto = liq.total - liq.detalle_honorarios.proyectado if sin_honorarios else liq.total
             validar_convenio(monto, plazo_meses, cuota_inicial, sin_honorarios=sin_honorarios,
                              regla=config.regla_convenio)
             if tasa is None:
                 tasa = tasa_vigente(deuda.tasas, fecha)
             validar_tasa(tasa)
-            tabla = tabla_amortizacion(monto, plazo_meses, tasa, fecha, cuota_inicial)
+            # No interest on interest (C.D. 658 / 671): only the capital owed bears the APP's interest.
+            tabla = tabla_amortizacion(monto, plazo_meses, tasa, fecha, cuota_inicial,
+                                       sin_interes=max(monto - liq.saldo_capital, Decimal("0.00")))
+            mensual = next((c.cuota for c in tabla if c.numero == 1), None)
+            validar_por_fecha(fecha, monto, plazo_meses, q(cuota_inicial),
+                              config.regla_convenio.cuota_inicial_min_pct, mensual, cuota_minima_de(s, exp.office_id))
             conv = Convenio(
                 office_id=exp.office_id, expediente_id=exp.id, fecha=fecha, plazo_meses=plazo_meses, monto=monto,
                 cuota_inicial=q(cuota_inicial), tasa_anual=tasa, sin_honorarios=sin_honorarios,

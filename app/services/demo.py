@@ -17,8 +17,12 @@ from pathlib import Path
 
 from app.domain.claves import generar_clave
 from app.domain.permisos import Rol
+from app.services import demo_legal
+from app.services.arranque import respaldo_del_dia
 from app.services.bootstrap import Servicios
+from app.services.demo_tablero import demo_tablero
 from app.services.generador import digito_cedula, escribir_csv, generar_titulos
+from app.services.honorarios_demo import crear_honorarios_demo
 from app.services.usuarios import UsuariosService
 
 LOTE = 20_000
@@ -113,6 +117,7 @@ def crear_demo(
         srv.secretarios.crear(nombre, cedula, externo=rng.random() < 0.85)
         existentes.add(cedula)
     progreso(f"{n_sec} secretarios-abogados")
+    demo_legal.preparar_oficina_demo(srv, date(2022, 1, 1))
 
     oficina = srv.oficina.datos()
     lotes = max(1, -(-size // LOTE))
@@ -131,13 +136,16 @@ def crear_demo(
             fecha = inicio + paso * k + timedelta(days=rng.randint(0, 5))
             while fecha.weekday() >= 5:
                 fecha += timedelta(days=1)
+            fecha = demo_legal.primer_dia_de_sorteo(srv, fecha)
             r = srv.sorteo.realizar(semilla=f"demo-{semilla}-{k}", fecha=fecha)
             if not primeros:
                 primeros = [a.juicio for a in r.asignaciones[:documentos]]
             hechos += n
             progreso(f"{hechos} de {size} títulos importados y sorteados")
-    for juicio in primeros:
-        srv.documentos.generar_opi(juicio)
+    primeros = [j for j in primeros if demo_legal.llevar_a_opi(srv, j, srv.expedientes.caratula(j).fecha_inicio)]
     progreso(f"{len(primeros)} órdenes de pago inmediato")
+    demo_tablero(srv, semilla, progreso)  # recoveries over 24 months and the national table (issue 13)
     usuarios = crear_usuarios_demo(srv)
+    progreso(crear_honorarios_demo(srv, semilla))
+    progreso(f"Respaldo en «respaldos»: {getattr(respaldo_del_dia(srv.ctx.paths, horas=0), 'name', '—')}")
     return ResultadoDemo(n_sec, hechos, srv.expedientes.contar(), len(primeros), time.perf_counter() - t0, usuarios)

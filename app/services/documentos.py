@@ -51,6 +51,7 @@ from app.common.errors import (
     AppError,
     CancelledError,
     ConfigurationError,
+    DiaInhabil,
     NotFoundError,
     PermissionDenied,
     RuleError,
@@ -60,17 +61,23 @@ from app.common.money import format_usd
 from app.common.paths import templates_dir
 from app.common.progress import NO_PROGRESS, Progress
 from app.documents import contexto as cx
+from app.documents import plantillas_base as base
 from app.documents.hojas import contar_hojas
+from app.documents.paginas import ContadorHojas, RegistroVerificaciones, verificar_plantilla
 from app.documents.pdf import convertir_pdf
-from app.documents.render import render, render_con_hojas
+from app.documents.render import render
 from app.domain import procedimiento as proc
+from app.domain.documentos import REGISTRO, no_foliados, tipo_doc, validar_claves
+from app.domain.documentos import actos as registro_actos
 from app.domain.etapas import Etapa
 from app.domain.permisos import Permiso
 from app.domain.terminos import Calendario
-from app.domain.tipos import DOCUMENTOS, TipoActo, TipoDocumento
+from app.domain.tipos import TipoActo, TipoDocumento
+from app.services import documentos_legales  # noqa: F401  (registers the preparers of issue 8's types)
 from app.services.actos import hechos_de, registrar_acto_en
 from app.services.context import Contexto
 from app.services.documentos_datos import Preparador, juicio_de, medidas_por_defecto, oficina_de
+from app.services.firmantes import exigir_firmantes, faltantes_oficina
 from app.services.foliacion import agregar_documento_en, expediente_por_numero, guardar_archivo, indice_de
 from app.services.liquidacion import liquidar_expediente
 from app.services.oficina import calendario_de
@@ -95,26 +102,17 @@ __all__ = ["ACTOS", "NO_FOLIADOS", "DocumentoGenerado", "DocumentosService", "Lo
 TIPO_OPI = "OPI"
 TIPO_ACTA_SORTEO = "ACTA_SORTEO"
 
-#: The act each document records (the document *is* the act; domain.md §2).
-ACTOS: dict[TipoDocumento, TipoActo] = {
-    TipoDocumento.RPV: TipoActo.RPV,
-    TipoDocumento.RAZON_NO_PAGO: TipoActo.RAZON_NO_PAGO,
-    TipoDocumento.OPI: TipoActo.OPI,
-    TipoDocumento.ACTA_EMBARGO: TipoActo.EMBARGO,
-    TipoDocumento.ACTA_SECUESTRO: TipoActo.SECUESTRO,
-    TipoDocumento.AVISO_REMATE: TipoActo.AVISO_REMATE,
-    TipoDocumento.ACTA_REMATE: TipoActo.REMATE,
-    TipoDocumento.RAZON_ARCHIVO: TipoActo.ARCHIVO,
-    TipoDocumento.PROVIDENCIA: TipoActo.PROVIDENCIA,
-}
-#: Documents that are not folios of the expediente: the cover, the índice (exports) and the acta de sorteo
-#: (an office document stored by the sorteo).
-NO_FOLIADOS = frozenset({TipoDocumento.CARATULA, TipoDocumento.INDICE, TipoDocumento.ACTA_SORTEO})
+#: The act each document records (the document *is* the act; domain.md §2), from the registry.
+ACTOS: dict[TipoDocumento, TipoActo] = registro_actos()
+#: Documents that are not folios of the expediente (the registry's ``foliado`` False): the cover, the índice
+#: (exports) and the acta de sorteo (an office document stored by the sorteo).
+NO_FOLIADOS = no_foliados()
+
 
 def tipos() -> list[tuple[str, str]]:
     """Every document type as ``(cli name, Spanish title)``, e.g. ``("opi", "Orden de pago inmediato")``;
     what ``python -m app documento --lista`` prints."""
-    return [(t.value, DOCUMENTOS[t][0]) for t in TipoDocumento]
+    return [(t.value, d.titulo) for t, d in REGISTRO.items()]
 
 
 def tipo_documento(valor: TipoDocumento | str) -> TipoDocumento:
@@ -123,15 +121,7 @@ def tipo_documento(valor: TipoDocumento | str) -> TipoDocumento:
     Raises:
         ValidationError: unknown type (the message lists the valid ones).
     """
-    if isinstance(valor, TipoDocumento):
-        return valor
-    texto = str(valor).strip()
-    for t in TipoDocumento:
-        if texto in (t.value, t.name) or texto.lower().replace("_", "-") == t.value:
-            return t
-    raise ValidationError(
-        f"Tipo de documento «{texto}» desconocido. Tipos: {', '.join(t.value for t in TipoDocumento)}."
-    )
+    return tipo_doc(valor).tipo
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,8 +211,20 @@ def _escribir(destino: Path, data: bytes) -> Path:
     raise ValidationError(f"No se pudo escribir «{destino}»: {ultimo}. Cierre el documento si está abierto.")
 
 
+def _calidad(x: Secretario) -> str:
+    f = (x.genero or "").upper() == "F"
+    return ("Externa" if f else "Externo") if x.externo else ("Interna" if f else "Interno")
+
+
+def _exigir_habil(cal: Calendario, fecha: date) -> None:
+    motivo = cal.motivo_inhabil(fecha)
+    if motivo is not None:
+        raise DiaInhabil(f"El {format_dmy(fecha)} no es día hábil ({motivo}). Confirme que el documento se fecha "
+                         "ese día o cambie la fecha.")
+
+
 def _permiso(tipo: TipoDocumento) -> Permiso:
-    return Permiso.NOTIFICACION_REGISTRAR if tipo is TipoDocumento.RAZON_NOTIFICACION else Permiso.EXPEDIENTE_TRAMITAR
+    return REGISTRO[tipo].permiso
 
 
 class DocumentosService:
@@ -231,8 +233,23 @@ class DocumentosService:
     def __init__(self, ctx: Contexto) -> None:
         self.ctx = ctx
         self._preparador = Preparador(ctx)
+        self.verificaciones = RegistroVerificaciones(self._carpeta_propia(), templates_dir())
+        self._contador = ContadorHojas(self.verificaciones)
 
     tipos = staticmethod(tipos)
+
+    # -- signatories and dates ----------------------------------------------------------------------------
+    def firmantes_faltantes(self) -> list[str]:
+        """What the office must fill in before its documents can be signed (empty: nothing); the UI shows
+        it before the first document (issue 8: told before, not after)."""
+        with self.ctx.read() as s:
+            return faltantes_oficina(s, self.ctx.office_id)
+
+    def dia_inhabil(self, fecha: date) -> str | None:
+        """Why ``fecha`` is not a business day of this office («sábado», «feriado: Día del Trabajo»), or None;
+        the UI asks for confirmation before dating a document that day."""
+        with self.ctx.read() as s:
+            return calendario_de(s, self.ctx.office_id).motivo_inhabil(fecha)
 
     # -- templates ------------------------------------------------------------------------------------------
     def plantilla(self, nombre: str | TipoDocumento) -> Path:
@@ -244,7 +261,7 @@ class DocumentosService:
             ConfigurationError: neither exists (the message names both folders).
         """
         if isinstance(nombre, TipoDocumento):
-            nombre = DOCUMENTOS[nombre][1]
+            nombre = REGISTRO[nombre].plantilla
         archivo = nombre if nombre.lower().endswith(".docx") else f"{nombre}.docx"
         propia = self._carpeta_propia() / archivo
         if propia.is_file():
@@ -264,7 +281,7 @@ class DocumentosService:
         """Every document type with the template in use (the office's own copy or the shipped one)."""
         out = []
         for t in TipoDocumento:
-            titulo, archivo = DOCUMENTOS[t]
+            titulo, archivo = REGISTRO[t].titulo, REGISTRO[t].plantilla
             propia = (self._carpeta_propia() / archivo).is_file()
             out.append(PlantillaInfo(t, titulo, archivo, self._carpeta_propia() / archivo if propia
                                      else templates_dir() / archivo, propia))
@@ -272,9 +289,7 @@ class DocumentosService:
 
     def campos(self, tipo: TipoDocumento | str) -> dict[str, str]:
         """The fields a template of ``tipo`` may use, with their meaning (for the template editor's help)."""
-        from app.documents import plantillas_base as base  # python-docx: loaded when first needed
-
-        return dict(base.CAMPOS[DOCUMENTOS[tipo_documento(tipo)][1]])
+        return dict(base.CAMPOS[REGISTRO[tipo_documento(tipo)].plantilla])
 
     def vista_previa(self, tipo: TipoDocumento | str, ruta: Path | None = None) -> Path:
         """Fill the template of ``tipo`` (``ruta``, or the one in use) with built-in sample data (a persona
@@ -302,7 +317,9 @@ class DocumentosService:
 
         Raises:
             PermissionDenied: the user may not edit templates (``PLANTILLAS_EDITAR``: administrador).
-            ValidationError: not a .docx, an unknown field (named), a malformed tag.
+            ValidationError: not a .docx, an unknown field (named), a malformed tag, or (LibreOffice present)
+                the sample prints on a different number of sheets than the foliation count gives
+                (:func:`app.documents.paginas.verificar_plantilla`).
             ConfigurationError: ``ruta`` does not exist.
         """
         self.ctx.exigir(Permiso.PLANTILLAS_EDITAR)
@@ -311,7 +328,8 @@ class DocumentosService:
             raise ValidationError(f"«{ruta.name}» no es un documento de Word (.docx).")
         data = render(ruta, cx.muestra(tipo))
         contar_hojas(data)
-        destino = self._carpeta_propia() / DOCUMENTOS[tipo][1]
+        verificar_plantilla(self.verificaciones, ruta, data)
+        destino = self._carpeta_propia() / REGISTRO[tipo].plantilla
         self._respaldar(destino)
         _escribir(destino, ruta.read_bytes())
         log.info("Plantilla «%s» reemplazada por %s (%s)", destino.name, ruta, self.ctx.actor)
@@ -327,7 +345,7 @@ class DocumentosService:
         """
         self.ctx.exigir(Permiso.PLANTILLAS_EDITAR)
         tipo = tipo_documento(tipo)
-        archivo = DOCUMENTOS[tipo][1]
+        archivo = REGISTRO[tipo].plantilla
         self._respaldar(self._carpeta_propia() / archivo, mover=True)
         log.info("Plantilla «%s» restaurada (%s)", archivo, self.ctx.actor)
         return self.plantilla(archivo)
@@ -343,7 +361,7 @@ class DocumentosService:
     # -- every document of an expediente ----------------------------------------------------------------
     def generar(
         self, tipo: TipoDocumento | str, numero: str, fecha: date | None = None, datos: dict[str, Any] | None = None,
-        *, destino: Path | None = None,
+        *, destino: Path | None = None, confirmar_inhabil: bool = False,
     ) -> DocumentoGenerado:
         """Generate document ``tipo`` of juicio ``numero`` dated ``fecha`` (default today, America/Guayaquil):
         check, render, foliate and, for a document that is an act, record the act — one transaction (see the
@@ -362,18 +380,22 @@ class DocumentosService:
                 liquidación too old to cite, nothing to lift, no convenio…
             ValidationError: unknown type or ``datos`` key, missing or bad ``datos``, a template with an
                 unknown field (named).
-            ConfigurationError: template missing.
+            ConfigurationError: template missing, or a signatory lacks name, cargo or gender (named).
+            DiaInhabil: ``fecha`` is not a business day and ``confirmar_inhabil`` is False (ask the user).
         """
         tipo = tipo_documento(tipo)
         fecha = fecha or local_today()
         datos = dict(datos or {})
-        cx.validar_claves(tipo, datos)
+        validar_claves(tipo, datos)
+        if tipo is TipoDocumento.ORDEN_PAGO_HONORARIOS:  # only with the jefe's approval, which records it
+            raise RuleError("La orden de pago de honorarios se genera al aprobar la solicitud de honorarios "
+                            "(Oficina → Honorarios → Revisar).")
         if tipo in NO_FOLIADOS:
             return self._exportar_no_foliado(tipo, numero, fecha, datos, destino)
         plantilla = self.plantilla(tipo)
-        with self.ctx.tx(f"generar {DOCUMENTOS[tipo][0].lower()}") as s:
+        with self.ctx.tx(f"generar {REGISTRO[tipo].titulo.lower()}") as s:
             e = expediente_por_numero(s, self.ctx.office_id, numero)
-            h = self._generar_en(s, tipo, e, fecha, datos, plantilla)
+            h = self._generar_en(s, tipo, e, fecha, datos, plantilla, inhabil_confirmado=confirmar_inhabil)
             doc = h.documento
             resultado = DocumentoGenerado(
                 documento_id=doc.id, juicio=e.numero, tipo=doc.tipo, nombre_archivo=doc.nombre_archivo,
@@ -396,9 +418,9 @@ class DocumentosService:
         """
         tipo = tipo_documento(tipo)
         datos = dict(datos or {})
-        cx.validar_claves(tipo, datos)
+        validar_claves(tipo, datos)
         if tipo in NO_FOLIADOS:
-            raise ValidationError(f"{DOCUMENTOS[tipo][0]}: no es un documento foliado del expediente.")
+            raise ValidationError(f"{REGISTRO[tipo].titulo}: no es un documento foliado del expediente.")
         return self._generar_en(session, tipo, expediente, fecha, datos, self.plantilla(tipo)).documento
 
     def _ruta_export(self, juicio: str, nombre: str) -> Path:
@@ -422,6 +444,25 @@ class DocumentosService:
         proc.validar(Etapa(e.etapa), acto, hechos_de(session, e, fecha, datos_acto, cal))
         return datos_acto
 
+    def _exigir_previo(self, session: Session, tipo: TipoDocumento, e: Expediente) -> None:
+        previo = REGISTRO[tipo].requiere
+        if previo is None:
+            return
+        hay = select(Acto.id).where(Acto.expediente_id == e.id, Acto.tipo == previo.value).limit(1)
+        if session.scalar(hay) is None:
+            antes = next((d.titulo for d in REGISTRO.values() if d.acto is previo), proc.NOMBRES[previo])
+            raise RuleError(f"No se puede generar {REGISTRO[tipo].titulo.lower()}: antes debe constar el documento "
+                            f"«{antes}» en el juicio {e.numero}.")
+
+    def _titulo_como_foja_1(self, session: Session, e: Expediente, fecha: date) -> None:
+        """The título de crédito enters the expediente as foja 1, before the RPV (domain.md §3): the first
+        document of an expediente brings its certified copy first (dated the day the expediente opened)."""
+        if session.scalar(select(Folio.id).where(Folio.expediente_id == e.id).limit(1)) is not None:
+            return
+        inicio = e.fecha_inicio if e.fecha_inicio and e.fecha_inicio <= fecha else fecha
+        self._generar_en(session, TipoDocumento.TITULO_CREDITO, e, inicio, {},
+                         self.plantilla(TipoDocumento.TITULO_CREDITO))
+
     def _saldo(self, session: Session, e: Expediente, fecha: date, datos: dict[str, Any]) -> Decimal:
         if datos.get("saldo") not in (None, ""):
             return cx.monto(datos["saldo"], "saldo")
@@ -429,18 +470,25 @@ class DocumentosService:
 
     def _generar_en(
         self, session: Session, tipo: TipoDocumento, e: Expediente, fecha: date, datos: dict[str, Any],
-        plantilla: Path,
+        plantilla: Path, *, inhabil_confirmado: bool = True,
     ) -> _Hecho:
         self.ctx.exigir(_permiso(tipo), secretario_id=e.secretario_id)
+        exigir_firmantes(session, e.office_id, [tipo, TipoDocumento.TITULO_CREDITO], e.secretario_id)
         cal = calendario_de(session, e.office_id)
         datos_acto = self._validar_acto(session, tipo, e, fecha, datos, cal)
+        self._exigir_previo(session, tipo, e)
+        if not inhabil_confirmado:
+            _exigir_habil(cal, fecha)
+        if tipo is not TipoDocumento.TITULO_CREDITO:
+            self._titulo_como_foja_1(session, e, fecha)
         j = juicio_de(session, e)
         p = self._preparador.preparar(session, tipo, e, j, fecha, datos, cal)
-        data, hojas = render_con_hojas(plantilla, p.contexto)  # sheets counted from the rendered XML
+        data = render(plantilla, p.contexto)
         nombre = f"{tipo.name}_{_nombre_seguro(e.numero)}_{fecha.isoformat()}_foja{j.ultimo_folio + 1}.docx"
+        conteo = self._contador.contar(plantilla, data)
         doc, folio = agregar_documento_en(
             session, self.ctx, e, tipo=tipo.name, descripcion=p.descripcion[:300], fecha=fecha, data=data,
-            nombre_archivo=nombre, hojas=hojas,
+            nombre_archivo=nombre, hojas=conteo.hojas, hojas_fuente=conteo.fuente,
         )
         if p.vincular is not None:
             p.vincular(doc)
@@ -466,13 +514,16 @@ class DocumentosService:
         e = session.get_one(Expediente, n.expediente_id)
         fecha = to_local(n.fecha_hora).date()
         tipo = TipoDocumento.RAZON_NOTIFICACION
+        exigir_firmantes(session, e.office_id, [tipo], e.secretario_id)
         j = juicio_de(session, e)
         p = self._preparador.razon(session, e, j, fecha, n)
-        data, hojas = render_con_hojas(self.plantilla(tipo), p.contexto)
+        plantilla = self.plantilla(tipo)
+        data = render(plantilla, p.contexto)
+        conteo = self._contador.contar(plantilla, data)
         doc, _ = agregar_documento_en(
             session, self.ctx, e, tipo=tipo.name, descripcion=p.descripcion[:300], fecha=fecha, data=data,
             nombre_archivo=f"{tipo.name}_{_nombre_seguro(e.numero)}_{fecha.isoformat()}_foja{j.ultimo_folio + 1}.docx",
-            hojas=hojas,
+            hojas=conteo.hojas, hojas_fuente=conteo.fuente,
         )
         return doc.id
 
@@ -524,7 +575,7 @@ class DocumentosService:
     # -- batch ----------------------------------------------------------------------------------------------
     def generar_lote(
         self, tipo: TipoDocumento | str, numeros: Sequence[str], progress: Progress = NO_PROGRESS,
-        fecha: date | None = None, datos: dict[str, Any] | None = None,
+        fecha: date | None = None, datos: dict[str, Any] | None = None, *, confirmar_inhabil: bool = False,
     ) -> LoteGenerado:
         """Generate document ``tipo`` for each juicio in ``numeros`` (e.g. the RPV of the 800 expedientes of
         today's sorteo): one transaction and one .docx file per expediente, in the order given.
@@ -543,12 +594,14 @@ class DocumentosService:
             ConfigurationError / ValidationError: the template is missing or uses an unknown field.
         """
         tipo = tipo_documento(tipo)
-        titulo = DOCUMENTOS[tipo][0]
+        if tipo is TipoDocumento.ORDEN_PAGO_HONORARIOS:
+            raise RuleError("La orden de pago de honorarios se genera al aprobar cada solicitud de honorarios.")
+        titulo = REGISTRO[tipo].titulo
         unicos = list(dict.fromkeys(n.strip() for n in numeros if n.strip()))
         if not unicos:
             raise ValidationError(f"No se eligió ningún juicio para generar: {titulo.lower()}.")
         datos = dict(datos or {})
-        cx.validar_claves(tipo, datos)
+        validar_claves(tipo, datos)
         render(self.plantilla(tipo), cx.muestra(tipo))
         fecha = fecha or local_today()
         problemas = self._problemas_lote(tipo, unicos, fecha, datos)
@@ -557,12 +610,15 @@ class DocumentosService:
                 f"No se generó ningún documento ({titulo.lower()}); revise estos juicios:\n  - "
                 + "\n  - ".join(problemas[:50]) + (f"\n  … y {len(problemas) - 50} más" if len(problemas) > 50 else "")
             )
+        if not confirmar_inhabil and tipo not in NO_FOLIADOS:
+            with self.ctx.read() as s:
+                _exigir_habil(calendario_de(s, self.ctx.office_id), fecha)
         out = LoteGenerado()
         total = len(unicos)
         for i, numero in enumerate(unicos):
             progress.step(i, total, f"{titulo} {i + 1} de {total}: juicio {numero}")
             try:
-                out.append(self.generar(tipo, numero, fecha, datos))
+                out.append(self.generar(tipo, numero, fecha, datos, confirmar_inhabil=True))
             except CancelledError:
                 raise
             except AppError as exc:
@@ -598,7 +654,8 @@ class DocumentosService:
 
     # -- orden de pago inmediato (kept for the UI and the CLI) ----------------------------------------------
     def generar_opi(
-        self, numero: str, fecha: date | None = None, medidas: list[str] | None = None,
+        self, numero: str, fecha: date | None = None, medidas: list[str] | None = None, *,
+        confirmar_inhabil: bool = False,
     ) -> DocumentoGenerado:
         """The orden de pago inmediato of juicio ``numero`` (COA art. 279) through :meth:`generar`: the OPI act
         is recorded (stage OPI, from SORTEADO or RPV only), the 3-día término (business days: no weekends,
@@ -610,15 +667,16 @@ class DocumentosService:
             as :meth:`generar` (RuleError: the stage does not allow an OPI).
         """
         datos = None if medidas is None else {"medidas": list(medidas)}
-        return self.generar(TipoDocumento.OPI, numero, fecha, datos)
+        return self.generar(TipoDocumento.OPI, numero, fecha, datos, confirmar_inhabil=confirmar_inhabil)
 
     def generar_opi_lote(
         self, numeros: list[str], progress: Progress = NO_PROGRESS, fecha: date | None = None,
-        medidas: list[str] | None = None,
+        medidas: list[str] | None = None, *, confirmar_inhabil: bool = False,
     ) -> LoteGenerado:
         """:meth:`generar_lote` of órdenes de pago inmediato (see there for checks, failures and cancelling)."""
         datos = None if medidas is None else {"medidas": list(medidas)}
-        return self.generar_lote(TipoDocumento.OPI, numeros, progress, fecha, datos)
+        return self.generar_lote(TipoDocumento.OPI, numeros, progress, fecha, datos,
+                                 confirmar_inhabil=confirmar_inhabil)
 
     # -- acta de sorteo ---------------------------------------------------------------------------------------
     def acta_sorteo_en(self, session: Session, sorteo: Sorteo) -> Documento:
@@ -635,6 +693,7 @@ class DocumentosService:
             ConfigurationError: template missing.
         """
         o = session.get_one(Oficina, sorteo.office_id)
+        exigir_firmantes(session, sorteo.office_id, [TipoDocumento.ACTA_SORTEO])
         rows = session.execute(
             select(Expediente.numero, TituloCredito.numero, Deudor.nombre, Deudor.identificacion,
                    TituloCredito.total, Expediente.secretario_id)
@@ -659,7 +718,7 @@ class DocumentosService:
         participantes = [
             {"n": i, "nombre": secretarios[sid].nombres if sid in secretarios else str(sid),
              "cedula": secretarios[sid].cedula if sid in secretarios else "",
-             "calidad": ("Externo" if secretarios[sid].externo else "Interno") if sid in secretarios else "",
+             "calidad": _calidad(secretarios[sid]) if sid in secretarios else "",
              "asignados": cuenta.get(sid, 0), "cuantia": format_usd(suma.get(sid, Decimal("0")))}
             for i, sid in enumerate(ids, start=1)
         ]
@@ -668,17 +727,19 @@ class DocumentosService:
             **cx.oficina(oficina_de(o), sorteo.fecha),
             "sorteo_id": str(sorteo.id), "semilla": sorteo.semilla, "total_titulos": len(rows),
             "total_participantes": len(ids), "cuantia_total": format_usd(total_cuantia),
+            **cx.firmas_sorteo(oficina_de(o), len(rows), len(ids)),
             "participantes": participantes, "asignaciones": asignaciones,
         }
-        from app.documents import plantillas_base as base  # python-docx: loaded when first needed
-
-        data = render(self.plantilla(base.ACTA_SORTEO), contexto)
+        plantilla = self.plantilla(base.ACTA_SORTEO)
+        data = render(plantilla, contexto)
+        conteo = self._contador.contar(plantilla, data)
         nombre = f"Acta_sorteo_{sorteo.fecha.isoformat()}_{str(sorteo.id)[-8:]}.docx"
         digest = guardar_archivo(session, self.ctx, data, nombre)
         doc = Documento(
             office_id=sorteo.office_id, expediente_id=None, tipo=TIPO_ACTA_SORTEO,
             descripcion=f"Acta de sorteo del {format_dmy(sorteo.fecha)} ({len(rows)} títulos)",
-            fecha=sorteo.fecha, hojas=contar_hojas(data), archivo_sha256=digest, nombre_archivo=nombre,
+            fecha=sorteo.fecha, hojas=conteo.hojas, hojas_fuente=conteo.fuente, archivo_sha256=digest,
+            nombre_archivo=nombre,
         )
         session.add(doc)
         session.flush()

@@ -24,10 +24,14 @@ from sqlalchemy.orm import Session
 from app.common.dates import format_dmy, parse_date, to_local
 from app.common.errors import NotFoundError, RuleError, ValidationError
 from app.documents import contexto as cx
+from app.documents.concordancia import normalizar_genero
+from app.domain.documentos import REGISTRO
 from app.domain.liquidacion import DIAS_VIGENCIA_PROVIDENCIA, vigente_para_providencia
 from app.domain.terminos import TERMINO_OPI_DIAS, TERMINO_RPV_DIAS, Calendario
-from app.domain.tipos import DOCUMENTOS, TipoActo, TipoDocumento
+from app.domain.tipos import TipoActo, TipoDocumento
 from app.services.context import Contexto
+from app.services.firmantes import citador_de
+from app.services.honorarios_tarifa import honorarios_opi
 from app.services.liquidacion import registrar_liquidacion_en
 from app.services.medidas import vincular_documento_en
 from app.storage.models import (
@@ -62,6 +66,8 @@ _CITA = {
     "ACTA_REMATE": "el acta de remate",
     "LIQUIDACION": "la liquidación",
     "AUTO_SUSPENSION": "el auto de suspensión",
+    "AUTO_ARCHIVO": "el auto de archivo",
+    "TITULO_CREDITO": "la copia certificada del título de crédito",
 }
 _MEDIDA_DE_OFICIO = {
     TipoDocumento.OFICIO_RETENCION: "RETENCION",
@@ -76,18 +82,27 @@ _ETIQUETA_MEDIDA = {
 
 
 
-def medidas_por_defecto(ciudad: str) -> list[str]:
-    """The medidas cautelares an OPI orders unless told otherwise (COA arts. 280-281; domain.md §2.6)."""
-    return [
-        "La retención de los fondos que el coactivado mantenga en cuentas corrientes, de ahorros, inversiones "
-        "y cualquier otro depósito o valor en las instituciones del sistema financiero nacional, hasta por el "
-        "monto adeudado, para lo cual se oficiará a la Superintendencia de Bancos y a la Superintendencia de "
-        "Economía Popular y Solidaria (SEPS).",
-        "La prohibición de enajenar los vehículos de propiedad del coactivado, para lo cual se oficiará a la "
-        "Agencia Nacional de Tránsito (ANT) y a la agencia de tránsito local competente.",
-        "La prohibición de enajenar los bienes inmuebles de propiedad del coactivado, para lo cual se oficiará "
-        f"al Registro de la Propiedad del cantón {ciudad} y a los demás registros de la propiedad del país.",
+def medidas_por_defecto(ciudad: str, *, coobligados: bool = False, juridica: bool = False) -> list[str]:
+    """The medidas cautelares an OPI orders unless told otherwise (COA arts. 280-281; domain.md §2.6). They
+    reach the co-obligados when there are any (as the oficios do: one per medida, for every obligado), and a
+    company's participaciones and shares through the Superintendencia de Compañías."""
+    quien = "del coactivado y de cada uno de los coobligados" if coobligados else "del coactivado"
+    que = "que el coactivado y cada uno de los coobligados mantengan" if coobligados else "que el coactivado mantenga"
+    out = [
+        f"La retención de los fondos {que} en cuentas corrientes, de ahorros, inversiones y cualquier otro "
+        "depósito o valor en las instituciones del sistema financiero nacional, hasta por el monto adeudado, para "
+        "lo cual se oficiará a la Superintendencia de Bancos y a la Superintendencia de Economía Popular y "
+        "Solidaria (SEPS), a fin de que lo comuniquen a las entidades bajo su control.",
+        f"La prohibición de enajenar los vehículos de propiedad {quien}, para lo cual se oficiará a la Agencia "
+        "Nacional de Tránsito (ANT) y a la agencia de tránsito local competente.",
+        f"La prohibición de enajenar los bienes inmuebles de propiedad {quien}, para lo cual se oficiará al "
+        f"Registro de la Propiedad del cantón {ciudad} y a los demás registros de la propiedad del país.",
     ]
+    if juridica:
+        out.append(
+            "La prohibición de enajenar las acciones y participaciones que la compañía coactivada y sus socios "
+            "mantengan en ella, para lo cual se oficiará a la Superintendencia de Compañías, Valores y Seguros.")
+    return out
 
 
 def _fecha(valor: Any, campo: str) -> date:
@@ -138,7 +153,8 @@ def _ref_documento(session: Session, documento_id: uuid.UUID | None) -> cx.RefDo
 
 
 def oficina_de(o: Oficina) -> cx.Oficina:
-    return cx.Oficina(o.nombre, o.ciudad, o.provincia, o.ejecutor_nombre, o.ejecutor_cargo)
+    return cx.Oficina(o.nombre, o.ciudad, o.provincia, o.ejecutor_nombre, o.ejecutor_cargo, o.ejecutor_genero or "",
+                      o.jefe_nombre or "", o.jefe_cargo or "", o.jefe_genero or "")
 
 
 def _persona(d: Deudor) -> cx.Persona:
@@ -165,7 +181,7 @@ def juicio_de(session: Session, e: Expediente) -> cx.Juicio:
         numero=e.numero, oficina=oficina_de(o), deudor=_persona(d),
         titulo=cx.Titulo(t.numero, t.fecha_emision, t.concepto, t.periodo, t.capital, t.interes, t.recargo, t.total,
                          t.fecha_interes_desde),
-        secretario=cx.Secretario(x.nombres, x.cedula, x.externo),
+        secretario=cx.Secretario(x.nombres, x.cedula, x.externo, x.genero or ""),
         coobligados=tuple(
             cx.Persona(nombre=c.nombre, identificacion=c.identificacion,
                        tipo_identificacion="RUC" if len(c.identificacion) == 13 else "CEDULA",
@@ -217,7 +233,7 @@ def _liquidacion_de(session: Session, e: Expediente, row: Liquidacion) -> cx.Liq
         interes_titulo=_dec(det["interes_titulo"]) if "interes_titulo" in det else None,
         interes_mora=_dec(det.get("interes_mora")), interes_convenio=_dec(det.get("interes_convenio")),
         tramos=tramos, base_dias=int(det.get("base_dias", 360)), costas_detalle=costas, pagos_detalle=pagos,
-        documento=doc,
+        documento=doc, honorarios_a_cargo=bool((det.get("honorarios") or {}).get("a_cargo")),
     )
 
 
@@ -286,24 +302,25 @@ class Preparador:
         vence = cal.sumar_dias_habiles(fecha, TERMINO_OPI_DIAS)
         medidas = datos.get("medidas")
         if medidas is None:
-            lista = medidas_por_defecto(j.oficina.ciudad)
+            lista = medidas_por_defecto(j.oficina.ciudad, coobligados=bool(j.coobligados),
+                                        juridica=j.deudor.tipo_persona.upper() == "JURIDICA")
         elif isinstance(medidas, list | tuple):
             lista = [str(m).strip() for m in medidas if str(m).strip()]
         else:
             raise ValidationError("«medidas» debe ser una lista de textos.")
-        return Preparado(cx.opi(j, fecha, vence, lista), f"Orden de pago inmediato ({format_dmy(fecha)})",
-                          vencimiento=vence)
+        return Preparado(cx.opi(j, fecha, vence, lista, honorarios_opi(s, e, fecha)),
+                          f"Orden de pago inmediato ({format_dmy(fecha)})", vencimiento=vence)
 
     def _p_razon_no_pago(self, s: Session, e: Expediente, j: cx.Juicio, fecha: date, datos: dict[str, Any],
                          cal: Calendario) -> Preparado:
         ref = _ref(s, e.id, TipoDocumento.RPV.name)
+        # The RPV's término runs from its notification to the coactivado (COA art. 271): that act opened it.
         vence = s.scalar(
             select(Termino.vence).join(Acto, Acto.id == Termino.acto_id)
-            .where(Termino.expediente_id == e.id, Acto.tipo == TipoActo.RPV.value)
-            .order_by(Termino.vence.desc()).limit(1)
+            .where(Termino.expediente_id == e.id, Acto.tipo.in_([TipoActo.NOTIFICACION.value, TipoActo.RPV.value]),
+                   Termino.dias == TERMINO_RPV_DIAS, Termino.descripcion.like("Término para el pago voluntario%"))
+            .order_by(Termino.desde).limit(1)
         )
-        if vence is None and ref is not None:
-            vence = cal.sumar_dias_habiles(ref.fecha, TERMINO_RPV_DIAS)
         return Preparado(cx.razon_no_pago(j, fecha, ref, vence), f"Razón de no pago ({format_dmy(fecha)})")
 
     def _p_razon_notificacion(self, s: Session, e: Expediente, j: cx.Juicio, fecha: date, datos: dict[str, Any],
@@ -320,6 +337,12 @@ class Preparador:
             if n is None:
                 raise RuleError(f"El juicio {e.numero} no tiene notificaciones registradas: registre primero la "
                                 "notificación.")
+        if n.razon_documento_id is not None:
+            # One razón per diligencia: a second one would foliate the same act twice.
+            desde = s.scalar(select(Folio.desde).where(Folio.documento_id == n.razon_documento_id))
+            donde = f" (a fojas {desde})" if desde else ""
+            raise RuleError(f"Ya consta la razón de esta notificación a {n.destinatario}{donde}: no se sienta dos "
+                            "veces. Si tiene un error, registre una corrección.")
         return self.razon(s, e, j, fecha, n)
 
     def razon(self, s: Session, e: Expediente, j: cx.Juicio, fecha: date,
@@ -332,11 +355,16 @@ class Preparador:
             calidad = "representante legal del coactivado"
         else:
             calidad = "coactivado"
+        citador, cargo = citador_de(s, n.office_id, n.created_by or self.ctx.actor, self.ctx.usuario)
+        representante = ""
+        if n.coobligado_id is None and j.deudor.tipo_persona.upper() == "JURIDICA":
+            representante = j.deudor.representante_legal  # COA art. 165: a company is notified in that person
         datos_n = cx.Notificacion(
             destinatario=n.destinatario, identificacion=n.destinatario_identificacion, intento=n.intento,
             forma=n.forma, fecha_hora=to_local(n.fecha_hora).replace(tzinfo=None), direccion=n.direccion or "",
             recibido_por=n.recibido_por or "", efectiva=bool(n.efectiva), observaciones=n.observaciones or "",
             calidad=calidad, documento=_ref_documento(s, n.documento_notificado_id),
+            citador_nombre=citador, citador_cargo=cargo, representante_legal=representante,
         )
         return Preparado(
             cx.razon_notificacion(j, fecha, datos_n),
@@ -358,7 +386,7 @@ class Preparador:
             if m.tipo != esperado:
                 raise ValidationError(
                     f"La medida indicada es de {_ETIQUETA_MEDIDA.get(m.tipo, m.tipo).lower()}: no corresponde a un "
-                    f"{DOCUMENTOS[tipo][0].lower()}."
+                    f"{REGISTRO[tipo].titulo.lower()}."
                 )
             numero, destinatario = m.oficio_numero or self._numero_oficio(s, e), m.destinatario
             if m.documento_id is None:
@@ -372,13 +400,14 @@ class Preparador:
         else:
             numero = self._numero_oficio(s, e)
             destinatario = cx.texto(datos, "destinatario") or {
-                TipoDocumento.OFICIO_RETENCION: "Superintendencia de Bancos",
+                TipoDocumento.OFICIO_RETENCION: ("Superintendencia de Bancos y Superintendencia de Economía Popular y "
+                                                 "Solidaria (SEPS)"),
                 TipoDocumento.OFICIO_ANT: "Agencia Nacional de Tránsito (ANT)",
                 TipoDocumento.OFICIO_REGISTRO: f"Registro de la Propiedad del cantón {j.oficina.ciudad}",
             }[tipo]
         return Preparado(
             cx.oficio(j, fecha, tipo, cx.Oficio(numero, destinatario, j.titulo.total)),
-            f"{DOCUMENTOS[tipo][0]} No. {numero}, a {destinatario} ({format_dmy(fecha)})", vincular=vincular,
+            f"{REGISTRO[tipo].titulo} No. {numero}, a {destinatario} ({format_dmy(fecha)})", vincular=vincular,
         )
 
     def _medida(self, s: Session, e: Expediente, medida_id: Any) -> MedidaCautelar:
@@ -484,7 +513,12 @@ class Preparador:
         depositario = cx.texto(datos, "depositario")
         if not depositario:
             raise ValidationError("Indique el depositario judicial que recibe los bienes (datos «depositario»).")
-        acta = cx.ActaBienes(
+        genero = normalizar_genero(cx.texto(datos, "depositario_genero"))
+        if not genero:
+            raise ValidationError("Indique si quien recibe los bienes es depositario o depositaria judicial "
+                                  "(datos «depositario_genero»: M o F).")
+        acta = cx.ActaBienes(depositario_genero=genero,
+
             bienes=bienes, depositario_nombre=depositario, depositario_cedula=cx.texto(datos, "depositario_cedula"),
             lugar_diligencia=cx.texto(datos, "lugar"),
             lugar_custodia=cx.texto(datos, "lugar_custodia") or (
@@ -582,7 +616,8 @@ class Preparador:
                          cal: Calendario) -> Preparado:
         pagado = s.scalar(select(func.coalesce(func.sum(Pago.monto), 0)).where(Pago.expediente_id == e.id))
         motivo = cx.texto(datos, "motivo") or "el pago total de la obligación"
-        return Preparado(cx.razon_archivo(j, fecha, cx.Archivo(motivo, Decimal(str(pagado or 0)))),
+        auto = _ref(s, e.id, TipoDocumento.AUTO_ARCHIVO.name)
+        return Preparado(cx.razon_archivo(j, fecha, cx.Archivo(motivo, Decimal(str(pagado or 0)), auto)),
                           f"Razón de archivo ({format_dmy(fecha)})")
 
     def _p_auto_suspension(self, s: Session, e: Expediente, j: cx.Juicio, fecha: date, datos: dict[str, Any],
@@ -615,6 +650,12 @@ class Preparador:
                           f"Auto de suspensión por convenio de pago del {format_dmy(c.fecha)} ({format_dmy(fecha)})",
                           vincular=vincular)
 
+    def _p_orden_pago_honorarios(self, s: Session, e: Expediente, j: cx.Juicio, fecha: date, datos: dict[str, Any],
+                                 cal: Calendario) -> Preparado:
+        from app.services.honorarios_documento import preparar_orden  # it builds on this module
+
+        return preparar_orden(self.ctx, s, e, j, fecha, datos)
+
     _POR_TIPO: ClassVar[dict[TipoDocumento, Callable[..., Preparado]]] = {
         TipoDocumento.RPV: _p_rpv,
         TipoDocumento.RAZON_NO_PAGO: _p_razon_no_pago,
@@ -632,4 +673,5 @@ class Preparador:
         TipoDocumento.ACTA_REMATE: _p_acta_remate,
         TipoDocumento.RAZON_ARCHIVO: _p_razon_archivo,
         TipoDocumento.AUTO_SUSPENSION: _p_auto_suspension,
+        TipoDocumento.ORDEN_PAGO_HONORARIOS: _p_orden_pago_honorarios,
     }

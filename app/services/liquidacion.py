@@ -13,7 +13,8 @@ In-transaction helpers for other services (payments, APPs, documents):
 
 Office settings (table ``preferencia``, **configurable**; an absent key uses the domain default):
 
-- ``cobro.orden_imputacion``: order a payment is applied in (default ``COSTAS,INTERES,RECARGO,CAPITAL``);
+- ``cobro.orden_imputacion``: order a payment is applied in (default
+  ``COSTAS,HONORARIOS,INTERES,RECARGO,CAPITAL``; HONORARIOS may be left out: then fees owed are paid last);
 - ``cobro.base_dias``: days of the interest year, 360 or 365 (default 360);
 - ``convenio.plazo_max_meses``: longest APP in months (default 72);
 - ``convenio.cuota_inicial_min_pct``: minimum down payment, percent, when one is given (default 0);
@@ -39,9 +40,11 @@ from app.domain.convenio import EstadoConvenio, EstadoCuota, ReglaConvenio, cuot
 from app.domain.imputacion import ORDEN_PREDETERMINADO, Concepto, orden_desde_texto
 from app.domain.intereses import (
     BASE_PREDETERMINADA,
-    TASAS_PREDETERMINADAS,
     BaseDias,
     Tasa,
+    nombre_mes,
+    primero_del_mes,
+    siguiente_mes,
     validar_tasa,
 )
 from app.domain.liquidacion import (
@@ -59,6 +62,7 @@ from app.domain.tipos import TipoActo
 from app.services.actos import registrar_acto_en
 from app.services.context import Contexto
 from app.services.foliacion import expediente_por_numero
+from app.services.honorarios_tarifa import regla_de
 from app.storage.models import (
     Acto,
     Convenio,
@@ -90,11 +94,11 @@ class ConfiguracionCobro:
 
 @dataclass(frozen=True, slots=True)
 class TasaRegistrada:
-    """A row of the rate table; ``predeterminada`` True for the built-in placeholder (office has none)."""
+    """A row of the monthly rate table: the month (its first day), the annual rate (percent) and its source."""
 
     vigente_desde: date
     tasa_anual: Decimal
-    predeterminada: bool = False
+    fuente: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,15 +167,13 @@ def configuracion_de(session: Session, office_id: uuid.UUID) -> ConfiguracionCob
 
 
 def tabla_tasas_de(session: Session, office_id: uuid.UUID) -> tuple[Tasa, ...]:
-    """The office's rate table, or the built-in placeholder when it has none."""
+    """The office's monthly rate table by month (empty when it loaded none: there is no built-in rate)."""
     rows = session.execute(
-        select(TasaInteres.vigente_desde, TasaInteres.tasa_anual)
+        select(TasaInteres.vigente_desde, TasaInteres.tasa_anual, TasaInteres.fuente)
         .where(TasaInteres.office_id == office_id)
         .order_by(TasaInteres.vigente_desde)
     ).all()
-    if not rows:
-        return TASAS_PREDETERMINADAS
-    return tuple(Tasa(f, Decimal(t)) for f, t in rows)
+    return tuple(Tasa(f, Decimal(t), fuente or "") for f, t, fuente in rows)
 
 
 # --- reading a debt ----------------------------------------------------------------------------------------
@@ -242,16 +244,18 @@ def cargar_deuda(session: Session, expediente: Expediente, config: Configuracion
         capital=t.capital,
         interes_titulo=t.interes,
         recargo=t.recargo,
-        interes_desde=t.fecha_interes_desde,
+        mora_desde=t.fecha_emision,
         tasas=tabla_tasas_de(session, expediente.office_id),
         base=config.base,
         costas=tuple(CostaCargo(c.fecha, c.concepto, c.monto) for c in costas),
         pagos=tuple(
             PagoAplicado(p.fecha, p.monto, p.a_costas, p.a_interes, p.a_recargo, p.a_capital,
-                         str(p.convenio_id) if p.convenio_id else None, p.convenio_id in sin_honorarios)
+                         str(p.convenio_id) if p.convenio_id else None, p.convenio_id in sin_honorarios,
+                         p.a_honorarios, str(p.id), str(p.corrige_id) if p.corrige_id else None)
             for p in pagos
         ),
         convenios=tuple(deuda_convenios),
+        honorarios=regla_de(session, expediente),
     )
 
 
@@ -279,7 +283,8 @@ def detalle_json(liq: Liquidacion) -> dict[str, Any]:
                    "recargo": str(liq.saldo_recargo), "capital": str(liq.saldo_capital)},
         "honorarios": {"recuperado": str(h.recuperado), "recuperado_sin_honorarios": str(h.recuperado_sin_honorarios),
                        "porcentaje": str(h.porcentaje), "base": str(h.base), "iva_porcentaje": str(h.iva_porcentaje),
-                       "iva": str(h.iva), "total": str(h.total)},
+                       "iva": str(h.iva), "total": str(h.total), "a_cargo": h.a_cargo_del_coactivado,
+                       "pagado": str(h.pagado), "proyectado": str(h.proyectado), "saldo": str(h.saldo)},
         "tramos": [{"desde": t.desde.isoformat(), "hasta": t.hasta.isoformat(), "dias": t.dias,
                     "capital": str(t.capital), "tasa_anual": str(t.tasa_anual),
                     "interes": str(t.interes_redondeado)} for t in liq.tramos],
@@ -383,35 +388,61 @@ class LiquidacionService:
             return configuracion_de(s, self.ctx.office_id)
 
     def tasas(self) -> list[TasaRegistrada]:
-        """The office's rate table by date; the built-in placeholder (``predeterminada``) when it has none."""
+        """The office's monthly rate table by month (empty until the office loads one)."""
         with self.ctx.read() as s:
             tabla = tabla_tasas_de(s, self.ctx.office_id)
-        predeterminada = tabla is TASAS_PREDETERMINADAS
-        return [TasaRegistrada(t.vigente_desde, t.tasa_anual, predeterminada) for t in tabla]
+        return [TasaRegistrada(t.vigente_desde, t.tasa_anual, t.fuente) for t in tabla]
 
-    def agregar_tasa(self, vigente_desde: date, tasa_anual: Decimal) -> list[TasaRegistrada]:
-        """Add an annual rate (percent) in force from ``vigente_desde``; returns the table.
-
-        The first rate an office adds replaces the built-in placeholder entirely, so it should start on or
-        before the oldest título's "interés desde".
+    def agregar_tasa(
+        self, mes: date, tasa_anual: Decimal, fuente: str, *, hasta: date | None = None,
+    ) -> list[TasaRegistrada]:
+        """Add the annual rate (percent) of ``mes`` (any day of it), or of every month from ``mes`` to
+        ``hasta`` (inclusive) when given, with its ``fuente`` (where the figure comes from); returns the table.
 
         Raises:
             PermissionDenied: the user may not edit tariffs and rates.
-            ValidationError: bad rate (0..100 %) or a rate already in force from that date.
+            ValidationError: bad rate (0..100 %, four decimals), no source, ``hasta`` before ``mes``, or a
+                month that already has a rate (named; a correction is a new table import by the office).
         """
+        return self.cargar_tasas([(mes, tasa_anual, fuente)], hasta=hasta)
+
+    def cargar_tasas(
+        self, filas: Sequence[tuple[date, Decimal | str, str]], *, hasta: date | None = None,
+    ) -> list[TasaRegistrada]:
+        """Add several months at once (all or nothing): ``(mes, tasa_anual, fuente)`` rows; with ``hasta``
+        each row's rate is repeated for every month up to ``hasta`` (a one-row table). Errors as
+        :meth:`agregar_tasa`."""
         self.ctx.exigir(Permiso.TARIFAS_EDITAR)
-        try:
-            tasa = Decimal(str(tasa_anual))
-        except InvalidOperation as exc:
-            raise ValidationError(f"«{tasa_anual}» no es una tasa válida.") from exc
-        validar_tasa(tasa)
-        if tasa != tasa.quantize(Decimal("0.0001")):
-            raise ValidationError("La tasa admite hasta cuatro decimales.")
-        with self.ctx.tx("agregar tasa de interés") as s:
-            existe = s.scalar(select(TasaInteres.id).where(
-                TasaInteres.office_id == self.ctx.office_id, TasaInteres.vigente_desde == vigente_desde))
-            if existe is not None:
-                raise ValidationError(f"Ya hay una tasa vigente desde el {format_dmy(vigente_desde)}.")
-            s.add(TasaInteres(office_id=self.ctx.office_id, vigente_desde=vigente_desde, tasa_anual=tasa))
+        nuevas: dict[date, tuple[Decimal, str]] = {}
+        for mes, tasa_anual, fuente in filas:
+            try:
+                tasa = Decimal(str(tasa_anual))
+            except InvalidOperation as exc:
+                raise ValidationError(f"«{tasa_anual}» no es una tasa válida.") from exc
+            validar_tasa(tasa)
+            if tasa != tasa.quantize(Decimal("0.0001")):
+                raise ValidationError("La tasa admite hasta cuatro decimales.")
+            fuente = (fuente or "").strip()
+            if not fuente:
+                raise ValidationError(
+                    f"Indique la fuente de la tasa de {nombre_mes(mes)} (p. ej. «BCE, boletín de tasas de "
+                    f"{nombre_mes(mes)}»).")
+            m = primero_del_mes(mes)
+            fin = primero_del_mes(hasta) if hasta is not None else m
+            if fin < m:
+                raise ValidationError("El último mes de la tabla es anterior al primero.")
+            while m <= fin:
+                if m in nuevas:
+                    raise ValidationError(f"{nombre_mes(m).capitalize()} aparece dos veces.")
+                nuevas[m] = (tasa.quantize(Decimal("0.0001")), fuente[:300])
+                m = siguiente_mes(m)
+        with self.ctx.tx("cargar tasas de interés") as s:
+            existentes = set(s.scalars(select(TasaInteres.vigente_desde).where(
+                TasaInteres.office_id == self.ctx.office_id, TasaInteres.vigente_desde.in_(list(nuevas)))))
+            if existentes:
+                meses = ", ".join(nombre_mes(m) for m in sorted(existentes))
+                raise ValidationError(f"Ya hay tasa para {meses}; no se cargó ninguna fila.")
+            for m, (tasa, fuente) in sorted(nuevas.items()):
+                s.add(TasaInteres(office_id=self.ctx.office_id, vigente_desde=m, tasa_anual=tasa, fuente=fuente))
         return self.tasas()
 

@@ -57,7 +57,7 @@ class EstadoMedida(StrEnum):
 def destinatario_por_defecto(tipo: TipoMedida, ciudad: str) -> str:
     """Who receives the oficio of each kind of medida (domain.md §2.6)."""
     return {
-        TipoMedida.RETENCION: "Superintendencia de Bancos",
+        TipoMedida.RETENCION: "Superintendencia de Bancos y Superintendencia de Economía Popular y Solidaria (SEPS)",
         TipoMedida.PROHIBICION_VEHICULO: "Agencia Nacional de Tránsito (ANT)",
         TipoMedida.PROHIBICION_INMUEBLE: f"Registro de la Propiedad del cantón {ciudad}",
     }[tipo]

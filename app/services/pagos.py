@@ -27,6 +27,7 @@ from app.common.money import format_usd, q
 from app.domain import procedimiento as proc
 from app.domain.convenio import EstadoConvenio, cuota_incumplida, repartir_pago
 from app.domain.etapas import Etapa
+from app.domain.honorarios import CargoEnFecha
 from app.domain.imputacion import imputar
 from app.domain.liquidacion import liquidar
 from app.domain.permisos import Permiso
@@ -70,13 +71,15 @@ class ResultadoAbono:
     cuotas_pagadas: tuple[int, ...] = ()
     convenio_cumplido: bool = False
     convenio_incumplido: bool = False
+    a_honorarios: Decimal = CERO
 
     def mensaje(self) -> str:
         """One Spanish sentence for the user."""
         partes = [
             f"Abono de USD {format_usd(self.monto)} registrado en el juicio {self.juicio} "
             f"(costas {format_usd(self.a_costas)}, intereses {format_usd(self.a_interes)}, "
-            f"recargos {format_usd(self.a_recargo)}, capital {format_usd(self.a_capital)})."
+            f"recargos {format_usd(self.a_recargo)}, capital {format_usd(self.a_capital)}"
+            + (f", honorarios {format_usd(self.a_honorarios)}" if self.a_honorarios else "") + ")."
         ]
         if self.convenio_incumplido:
             partes.append("El acuerdo de pago parcial estaba incumplido: se reanudó el juicio.")
@@ -105,6 +108,8 @@ class PagoRegistrado:
     a_capital: Decimal
     convenio_id: uuid.UUID | None
     registrado_por: str
+    a_honorarios: Decimal = CERO
+    corrige_id: uuid.UUID | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,14 +219,16 @@ class PagosService:
                     f"(USD {format_usd(saldo)}). Registre como máximo el saldo."
                 )
             pendientes = liquidar(deuda, fecha, abono_en_curso=monto if conv is not None else None).pendientes()
-            imp = imputar(monto, pendientes, config.orden)
+            cargo = CargoEnFecha(deuda.honorarios, fecha, conv is not None and conv.sin_honorarios) \
+                if deuda.honorarios.cobra_en(fecha) else None
+            imp = imputar(monto, pendientes, config.orden, cargo)
             if imp.sobrante > 0:  # pragma: no cover - the saldo check above prevents it
                 raise RuleError("No se pudo imputar todo el abono; revise la liquidación del juicio.")
 
             pago = Pago(
                 office_id=exp.office_id, expediente_id=exp.id, fecha=fecha, monto=monto, referencia=referencia,
                 a_costas=imp.costas, a_interes=imp.interes, a_recargo=imp.recargo, a_capital=imp.capital,
-                convenio_id=conv.id if conv is not None else None,
+                convenio_id=conv.id if conv is not None else None, a_honorarios=imp.honorarios,
             )
             s.add(pago)
             s.flush()
@@ -251,7 +258,9 @@ class PagosService:
                 descripcion=(
                     f"Abono de USD {format_usd(monto)} (comprobante {referencia}): costas {format_usd(imp.costas)}, "
                     f"intereses {format_usd(imp.interes)}, recargos {format_usd(imp.recargo)}, capital "
-                    f"{format_usd(imp.capital)}. Saldo USD {format_usd(despues)}."
+                    f"{format_usd(imp.capital)}"
+                    + (f", honorarios {format_usd(imp.honorarios)}" if imp.honorarios else "")
+                    + f". Saldo USD {format_usd(despues)}."
                 ),
                 datos={"pago_id": str(pago.id), "monto": str(monto), "referencia": referencia,
                        "saldo_despues": str(despues)},
@@ -261,7 +270,7 @@ class PagosService:
                 a_costas=imp.costas, a_interes=imp.interes, a_recargo=imp.recargo, a_capital=imp.capital,
                 saldo=despues, propone_archivo=despues <= 0, acto_id=acto.id,
                 convenio_id=conv.id if conv is not None else None, cuotas_pagadas=tuple(pagadas),
-                convenio_cumplido=cumplido, convenio_incumplido=incumplido,
+                convenio_cumplido=cumplido, convenio_incumplido=incumplido, a_honorarios=imp.honorarios,
             )
 
     def registrar_costa(self, numero: str, fecha: date, concepto: str, monto: Decimal | str) -> CostaRegistrada:
@@ -307,6 +316,7 @@ class PagosService:
             return HistorialPagos(
                 juicio=exp.numero,
                 pagos=tuple(PagoRegistrado(p.id, p.fecha, p.monto, p.referencia, p.a_costas, p.a_interes,
-                                           p.a_recargo, p.a_capital, p.convenio_id, p.created_by) for p in pagos),
+                                           p.a_recargo, p.a_capital, p.convenio_id, p.created_by, p.a_honorarios,
+                                           p.corrige_id) for p in pagos),
                 costas=tuple(CostaRegistrada(c.id, c.fecha, c.concepto, c.monto, c.created_by) for c in costas),
             )

@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 
 from app.common.errors import NotFoundError, ValidationError
 from app.common.text import clean_spaces
+from app.documents.concordancia import normalizar_genero
 from app.domain.identificacion import validar_cedula
 from app.domain.permisos import Permiso
 from app.services.context import Contexto
@@ -25,10 +26,12 @@ class DatosSecretario:
     activo: bool
     email: str
     expedientes: int
+    genero: str = ""  # "F" / "M" / "" (not given: his documents cannot be signed until it is)
 
     @property
     def tipo(self) -> str:
-        return "Externo" if self.externo else "Interno"
+        f = self.genero == "F"
+        return ("Externa" if f else "Externo") if self.externo else ("Interna" if f else "Interno")
 
 
 class SecretariosService:
@@ -50,12 +53,16 @@ class SecretariosService:
             if solo_activos:
                 q = q.where(Secretario.activo.is_(True))
             return [
-                DatosSecretario(x.id, x.nombres, x.cedula, x.externo, x.activo, x.email, counts.get(x.id, 0))
+                DatosSecretario(x.id, x.nombres, x.cedula, x.externo, x.activo, x.email, counts.get(x.id, 0),
+                                x.genero or "")
                 for x in s.scalars(q)
             ]
 
-    def crear(self, nombres: str, cedula: str, externo: bool = True, email: str = "") -> DatosSecretario:
+    def crear(self, nombres: str, cedula: str, externo: bool = True, email: str = "", genero: str = "",
+              ) -> DatosSecretario:
         """Add a secretario-abogado, with his user account (no password until the administrador sets one).
+        ``genero`` "F" or "M" makes his documents agree ("la Abogada", "Secretaria Abogada Externa"); without it
+        no document of his can be signed until it is set.
 
         Raises:
             PermissionDenied: the user may not administer secretarios (SECRETARIOS_ADMINISTRAR).
@@ -74,15 +81,15 @@ class SecretariosService:
                                                     Secretario.cedula == cedula)):
                 raise ValidationError(f"Ya existe un secretario-abogado con cédula {cedula}.")
             x = Secretario(office_id=self.ctx.office_id, nombres=nombres, cedula=cedula, externo=externo,
-                           activo=True, email=email.strip())
+                           activo=True, email=email.strip(), genero=normalizar_genero(genero))
             s.add(x)
             s.flush()
             usuario_de_secretario_en(s, x)
-            return DatosSecretario(x.id, x.nombres, x.cedula, x.externo, x.activo, x.email, 0)
+            return DatosSecretario(x.id, x.nombres, x.cedula, x.externo, x.activo, x.email, 0, x.genero or "")
 
     def actualizar(
         self, secretario_id: uuid.UUID, *, nombres: str | None = None, externo: bool | None = None,
-        activo: bool | None = None, email: str | None = None,
+        activo: bool | None = None, email: str | None = None, genero: str | None = None,
     ) -> DatosSecretario:
         """Change a secretario's data; an inactive one takes no part in new sorteos.
 
@@ -104,6 +111,8 @@ class SecretariosService:
                 x.activo = activo
             if email is not None:
                 x.email = email.strip()
+            if genero is not None:
+                x.genero = normalizar_genero(genero)
             s.flush()
             n = s.scalar(select(func.count()).where(Expediente.secretario_id == x.id)) or 0
-            return DatosSecretario(x.id, x.nombres, x.cedula, x.externo, x.activo, x.email, n)
+            return DatosSecretario(x.id, x.nombres, x.cedula, x.externo, x.activo, x.email, n, x.genero or "")

@@ -21,7 +21,7 @@ from app.common.progress import NO_PROGRESS, Progress
 from app.domain.etapas import EstadoTitulo, Etapa
 from app.domain.numeracion import NumeroJuicio, clave_contador
 from app.domain.permisos import Permiso
-from app.domain.sorteo import nueva_semilla, sortear
+from app.domain.sorteo import nueva_semilla, sortear, titulos_posteriores
 from app.services.context import Contexto
 from app.storage.counters import allocate
 from app.storage.esquema import estadisticas_al_dia
@@ -127,6 +127,12 @@ class SorteoService:
                 raise ValidationError("Algunos títulos elegidos ya no están pendientes de sorteo; actualice la lista.")
             if not titulos:
                 raise ValidationError("No hay títulos de crédito pendientes de sorteo.")
+            tardios = titulos_posteriores(fecha, [(t.numero, t.fecha_emision) for t in titulos])
+            if tardios:
+                lista = ", ".join(tardios[:10]) + (f" y {len(tardios) - 10} más" if len(tardios) > 10 else "")
+                raise ValidationError(
+                    f"El sorteo del {fecha:%d/%m/%Y} no puede asignar títulos emitidos después: {lista}. Feche el "
+                    "sorteo en o después de su emisión.")
             secretarios = s.scalars(
                 select(Secretario).where(Secretario.office_id == self.ctx.office_id, Secretario.activo.is_(True))
                 .order_by(Secretario.cedula)

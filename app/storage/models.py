@@ -84,6 +84,12 @@ class Oficina(Synced, Base):
     folios_por_cuerpo: Mapped[int] = mapped_column(Integer, default=200)
     ejecutor_nombre: Mapped[str] = mapped_column(String(200), default="")
     ejecutor_cargo: Mapped[str] = mapped_column(String(200), default="Funcionario Ejecutor")
+    # Signatories' gender ("F"/"M", "" unknown) so documents agree ("el Director"/"la Directora"), and the
+    # jefe de unidad who signs the office's actas (issue 8).
+    ejecutor_genero: Mapped[str] = mapped_column(String(1), default="", server_default="")
+    jefe_nombre: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    jefe_cargo: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    jefe_genero: Mapped[str] = mapped_column(String(1), default="", server_default="")
 
 
 class Secretario(Synced, Base):
@@ -102,6 +108,7 @@ class Secretario(Synced, Base):
     externo: Mapped[bool] = mapped_column(Boolean, default=True)
     activo: Mapped[bool] = mapped_column(Boolean, default=True)
     email: Mapped[str] = mapped_column(String(200), default="")
+    genero: Mapped[str] = mapped_column(String(1), default="", server_default="")  # "F"/"M": agreement
 
 
 class Deudor(Synced, Base):
@@ -243,6 +250,9 @@ class Documento(Synced, Base):
     descripcion: Mapped[str] = mapped_column(String(300))
     fecha: Mapped[date]
     hojas: Mapped[int] = mapped_column(Integer)
+    #: Where ``hojas`` comes from: "libreoffice" (real PDF), "estimador-verificado" (template checked against
+    #: LibreOffice), "estimador" (no LibreOffice, template not verified), "escaneo".
+    hojas_fuente: Mapped[str] = mapped_column(String(30), default="", server_default="")
     archivo_sha256: Mapped[str] = mapped_column(String(64))
     nombre_archivo: Mapped[str] = mapped_column(String(300))
 
@@ -281,6 +291,8 @@ class FeriadoLocal(Synced, Base):
 
     fecha: Mapped[date]
     descripcion: Mapped[str] = mapped_column(String(200))
+    #: True: the office removes this day from the national list (it is a working day there).
+    quitar: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
 
 
 class Auditoria(Synced, Base):
@@ -479,10 +491,12 @@ class Pago(Synced, Base):
     a_capital: Mapped[Decimal]
     convenio_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("convenio.id"))
     corrige_id: Mapped[uuid.UUID | None] = mapped_column(Uuid())
+    # The part that paid the lawyer's fee when the office charges it to the coactivado (issue 12).
+    a_honorarios: Mapped[Decimal] = mapped_column(default=Decimal("0.00"), server_default="0")
 
 
 class TasaInteres(Synced, Base):
-    """Annual interest rate (percent) in force from ``vigente_desde`` (configurable table)."""
+    """Annual interest rate (percent) of the month starting ``vigente_desde``, with its ``fuente``."""
 
     __tablename__ = "tasa_interes"
     __sync_policy__ = "servidor"
@@ -490,6 +504,7 @@ class TasaInteres(Synced, Base):
 
     vigente_desde: Mapped[date]
     tasa_anual: Mapped[Decimal] = mapped_column(Numeric(7, 4))
+    fuente: Mapped[str] = mapped_column(String(300), default="", server_default="")
 
 
 class Liquidacion(Synced, Base):
@@ -577,6 +592,7 @@ class Usuario(Synced, Base):
     debe_cambiar_clave: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
     secretario_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("secretario.id"), unique=True)
     email: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    genero: Mapped[str] = mapped_column(String(1), default="", server_default="")  # "F"/"M": agreement
 
 
 # The audit viewer filters by date and shows the newest first: without this index every page of the viewer
@@ -585,6 +601,20 @@ Index("ix_auditoria_created_at", Auditoria.created_at)
 
 SYNCED_TABLES = (*SYNCED_TABLES, Usuario)
 
+# --- Honorarios of the secretarios-abogados (issue 12) -------------------------------------------------------
+from app.storage.models_honorarios import TABLAS_HONORARIOS  # noqa: E402
+
+SYNCED_TABLES = (*SYNCED_TABLES, *TABLAS_HONORARIOS)
+
+# --- The national recovery table of the jefe's dashboard (issue 13) ------------------------------------------
+
+from app.storage.models_recaudacion import RecaudacionFila, RecaudacionImportacion  # noqa: E402
+
+SYNCED_TABLES = (*SYNCED_TABLES, RecaudacionImportacion, RecaudacionFila)
 
 # Local sync bookkeeping (not synced itself); imported here so that the metadata holds every table.
+# Reliability (issue 9): failed logins of unknown names (synced); the chain heads (local, not synced).
+from app.storage.models_fiabilidad import AnclaExpediente, IntentoAcceso  # noqa: E402, F401
 from app.storage.models_sync import SyncConflicto, SyncEstado  # noqa: E402, F401
+
+SYNCED_TABLES = (*SYNCED_TABLES, IntentoAcceso)

@@ -3,7 +3,8 @@
 Applied by ``python -m app central init`` after the Alembic upgrade, in one transaction, and again after every
 upgrade (a new synced table gets its triggers and policies without code here):
 
-- ``foja_cambio``: the change log written by an AFTER trigger on every synced table; the pull reads it with a
+- ``foja_cambio``: the change log written by AFTER statement triggers (transition tables) on every synced
+  table; the pull reads it with a
   commit-safe cursor ``(xid, seq)`` below ``pg_snapshot_xmin(pg_current_snapshot())``.
 - ``foja_auditoria_servidor``: append-only, one row per write with the PostgreSQL role that made it
   (``session_user``), kept when the change log is pruned.
@@ -222,13 +223,19 @@ END $$;
 
 CREATE OR REPLACE FUNCTION foja_registrar() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
 SET search_path = public, pg_temp AS $$
-DECLARE fila record; datos jsonb;
 BEGIN
-    IF TG_OP = 'DELETE' THEN fila := OLD; datos := NULL; ELSE fila := NEW; datos := to_jsonb(NEW); END IF;
-    INSERT INTO foja_cambio (office_id, tabla, fila_id, operacion, row_version, datos)
-    VALUES (fila.office_id, TG_TABLE_NAME, fila.id, TG_OP, fila.row_version, datos);
-    INSERT INTO foja_auditoria_servidor (office_id, tabla, fila_id, operacion, row_version)
-    VALUES (fila.office_id, TG_TABLE_NAME, fila.id, TG_OP, fila.row_version);
+    -- Statement-level, over the transition table: a bulk upload logs its rows in two set-based inserts.
+    IF TG_OP = 'DELETE' THEN
+        INSERT INTO foja_cambio (office_id, tabla, fila_id, operacion, row_version, datos)
+        SELECT v.office_id, TG_TABLE_NAME, v.id, TG_OP, v.row_version, NULL FROM viejas v;
+        INSERT INTO foja_auditoria_servidor (office_id, tabla, fila_id, operacion, row_version)
+        SELECT v.office_id, TG_TABLE_NAME, v.id, TG_OP, v.row_version FROM viejas v;
+    ELSE
+        INSERT INTO foja_cambio (office_id, tabla, fila_id, operacion, row_version, datos)
+        SELECT n.office_id, TG_TABLE_NAME, n.id, TG_OP, n.row_version, to_jsonb(n) FROM nuevas n;
+        INSERT INTO foja_auditoria_servidor (office_id, tabla, fila_id, operacion, row_version)
+        SELECT n.office_id, TG_TABLE_NAME, n.id, TG_OP, n.row_version FROM nuevas n;
+    END IF;
     RETURN NULL;
 END $$;
 """
@@ -270,8 +277,11 @@ def _por_tabla() -> list[str]:
     for t in tablas().values():
         n = t.nombre
         sql.append(f"DROP TRIGGER IF EXISTS foja_registrar ON {n};")
-        sql.append(f"CREATE TRIGGER foja_registrar AFTER INSERT OR UPDATE OR DELETE ON {n} "
-                   "FOR EACH ROW EXECUTE FUNCTION foja_registrar();")
+        for evento, tabla_t in (("INSERT", "NEW TABLE AS nuevas"), ("UPDATE", "NEW TABLE AS nuevas"),
+                                ("DELETE", "OLD TABLE AS viejas")):
+            sql.append(f"DROP TRIGGER IF EXISTS foja_registrar_{evento.lower()} ON {n};")
+            sql.append(f"CREATE TRIGGER foja_registrar_{evento.lower()} AFTER {evento} ON {n} "
+                       f"REFERENCING {tabla_t} FOR EACH STATEMENT EXECUTE FUNCTION foja_registrar();")
         sql.append(f"DROP TRIGGER IF EXISTS foja_solo_agregar ON {n};")
         if t.solo_agregar:
             sql.append(f"CREATE TRIGGER foja_solo_agregar BEFORE UPDATE OR DELETE ON {n} "

@@ -11,15 +11,18 @@ from PySide6.QtCore import QCoreApplication, QSettings
 from app.common.errors import ValidationError
 from app.services.bootstrap import Servicios
 
-VISTAS = ("expedientes", "expediente", "vencimientos")
+VISTAS = ("expedientes", "expediente", "vencimientos", "honorarios", "tablero")
+#: The dashboard is drawn at the office screen size it must be readable on (issue 13).
+TAMANO_TABLERO = (1366, 768)
 
 
 def capturar(
     servicios: Servicios, vista: str, juicio: str | None, out: Path, size: tuple[int, int] = (1280, 800)
 ) -> Path:
     """Draw ``vista`` ("expedientes": the list, first page loaded; "expediente": juicio ``juicio``'s page,
-    or the first of the list when None; "vencimientos": the office's pending terms) at ``size`` and save it as
-    PNG at ``out``.
+    or the first of the list when None; "vencimientos": the office's pending terms; "honorarios": the fee requests
+    of this year; "tablero": the jefe's dashboard, at 1366×768 unless ``size`` is given) at ``size`` and save it
+    as PNG at ``out``.
 
     Raises:
         ValidationError: unknown vista, or no expediente to show.
@@ -51,6 +54,12 @@ def capturar(
                     ventana.expediente.tabla.selectRow(0)
             elif vista == "vencimientos":
                 ventana.mostrar_vencimientos()
+            elif vista == "honorarios":
+                ventana.mostrar_honorarios()
+            elif vista == "tablero":
+                if size == (1280, 800):
+                    ventana.resize(*TAMANO_TABLERO)
+                ventana.mostrar_pagina("tablero")
             elif ventana.lista.model.rowCount():
                 ventana.lista.tabla.selectRow(0)
             ventana.show()

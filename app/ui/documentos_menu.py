@@ -16,8 +16,10 @@ from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QMenu, QWidget
 
+from app.common.dates import local_today
 from app.common.errors import RuleError
-from app.domain.tipos import DOCUMENTOS, TipoDocumento
+from app.domain.documentos import REGISTRO, grupos
+from app.domain.tipos import TipoDocumento
 from app.services.bootstrap import Servicios
 from app.services.documentos import ACTOS, DocumentoGenerado
 from app.ui import mensajes
@@ -25,17 +27,8 @@ from app.ui.errors import protegido, show_error
 from app.ui.generar_dialog import MEDIDA_DE_OFICIO, GenerarDocumentoDialog, Opciones
 from app.ui.tasks import Tarea, ejecutar
 
-#: The menu's groups, in procedural order.
-GRUPOS: tuple[tuple[TipoDocumento, ...], ...] = (
-    (TipoDocumento.RPV, TipoDocumento.RAZON_NO_PAGO, TipoDocumento.OPI, TipoDocumento.RAZON_NOTIFICACION),
-    (TipoDocumento.OFICIO_RETENCION, TipoDocumento.OFICIO_ANT, TipoDocumento.OFICIO_REGISTRO,
-     TipoDocumento.OFICIO_LEVANTAMIENTO),
-    (TipoDocumento.PROVIDENCIA, TipoDocumento.ACTA_EMBARGO, TipoDocumento.ACTA_SECUESTRO,
-     TipoDocumento.AVISO_REMATE, TipoDocumento.ACTA_REMATE),
-    (TipoDocumento.LIQUIDACION, TipoDocumento.AUTO_SUSPENSION, TipoDocumento.RAZON_ARCHIVO),
-    (TipoDocumento.CARATULA, TipoDocumento.INDICE, TipoDocumento.ACTA_SORTEO),
-)
-assert {t for g in GRUPOS for t in g} == set(TipoDocumento), "every document type is in the menu"
+#: The menu's groups, in procedural order (the registry's ``grupo``).
+GRUPOS: tuple[tuple[TipoDocumento, ...], ...] = tuple(tuple(g) for g in grupos())
 
 
 class GeneradorDocumentos(QObject):
@@ -62,7 +55,23 @@ class GeneradorDocumentos(QObject):
             mensajes.informar(self._ventana, "Espere a que termine el documento que se está generando.",
                               titulo="Documentos")
             return None
-        titulo = DOCUMENTOS[tipo][0]
+        titulo = REGISTRO[tipo].titulo
+        faltan = self._srv.documentos.firmantes_faltantes()
+        if faltan:  # told before the first document, not after (issue 8)
+            mensajes.informar(self._ventana, "Antes de generar documentos complete los datos de quien firma:",
+                              "\n".join(f"• {f}" for f in faltan), titulo="Firmantes")
+            return None
+        confirmado = False
+        fecha = fecha or local_today()
+        if REGISTRO[tipo].foliado:
+            motivo = self._srv.documentos.dia_inhabil(fecha)
+            if motivo is not None:
+                if not mensajes.confirmar(
+                        self._ventana, f"El {fecha:%d/%m/%Y} no es día hábil ({motivo}).",
+                        "¿Fechar el documento ese día de todos modos?", titulo="Día no hábil",
+                        si="Fechar ese día", no="Cambiar la fecha"):
+                    return None
+                confirmado = True
         self.ocupado.emit(True)
 
         def listo(doc: DocumentoGenerado) -> None:
@@ -72,7 +81,8 @@ class GeneradorDocumentos(QObject):
 
         self.tarea = ejecutar(
             self._ventana, f"Generando: {titulo.lower()}…",
-            lambda _p: self._srv.documentos.generar(tipo, numero, fecha, datos), listo, cancelable=False,
+            lambda _p: self._srv.documentos.generar(tipo, numero, fecha, datos, confirmar_inhabil=confirmado),
+            listo, cancelable=False,
         )
         self.tarea.finalizada.connect(self._libre)
         return self.tarea
@@ -101,7 +111,7 @@ class DocumentosMenu(QMenu):
             if i:
                 self.addSeparator()
             for t in grupo:
-                a = self.addAction(DOCUMENTOS[t][0] + "…")
+                a = self.addAction(REGISTRO[t].titulo + "…")
                 a.triggered.connect(lambda _c=False, tipo=t: self.elegir(tipo))
                 self.acciones[t] = a
         self.aboutToShow.connect(self._revisar)

@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.common.errors import AppError
-from app.domain.tipos import DOCUMENTOS, TipoDocumento
+from app.domain.documentos import REGISTRO
+from app.domain.tipos import TipoDocumento
 from app.services.bootstrap import Servicios
 from app.services.documentos import DocumentoGenerado
 from app.services.expedientes import Caratula
@@ -32,6 +33,7 @@ from app.ui.coobligados_tab import CoobligadosTab
 from app.ui.documento_dialog import AgregarDocumentoDialog
 from app.ui.documentos_menu import DocumentosMenu, GeneradorDocumentos
 from app.ui.errors import protegido, show_error
+from app.ui.honorarios_tab import HonorariosTab
 from app.ui.indice_model import (
     COL_ARCHIVO,
     COL_CUERPO,
@@ -226,8 +228,9 @@ class ExpedientePage(QWidget):
         self.liquidacion = LiquidacionTab(servicios, self)
         self.convenio = ConvenioTab(servicios, self)
         self.partes = CoobligadosTab(servicios, self)
+        self.honorarios = HonorariosTab(servicios, self)
         self.pestanas: list[Pestana] = [self.actos, self.notificaciones, self.medidas, self.pagos, self.liquidacion,
-                                        self.convenio, self.partes]
+                                        self.convenio, self.partes, self.honorarios]
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("pestanasExpediente")
         self.tabs.setDocumentMode(True)
@@ -331,7 +334,7 @@ class ExpedientePage(QWidget):
     @Slot(object)
     def _documento_generado(self, doc: DocumentoGenerado) -> None:
         tipo = TipoDocumento[doc.tipo] if doc.tipo in TipoDocumento.__members__ else None
-        titulo = DOCUMENTOS[tipo][0] if tipo is not None else doc.tipo
+        titulo = REGISTRO[tipo].titulo if tipo is not None else doc.tipo
         if not doc.foliado:  # carátula, índice, acta de sorteo: exports to print
             self.mensaje.emit(f"{generado_texto(titulo)}: {doc.ruta}")
             abrir_archivo(self, doc.ruta)

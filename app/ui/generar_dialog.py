@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.common.dates import format_dmy, to_local
-from app.domain.tipos import DOCUMENTOS, TipoDocumento
+from app.domain.documentos import REGISTRO
+from app.domain.tipos import TipoDocumento
 from app.services.medidas import DatosMedida, EstadoMedida, TipoMedida
 from app.services.notificaciones import DatosNotificacion
 from app.ui.campos import FilasEditor, MontoEdit, botones, campo_fecha, fecha_de, poner_fecha
@@ -44,18 +45,8 @@ COLUMNAS_BIENES = (("descripcion", "Descripción"), ("tipo", "Tipo"),
 COLUMNAS_POSTURAS = (("postor", "Postor"), ("identificacion", "Cédula / RUC"), ("valor", "Postura (USD)"),
                      ("deposito", "Depósito (USD)"))
 
-AYUDAS = {
-    TipoDocumento.RPV: "Concede 10 días (término) para el pago voluntario (COA art. 271).",
-    TipoDocumento.RAZON_NO_PAGO: "Se sienta cuando venció el término del requerimiento sin pago.",
-    TipoDocumento.OPI: "Orden de pagar o dimitir bienes en 3 días (término) desde la notificación (COA art. 279); "
-                       "ordena las medidas cautelares (COA arts. 280-281).",
-    TipoDocumento.ACTA_EMBARGO: "Sin bienes en la lista se embargan los fondos retenidos por las medidas cautelares.",
-    TipoDocumento.RAZON_ARCHIVO: "Procede con la deuda pagada (saldo cero a la fecha).",
-    TipoDocumento.LIQUIDACION: "Se genera con la última liquidación registrada (o la registra a esta fecha).",
-    TipoDocumento.AUTO_SUSPENSION: "Con el acuerdo de pago parcial vigente.",
-    TipoDocumento.CARATULA: "La carátula no se folia: se abre para imprimirla.",
-    TipoDocumento.INDICE: "El índice no se folia: se abre para imprimirlo.",
-}
+#: One line of help per type, from the registry.
+AYUDAS = {t: d.ayuda for t, d in REGISTRO.items() if d.ayuda}
 
 
 @dataclass
@@ -75,7 +66,7 @@ class GenerarDocumentoDialog(QDialog):
         self.tipo = tipo
         self._verificar = verificar
         op = opciones or Opciones()
-        titulo = DOCUMENTOS[tipo][0]
+        titulo = REGISTRO[tipo].titulo
         self.setWindowTitle(f"{titulo} — juicio {numero}")
         self.setMinimumWidth(620)
         self.fecha = campo_fecha(self)
@@ -167,6 +158,12 @@ class GenerarDocumentoDialog(QDialog):
             self._filas("bienes", "&Bienes:", COLUMNAS_BIENES)
             self._linea("depositario", "&Depositario judicial:", "Nombre de quien recibe los bienes")
             self._linea("depositario_cedula", "&Cédula del depositario:")
+            genero = QComboBox(self)
+            genero.addItem("Depositario judicial", "M")
+            genero.addItem("Depositaria judicial", "F")
+            genero.setToolTip("El acta concuerda con el género de quien recibe los bienes.")
+            self.campos["depositario_genero"] = genero
+            self.form.addRow("Recibe como:", genero)
             self._linea("lugar", "&Lugar de la diligencia:")
             self._linea("lugar_custodia", "Lugar de &custodia:")
             self._linea("hora", "&Hora:", "10h30")
@@ -192,7 +189,7 @@ class GenerarDocumentoDialog(QDialog):
             self.campos["adjudicatario"] = adj
             self.form.addRow("&Adjudicada a la postura N.º:", adj)
             self._linea("hora", "&Hora:", "10h00")
-        elif t is TipoDocumento.RAZON_ARCHIVO:
+        elif t in (TipoDocumento.AUTO_ARCHIVO, TipoDocumento.RAZON_ARCHIVO):
             self._linea("motivo", "&Motivo:", "el pago total de la obligación")
         elif t is TipoDocumento.CARATULA and op.cuerpos > 1:
             cuerpo = QSpinBox(self)

@@ -7,7 +7,8 @@ from typing import Any, ClassVar
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 
-from app.domain.tipos import DOCUMENTOS, TipoDocumento
+from app.domain.documentos import REGISTRO
+from app.domain.tipos import TipoDocumento
 from app.services.foliacion import EntradaIndice
 from app.ui import formato
 from app.ui.table_base import CENTRO, DERECHA, Columna, TablaModel
@@ -38,7 +39,7 @@ TIPOS = {
 }
 # Every generated document by its stored tipo (the TipoDocumento name): «Razón de archivo», «Acta de embargo»…
 for _t in TipoDocumento:
-    TIPOS.setdefault(_t.name, DOCUMENTOS[_t][0])
+    TIPOS.setdefault(_t.name, REGISTRO[_t].titulo)
 
 
 def etiqueta_tipo(tipo: str) -> str:

@@ -23,6 +23,7 @@ FILAS = (
     ("interes", "Intereses"),
     ("recargo", "Recargos y multas"),
     ("costas", "Costas judiciales"),
+    ("honorarios_cargo", "Honorarios del secretario-abogado"),  # when the office charges them to the coactivado
     ("deuda", "Deuda a la fecha"),
     ("pagos", "(−) Abonos recibidos"),
     ("total", "Saldo a pagar"),
@@ -57,13 +58,16 @@ class LiquidacionTab(Pestana):
         grid.setColumnStretch(2, 1)
         self.valores: dict[str, QLabel] = {}
         self.detalles: dict[str, QLabel] = {}
+        self._filas: dict[str, list[QWidget]] = {}
         fila_grid = 0
         for clave, etiqueta in FILAS:
+            self._filas[clave] = []
             if clave in SUMAS or clave == "honorarios":
                 linea = QFrame(grupo)
                 linea.setFrameShape(QFrame.Shape.HLine)
                 linea.setFrameShadow(QFrame.Shadow.Sunken)
                 grid.addWidget(linea, fila_grid, 0, 1, 3)
+                self._filas[clave].append(linea)
                 fila_grid += 1
             nombre = QLabel(etiqueta, grupo)
             valor = QLabel("", grupo)
@@ -81,6 +85,7 @@ class LiquidacionTab(Pestana):
             grid.addWidget(nombre, fila_grid, 0)
             grid.addWidget(valor, fila_grid, 1)
             grid.addWidget(detalle, fila_grid, 2)
+            self._filas[clave] += [nombre, valor, detalle]
             self.valores[clave] = valor
             self.detalles[clave] = detalle
             fila_grid += 1
@@ -91,8 +96,10 @@ class LiquidacionTab(Pestana):
         lay.addLayout(fila)
         lay.addWidget(grupo)
         lay.addWidget(self.ultima)
-        lay.addWidget(nota(self, "Una providencia solo puede citar una liquidación de hasta 3 días de antigüedad. "
-                                 "Los honorarios (10 % de lo recuperado más IVA) no forman parte del saldo."))
+        self.nota_honorarios = nota(self)
+        self.nota_honorarios.setObjectName("notaHonorarios")
+        lay.addWidget(nota(self, "Una providencia solo puede citar una liquidación de hasta 3 días de antigüedad."))
+        lay.addWidget(self.nota_honorarios)
         lay.addStretch(1)
 
     def cargar(self) -> None:
@@ -118,7 +125,13 @@ class LiquidacionTab(Pestana):
         cifras: dict[str, Decimal] = {
             "capital": liq.capital, "interes": liq.interes, "recargo": liq.recargo, "costas": liq.costas,
             "deuda": liq.deuda, "pagos": liq.pagos, "total": liq.total, "honorarios": liq.honorarios,
+            "honorarios_cargo": liq.honorarios,
         }
+        # the fee is a line of the debt when charged to the coactivado, else shown apart below the saldo
+        a_cargo = liq.honorarios_a_cargo
+        for clave, visible in (("honorarios_cargo", a_cargo), ("honorarios", not a_cargo)):
+            for w in self._filas[clave]:
+                w.setVisible(visible)
         for clave, valor in cifras.items():
             self.valores[clave].setText(f"USD {formato.usd(valor)}")
         self.detalles["interes"].setText(
@@ -127,10 +140,21 @@ class LiquidacionTab(Pestana):
             + f" (año de {liq.base_dias} días)"
         )
         h = liq.detalle_honorarios
-        self.detalles["honorarios"].setText(
-            f"{formato.porcentaje(h.porcentaje)} % de USD {formato.usd(h.recuperado)} recuperados + IVA "
-            f"{formato.porcentaje(h.iva_porcentaje)} %"
-        )
+        sin = f" · sin honorarios USD {formato.usd(h.recuperado_sin_honorarios)}" if h.recuperado_sin_honorarios else ""
+        if liq.honorarios_a_cargo:
+            self.detalles["honorarios_cargo"].setText(
+                f"por lo recuperado USD {formato.usd(h.total)} + sobre el saldo USD {formato.usd(h.proyectado)}; "
+                f"pagados USD {formato.usd(h.pagado)}{sin}")
+            self.nota_honorarios.setText(
+                "Los honorarios del secretario-abogado se cobran al coactivado (configurable): forman parte del "
+                "saldo, calculados con la tarifa vigente sobre lo recuperado y sobre lo que aún debe.")
+        else:
+            self.detalles["honorarios"].setText(
+                f"{formato.porcentaje(h.porcentaje)} % de USD {formato.usd(h.recuperado)} recuperados + IVA "
+                f"{formato.porcentaje(h.iva_porcentaje)} %{sin}")
+            self.nota_honorarios.setText(
+                "Los honorarios del secretario-abogado no forman parte del saldo: la oficina no los cobra al "
+                "coactivado (configurable en Oficina → Tarifa de honorarios).")
         self.detalles["total"].setText(f"al {formato.fecha(liq.fecha_corte)}")
 
     @Slot()

@@ -11,9 +11,11 @@ from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QRadioButton, QVBoxLayout, QWidget
 
+from app.common.dates import local_today
 from app.common.errors import CancelledError
 from app.common.progress import Progress
-from app.domain.tipos import DOCUMENTOS, TipoDocumento
+from app.domain.documentos import REGISTRO
+from app.domain.tipos import TipoDocumento
 from app.services.bootstrap import Servicios
 from app.services.documentos import LoteGenerado
 from app.services.expedientes import Columna
@@ -64,7 +66,7 @@ class LoteDialog(QDialog):
         self.setMinimumWidth(520)
         self.tipo = QComboBox(self)
         for t in TIPOS_LOTE:
-            self.tipo.addItem(DOCUMENTOS[t][0], t.value)
+            self.tipo.addItem(REGISTRO[t].titulo, t.value)
         self.seleccionados = QRadioButton(f"Los {formato.miles(seleccionados)} expedientes seleccionados en la lista",
                                           self)
         self.sorteo = QRadioButton(
@@ -140,11 +142,17 @@ class GenerarLote(QObject):
         finally:
             dlg.deleteLater()
         sorteo = self._ultimo_sorteo() if d.del_sorteo else None
-        self._titulo = DOCUMENTOS[d.tipo][0]
+        self._titulo = REGISTRO[d.tipo].titulo
+        motivo = self._srv.documentos.dia_inhabil(d.fecha or local_today()) if REGISTRO[d.tipo].foliado else None
+        confirmado = motivo is None or mensajes.confirmar(
+            self._ventana, f"La fecha elegida no es día hábil ({motivo}).", "¿Fechar los documentos ese día?",
+            titulo="Día no hábil", si="Fechar ese día", no="Cancelar")
+        if not confirmado:
+            return
 
         def trabajo(p: Progress) -> LoteGenerado:
             lista = numeros_desde(self._srv, sorteo, p) if sorteo is not None else numeros
-            return self._srv.documentos.generar_lote(d.tipo, lista, p, d.fecha)
+            return self._srv.documentos.generar_lote(d.tipo, lista, p, d.fecha, confirmar_inhabil=confirmado)
 
         self.tarea = ejecutar(self._ventana, f"Generando: {self._titulo.lower()}…", trabajo, self._terminado,
                               al_fallar=self._fallo)

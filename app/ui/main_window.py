@@ -16,6 +16,7 @@ from app.ui.cambiar_clave_dialog import CambiarClaveDialog
 from app.ui.errors import protegido
 from app.ui.expediente_page import ExpedientePage
 from app.ui.expedientes_page import ExpedientesPage
+from app.ui.honorarios_page import HonorariosPage
 from app.ui.import_action import ImportarTitulos
 from app.ui.lote_action import GenerarLote
 from app.ui.opi_lote_action import GenerarOpiLote
@@ -24,9 +25,11 @@ from app.ui.secretarios_page import SecretariosPage
 from app.ui.sorteo_dialog import SorteoDialog
 from app.ui.sync_control import ControlSync
 from app.ui.tablero_page import TableroPage
+from app.ui.tarifa_honorarios_dialog import TarifaHonorariosDialog
 from app.ui.usuarios_page import UsuariosPage
 from app.ui.vencimientos_page import VencimientosPage
 from app.ui.vencimientos_panel import VencimientosPanel
+from app.ui.verificar_action import VerificarOficina
 
 ORGANIZACION = "IESS"
 APLICACION = "Foja"
@@ -62,10 +65,11 @@ class MainWindow(QMainWindow):
         self.auditoria = AuditoriaPage(servicios.auditoria, self, self.settings)
         self.tablero = TableroPage(servicios.tablero, self)
         self.bienes = BienesPage(self)
+        self.honorarios = HonorariosPage(servicios, self)
         self._origen: QWidget = self.lista  # where «Volver» from the expediente goes
         self.paginas = QStackedWidget(self)
         for p in (self.lista, self.expediente, self.secretarios, self.vencimientos, self.usuarios, self.auditoria,
-                  self.tablero, self.bienes):
+                  self.tablero, self.bienes, self.honorarios):
             self.paginas.addWidget(p)
         self.setCentralWidget(self.paginas)
 
@@ -88,6 +92,7 @@ class MainWindow(QMainWindow):
 
         self.importador = ImportarTitulos(servicios, self, self.settings)
         self.opi_lote = GenerarOpiLote(servicios, self, self.lista)
+        self.verificacion = VerificarOficina(servicios, self)
         self.lote = GenerarLote(servicios, self, self.lista)
         self._menus()
 
@@ -104,8 +109,17 @@ class MainWindow(QMainWindow):
         self.vencimientos.abrir.connect(self.abrir_expediente)
         self.vencimientos.volver.connect(self.mostrar_lista)
         self.vencimientos.mensaje.connect(self._aviso)
-        for p in (self.usuarios, self.auditoria, self.tablero, self.bienes):
+        for p in (self.usuarios, self.auditoria, self.tablero, self.bienes, self.honorarios):
             p.volver.connect(self.mostrar_lista)
+        # The dashboard follows every write that changes its figures (import, sorteo, payment, act, batch).
+        self.tablero.abrir.connect(self.abrir_expediente)
+        self.tablero.mensaje.connect(self._aviso)
+        self.importador.importado.connect(lambda _r: self.tablero.refrescar())
+        self.expediente.cambiado.connect(lambda _n: self.tablero.refrescar())
+        self.opi_lote.terminado.connect(self.tablero.refrescar)
+        self.lote.terminado.connect(self.tablero.refrescar)
+        self.honorarios.mensaje.connect(self._aviso)
+        self.honorarios.abrir.connect(self.abrir_expediente)
         self.usuarios.mensaje.connect(self._aviso)
         self.sync.datos_cambiados.connect(self.actualizar)
         self.sync.mensaje.connect(self._aviso)
@@ -182,6 +196,13 @@ class MainWindow(QMainWindow):
                                          "Plantillas .docx de los documentos: reemplazar, vista previa, restaurar")
         self.accion_plantillas.triggered.connect(self.abrir_plantillas)
         oficina.addAction(self.accion_plantillas)
+        self.accion_datos_oficina = _accion(self, "&Datos de la oficina…", None,
+                                            "Funcionario ejecutor y jefe: nombre, cargo y género de quienes firman")
+        self.accion_datos_oficina.triggered.connect(lambda: self._dialogo_oficina("OficinaDialog"))
+        oficina.addAction(self.accion_datos_oficina)
+        self.accion_tasas = _accion(self, "T&asas de interés…", None, "Tabla mensual de tasas con su fuente")
+        self.accion_tasas.triggered.connect(lambda: self._dialogo_oficina("TasasDialog"))
+        oficina.addAction(self.accion_tasas)
         oficina.addSeparator()
         self.accion_tablero = _accion(self, "&Tablero de la oficina", None,
                                       "Expedientes y cuantías por etapa y por secretario-abogado")
@@ -191,8 +212,16 @@ class MainWindow(QMainWindow):
         self.accion_usuarios.triggered.connect(lambda: self.mostrar_pagina(inicio.USUARIOS))
         self.accion_auditoria = _accion(self, "&Auditoría", None, "Quién hizo qué y cuándo; exportar a Excel")
         self.accion_auditoria.triggered.connect(lambda: self.mostrar_pagina(inicio.AUDITORIA))
-        for a in (self.accion_tablero, self.accion_usuarios, self.accion_auditoria):
+        self.accion_honorarios = _accion(self, "&Honorarios", "Ctrl+Shift+H",
+                                         "Solicitudes de honorarios: revisar, aprobar, pagar, exportar")
+        self.accion_honorarios.triggered.connect(self.mostrar_honorarios)
+        self.accion_tarifa_honorarios = _accion(self, "Tarifa de &honorarios…", None,
+                                                "Tarifa e IVA con vigencias, suspensiones legales, cobro al coactivado")
+        self.accion_tarifa_honorarios.triggered.connect(self.abrir_tarifa_honorarios)
+        for a in (self.accion_tablero, self.accion_honorarios, self.accion_usuarios, self.accion_auditoria,
+                  self.accion_tarifa_honorarios):
             oficina.addAction(a)
+        oficina.addAction(self.verificacion.accion)
         self.sync.agregar_menu(oficina)
         # The menus follow the role (the services refuse anyway: this only spares a refusal).
         inicio.aplicar_permisos({
@@ -200,9 +229,14 @@ class MainWindow(QMainWindow):
             self.accion_sorteo: Permiso.SORTEO_REALIZAR,
             self.accion_secretarios: Permiso.SECRETARIOS_ADMINISTRAR,
             self.accion_plantillas: Permiso.PLANTILLAS_EDITAR,
+            self.accion_datos_oficina: Permiso.OFICINA_CONFIGURAR,
+            self.accion_tasas: Permiso.TARIFAS_EDITAR,
             self.accion_usuarios: Permiso.USUARIOS_ADMINISTRAR,
             self.accion_auditoria: Permiso.AUDITORIA_VER,
+            self.accion_tarifa_honorarios: Permiso.TARIFAS_EDITAR,
         }, self._srv.ctx.usuario)
+        self.accion_honorarios.setVisible(self._srv.ctx.usuario.puede(Permiso.EXPEDIENTE_TRAMITAR)
+                                          or self._srv.ctx.usuario.puede(Permiso.HONORARIOS_APROBAR))
         self.menu_sorteo.menuAction().setVisible(self.accion_sorteo.isVisible())
 
         ayuda = mb.addMenu("A&yuda")
@@ -263,6 +297,16 @@ class MainWindow(QMainWindow):
         self.paginas.setCurrentWidget(self.vencimientos)
         self.vencimientos.tabla.setFocus()
 
+    @protegido
+    def _dialogo_oficina(self, nombre: str) -> None:
+        from app.ui import oficina_dialog
+
+        dlg = getattr(oficina_dialog, nombre)(self._srv, self)
+        try:
+            dlg.exec()
+        finally:
+            dlg.deleteLater()
+
     @Slot()
     @protegido
     def abrir_plantillas(self) -> None:
@@ -302,6 +346,20 @@ class MainWindow(QMainWindow):
 
     @Slot()
     @protegido
+    def mostrar_honorarios(self) -> None:
+        self.honorarios.cargar()
+        self.paginas.setCurrentWidget(self.honorarios)
+        self.honorarios.tabla.setFocus()
+
+    @Slot()
+    @protegido
+    def abrir_tarifa_honorarios(self) -> None:
+        dlg = TarifaHonorariosDialog(self._srv.honorarios_tarifa, self)
+        dlg.exec()
+        dlg.deleteLater()
+
+    @Slot()
+    @protegido
     def cambiar_clave(self) -> None:
         dlg = CambiarClaveDialog(self._srv.usuarios, self)
         if dlg.exec() == QDialog.DialogCode.Accepted:
@@ -323,8 +381,10 @@ class MainWindow(QMainWindow):
             self.secretarios.cargar()
         elif actual is self.vencimientos:
             self.vencimientos.cargar()
-        elif actual in (self.usuarios, self.auditoria, self.tablero):
+        elif actual in (self.usuarios, self.auditoria, self.tablero, self.honorarios):
             actual.cargar()
+        if actual is not self.tablero:  # F5 or rows pulled by the sync: the dashboard reloads when next shown
+            self.tablero.refrescar()
         if self.panel_vencimientos is not None:
             self.panel_vencimientos.cargar()
         self.lista.cargar()
@@ -335,6 +395,7 @@ class MainWindow(QMainWindow):
     def realizar_sorteo(self) -> None:
         dlg = SorteoDialog(self._srv, self)
         dlg.sorteo_realizado.connect(lambda _r: self.lista.cargar())
+        dlg.sorteo_realizado.connect(lambda _r: self.tablero.refrescar())
         dlg.exec()
         dlg.deleteLater()
         self.activateWindow()  # the keyboard (shortcuts) back to the main window

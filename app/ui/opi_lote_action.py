@@ -8,6 +8,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
+from app.common.dates import local_today
 from app.common.errors import CancelledError
 from app.services.bootstrap import Servicios
 from app.ui import formato, mensajes
@@ -47,10 +48,16 @@ class GenerarOpiLote(QObject):
             titulo="Órdenes de pago inmediato", si="Generar", no="Cancelar",
         ):
             return
+        motivo = self._srv.documentos.dia_inhabil(local_today())
+        if motivo is not None and not mensajes.confirmar(
+            self._ventana, f"Hoy no es día hábil ({motivo}).", "¿Fechar las órdenes hoy de todos modos?",
+            titulo="Día no hábil", si="Fechar hoy", no="Cancelar",
+        ):
+            return
         self._ocupar(True)
         self.tarea = ejecutar(
             self._ventana, "Generando órdenes de pago inmediato…",
-            lambda p: self._srv.documentos.generar_opi_lote(numeros, p),
+            lambda p: self._srv.documentos.generar_opi_lote(numeros, p, confirmar_inhabil=True),
             self._terminado, al_fallar=self._fallo,
         )
         self.tarea.finalizada.connect(lambda: self._ocupar(False))

@@ -6,7 +6,16 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from PySide6.QtCore import Qt, Slot
-from PySide6.QtWidgets import QDialog, QGroupBox, QHBoxLayout, QPushButton, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QInputDialog,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.common.dates import local_today
 from app.domain.tipos import TipoActo, TipoDocumento
@@ -25,8 +34,9 @@ COL_P_COSTAS = 3
 COL_P_INTERES = 4
 COL_P_RECARGO = 5
 COL_P_CAPITAL = 6
-COL_P_CONVENIO = 7
-COL_P_REGISTRO = 8
+COL_P_HONORARIOS = 7
+COL_P_CONVENIO = 8
+COL_P_REGISTRO = 9
 
 
 class PagosModel(TablaModel[PagoRegistrado]):
@@ -38,6 +48,7 @@ class PagosModel(TablaModel[PagoRegistrado]):
         Columna("A intereses", lambda p: formato.usd(p.a_interes), DERECHA),
         Columna("A recargos", lambda p: formato.usd(p.a_recargo), DERECHA),
         Columna("A capital", lambda p: formato.usd(p.a_capital), DERECHA),
+        Columna("A honorarios", lambda p: formato.usd(p.a_honorarios) if p.a_honorarios else "", DERECHA),
         Columna("Convenio", lambda p: "Sí" if p.convenio_id else "", CENTRO),
         Columna("Registró", lambda p: p.registrado_por),
     )
@@ -72,7 +83,8 @@ class PagosTab(Pestana):
         self.tabla_pagos = tabla(self, self.pagos, COL_P_REFERENCIA)
         self.tabla_pagos.setObjectName("tablaPagos")
         anchos(self.tabla_pagos, {COL_P_FECHA: 11, COL_P_MONTO: 13, COL_P_COSTAS: 12, COL_P_INTERES: 12,
-                                  COL_P_RECARGO: 12, COL_P_CAPITAL: 13, COL_P_CONVENIO: 9, COL_P_REGISTRO: 14})
+                                  COL_P_RECARGO: 12, COL_P_CAPITAL: 13, COL_P_HONORARIOS: 12, COL_P_CONVENIO: 9,
+                                  COL_P_REGISTRO: 14})
         self.costas = CostasModel(self)
         self.tabla_costas = tabla(self, self.costas, COL_C_CONCEPTO)
         self.tabla_costas.setObjectName("tablaCostas")
@@ -84,9 +96,15 @@ class PagosTab(Pestana):
         self.boton_abono.clicked.connect(self.registrar_abono)
         self.boton_costa = QPushButton("Registrar costa…", self)
         self.boton_costa.clicked.connect(self.registrar_costa)
+        self.boton_revertir = QPushButton("Re&vertir pago…", self)
+        self.boton_revertir.setObjectName("botonRevertirPago")
+        self.boton_revertir.setToolTip("Reversar el último abono (cheque protestado, depósito de otro juicio); "
+                                       "revierte también sus honorarios")
+        self.boton_revertir.clicked.connect(self.revertir_pago)
         acciones = QHBoxLayout()
         acciones.addWidget(self.boton_abono)
         acciones.addWidget(self.boton_costa)
+        acciones.addWidget(self.boton_revertir)
         acciones.addStretch(1)
         grupo_p = QGroupBox("Abonos y su imputación", self)
         lp = QVBoxLayout(grupo_p)
@@ -120,6 +138,8 @@ class PagosTab(Pestana):
         permitido = self._srv.actos.puede(self.numero, TipoActo.ABONO)
         habilitar(self.boton_abono, permitido)
         habilitar(self.boton_costa, permitido)
+        revertibles = {p.corrige_id for p in h.pagos if p.corrige_id}
+        self.boton_revertir.setEnabled(any(p.monto > 0 and p.id not in revertibles for p in h.pagos))
 
     @Slot()
     @protegido
@@ -144,14 +164,35 @@ class PagosTab(Pestana):
 
     def _proponer_archivo(self, r: ResultadoAbono) -> None:
         if not mensajes.confirmar(
-            self, "La deuda está pagada. ¿Generar la razón de archivo del juicio?",
-            _imputacion(r) + "\n\nLa razón de archivo se fecha el día del pago y cierra el juicio; si hay medidas "
-            "cautelares vigentes, levántelas en su pestaña.",
-            titulo="Archivo del juicio", si="Generar la razón de archivo", no="Ahora no",
+            self, "La deuda está pagada. ¿Generar el auto de archivo del juicio?",
+            _imputacion(r) + "\n\nEl auto de archivo lo firma el funcionario ejecutor, se fecha el día del pago y "
+            "cierra el juicio; después se sienta la razón de archivo. Si hay medidas cautelares vigentes, "
+            "levántelas en su pestaña.",
+            titulo="Archivo del juicio", si="Generar el auto de archivo", no="Ahora no",
         ):
             return
         if self.generador is not None:
-            self.generador.generar(TipoDocumento.RAZON_ARCHIVO, r.juicio, r.fecha)
+            self.generador.generar(TipoDocumento.AUTO_ARCHIVO, r.juicio, r.fecha)
+
+    @Slot()
+    @protegido
+    def revertir_pago(self) -> None:
+        if not self.numero:
+            return
+        h = self._srv.pagos.historial(self.numero)
+        revertidos = {p.corrige_id for p in h.pagos if p.corrige_id}
+        vigentes = [p for p in h.pagos if p.monto > 0 and p.id not in revertidos]
+        if not vigentes:
+            return
+        p = vigentes[-1]
+        motivo, ok = QInputDialog.getText(
+            self, "Revertir pago",
+            f"Se revertirá el abono de USD {formato.usd(p.monto)} del {formato.fecha(p.fecha)} (comprobante "
+            f"{p.referencia}) y los honorarios que generó.\nMotivo (cheque protestado, depósito de otro juicio…):")
+        if not ok:
+            return
+        r = self._srv.reversos.revertir_pago(self.numero, p.id, motivo)
+        self._hecho(r.mensaje())
 
     @Slot()
     @protegido

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -39,6 +40,12 @@ class DatosFormulario:
     cedula: str
     externo: bool
     email: str
+    genero: str = ""
+
+
+#: How the documents name the secretario-abogado (gender agreement: "la Abogada", "Secretaria Abogada Externa").
+GENEROS = (("", "(sin indicar: no puede firmar documentos)"), ("M", "Abogado — Secretario Abogado"),
+           ("F", "Abogada — Secretaria Abogada"))
 
 
 class SecretarioDialog(QDialog):
@@ -56,22 +63,29 @@ class SecretarioDialog(QDialog):
         self.externo = QCheckBox("Secretario Abogado Externo", self)
         self.externo.setChecked(True)
         self.email = QLineEdit(self)
+        self.genero = QComboBox(self)
+        for valor, texto in GENEROS:
+            self.genero.addItem(texto, valor)
+        self.genero.setToolTip("Los documentos concuerdan con el género: «el Abogado» o «la Abogada».")
         if actual is not None:
             self.nombres.setText(actual.nombres)
             self.cedula.setText(actual.cedula)
             self.cedula.setReadOnly(True)
             self.externo.setChecked(actual.externo)
             self.email.setText(actual.email)
+            self.genero.setCurrentIndex(max(0, self.genero.findData(actual.genero)))
         elif previos is not None:  # a rejected attempt, to be corrected
             self.nombres.setText(previos.nombres)
             self.cedula.setText(previos.cedula)
             self.externo.setChecked(previos.externo)
             self.email.setText(previos.email)
+            self.genero.setCurrentIndex(max(0, self.genero.findData(previos.genero)))
         form = QFormLayout()
         form.addRow("&Nombres:", self.nombres)
         form.addRow("&Cédula:", self.cedula)
         form.addRow("", self.externo)
         form.addRow("C&orreo:", self.email)
+        form.addRow("&Firma como:", self.genero)
         botones = QDialogButtonBox(self)
         self.guardar = botones.addButton("Guardar", QDialogButtonBox.ButtonRole.AcceptRole)
         botones.addButton("Cancelar", QDialogButtonBox.ButtonRole.RejectRole)
@@ -82,7 +96,8 @@ class SecretarioDialog(QDialog):
         lay.addWidget(botones)
 
     def datos(self) -> DatosFormulario:
-        return DatosFormulario(self.nombres.text(), self.cedula.text(), self.externo.isChecked(), self.email.text())
+        return DatosFormulario(self.nombres.text(), self.cedula.text(), self.externo.isChecked(), self.email.text(),
+                               str(self.genero.currentData() or ""))
 
 
 class SecretariosPage(QWidget):
@@ -161,7 +176,7 @@ class SecretariosPage(QWidget):
         while datos is not None:
             try:
                 nuevo = self._srv.secretarios.crear(datos.nombres, datos.cedula, externo=datos.externo,
-                                                    email=datos.email)
+                                                    email=datos.email, genero=datos.genero)
             except AppError as exc:  # a bad cédula: say why and let the user correct it
                 show_error(self, exc)
                 datos = self._dialogo(None, datos)
@@ -180,7 +195,7 @@ class SecretariosPage(QWidget):
         if datos is None:
             return
         nuevo = self._srv.secretarios.actualizar(x.id, nombres=datos.nombres, externo=datos.externo,
-                                                 email=datos.email)
+                                                 email=datos.email, genero=datos.genero)
         self._recargar_y_seleccionar(nuevo.id)
 
     @Slot()

@@ -1,7 +1,7 @@
 """rendimiento: name search by FTS5, list indexes that end in the juicio number, fewer unused indexes
 
 Revision ID: 0010
-Revises: 0004
+Revises: 0009
 Create Date: 2026-11-29 19:40:00
 
 - SQLite: ``deudor_fts``, an FTS5 index of ``deudor.nombre_busqueda`` (tokenizer ``unicode61
@@ -30,7 +30,7 @@ from collections.abc import Sequence
 from alembic import op
 
 revision: str = "0010"
-down_revision: str | None = "0004"
+down_revision: str | None = "0009"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

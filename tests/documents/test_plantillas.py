@@ -20,7 +20,8 @@ from app.documents import plantillas_base as base
 from app.documents.hojas import contar_hojas
 from app.documents.pdf import convertir_pdf, libreoffice_disponible
 from app.documents.render import render, variables_de
-from app.domain.tipos import DOCUMENTOS, TipoDocumento
+from app.domain.documentos import REGISTRO
+from app.domain.tipos import TipoDocumento
 from tests.documents.test_render import SIN_LO, texto_docx
 
 TODOS = list(TipoDocumento)
@@ -28,7 +29,7 @@ DEL_EXPEDIENTE = [t for t in TipoDocumento if t is not TipoDocumento.ACTA_SORTEO
 
 
 def plantilla(tipo: TipoDocumento) -> Path:
-    return templates_dir() / DOCUMENTOS[tipo][1]
+    return templates_dir() / REGISTRO[tipo].plantilla
 
 
 def texto(tipo: TipoDocumento, ctx: dict[str, Any] | None = None) -> str:
@@ -36,7 +37,7 @@ def texto(tipo: TipoDocumento, ctx: dict[str, Any] | None = None) -> str:
 
 
 def test_cada_tipo_tiene_plantilla_y_constructor() -> None:
-    assert set(base.CONSTRUCTORES) == {archivo for _t, archivo in DOCUMENTOS.values()}
+    assert set(base.CONSTRUCTORES) == {d.plantilla for d in REGISTRO.values()}
     assert set(base.CAMPOS) == set(base.CONSTRUCTORES)
     for t in TODOS:
         assert plantilla(t).is_file(), t
@@ -44,13 +45,15 @@ def test_cada_tipo_tiene_plantilla_y_constructor() -> None:
 
 @pytest.mark.parametrize("tipo", TODOS, ids=lambda t: t.value)
 def test_contexto_de_muestra_da_exactamente_los_campos_documentados(tipo: TipoDocumento) -> None:
-    campos = set(base.CAMPOS[DOCUMENTOS[tipo][1]])
+    campos = set(base.CAMPOS[REGISTRO[tipo].plantilla])
     assert set(cx.muestra(tipo)) == campos
     assert variables_de(plantilla(tipo)) <= campos
 
 
 #: Fields printed only in a branch the sample does not take (an APP under C.D. 617 has no down payment).
-_SOLO_EN_OTRA_RAMA = {TipoDocumento.AUTO_SUSPENSION: {"convenio_cuota_inicial"}}
+_SOLO_EN_OTRA_RAMA = {TipoDocumento.AUTO_SUSPENSION: {"convenio_cuota_inicial"},
+                      # a company is notified "en la persona de su representante legal" instead
+                      TipoDocumento.RAZON_NOTIFICACION: {"notificacion_calidad"}}
 
 
 @pytest.mark.parametrize("tipo", TODOS, ids=lambda t: t.value)
@@ -138,8 +141,11 @@ def test_razon_no_pago_cita_el_requerimiento_a_fojas() -> None:
 def test_razon_de_notificacion_por_boleta_y_fallida() -> None:
     t = texto(TipoDocumento.RAZON_NOTIFICACION)
     assert "el 13 de mayo de 2025, a las 10h30" in t
-    assert "notifiqué mediante segunda boleta a Luis Alberto Pilamunga Toapanta" in t
-    assert "representante legal del coactivado" in t
+    assert ("notifiqué mediante segunda boleta a COMPAÑÍA DE TRANSPORTE ANDINO TRANSANDES CÍA. LTDA., con RUC No. "
+            "0690012345001, en la persona de su representante legal, Luis Alberto Pilamunga Toapanta") in t
+    # signed by the citador, named, and by the person notified (or a record of his refusal)
+    assert "Segundo Manuel Yautibug Lema\nCitador-Notificador" in t
+    assert "Recibí: Rosa Elena Toapanta (empleada)" in t and "C.C. No." in t
     assert "la orden de pago inmediato de 28 de febrero de 2025, que obra de fojas 1 (uno) a 2 (dos)" in t
     assert "Recibió: Rosa Elena Toapanta (empleada)." in t and "Observaciones: Se dejó la boleta" in t
     fallida = cx.razon_notificacion(cx.MUESTRA_JUICIO, date(2025, 5, 13), cx.Notificacion(
@@ -147,6 +153,7 @@ def test_razon_de_notificacion_por_boleta_y_fallida() -> None:
     t = texto(TipoDocumento.RAZON_NOTIFICACION, fallida)
     assert "intenté notificar personalmente a COMPAÑÍA X" in t and "16h05" in t
     assert "no pudo practicarse" in t and "Recibió" not in t and "Observaciones" not in t
+    assert "Persona notificada o constancia de su negativa a firmar" in t
     assert "el documento dictado en este juicio" in t
 
 
@@ -227,7 +234,8 @@ def test_razon_de_archivo() -> None:
     t = texto(TipoDocumento.RAZON_ARCHIVO)
     assert "RAZÓN DE ARCHIVO" in t and "por el pago total de la obligación" in t
     assert "MIL TRESCIENTOS SESENTA Y TRES 68/100 DÓLARES" in t
-    assert "consta de 12 (doce) fojas útiles, más la presente razón, en 1 cuerpo(s)" in t
+    assert "consta de 12 (doce) fojas útiles, más la presente razón, en un cuerpo," in t
+    assert "según lo dispuesto en el auto de archivo de 13 de mayo de 2025, que obra a fojas 12 (doce)" in t
 
 
 def test_auto_de_suspension_con_tabla_de_amortizacion() -> None:
@@ -285,7 +293,7 @@ def test_postura_sin_10_por_ciento_no_se_adjudica() -> None:
 
 def test_datos_se_validan_por_nombre() -> None:
     cx.validar_claves(TipoDocumento.PROVIDENCIA, {"texto": "x"})
-    with pytest.raises(ValidationError, match=r"dato\(s\) desconocido\(s\) txt.*texto"):
+    with pytest.raises(ValidationError, match=r"dato desconocido txt.*texto"):
         cx.validar_claves(TipoDocumento.PROVIDENCIA, {"txt": "x"})
     assert cx.bienes_de(["Silla", {"descripcion": "Auto", "tipo": "vehiculo", "valor": "1.234,50"}]) == (
         cx.Bien("Silla"), cx.Bien("Auto", "VEHICULO", Decimal("1234.50")))

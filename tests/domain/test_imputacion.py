@@ -16,7 +16,8 @@ PENDIENTES = {
 
 
 def test_default_order_costs_interest_surcharge_capital() -> None:
-    assert ORDEN_PREDETERMINADO == (Concepto.COSTAS, Concepto.INTERES, Concepto.RECARGO, Concepto.CAPITAL)
+    assert ORDEN_PREDETERMINADO == (Concepto.COSTAS, Concepto.HONORARIOS, Concepto.INTERES, Concepto.RECARGO,
+                                    Concepto.CAPITAL)
     # 200.00 - 50.00 costas = 150.00; - 120.40 interés = 29.60 -> recargo takes 29.60 of 42.50
     r = imputar(D("200.00"), PENDIENTES)
     assert (r.costas, r.interes, r.recargo, r.capital, r.sobrante) == (
@@ -62,4 +63,8 @@ def test_bad_orders_refused() -> None:
     with pytest.raises(ValidationError, match="falta: RECARGO"):
         validar_orden(["COSTAS", "INTERES", "CAPITAL"])
     with pytest.raises(ValidationError, match="no es un concepto"):
-        orden_desde_texto("COSTAS,HONORARIOS,INTERES,RECARGO,CAPITAL")
+        orden_desde_texto("COSTAS,HONORAROS,INTERES,RECARGO,CAPITAL")
+    with pytest.raises(ValidationError, match="repite"):
+        orden_desde_texto("COSTAS,HONORARIOS,INTERES,HONORARIOS,RECARGO,CAPITAL")
+    # fees are optional in an order (offices' stored orders predate them)
+    assert Concepto.HONORARIOS in orden_desde_texto("COSTAS,HONORARIOS,INTERES,RECARGO,CAPITAL")

@@ -1,4 +1,5 @@
-"""Mora interest: simple, piecewise per rate period and between payments, rounded once (domain.md §4)."""
+"""Mora interest: simple, piecewise per month of the dated monthly rate table and between payments, rounded
+once (domain.md §4)."""
 
 from datetime import date
 from decimal import Decimal as D
@@ -7,16 +8,17 @@ import pytest
 
 from app.common.errors import ValidationError
 from app.domain.intereses import (
-    TASAS_PREDETERMINADAS,
     BaseDias,
     Tasa,
     interes,
+    meses_sin_tasa,
     normalizar_tasas,
     tasa_vigente,
     tramos_interes,
 )
+from tests.tasas_mensuales import meses
 
-DOCE = [(date(2025, 1, 1), D("12"))]
+DOCE = meses(date(2025, 1, 1), date(2025, 12, 1), "12")
 
 
 def test_one_rate_actual_360_and_365() -> None:
@@ -27,7 +29,7 @@ def test_one_rate_actual_360_and_365() -> None:
 
 
 def test_rate_change_in_the_middle_of_the_period() -> None:
-    tasas = [(date(2025, 1, 1), D("12")), (date(2025, 3, 1), D("9"))]
+    tasas = [*meses(date(2025, 1, 1), date(2025, 2, 1), "12"), *meses(date(2025, 3, 1), date(2025, 3, 1), "9")]
     # 15 Feb -> 1 Mar: 14 days at 12 %: 5 000 × 0.12 × 14 / 360 = 23.333333…
     #  1 Mar -> 16 Mar: 15 days at  9 %: 5 000 × 0.09 × 15 / 360 = 18.75
     # total 42.083333… -> 42.08
@@ -40,12 +42,13 @@ def test_rate_change_in_the_middle_of_the_period() -> None:
 
 
 def test_rounded_only_at_the_end() -> None:
-    # Three one-day pieces of 1 000 × 12 % / 360 = 0.333333… each: exact sum 1.00 (rounding each piece
-    # first would give 0.33 × 3 = 0.99).
-    tasas = [(date(2025, 1, 1), D("12")), (date(2025, 1, 2), D("12")), (date(2025, 1, 3), D("12"))]
-    tramos = tramos_interes(D("1000.00"), date(2025, 1, 1), date(2025, 1, 4), tasas)
+    # Three one-day pieces (split by two payments of 0.00 to capital) at 1 000 × 12 % / 360 = 0.333333…
+    # each would round to 0.33 × 3 = 0.99; the exact sum is 1.00.
+    abonos = [(date(2025, 1, 2), D("0")), (date(2025, 1, 3), D("0"))]
+    tramos = tramos_interes(D("1000.00"), date(2025, 1, 1), date(2025, 1, 4), DOCE, abonos_capital=abonos)
+    assert [t.dias for t in tramos] == [1, 1, 1]
     assert sum(t.interes_redondeado for t in tramos) == D("0.99")
-    assert interes(D("1000.00"), date(2025, 1, 1), date(2025, 1, 4), tasas) == D("1.00")
+    assert interes(D("1000.00"), date(2025, 1, 1), date(2025, 1, 4), DOCE) == D("1.00")
 
 
 def test_payment_to_capital_lowers_the_base_from_its_date() -> None:
@@ -78,23 +81,29 @@ def test_no_interest_for_an_empty_period() -> None:
     assert interes(D("1000.00"), date(2025, 5, 1), date(2025, 4, 1), DOCE) == D("0.00")
 
 
-def test_table_must_cover_the_start_of_the_period() -> None:
-    with pytest.raises(ValidationError, match="No hay tasa de interés vigente al 31/12/2024"):
-        interes(D("1000.00"), date(2024, 12, 31), date(2025, 2, 1), DOCE)
+def test_a_month_without_rate_refuses_naming_every_missing_month() -> None:
+    # The table has January and April 2025: February and March are missing, and so is December 2024.
+    tabla = [Tasa(date(2025, 1, 1), D("12"), "BCE"), Tasa(date(2025, 4, 1), D("12"), "BCE")]
+    with pytest.raises(ValidationError) as err:
+        interes(D("1000.00"), date(2024, 12, 31), date(2025, 4, 10), tabla)
+    assert "diciembre de 2024, febrero de 2025 y marzo de 2025" in err.value.message
+    assert "tasa supuesta" in err.value.message
+    assert meses_sin_tasa(tabla, date(2025, 1, 15), date(2025, 4, 2)) == [date(2025, 2, 1), date(2025, 3, 1)]
+    # A month wholly inside a suspension accrues nothing, so it needs no rate.
+    assert interes(D("1000.00"), date(2025, 1, 1), date(2025, 4, 2), tabla,
+                   suspensiones=[(date(2025, 2, 1), date(2025, 4, 1))]) == D("10.67")  # 32 d × 1000 × 12 % / 360
 
 
-def test_table_is_checked_and_sorted() -> None:
-    tabla = normalizar_tasas([(date(2025, 3, 1), D("9")), Tasa(date(2025, 1, 1), D("12"))])
+def test_each_row_is_the_rate_of_its_month_only() -> None:
+    tabla = normalizar_tasas([(date(2025, 3, 15), D("9")), Tasa(date(2025, 1, 1), D("12"), "BCE enero")])
     assert [t.vigente_desde for t in tabla] == [date(2025, 1, 1), date(2025, 3, 1)]
-    assert tasa_vigente(tabla, date(2025, 2, 28)) == D("12")
+    assert tabla[0].fuente == "BCE enero"
+    assert tasa_vigente(tabla, date(2025, 1, 31)) == D("12")
     assert tasa_vigente(tabla, date(2025, 3, 1)) == D("9")
-    with pytest.raises(ValidationError, match="dos tasas"):
-        normalizar_tasas([(date(2025, 1, 1), D("9")), (date(2025, 1, 1), D("12"))])
+    with pytest.raises(ValidationError, match="No hay tasa de interés para febrero de 2025"):
+        tasa_vigente(tabla, date(2025, 2, 28))
+    with pytest.raises(ValidationError, match="dos tasas de interés para enero de 2025"):
+        normalizar_tasas([(date(2025, 1, 1), D("9")), (date(2025, 1, 20), D("12"))])
     with pytest.raises(ValidationError, match="no es válida"):
         normalizar_tasas([(date(2025, 1, 1), D("-1"))])
-    with pytest.raises(ValidationError, match="vacía"):
-        normalizar_tasas([])
-
-
-def test_default_table_covers_any_titulo() -> None:
-    assert tasa_vigente(TASAS_PREDETERMINADAS, date(2001, 1, 1)) == D("12.0000")
+    assert normalizar_tasas([]) == ()

@@ -18,6 +18,10 @@ A = TipoActo
 E = Etapa
 HOY = date(2025, 6, 2)
 OPI = frozenset({A.OPI})
+#: An RPV notified on 12/05/2025: its 10 días hábiles end on 26/05/2025.
+RPV_VENCIDO = Hechos(HOY, actos=frozenset({A.RPV, A.NOTIFICACION}), rpv_notificado_en=date(2025, 5, 12),
+                     rpv_vence=date(2025, 5, 26))
+AUTO = "auto-archivo"
 NOTIFICADO = Hechos(fecha=HOY, actos=OPI | {A.NOTIFICACION}, notificado_en=date(2025, 5, 2),
                     opi_vence=date(2025, 5, 8))
 
@@ -26,8 +30,8 @@ NOTIFICADO = Hechos(fecha=HOY, actos=OPI | {A.NOTIFICACION}, notificado_en=date(
 PERMITIDOS = [
     (E.SORTEADO, A.RPV, Hechos(HOY), E.RPV),
     (E.RPV, A.RAZON_NO_PAGO, Hechos(HOY, actos=frozenset({A.RPV}), rpv_vence=date(2025, 5, 30)), None),
-    (E.SORTEADO, A.OPI, Hechos(HOY), E.OPI),
-    (E.RPV, A.OPI, Hechos(HOY, actos=frozenset({A.RPV})), E.OPI),
+    (E.RPV, A.OPI, RPV_VENCIDO, E.OPI),
+    (E.RPV, A.OPI, Hechos(HOY, actos=frozenset({A.RPV, A.RAZON_NO_PAGO})), E.OPI),
     (E.OPI, A.NOTIFICACION, Hechos(HOY, actos=OPI, notifica=A.OPI, efectiva=True), E.NOTIFICADO),
     (E.OPI, A.NOTIFICACION, Hechos(HOY, actos=OPI, notifica=A.OPI, efectiva=False), None),
     (E.OPI, A.NOTIFICACION, Hechos(HOY, actos=OPI, notifica=A.OPI, efectiva=True, al_deudor=False), None),
@@ -47,8 +51,8 @@ PERMITIDOS = [
     (E.REMATE, A.LIQUIDACION, Hechos(HOY), E.LIQUIDADO),
     (E.NOTIFICADO, A.LIQUIDACION, Hechos(HOY), None),
     (E.SUSPENDIDO, A.LIQUIDACION, Hechos(HOY), None),
-    (E.EMBARGO, A.ARCHIVO, Hechos(HOY, saldo=Decimal("0.00")), E.ARCHIVADO),
-    (E.SUSPENDIDO, A.ARCHIVO, Hechos(HOY, saldo=Decimal("0")), E.ARCHIVADO),
+    (E.EMBARGO, A.ARCHIVO, Hechos(HOY, saldo=Decimal("0.00"), documento=AUTO), E.ARCHIVADO),
+    (E.SUSPENDIDO, A.ARCHIVO, Hechos(HOY, saldo=Decimal("0"), documento=AUTO), E.ARCHIVADO),
     (E.NOTIFICADO, A.SUSPENSION, Hechos(HOY), E.SUSPENDIDO),
     (E.SUSPENDIDO, A.REANUDACION, Hechos(HOY, etapa_antes_suspension=E.EMBARGO), E.EMBARGO),
     (E.REMATE, A.INSOLVENCIA, Hechos(HOY), E.INSOLVENCIA),
@@ -79,7 +83,16 @@ RECHAZADOS = [
     (E.SORTEADO, A.RAZON_NO_PAGO, Hechos(HOY), "corresponde a la etapa Requerimiento de pago"),
     (E.RPV, A.RAZON_NO_PAGO, Hechos(HOY, actos=frozenset({A.RPV, A.RAZON_NO_PAGO}), rpv_vence=date(2025, 5, 1)),
      "ya consta la razón de no pago"),
-    (E.NOTIFICADO, A.OPI, NOTIFICADO, "corresponde a la etapa Sorteado o Requerimiento de pago"),
+    (E.NOTIFICADO, A.OPI, NOTIFICADO, "corresponde a la etapa Requerimiento de pago"),
+    # The OPI comes only after the RPV, notified, let its término lapse (COA arts. 271, 279).
+    (E.SORTEADO, A.OPI, Hechos(HOY), "el juicio está en etapa Sorteado; corresponde a la etapa Requerimiento de "
+     "pago"),
+    (E.RPV, A.OPI, Hechos(HOY, actos=frozenset({A.RPV})), "el requerimiento de pago voluntario no ha sido "
+     "notificado al coactivado: el término de 10 días corre desde su notificación (COA art. 271)"),
+    (E.RPV, A.OPI, Hechos(date(2025, 5, 26), actos=frozenset({A.RPV, A.NOTIFICACION}),
+                          rpv_notificado_en=date(2025, 5, 12), rpv_vence=date(2025, 5, 26)),
+     "No se puede emitir la orden de pago inmediato: el término de 10 días del requerimiento de pago voluntario "
+     "vence el 26/05/2025 (COA art. 271)."),
     (E.SORTEADO, A.NOTIFICACION, Hechos(HOY, notifica=A.OPI, efectiva=True),
      "No se puede registrar la notificación: no consta el acto que se notifica (orden de pago inmediato)."),
     (E.SORTEADO, A.MEDIDA_CAUTELAR, Hechos(HOY), "No se puede ordenar medidas cautelares: el juicio está en etapa "
@@ -96,8 +109,11 @@ RECHAZADOS = [
      "corresponde a la etapa Embargo o Avalúo."),
     (E.EMBARGO, A.AVISO_REMATE, Hechos(HOY), "corresponde a la etapa Avalúo o Remate"),
     (E.AVALUO, A.REMATE, Hechos(HOY), "No se puede rematar: no se ha publicado el aviso de remate."),
-    (E.EMBARGO, A.ARCHIVO, Hechos(HOY), "No se puede archivar el juicio: no consta el pago total de la deuda"),
-    (E.EMBARGO, A.ARCHIVO, Hechos(HOY, saldo=Decimal("12.50")), "queda un saldo de USD 12,50"),
+    (E.EMBARGO, A.ARCHIVO, Hechos(HOY, saldo=Decimal("0")), "No se puede archivar el juicio: el archivo se "
+     "ordena con el auto de archivo del funcionario ejecutor"),
+    (E.EMBARGO, A.ARCHIVO, Hechos(HOY, documento=AUTO), "No se puede archivar el juicio: no consta el pago total "
+     "de la deuda"),
+    (E.EMBARGO, A.ARCHIVO, Hechos(HOY, saldo=Decimal("12.50"), documento=AUTO), "queda un saldo de USD 12,50"),
     (E.SUSPENDIDO, A.SUSPENSION, Hechos(HOY), "No se puede suspender el juicio: el juicio está suspendido"),
     (E.NOTIFICADO, A.REANUDACION, Hechos(HOY), "No se puede reanudar el juicio: el juicio no está suspendido."),
     (E.SUSPENDIDO, A.EMBARGO, NOTIFICADO, "No se puede embargar: el juicio está suspendido; registre primero su "
@@ -187,16 +203,18 @@ def test_prorroga_only_once_and_at_most_90_days() -> None:
 
 
 def test_terms_opened_and_closed() -> None:
-    assert proc.terminos_que_abre(A.RPV, Hechos(HOY)) == [
+    # The RPV's 10 días run from its notification to the coactivado, not from its date (COA art. 271).
+    assert proc.terminos_que_abre(A.RPV, Hechos(HOY)) == []
+    assert proc.terminos_que_abre(A.NOTIFICACION, Hechos(HOY, notifica=A.RPV, efectiva=True)) == [
         proc.TerminoNuevo(TipoTermino.TERMINO, 10, "Término para el pago voluntario (COA art. 271)")]
+    assert proc.terminos_que_abre(A.NOTIFICACION, Hechos(HOY, notifica=A.RPV, efectiva=True, al_deudor=False)) == []
     efectiva = Hechos(HOY, notifica=A.OPI, efectiva=True)
     assert proc.terminos_que_abre(A.NOTIFICACION, efectiva)[0].dias == 3
     assert proc.terminos_que_abre(A.NOTIFICACION, Hechos(HOY, notifica=A.OPI, efectiva=False)) == []
     assert proc.terminos_que_abre(A.NOTIFICACION, Hechos(HOY, notifica=A.OPI, efectiva=True,
                                                          destinatario_ya_notificado=True)) == []
-    assert proc.terminos_que_abre(A.NOTIFICACION, Hechos(HOY, notifica=A.RPV, efectiva=True)) == []
     assert proc.terminos_que_abre(A.OPI, Hechos(HOY)) == []  # the 3 días run from the notification
     assert proc.terminos_que_cierra(A.EMBARGO) == {A.NOTIFICACION}
-    assert proc.terminos_que_cierra(A.OPI) == {A.RPV}
+    assert proc.terminos_que_cierra(A.OPI) == {A.RPV, A.NOTIFICACION}
     assert proc.terminos_que_cierra(A.ARCHIVO) is None
     assert proc.terminos_que_cierra(A.PROVIDENCIA) == frozenset()

@@ -26,7 +26,39 @@ def test_termino_skips_weekend_and_carnaval() -> None:
 def test_termino_counts_from_next_day_and_plazo_is_calendar() -> None:
     cal = calendario()
     assert cal.sumar_dias_habiles(date(2025, 5, 13), 3) == date(2025, 5, 16)  # Tue -> Fri
-    assert cal.vencimiento(date(2025, 2, 28), 3, TipoTermino.PLAZO) == date(2025, 3, 3)
+    # A plazo of 3 calendar days from Fri 28/02/2025 ends Mon 03/03, Carnaval: it moves to Wed 05/03/2025
+    # (COA art. 158). The earlier expectation (03/03) ended a plazo on a holiday.
+    assert cal.vencimiento(date(2025, 2, 28), 3, TipoTermino.PLAZO) == date(2025, 3, 5)
+    # 20 days from Sun 20/04/2025 end Sat 10/05/2025 -> Mon 12/05/2025
+    assert cal.vencimiento(date(2025, 4, 20), 20, TipoTermino.PLAZO) == date(2025, 5, 12)
+    assert cal.vencimiento(date(2025, 5, 13), 3, TipoTermino.PLAZO) == date(2025, 5, 16)  # a Friday: stays
+
+
+def test_moved_holidays_keep_only_the_observado_day() -> None:
+    cal = calendario()
+    # Día del Trabajo 2025: Thu 01/05 moved to Fri 02/05; Independencia de Guayaquil: Thu 09/10 -> Fri 10/10.
+    assert cal.es_habil(date(2025, 5, 1)) and not cal.es_habil(date(2025, 5, 2))
+    assert cal.es_habil(date(2025, 10, 9)) and not cal.es_habil(date(2025, 10, 10))
+    assert cal.nombre_feriado(date(2025, 5, 2)) == "Día del Trabajo"
+    assert cal.nombre_feriado(date(2025, 10, 10)) == "Independencia de Guayaquil"
+    assert cal.nombre_feriado(date(2025, 4, 18)) == "Viernes Santo"
+    # An OPI notified Tue 07/10/2025: 3 días hábiles are Wed 08, Thu 09 and Mon 13 (Fri 10 is the moved
+    # holiday, then the weekend): due 13/10/2025, not 14/10 as when both days counted as holidays.
+    assert cal.sumar_dias_habiles(date(2025, 10, 7), 3) == date(2025, 10, 13)
+    # An RPV notified Tue 29/04/2025: 10 días hábiles skip only Fri 02/05: due 14/05/2025.
+    assert cal.sumar_dias_habiles(date(2025, 4, 29), 10) == date(2025, 5, 14)
+
+
+def test_office_adds_decreed_rest_days_and_removes_a_listed_day() -> None:
+    # Decreto Ejecutivo 229 (2024, crisis energética): Thu 18 and Fri 19 April 2024 were days off.
+    cal = calendario({date(2024, 4, 18): "Suspensión de jornada (D.E. 229)", date(2024, 4, 19): ""},
+                     quitados=[date(2025, 8, 11)])
+    assert cal.sumar_dias_habiles(date(2024, 4, 17), 1) == date(2024, 4, 22)
+    assert cal.nombre_feriado(date(2024, 4, 18)) == "Suspensión de jornada (D.E. 229)"
+    assert cal.motivo_inhabil(date(2024, 4, 19)) == "feriado: Feriado local"
+    # 11/08/2025 (Primer Grito, observado) removed by the office: a working day there.
+    assert cal.es_habil(date(2025, 8, 11)) and not calendario().es_habil(date(2025, 8, 11))
+    assert cal.motivo_inhabil(date(2025, 8, 9)) == "sábado"
 
 
 def test_local_holiday_moves_the_due_date() -> None:

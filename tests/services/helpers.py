@@ -27,8 +27,40 @@ def crear_titulos(srv: Servicios, n: int, total: Decimal = Decimal("1242.50")) -
         s.flush()
         for i in range(n):
             s.add(TituloCredito(
-                office_id=srv.ctx.office_id, numero=f"TC-0601-2025-{i + 1:06d}", fecha_emision=date(2025, 1, 15),
+                office_id=srv.ctx.office_id, numero=f"TC-0601-2025-{i + 1:06d}", fecha_emision=date(2024, 12, 15),
                 deudor_id=deudores[i % 2].id, concepto="Aportes patronales en mora", periodo="2024-11",
                 capital=total - Decimal("142.50"), interes=Decimal("100.00"), recargo=Decimal("42.50"), total=total,
-                fecha_interes_desde=date(2024, 12, 15), provincia="Chimborazo",
+                fecha_interes_desde=date(2024, 11, 15), provincia="Chimborazo",
             ))
+
+
+def rpv_vencido(srv: Servicios, juicio: str, opi: date) -> date:
+    """Bring ``juicio`` to where an OPI dated ``opi`` is allowed (COA arts. 271, 279): its RPV dated about four
+    weeks before (a business day), personally notified to the coactivado the next business day at 10h00, so that
+    the 10 días hábiles have lapsed by ``opi``. Returns the RPV's date."""
+    from datetime import UTC, datetime, timedelta
+    from zoneinfo import ZoneInfo
+
+    from app.domain.terminos import calendario
+
+    cal = calendario()
+    fecha = opi - timedelta(days=28)
+    while not cal.es_habil(fecha):
+        fecha -= timedelta(days=1)
+    notificada = cal.sumar_dias_habiles(fecha, 1)
+    assert cal.sumar_dias_habiles(notificada, 10) < opi
+    srv.documentos.generar("rpv", juicio, fecha)
+    srv.notificaciones.registrar(
+        juicio, intento=1, forma="PERSONAL", efectiva=True, notifica="RPV", direccion="Su domicilio",
+        fecha_hora=datetime.combine(notificada, datetime.min.time().replace(hour=10),
+                                    ZoneInfo("America/Guayaquil")).astimezone(UTC),
+    )
+    return fecha
+
+
+def tasas_de_prueba(srv: Servicios, tasa: str = "12") -> None:
+    """A monthly rate table for every month of 2024-2026, its source saying it is a test table."""
+    from app.services.liquidacion import LiquidacionService
+
+    LiquidacionService(srv.ctx).agregar_tasa(date(2024, 1, 1), Decimal(tasa), "Tabla de prueba (no oficial)",
+                                             hasta=date(2026, 12, 1))

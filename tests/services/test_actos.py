@@ -53,6 +53,17 @@ def notificar_opi(srv: Servicios, numero: str, cuando: datetime, efectiva: bool 
     )
 
 
+def rpv_notificada(srv: Servicios, numero: str, fecha: date = date(2025, 2, 3),
+                   notificada: datetime = datetime(2025, 2, 3, 15, 0, tzinfo=TZ)) -> None:
+    """The RPV (act with its document) and its personal notification to the coactivado, which starts its 10
+    días hábiles (COA art. 271): from 03/02/2025 they run to 17/02/2025, so an OPI may follow from 18/02."""
+    acto_con_documento(srv, numero, TipoActo.RPV, fecha)
+    NotificacionesService(srv.ctx).registrar(
+        numero, intento=1, forma="PERSONAL", fecha_hora=notificada, direccion="Av. Daniel León Borja 12-34",
+        efectiva=True, notifica="RPV",
+    )
+
+
 def etapa(srv: Servicios, numero: str) -> Etapa:
     return srv.expedientes.caratula(numero).etapa
 
@@ -64,9 +75,17 @@ def test_the_juicio_moves_stage_by_stage_and_the_history_says_who_and_when(con_s
 
     acto_con_documento(srv, n, TipoActo.RPV, date(2025, 2, 3))
     assert etapa(srv, n) is Etapa.RPV
+    assert actos.terminos(n) == []  # the término runs from the notification, not from the RPV's date
+    assert actos.puede(n, TipoActo.OPI, date(2025, 3, 20)) == (
+        False, "No se puede emitir la orden de pago inmediato: el requerimiento de pago voluntario no ha sido "
+        "notificado al coactivado: el término de 10 días corre desde su notificación (COA art. 271).")
+    NotificacionesService(srv.ctx).registrar(n, intento=1, forma="PERSONAL", direccion="Av. Daniel León Borja 12-34",
+                                             fecha_hora=datetime(2025, 2, 3, 15, 0, tzinfo=TZ), efectiva=True,
+                                             notifica="RPV")
     [rpv] = actos.terminos(n)
-    # 10 business days from Monday 03/02/2025 (day itself not counted): runs to Monday 17/02/2025.
+    # 10 business days from its notification on Monday 03/02/2025 (day itself not counted): to Monday 17/02/2025.
     assert (rpv.tipo, rpv.dias, rpv.vence, rpv.cerrado) == (TipoTermino.TERMINO, 10, date(2025, 2, 17), False)
+    assert actos.puede(n, TipoActo.OPI, date(2025, 2, 17))[1].endswith("vence el 17/02/2025 (COA art. 271).")
     assert actos.puede(n, TipoActo.RAZON_NO_PAGO, date(2025, 2, 17)) == (
         False, "No se puede sentar la razón de no pago: el término de 10 días del requerimiento de pago voluntario "
         "vence el 17/02/2025 (COA art. 271).")
@@ -94,6 +113,7 @@ def test_the_juicio_moves_stage_by_stage_and_the_history_says_who_and_when(con_s
     hist = actos.historial(n)
     assert [(h.tipo, h.etapa_anterior, h.etapa_nueva) for h in hist] == [
         (TipoActo.RPV, Etapa.SORTEADO, Etapa.RPV),
+        (TipoActo.NOTIFICACION, Etapa.RPV, None),
         (TipoActo.RAZON_NO_PAGO, Etapa.RPV, None),
         (TipoActo.OPI, Etapa.RPV, Etapa.OPI),
         (TipoActo.NOTIFICACION, Etapa.OPI, Etapa.NOTIFICADO),
@@ -103,7 +123,8 @@ def test_the_juicio_moves_stage_by_stage_and_the_history_says_who_and_when(con_s
     assert all(h.documento_id for h in hist if h.tipo is not TipoActo.NOTIFICACION)
     with srv.ctx.read() as s:
         e = expediente_por_numero(s, srv.ctx.office_id, n)
-        assert (e.fecha_citacion, e.forma_citacion) == (date(2025, 2, 28), "PERSONAL")
+        # the citación is the first notification to the coactivado: the RPV's
+        assert (e.fecha_citacion, e.forma_citacion) == (date(2025, 2, 3), "PERSONAL")
 
 
 def test_a_refused_act_writes_nothing(con_secretarios: Servicios) -> None:
@@ -135,6 +156,7 @@ def test_acts_of_a_document_need_their_document(con_secretarios: Servicios) -> N
 def test_history_is_never_edited(con_secretarios: Servicios) -> None:
     srv = con_secretarios
     n = abrir_juicios(srv)[0]
+    rpv_notificada(srv, n)
     acto_id = acto_con_documento(srv, n, TipoActo.OPI, date(2025, 2, 20))
     with pytest.raises(RuleError, match="no se modifican"), srv.ctx.tx("alterar") as s:
         a = s.get_one(Acto, acto_id)
@@ -143,13 +165,13 @@ def test_history_is_never_edited(con_secretarios: Servicios) -> None:
     with pytest.raises(RuleError, match="no se eliminan"), srv.ctx.tx("borrar") as s:
         s.delete(s.get_one(Acto, acto_id))
         s.flush()
-    assert ActosService(srv.ctx).historial(n)[0].fecha == date(2025, 2, 20)
+    assert ActosService(srv.ctx).historial(n)[2].fecha == date(2025, 2, 20)
 
     # A mistake is corrected by a new act that points at it.
     corr = ActosService(srv.ctx).registrar(n, TipoActo.CORRECCION, date(2025, 2, 21), "La OPI se dictó el 19/02.",
                                            {"corrige_id": str(acto_id)})
     assert corr.corrige_id == acto_id
-    assert [h.tipo for h in ActosService(srv.ctx).historial(n)] == [TipoActo.OPI, TipoActo.CORRECCION]
+    assert [h.tipo for h in ActosService(srv.ctx).historial(n)][2:] == [TipoActo.OPI, TipoActo.CORRECCION]
     with pytest.raises(RuleError, match="indique un acto de este expediente"):
         ActosService(srv.ctx).registrar(n, TipoActo.CORRECCION, date(2025, 2, 21),
                                         datos={"corrige_id": str(uuid.uuid4())})
@@ -159,6 +181,7 @@ def test_suspension_stops_terms_and_resumption_returns_to_the_stage(con_secretar
     srv = con_secretarios
     n = abrir_juicios(srv)[0]
     actos = ActosService(srv.ctx)
+    rpv_notificada(srv, n)
     acto_con_documento(srv, n, TipoActo.OPI, date(2025, 2, 20))
     notificar_opi(srv, n, datetime(2025, 2, 28, 9, 0, tzinfo=TZ))
     srv_medida = actos.registrar(n, TipoActo.SUSPENSION, date(2025, 3, 3), "Ley Orgánica de Apoyo Financiero")
@@ -193,10 +216,15 @@ def test_archivo_needs_the_debt_paid_and_closes_everything(con_secretarios: Serv
     srv = con_secretarios
     n = abrir_juicios(srv)[0]
     actos = ActosService(srv.ctx)
-    acto_con_documento(srv, n, TipoActo.RPV, date(2025, 2, 3))
+    rpv_notificada(srv, n)
+    # The archivo is the ejecutor's auto (a document), never an act recorded alone.
+    with pytest.raises(ValidationError, match="«Archivo» se registra con su documento"):
+        actos.registrar(n, TipoActo.ARCHIVO, date(2025, 3, 1), "Pago total", {"saldo": "0.00"})
+    auto = {"documento": "auto-archivo"}
     with pytest.raises(RuleError, match=r"queda un saldo de USD 1\.242,50"):
-        actos.registrar(n, TipoActo.ARCHIVO, date(2025, 3, 1), datos={"saldo": "1242.50"})
-    a = actos.registrar(n, TipoActo.ARCHIVO, date(2025, 3, 1), "Pago total", {"saldo": "0.00"})
+        acto_con_documento(srv, n, TipoActo.ARCHIVO, date(2025, 3, 1), {**auto, "saldo": "1242.50"})
+    acto_con_documento(srv, n, TipoActo.ARCHIVO, date(2025, 3, 1), {**auto, "saldo": "0.00"})
+    a = actos.historial(n)[-1]
     assert a.etapa_nueva is Etapa.ARCHIVADO
     assert all(t.cerrado and t.cerrado_en == date(2025, 3, 1) for t in actos.terminos(n))
     botones = actos.acciones(n, date(2025, 3, 2))
@@ -220,8 +248,9 @@ def test_local_holidays_lengthen_terminos(con_secretarios: Servicios) -> None:
     srv = con_secretarios
     srv.oficina.agregar_feriado(date(2025, 4, 21), "Cantonización de Riobamba")
     n = abrir_juicios(srv)[0]
-    acto_con_documento(srv, n, TipoActo.RPV, date(2025, 4, 14))
-    # 15/04..25/04 has Good Friday 18/04 (national) and 21/04 (local): 10 business days end on 30/04.
+    rpv_notificada(srv, n, date(2025, 4, 14), datetime(2025, 4, 14, 16, 0, tzinfo=TZ))
+    # From its notification on 14/04: 15/04..25/04 has Good Friday 18/04 (national) and 21/04 (local): 10
+    # business days end on 30/04.
     assert ActosService(srv.ctx).terminos(n)[0].vence == date(2025, 4, 30)
 
 

@@ -26,9 +26,9 @@ from app.storage.models import SYNCED_TABLES, Auditoria, Base, Expediente
 from app.storage.tracking import REDACTED, row_dict
 from tests.conftest import CEDULAS, ROOT
 from tests.cuentas import CLAVE, crear_usuarios, hasher_rapido
-from tests.services.helpers import crear_titulos
+from tests.services.helpers import crear_titulos, rpv_vencido, tasas_de_prueba
 
-FECHA = date(2025, 5, 13)
+FECHA = date(2025, 4, 1)
 
 
 @pytest.fixture(autouse=True)
@@ -42,10 +42,12 @@ def oficina(con_secretarios: Servicios) -> Servicios:
     srv = con_secretarios
     u = crear_usuarios(srv)
     crear_titulos(srv, 6)
+    tasas_de_prueba(srv)
     jefe = con_usuario(srv, u[Rol.JEFE])
     jefe.sorteo.realizar(semilla="auditoria", fecha=FECHA)
     sec = con_usuario(srv, u[Rol.SECRETARIO])
     juicio = sec.expedientes.buscar()[0].numero
+    rpv_vencido(sec, juicio, date(2025, 5, 14))
     sec.documentos.generar_opi(juicio, fecha=date(2025, 5, 14))
     sec.pagos.registrar_abono(juicio, date(2025, 6, 2), Decimal("50.00"), "REC-001")
     admin = con_usuario(srv, u[Rol.ADMINISTRADOR])

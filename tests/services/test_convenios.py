@@ -21,12 +21,12 @@ FIRMA = date(2025, 2, 13)
 
 
 def _juicio(srv: Servicios) -> str:
-    """Título capital 1100.00, interés 100.00, recargo 42.50, interest from 15 Dec 2024; opened 20 Jan 2025
+    """Título capital 1100.00, interés 100.00, recargo 42.50, mora from its issue on 15 Dec 2024; opened 20 Jan 2025
     (stage SORTEADO); rate table 12 % from 2024. Liquidación on 13 Feb 2025: 60 d × 1100 × 12 % / 360 = 22.00
     of mora -> total 1100.00 + 122.00 + 42.50 = 1264.50."""
     crear_titulos(srv, 1)
     numero = srv.sorteo.realizar(semilla="x", fecha=date(2025, 1, 20)).asignaciones[0].juicio
-    LiquidacionService(srv.ctx).agregar_tasa(date(2024, 1, 1), D("12"))
+    LiquidacionService(srv.ctx).agregar_tasa(date(2024, 1, 1), D("12"), "Tabla de prueba", hasta=date(2026, 12, 1))
     return numero
 
 
@@ -59,8 +59,10 @@ def test_default_rate_is_the_office_table_and_interest_instalments_settle_the_de
     numero = _juicio(srv)
     conv = ConveniosService(srv.ctx).crear(numero, FIRMA, 3)
     assert conv.tasa_anual == D("12")
-    # French, i = 1 %: 1264.50 × 0.01 × 1.030301 / 0.030301 = 13.0281561 / 0.030301 = 429.958… -> 429.96
-    assert conv.cuota_mensual == D("429.96")
+    # No interest on interest (C.D. 658 / 671): only the capital of 1100.00 bears the 1 % a month; the 164.50
+    # of interest and surcharges is spread without interest: 164.50 / 3 = 54.83.
+    # French on 1100.00: 1100 × 0.01 × 1.030301 / 0.030301 = 374.02; 374.02 + 54.83 = 428.85
+    assert conv.cuota_mensual == D("428.85")
     assert sum(c.capital for c in conv.cuotas) == D("1264.50")
     pagos = PagosService(srv.ctx)
     r = None
@@ -164,14 +166,18 @@ def test_plazo_limits(con_secretarios: Servicios) -> None:
     for plazo in (1, 73):
         with pytest.raises(ValidationError, match="de 2 a 72 meses"):
             convs.crear(numero, FIRMA, plazo)
+    # C.D. 671 (in force on 13/02/2025): a debt of USD 1.264,50 (up to 2.800,00) gets at most 24 months.
+    with pytest.raises(ValidationError, match=r"Resolución C\.D\. 671.*hasta 24 meses; se pidieron 25"):
+        convs.crear(numero, FIRMA, 25)
     assert _etapa(srv, numero) is Etapa.SORTEADO  # nothing was written
-    assert convs.crear(numero, FIRMA, 72).cuotas[-1].vence == date(2031, 2, 13)
+    assert convs.crear(numero, FIRMA, 24).cuotas[-1].vence == date(2027, 2, 13)
 
 
 def test_instalments_paid_early_or_in_one_go_settle_exactly(con_secretarios: Servicios) -> None:
     srv = con_secretarios
     numero = _juicio(srv)
-    conv = ConveniosService(srv.ctx).crear(numero, FIRMA, 3)  # 12 %: 429.96, 429.96, last absorbs rounding
+    # 12 % on the capital only: 428.85, 428.85, the last absorbs the rounding
+    conv = ConveniosService(srv.ctx).crear(numero, FIRMA, 3)
     pagos = PagosService(srv.ctx)
     c1, c2, c3 = conv.cuotas
     r1 = pagos.registrar_abono(numero, date(2025, 3, 8), c1.cuota, "Cuota 1 adelantada")

@@ -24,6 +24,7 @@ from app.documents.contexto import a_fojas
 from app.documents.hojas import contar_hojas
 from app.documents.pdf import libreoffice_disponible
 from app.domain.etapas import Etapa
+from app.domain.honorarios import Checklist
 from app.domain.permisos import Rol, UsuarioActual
 from app.domain.tipos import TipoActo, TipoDocumento
 from app.services.actos import ActosService
@@ -38,6 +39,8 @@ from app.services.documentos import (
     tipo_documento,
     tipos,
 )
+from app.services.foliacion import FoliacionService
+from app.services.honorarios import HonorariosService
 from app.services.liquidacion import LiquidacionService
 from app.services.medidas import MedidasService
 from app.services.notificaciones import NotificacionesService
@@ -45,15 +48,16 @@ from app.services.pagos import PagosService
 from app.services.sorteo import ResultadoSorteo, SorteoService
 from app.storage.models import Acto, Convenio, Documento, Expediente, Folio, MedidaCautelar, Notificacion
 from tests.documents.test_render import SIN_LO, texto_docx
-from tests.services.helpers import crear_titulos
+from tests.services.helpers import crear_titulos, rpv_vencido, tasas_de_prueba
 
 VIERNES = date(2025, 2, 28)  # Carnaval: lunes 3 y martes 4 de marzo de 2025
+SORTEO = date(2025, 1, 24)  # a month before: the RPV is notified and its término lapses before VIERNES
 
 
 def sortear(srv: Servicios, n: int) -> tuple[DocumentosService, ResultadoSorteo]:
     crear_titulos(srv, n, total=Decimal("1242.50"))
     docs = DocumentosService(srv.ctx)
-    r = SorteoService(srv.ctx, acta=docs.acta_sorteo_en).realizar(semilla="x", fecha=VIERNES)
+    r = SorteoService(srv.ctx, acta=docs.acta_sorteo_en).realizar(semilla="x", fecha=SORTEO)
     return docs, r
 
 
@@ -64,6 +68,7 @@ def texto(ruta: Path) -> str:
 def test_opi_contenido_y_termino(con_secretarios: Servicios) -> None:
     docs, r = sortear(con_secretarios, 2)
     a = r.asignaciones[0]
+    rpv_vencido(con_secretarios, a.juicio, VIERNES)
     g = docs.generar_opi(a.juicio, fecha=VIERNES)
     assert g.tipo == "OPI" and g.juicio == a.juicio
     # 3 días término from Friday 28 Feb 2025: skips the weekend and Carnaval (3-4 Mar) -> Friday 7 Mar.
@@ -78,7 +83,11 @@ def test_opi_contenido_y_termino(con_secretarios: Servicios) -> None:
     assert "artículo 279 del COA" in t and "280 y 281 del COA" in t
     for entidad in ("Superintendencia de Bancos", "Agencia Nacional de Tránsito (ANT)", "Registro de la Propiedad"):
         assert entidad in t
-    assert f"Ab. {a.secretario}" in t and "Secretario Abogado Externo" in t
+    cargo = "Secretaria Abogada Externa" if a.secretario.split()[0] in ("Ana", "María") else \
+        "Secretario Abogado Externo"
+    assert f"Ab. {a.secretario}" in t and cargo in t and "el/la" not in t
+    assert "casilla judicial o una dirección de correo electrónico" in t
+    assert "Ing. Patricio Xavier Carrasco Ruiz" in t
     assert "{{" not in t
 
 
@@ -86,27 +95,33 @@ def test_opi_entra_al_expediente_como_folios(con_secretarios: Servicios) -> None
     srv = con_secretarios
     docs, r = sortear(srv, 1)
     juicio = r.asignaciones[0].juicio
+    rpv_vencido(srv, juicio, VIERNES)
+    antes = srv.foliacion.indice(juicio)
+    # The título de crédito is foja 1, before the RPV (its certified copy, dated the day the juicio opened).
+    assert [(e.tipo, e.desde) for e in antes[:2]] == [("TITULO_CREDITO", 1), ("RPV", antes[0].hasta + 1)]
+    assert antes[0].fecha == SORTEO
     g = docs.generar_opi(juicio, fecha=VIERNES)
     hojas = contar_hojas(g.ruta.read_bytes())
-    assert (g.desde, g.hasta) == (1, hojas)
+    assert (g.desde, g.hasta) == (antes[-1].hasta + 1, antes[-1].hasta + hojas)
     indice = srv.foliacion.indice(juicio)
-    assert [(e.tipo, e.desde, e.hasta) for e in indice] == [("OPI", 1, hojas)]
+    assert [(e.tipo, e.desde, e.hasta) for e in indice[len(antes):]] == [("OPI", g.desde, g.hasta)]
     assert srv.foliacion.verificar(juicio).intacta
     with srv.ctx.read() as s:
         assert s.scalar(select(Expediente.etapa).where(Expediente.numero == juicio)) == "OPI"
     # A second document continues the numbering (a second OPI is refused: the juicio is already in OPI).
-    with pytest.raises(RuleError, match="corresponde a la etapa Sorteado o Requerimiento de pago"):
+    with pytest.raises(RuleError, match="corresponde a la etapa Requerimiento de pago"):
         docs.generar_opi(juicio, fecha=date(2025, 3, 10), medidas=[])
     g2 = docs.generar("providencia", juicio, date(2025, 3, 10), {"texto": "Agréguese el escrito."})
-    assert g2.desde == hojas + 1
+    assert g2.desde == g.hasta + 1
     salida = docs.exportar_indice(juicio, srv.ctx.paths.root)
     assert salida.name == f"Indice_{juicio}.docx"
     t = texto(salida)
     assert "ÍNDICE DEL EXPEDIENTE" in t and juicio in t
-    assert f"1 a {hojas}" in t or hojas == 1
+    assert f"{g.desde} a {g.hasta}" in t or hojas == 1
     assert "Orden de pago inmediato (28/02/2025)" in t and "Providencia (10/03/2025): Agréguese el escrito." in t
+    assert "fojas útiles en un cuerpo." in t and "cuerpo(s)" not in t
     # The índice is an export, not a document of the expediente.
-    assert len(srv.foliacion.indice(juicio)) == 2
+    assert len(srv.foliacion.indice(juicio)) == len(antes) + 2
 
 
 def test_plantilla_con_campo_desconocido_no_escribe_nada(con_secretarios: Servicios) -> None:
@@ -117,15 +132,18 @@ def test_plantilla_con_campo_desconocido_no_escribe_nada(con_secretarios: Servic
     propia.mkdir()
     d = Document(str(templates_dir() / base.OPI))
     d.add_paragraph("Observación: {{ campo_inexistente }}")
+    rpv_vencido(srv, juicio, VIERNES)
+    folios = _conteos(srv)[1]
+    archivos = sorted((srv.ctx.paths.exports / juicio).iterdir())
     d.save(str(propia / base.OPI))
     assert docs.plantilla("orden_pago_inmediato") == propia / base.OPI
     with pytest.raises(ValidationError, match="campo_inexistente"):
         docs.generar_opi(juicio, fecha=VIERNES)
     with srv.ctx.read() as s:
-        assert s.scalar(select(func.count()).select_from(Folio)) == 0
+        assert s.scalar(select(func.count()).select_from(Folio)) == folios
         assert s.scalar(select(func.count()).select_from(Documento).where(Documento.tipo == "OPI")) == 0
-        assert s.scalar(select(Expediente.etapa).where(Expediente.numero == juicio)) == "SORTEADO"
-    assert not (srv.ctx.paths.exports / juicio).exists()
+        assert s.scalar(select(Expediente.etapa).where(Expediente.numero == juicio)) == "RPV"
+    assert sorted((srv.ctx.paths.exports / juicio).iterdir()) == archivos
 
 
 def test_plantilla_instalada_y_faltante(servicios: Servicios) -> None:
@@ -142,7 +160,7 @@ def test_opi_en_juicio_archivado_se_rechaza(con_secretarios: Servicios) -> None:
     with srv.ctx.tx("test: archivar") as s:
         s.scalars(select(Expediente).where(Expediente.numero == juicio)).one().etapa = "ARCHIVADO"
     with pytest.raises(RuleError, match="el juicio está archivado"):
-        docs.generar_opi(juicio)
+        docs.generar_opi(juicio, VIERNES)
 
 
 def test_acta_de_sorteo_lista_cada_asignacion(con_secretarios: Servicios) -> None:
@@ -163,17 +181,21 @@ def test_acta_de_sorteo_lista_cada_asignacion(con_secretarios: Servicios) -> Non
     assert participantes == r.por_secretario()
     t = texto(ruta)
     assert "ACTA DE SORTEO DE TÍTULOS DE CRÉDITO" in t
-    assert "En la ciudad de Riobamba, el 28 de febrero de 2025" in t
+    assert "En la ciudad de Riobamba, el 24 de enero de 2025" in t
+    assert "sorteo de 7 títulos de crédito" in t and "entre 3 secretarios-abogados activos" in t
     assert "semilla x" in t and str(r.sorteo_id) in t
-    assert "JEFE DE LA UNIDAD" in t and "SECRETARIO(A) DE LA UNIDAD" in t
+    assert "Ab. Rosa Elena Vallejo Cisneros" in t and "Jefa de la Unidad Provincial de Gestión de Coactiva" in t
+    assert "(s)" not in t and "(A)" not in t
 
 
 def test_lote_con_progreso_y_cancelacion(con_secretarios: Servicios) -> None:
     srv = con_secretarios
     docs, r = sortear(srv, 3)
     numeros = [a.juicio for a in r.asignaciones]
+    for n in numeros:
+        rpv_vencido(srv, n, VIERNES)
     pasos: list[tuple[int, int]] = []
-    hechos = docs.generar_opi_lote(numeros, Progress(lambda d, t, _m: pasos.append((d, t))))
+    hechos = docs.generar_opi_lote(numeros, Progress(lambda d, t, _m: pasos.append((d, t))), fecha=VIERNES)
     assert [g.juicio for g in hechos] == numeros
     assert pasos[0] == (0, 3) and pasos[-1] == (3, 3)
     assert len({g.ruta for g in hechos}) == 3
@@ -186,7 +208,7 @@ def test_lote_con_progreso_y_cancelacion(con_secretarios: Servicios) -> None:
 
     progreso.append(Progress(cancelar_tras_el_primero))
     with pytest.raises(CancelledError):
-        docs.generar_lote("providencia", numeros, progreso[0], datos={"texto": "Téngase presente."})
+        docs.generar_lote("providencia", numeros, progreso[0], fecha=VIERNES, datos={"texto": "Téngase presente."})
     # Cancelled while the 2nd was being generated: it completes, the 3rd never starts.
     with srv.ctx.read() as s:
         assert s.scalar(select(func.count()).select_from(Documento).where(Documento.tipo == "OPI")) == 3
@@ -196,14 +218,17 @@ def test_lote_con_progreso_y_cancelacion(con_secretarios: Servicios) -> None:
 def test_lote_valida_todo_antes_de_generar(con_secretarios: Servicios) -> None:
     srv = con_secretarios
     docs, r = sortear(srv, 2)
-    with pytest.raises(ValidationError, match="0601-2025-09999: no existe"):
-        docs.generar_opi_lote([r.asignaciones[0].juicio, "0601-2025-09999"])
+    with pytest.raises(ValidationError, match="0601-2025-09999: no existe") as exc:
+        docs.generar_opi_lote([r.asignaciones[0].juicio, "0601-2025-09999"], fecha=VIERNES)
+    # and the juicio without a notified RPV is listed with its reason (COA art. 279)
+    assert "corresponde a la etapa Requerimiento de pago" in exc.value.message
     with srv.ctx.read() as s:
         assert s.scalar(select(func.count()).select_from(Folio)) == 0
 
 
 def test_exportar_a_destino(con_secretarios: Servicios, tmp_path: Path) -> None:
     docs, r = sortear(con_secretarios, 1)
+    rpv_vencido(con_secretarios, r.asignaciones[0].juicio, VIERNES)
     g = docs.generar_opi(r.asignaciones[0].juicio, fecha=VIERNES)
     destino = docs.exportar(g.documento_id, tmp_path / "copia.docx")
     assert destino.read_bytes() == g.ruta.read_bytes()
@@ -225,6 +250,7 @@ def test_exportar_pdf_con_libreoffice(con_secretarios: Servicios) -> None:
     from pypdf import PdfReader
 
     docs, r = sortear(con_secretarios, 2)
+    rpv_vencido(con_secretarios, r.asignaciones[0].juicio, VIERNES)
     g = docs.generar_opi(r.asignaciones[0].juicio, fecha=VIERNES)
     pdf = docs.exportar_pdf(g.documento_id)
     assert pdf.suffix == ".pdf" and pdf.is_file()
@@ -234,7 +260,8 @@ def test_exportar_pdf_con_libreoffice(con_secretarios: Servicios) -> None:
 # -- every document of a juicio, through the real services (issue: "The whole juicio coactivo") -------------
 
 TZ = ZoneInfo("America/Guayaquil")
-DEPOSITARIO = {"depositario": "Jorge Luis Naranjo Chávez", "depositario_cedula": "0926687856", "hora": "10h30"}
+DEPOSITARIO = {"depositario": "Jorge Luis Naranjo Chávez", "depositario_cedula": "0926687856", "hora": "10h30",
+               "depositario_genero": "M"}
 CAMIONETA = {"descripcion": "Camioneta Chevrolet D-Max 2019, placa HBC-1234", "tipo": "VEHICULO", "valor": "18500"}
 POSTURAS = [{"postor": "Carlos Villacís Orozco", "identificacion": "0603001231", "valor": "19000", "deposito": "1900"},
             {"postor": "Paola Samaniego Ruiz", "identificacion": "0604571232", "valor": "19500", "deposito": "500"}]
@@ -262,6 +289,8 @@ def preparar_juicio(srv: Servicios) -> tuple[str, str, DocumentosService]:
                     representante_cedula="0602910945", direccion="Av. Daniel León Borja 24-15, Riobamba")
     deud.agregar_coobligado(ruc.juicio, "0603001231", "María Fernanda Guamán Yépez", "GARANTE", "Calle Colón 12-34")
     deud.actualizar_caratula(ruc.juicio, casilla_judicial="Casilla judicial 123", abogado_deudor="Ab. Diego Yépez")
+    LiquidacionService(srv.ctx).agregar_tasa(date(2024, 12, 1), Decimal("12"), "Tabla ilustrativa de prueba",
+                                             hasta=date(2025, 12, 1))
     return ruc.juicio, otro.juicio, docs
 
 
@@ -276,13 +305,21 @@ def recorrer_juicio(srv: Servicios) -> Juicio:
         out[tipo] = docs.generar(tipo, j, fecha, datos)
 
     g(TipoDocumento.RPV, date(2025, 3, 5))
-    g(TipoDocumento.RAZON_NO_PAGO, date(2025, 3, 20))
+    # Notified Thu 06/03/2025: 10 días hábiles end Thu 20/03/2025 (COA art. 271).
+    nr = notif.registrar(j, intento=1, forma="PERSONAL", fecha_hora=datetime(2025, 3, 6, 11, 0, tzinfo=TZ),
+                         efectiva=True, notifica="RPV", recibido_por="Luis Alberto Pilamunga Toapanta")
+    with pytest.raises(RuleError, match="vence el 20/03/2025"):
+        g(TipoDocumento.RAZON_NO_PAGO, date(2025, 3, 20))
+    g(TipoDocumento.RAZON_NO_PAGO, date(2025, 3, 21))
     g(TipoDocumento.OPI, date(2025, 3, 21))
     n1 = notif.registrar(j, intento=1, forma="BOLETA", fecha_hora=datetime(2025, 3, 24, 10, 30, tzinfo=TZ),
                          efectiva=False, observaciones="Nadie atendió.")
     n2 = notif.registrar(j, intento=2, forma="PERSONAL", fecha_hora=datetime(2025, 3, 25, 9, 15, tzinfo=TZ),
                          efectiva=True, recibido_por="Luis Alberto Pilamunga Toapanta")
-    g(TipoDocumento.RAZON_NOTIFICACION, date(2025, 3, 25), {"notificacion_id": str(n1.id)})
+    # Each attempt already has its razón (foliated when it was recorded): a second one is refused.
+    with pytest.raises(RuleError, match="Ya consta la razón de esta notificación"):
+        g(TipoDocumento.RAZON_NOTIFICACION, date(2025, 3, 25), {"notificacion_id": str(n1.id)})
+    out[TipoDocumento.RAZON_NOTIFICACION] = _generado(srv, docs, j, n1.razon_documento_id)
     m = med.ordenar(j, "RETENCION", fecha_envio=date(2025, 3, 25))
     g(TipoDocumento.OFICIO_RETENCION, date(2025, 3, 25), {"medida_id": str(m.id)})
     m2 = med.ordenar(j, "PROHIBICION_VEHICULO", fecha_envio=date(2025, 3, 25))
@@ -301,15 +338,38 @@ def recorrer_juicio(srv: Servicios) -> Juicio:
     g(TipoDocumento.OFICIO_LEVANTAMIENTO, date(2025, 5, 8), {"medida_id": str(m.id)})
     saldo = LiquidacionService(ctx).calcular(j, date(2025, 5, 9)).total
     PagosService(ctx).registrar_abono(j, date(2025, 5, 9), saldo, "Producto del remate")
+    # The lawyer's fees: requested, approved by the jefe (the orden de pago de honorarios is foliated then).
+    LiquidacionService(ctx).registrar(j, date(2025, 5, 9))
+    hon = HonorariosService(ctx, docs)
+    sid = hon.solicitar(j, fecha=date(2025, 5, 9))
+    doc_id = hon.revisar(sid, True, Checklist(True, True, True, True), fecha=date(2025, 5, 9))
+    entrada = next(x for x in FoliacionService(ctx).indice(j) if x.documento_id == doc_id)
+    ruta = docs.exportar(doc_id)
+    out[TipoDocumento.ORDEN_PAGO_HONORARIOS] = DocumentoGenerado(
+        doc_id, j, TipoDocumento.ORDEN_PAGO_HONORARIOS.name, ruta.name, entrada.desde, entrada.hasta, None, ruta)
+    with pytest.raises(RuleError, match="antes debe constar el documento «Auto de archivo»"):
+        g(TipoDocumento.RAZON_ARCHIVO, date(2025, 5, 9))
+    g(TipoDocumento.AUTO_ARCHIVO, date(2025, 5, 9))
     g(TipoDocumento.RAZON_ARCHIVO, date(2025, 5, 9))
+    out[TipoDocumento.TITULO_CREDITO] = _generado(srv, docs, j, srv.foliacion.indice(j)[0].documento_id)
     g(TipoDocumento.CARATULA, date(2025, 5, 9))
     g(TipoDocumento.INDICE, date(2025, 5, 9))
     g(TipoDocumento.ACTA_SORTEO, date(2025, 5, 9))
     # The other juicio: an APP suspends it.
+    rpv_vencido(srv, otro, date(2025, 3, 21))
     docs.generar_opi(otro, date(2025, 3, 21))
     ConveniosService(ctx).crear(otro, date(2025, 3, 26), 6, sin_honorarios=True)
     out[TipoDocumento.AUTO_SUSPENSION] = docs.generar(TipoDocumento.AUTO_SUSPENSION, otro, date(2025, 3, 26))
-    return Juicio(j, otro, docs, out, m.id, [n1.id, n2.id])
+    return Juicio(j, otro, docs, out, m.id, [nr.id, n1.id, n2.id])
+
+
+def _generado(srv: Servicios, docs: DocumentosService, juicio: str, documento_id: uuid.UUID | None
+              ) -> DocumentoGenerado:
+    """A document the services foliated by themselves (a razón de notificación, the título's copy)."""
+    assert documento_id is not None
+    e = next(x for x in srv.foliacion.indice(juicio) if x.documento_id == documento_id)
+    ruta = docs.exportar(documento_id)
+    return DocumentoGenerado(documento_id, juicio, e.tipo, ruta.name, e.desde, e.hasta, None, ruta)
 
 
 def test_cada_documento_del_juicio_se_genera_folia_y_registra_su_acto(con_secretarios: Servicios) -> None:
@@ -332,7 +392,8 @@ def test_cada_documento_del_juicio_se_genera_folia_y_registra_su_acto(con_secret
     assert [e.desde for e in indice] == [1] + [e.hasta + 1 for e in indice[:-1]]
     assert srv.foliacion.verificar(x.numero).intacta
     tipos_foliados = [e.tipo for e in indice]
-    assert tipos_foliados.count("RAZON_NOTIFICACION") == 3  # one per attempt (hook) + the one asked for
+    assert tipos_foliados.count("RAZON_NOTIFICACION") == 3  # one per attempt, never twice
+    assert tipos_foliados[0] == "TITULO_CREDITO" and tipos_foliados[1] == "RPV"
     # Each document that is an act recorded it with its documento_id, moving the stage.
     historial = ActosService(srv.ctx).historial(x.numero)
     por_doc = {h.documento_id: h for h in historial if h.documento_id}
@@ -356,14 +417,29 @@ def test_cada_documento_del_juicio_se_genera_folia_y_registra_su_acto(con_secret
             "Pilamunga Toapanta, con cédula de ciudadanía No. 0602910945; y, solidariamente, María Fernanda Guamán "
             "Yépez, con cédula de ciudadanía No. 0603001231, en calidad de garante, paguen") in opi
     assert "GARANTE: María Fernanda Guamán Yépez (0603001231)" in opi
-    assert "que obra a fojas 1 (uno)" in t[TipoDocumento.RAZON_NO_PAGO]
+    rpv = x.generados[TipoDocumento.RPV]
+    assert f"que obra {a_fojas(rpv.desde, rpv.hasta)}" in t[TipoDocumento.RAZON_NO_PAGO]
+    assert "que venció el 20 de marzo de 2025" in t[TipoDocumento.RAZON_NO_PAGO]  # from its notification
     assert "intenté notificar mediante primera boleta" in t[TipoDocumento.RAZON_NOTIFICACION]
+    assert "en la persona de su representante legal, Luis Alberto Pilamunga Toapanta" in \
+        t[TipoDocumento.RAZON_NOTIFICACION]
+    for tipo in (TipoDocumento.RPV, TipoDocumento.OPI):
+        assert "casilla judicial o una dirección de correo electrónico" in t[tipo], tipo
+    assert "y de cada uno de los coobligados" in opi and "Superintendencia de Compañías" in opi
+    assert "Economía Popular y Solidaria" in opi
+    assert "TC-0601-2025-" in t[TipoDocumento.TITULO_CREDITO] and "fiel copia" in t[TipoDocumento.TITULO_CREDITO]
+    auto = t[TipoDocumento.AUTO_ARCHIVO]
+    assert "Ing. Patricio Xavier Carrasco Ruiz" in auto and "ordenar su archivo" in auto
+    for tipo, texto_ in t.items():
+        for malo in ("el/la", "(s)", "XXXX", "Secretario/a", "o/a ", " de el ", " a el "):
+            assert malo not in texto_, (tipo, malo)
     assert "Oficio No. " + f"{x.numero}-OF-001" in t[TipoDocumento.OFICIO_RETENCION]
     assert "Agencia Nacional de Tránsito (ANT)" in t[TipoDocumento.OFICIO_ANT]
     assert "Registro de la Propiedad del cantón Riobamba" in t[TipoDocumento.OFICIO_REGISTRO]
     embargo = t[TipoDocumento.ACTA_EMBARGO]
     assert f"Fondos retenidos en el sistema financiero (oficio No. {x.numero}-OF-001" in embargo
     assert "OCHOCIENTOS CUARENTA Y DOS 37/100 DÓLARES" in embargo
+    assert "bajo la custodia del Depositario Judicial" in embargo
     assert "Camioneta Chevrolet D-Max 2019" in t[TipoDocumento.ACTA_SECUESTRO]
     remate = t[TipoDocumento.ACTA_REMATE]
     assert "18.500,00" in remate  # the goods and appraisal of the aviso
@@ -374,8 +450,15 @@ def test_cada_documento_del_juicio_se_genera_folia_y_registra_su_acto(con_secret
     assert (f"Conforme a la liquidación practicada con corte al 7 de mayo de 2025, que obra "
             f"{a_fojas(g_liq.desde, g_liq.hasta)}") in t[TipoDocumento.PROVIDENCIA]
     assert "Retención de fondos, ordenada mediante oficio No." in t[TipoDocumento.OFICIO_LEVANTAMIENTO]
-    assert f"consta de {g_liq.hasta + 2} (" in t[TipoDocumento.RAZON_ARCHIVO]
-    assert "Casilla judicial 123" in t[TipoDocumento.CARATULA] and "25 de marzo de 2025 (personal)" in \
+    # the providencia, the oficio de levantamiento and the orden de pago de honorarios follow the liquidación
+    g_orden = x.generados[TipoDocumento.ORDEN_PAGO_HONORARIOS]
+    assert g_orden.desde == g_liq.hasta + 3
+    assert "ORDEN DE PAGO DE HONORARIOS" in t[TipoDocumento.ORDEN_PAGO_HONORARIOS]
+    auto_g = x.generados[TipoDocumento.AUTO_ARCHIVO]
+    assert f"consta de {auto_g.hasta} (" in t[TipoDocumento.RAZON_ARCHIVO]
+    assert "fojas útiles, más la presente razón, en un cuerpo" in t[TipoDocumento.RAZON_ARCHIVO]
+    assert "según lo dispuesto en el auto de archivo de 9 de mayo de 2025" in t[TipoDocumento.RAZON_ARCHIVO]
+    assert "Casilla judicial 123" in t[TipoDocumento.CARATULA] and "6 de marzo de 2025 (personal)" in \
         t[TipoDocumento.CARATULA]
     assert "Razón de archivo (09/05/2025)" in t[TipoDocumento.INDICE]
     assert "Resolución C.D. 617" in t[TipoDocumento.AUTO_SUSPENSION]
@@ -401,14 +484,17 @@ def test_acto_no_permitido_se_rechaza_antes_de_generar(con_secretarios: Servicio
     with pytest.raises(RuleError, match="corresponde a la etapa Requerimiento de pago"):
         docs.generar("razon-no-pago", juicio, VIERNES)
     docs.generar("rpv", juicio, date(2025, 3, 5))
-    with pytest.raises(RuleError, match="vence el 19/03/2025"):
+    with pytest.raises(RuleError, match="no ha sido notificado al coactivado"):
         docs.generar("razon-no-pago", juicio, date(2025, 3, 19))
-    with pytest.raises(RuleError, match=r"No se puede archivar el juicio: la deuda no está pagada"):
+    with pytest.raises(RuleError, match="antes debe constar el documento «Auto de archivo»"):
         docs.generar("razon-archivo", juicio, date(2025, 3, 19))
+    tasas_de_prueba(srv)
+    with pytest.raises(RuleError, match=r"No se puede archivar el juicio: la deuda no está pagada"):
+        docs.generar("auto-archivo", juicio, date(2025, 3, 19))
     despues = _conteos(srv)
-    assert despues[0] == antes[0] + 1 and despues[1] == antes[1] + 1  # only the RPV
+    assert despues[0] == antes[0] + 2 and despues[1] == antes[1] + 2  # only the título (foja 1) and the RPV
     assert sorted(p.name for p in (srv.ctx.paths.exports / juicio).iterdir()) == [
-        f"RPV_{juicio}_2025-03-05_foja1.docx"]
+        f"RPV_{juicio}_2025-03-05_foja2.docx"]
 
 
 def test_datos_que_faltan_o_sobran_se_explican(con_secretarios: Servicios) -> None:
@@ -436,6 +522,7 @@ def test_providencia_no_cita_una_liquidacion_de_mas_de_3_dias(con_secretarios: S
     srv = con_secretarios
     docs, r = sortear(srv, 1)
     juicio = r.asignaciones[0].juicio
+    tasas_de_prueba(srv)
     liq = LiquidacionService(srv.ctx).registrar(juicio, date(2025, 3, 3))
     ok = docs.generar("providencia", juicio, date(2025, 3, 6), {"texto": "x", "liquidacion_id": str(liq.id)})
     assert "USD" in texto(ok.ruta)
@@ -447,14 +534,16 @@ def test_generar_en_dentro_de_otra_transaccion_se_revierte_con_ella(con_secretar
     srv = con_secretarios
     docs, r = sortear(srv, 1)
     juicio = r.asignaciones[0].juicio
+    rpv_vencido(srv, juicio, VIERNES)
+    antes = _conteos(srv)
     with pytest.raises(RuntimeError), srv.ctx.tx("test: otro servicio") as s:
         e = s.scalars(select(Expediente).where(Expediente.numero == juicio)).one()
         doc = docs.generar_en(s, TipoDocumento.OPI, e, VIERNES)
         assert doc.tipo == "OPI" and e.etapa == "OPI"
         raise RuntimeError("el otro servicio falla después")
-    assert _conteos(srv)[:2] == (1, 0)  # only the acta de sorteo
+    assert _conteos(srv) == antes
     with srv.ctx.read() as s:
-        assert s.scalar(select(Expediente.etapa).where(Expediente.numero == juicio)) == "SORTEADO"
+        assert s.scalar(select(Expediente.etapa).where(Expediente.numero == juicio)) == "RPV"
 
 
 def test_permiso_solo_en_sus_expedientes(con_secretarios: Servicios) -> None:
@@ -481,31 +570,34 @@ def test_lote_de_rpv_un_archivo_por_expediente_y_fallidos_informados(con_secreta
     hechos = docs.generar_lote("rpv", numeros, Progress(lambda _d, _t, m: pasos.append(m)), fecha=VIERNES)
     assert [g.juicio for g in hechos] == numeros and not hechos.fallidos
     assert len({g.ruta for g in hechos}) == 6 and all(g.ruta.is_file() for g in hechos)
-    assert all(g.vencimiento == date(2025, 3, 18) for g in hechos)  # 10 días término, Carnaval skipped
+    # 10 días término if notified that day (Fri 28/02/2025): Carnaval (3-4 Mar) skipped -> 18/03/2025
+    assert all(g.vencimiento == date(2025, 3, 18) for g in hechos)
     assert pasos[0].startswith("Requerimiento de pago voluntario 1 de 6") and "6 documento(s)" in pasos[-1]
     # A second RPV is refused for all: nothing generated, every juicio listed.
     with pytest.raises(ValidationError, match=f"{numeros[0]}: No se puede emitir el requerimiento") as exc:
         docs.generar_lote("rpv", numeros, fecha=VIERNES)
     assert all(n in exc.value.message for n in numeros)
-    # Razones de notificación: one juicio has a notification, the other not: reported, the batch goes on.
-    with srv.ctx.tx("test: etapa") as s:
-        for e in s.scalars(select(Expediente).where(Expediente.numero.in_(numeros[:2]))):
-            e.etapa = "RPV"
-    docs.generar_opi(numeros[0], date(2025, 3, 5))
-    docs.generar_opi(numeros[1], date(2025, 3, 5))
-    NotificacionesService(srv.ctx).registrar(numeros[0], intento=1, forma="PERSONAL", efectiva=True,
+    # Razones de notificación: one juicio has a notification without razón, the other has none: reported,
+    # the batch goes on.
+    NotificacionesService(srv.ctx).registrar(numeros[0], intento=1, forma="PERSONAL", efectiva=True, notifica="RPV",
                                              direccion="Riobamba", fecha_hora=datetime(2025, 3, 6, 9, tzinfo=TZ))
     lote = docs.generar_lote("razon-notificacion", numeros[:2], fecha=date(2025, 3, 6))
     assert [g.juicio for g in lote] == [numeros[0]]
     assert lote.fallidos == [(numeros[1], f"El juicio {numeros[1]} no tiene notificaciones registradas: registre "
                                           "primero la notificación.")]
     assert "1 juicio(s) no se generaron" in lote.mensaje()
+    # A weekend date asks first: nothing is generated until it is confirmed.
+    with pytest.raises(RuleError, match=r"El 01/03/2025 no es día hábil \(sábado\)"):
+        docs.generar_lote("providencia", numeros[:1], fecha=date(2025, 3, 1), datos={"texto": "x"})
+    assert docs.generar_lote("providencia", numeros[:1], fecha=date(2025, 3, 1), datos={"texto": "x"},
+                             confirmar_inhabil=True)[0].foliado
 
 
 def test_tipos_para_la_linea_de_comandos() -> None:
     lista = tipos()
-    assert len(lista) == len(TipoDocumento) == 19
-    assert lista[0] == ("rpv", "Requerimiento de pago voluntario") and ("opi", "Orden de pago inmediato") in lista
+    assert len(lista) == len(TipoDocumento) == 22
+    assert lista[0] == ("titulo-credito", "Copia certificada del título de crédito")
+    assert lista[1] == ("rpv", "Requerimiento de pago voluntario") and ("opi", "Orden de pago inmediato") in lista
     assert tipo_documento("OPI") is tipo_documento("opi") is TipoDocumento.OPI
     assert tipo_documento("razon_no_pago") is TipoDocumento.RAZON_NO_PAGO
 
@@ -559,6 +651,7 @@ def test_pdf_de_opi_con_coobligado_tiene_las_hojas_foliadas(con_secretarios: Ser
 
     srv = con_secretarios
     juicio, _otro, docs = preparar_juicio(srv)
+    rpv_vencido(srv, juicio, VIERNES)
     g = docs.generar_opi(juicio, VIERNES)
     pdf = docs.exportar_pdf(g.documento_id)
     assert len(PdfReader(str(pdf)).pages) == g.hasta - g.desde + 1

@@ -17,7 +17,9 @@ from app.services.bootstrap import Servicios
 from app.services.foliacion import agregar_documento_en, expediente_por_numero
 from app.services.medidas import EstadoMedida, MedidasService, TipoMedida, vincular_documento_en
 from app.storage.models import Expediente, Secretario
-from tests.services.test_actos import abrir_juicios, acto_con_documento, como, etapa
+from tests.services.test_actos import abrir_juicios, acto_con_documento, como, etapa, rpv_notificada
+
+SB_SEPS = "Superintendencia de Bancos y Superintendencia de Economía Popular y Solidaria (SEPS)"
 
 
 @pytest.fixture
@@ -25,6 +27,7 @@ def juicios(con_secretarios: Servicios) -> tuple[Servicios, list[str]]:
     srv = con_secretarios
     numeros = abrir_juicios(srv, 3)
     for n in numeros[:2]:
+        rpv_notificada(srv, n)
         acto_con_documento(srv, n, TipoActo.OPI, date(2025, 2, 20))
     return srv, numeros
 
@@ -34,11 +37,11 @@ def test_ordering_a_medida_with_the_opi_moves_to_medidas_cautelares(juicios: tup
     m = MedidasService(srv.ctx)
     r = m.ordenar(n[0], "RETENCION", fecha_envio=date(2025, 2, 21), oficio_numero="IESS-UPGC-2025-0042")
     assert (r.tipo, r.destinatario, r.estado, r.fecha_envio) == (
-        TipoMedida.RETENCION, "Superintendencia de Bancos", EstadoMedida.PENDIENTE, date(2025, 2, 21))
+        TipoMedida.RETENCION, SB_SEPS, EstadoMedida.PENDIENTE, date(2025, 2, 21))
     v = m.ordenar(n[0], TipoMedida.PROHIBICION_INMUEBLE, fecha_envio=date(2025, 2, 21))
     assert v.destinatario == "Registro de la Propiedad del cantón Riobamba"
     assert etapa(srv, n[0]) is Etapa.MEDIDAS_CAUTELARES
-    hist = ActosService(srv.ctx).historial(n[0])
+    hist = ActosService(srv.ctx).historial(n[0])[2:]  # after the RPV and its notification
     assert [(h.tipo, h.etapa_nueva) for h in hist] == [
         (TipoActo.OPI, Etapa.OPI), (TipoActo.MEDIDA_CAUTELAR, Etapa.MEDIDAS_CAUTELARES),
         (TipoActo.MEDIDA_CAUTELAR, None)]

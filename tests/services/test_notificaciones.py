@@ -6,7 +6,7 @@ import io
 from datetime import date, datetime
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from app.common.errors import PermissionDenied, RuleError, ValidationError
 from app.domain.etapas import Etapa
@@ -18,7 +18,7 @@ from app.services.deudores import DeudoresService
 from app.services.notificaciones import FormaNotificacion, NotificacionesService
 from app.storage.blobs import sha256_hex
 from app.storage.models import Adjunto, Notificacion
-from tests.services.test_actos import TZ, abrir_juicios, acto_con_documento, como
+from tests.services.test_actos import TZ, abrir_juicios, acto_con_documento, como, rpv_notificada
 
 DIR = "Av. Daniel León Borja 12-34 y Carabobo"
 
@@ -27,6 +27,7 @@ DIR = "Av. Daniel León Borja 12-34 y Carabobo"
 def juicio(con_secretarios: Servicios) -> tuple[Servicios, str]:
     srv = con_secretarios
     n = abrir_juicios(srv)[0]
+    rpv_notificada(srv, n)
     acto_con_documento(srv, n, TipoActo.OPI, date(2025, 2, 20))
     return srv, n
 
@@ -51,18 +52,18 @@ def test_failed_then_effective_attempt_with_photos_foliated(juicio: tuple[Servic
                       adjuntos=[("puerta.jpg", foto), ("acta.pdf", _pdf(3))])
     assert not r1.efectiva and r1.etapa is Etapa.OPI and r1.vence is None
     assert [(a.nombre_archivo, a.hojas, a.desde, a.hasta) for a in r1.adjuntos] == [
-        ("puerta.jpg", 1, 2, 2), ("acta.pdf", 3, 3, 5)]  # the OPI occupies foja 1
+        ("puerta.jpg", 1, 3, 3), ("acta.pdf", 3, 4, 6)]  # the RPV is foja 1, the OPI foja 2
     assert srv.ctx.blobs.get(sha256_hex(foto)) == foto
     indice = srv.foliacion.indice(n)
-    assert [e.tipo for e in indice] == ["OPI", "ADJUNTO_NOTIFICACION", "ADJUNTO_NOTIFICACION"]
-    assert indice[1].sha256 == sha256_hex(foto)
+    assert [e.tipo for e in indice] == ["RPV", "OPI", "ADJUNTO_NOTIFICACION", "ADJUNTO_NOTIFICACION"]
+    assert indice[2].sha256 == sha256_hex(foto)
     assert srv.foliacion.verificar(n).intacta
 
     r2 = ns.registrar(n, intento=2, forma=FormaNotificacion.BOLETA, fecha_hora=datetime(2025, 2, 28, 16, 0, tzinfo=TZ),
                       direccion=DIR, recibido_por="María Pérez (empleada)", efectiva=True)
     assert r2.efectiva and r2.etapa is Etapa.NOTIFICADO and r2.vence == date(2025, 3, 7)
-    assert r2.documento_notificado_id == ActosService(srv.ctx).historial(n)[0].documento_id
-    lista = ns.listar(n)
+    assert r2.documento_notificado_id == ActosService(srv.ctx).historial(n)[2].documento_id  # the OPI
+    lista = ns.listar(n)[1:]  # the first one is the RPV's
     assert [(x.intento, x.forma, x.efectiva, x.recibido_por) for x in lista] == [
         (1, FormaNotificacion.PERSONAL, False, ""), (2, FormaNotificacion.BOLETA, True, "María Pérez (empleada)")]
     assert lista[0].observaciones == "Nadie atiende" and lista[0].direccion == DIR
@@ -105,7 +106,7 @@ def test_co_obligados_are_notified_on_their_own(juicio: tuple[Servicios, str]) -
         "Luis Alberto Cando", "0602910945", "Calle Colón 22-10", "Luis Alberto Cando")
     assert g.etapa is Etapa.OPI  # only the debtor's notification moves the stage
     assert g.vence == date(2025, 3, 6)  # his own 3-día término (Fri 28, Carnaval 3-4 March, Wed 5, Thu 6)
-    terminos = ActosService(srv.ctx).terminos(n)
+    terminos = ActosService(srv.ctx).terminos(n)[1:]  # the RPV's término (closed by the OPI) comes first
     assert [t.descripcion for t in terminos] == [
         "Término para pagar o dimitir bienes (COA art. 279) — Luis Alberto Cando"]
     # The debtor is still at his first attempt.
@@ -130,8 +131,8 @@ def test_bad_input_is_refused_before_anything_is_written(juicio: tuple[Servicios
     with pytest.raises(ValidationError, match="Indique la dirección"):
         ns.registrar(n, intento=1, forma="PERSONAL", fecha_hora=datetime(2025, 2, 27, 9, tzinfo=TZ), efectiva=True)
     with srv.ctx.read() as s:
-        assert s.scalar(select(Notificacion.id)) is None
-    assert len(srv.foliacion.indice(n)) == 1
+        assert s.scalar(select(func.count(Notificacion.id))) == 1  # only the RPV's
+    assert len(srv.foliacion.indice(n)) == 2  # the RPV and the OPI only
 
 
 def test_notification_needs_the_act_it_notifies(con_secretarios: Servicios) -> None:

@@ -22,10 +22,11 @@ from tests.services.helpers import crear_titulos
 
 def _juicio(srv: Servicios) -> str:
     """One expediente opened on 20 Jan 2025: título capital 1100.00, interés 100.00, recargo 42.50,
-    interest from 15 Dec 2024; the office's rate table: 12 % from 1 Jan 2024 (actual/360)."""
+    mora from its issue on 15 Dec 2024 (its own interest covers 15 Nov -> 15 Dec); the office's rate table:
+    12 % every month from January 2024 (actual/360)."""
     crear_titulos(srv, 1)
     r = srv.sorteo.realizar(semilla="x", fecha=date(2025, 1, 20))
-    LiquidacionService(srv.ctx).agregar_tasa(date(2024, 1, 1), D("12"))
+    LiquidacionService(srv.ctx).agregar_tasa(date(2024, 1, 1), D("12"), "Tabla de prueba", hasta=date(2026, 12, 1))
     return r.asignaciones[0].juicio
 
 
@@ -63,8 +64,10 @@ def test_interest_keeps_running_on_the_capital_left(con_secretarios: Servicios) 
     # total = 1100.00 + 132.95 + 42.50 + 30.00 − 200.00 = 1105.45
     assert liq.total == D("1105.45")
     assert (liq.saldo_interes, liq.saldo_capital) == (D("10.95"), D("1094.50"))
-    # fees on the 200.00 recovered: 20.00 + IVA 3.00
-    assert liq.honorarios == D("23.00")
+    # the 200.00 were paid on 13 Feb 2025, during the legal suspension of the Ley Orgánica de Apoyo Financiero
+    # (default table of suspensions): they generate no fee
+    assert liq.honorarios == D("0.00")
+    assert liq.detalle_honorarios.recuperado_sin_honorarios == D("200.00")
 
 
 def test_payment_of_the_whole_debt_proposes_archivo(con_secretarios: Servicios) -> None:
@@ -80,7 +83,8 @@ def test_payment_of_the_whole_debt_proposes_archivo(con_secretarios: Servicios) 
     assert "corresponde archivar" in r.mensaje()
     # nothing accrues afterwards, and the archivo act is accepted with that saldo
     assert LiquidacionService(srv.ctx).calcular(numero, date(2025, 12, 31)).total == D("0.00")
-    ActosService(srv.ctx).registrar(numero, TipoActo.ARCHIVO, date(2025, 2, 14), datos={"saldo": str(r.saldo)})
+    # the archivo is the ejecutor's auto (a document), dated after the payment
+    srv.documentos.generar("auto-archivo", numero, date(2025, 2, 14))
     assert srv.expedientes.caratula(numero).etapa is Etapa.ARCHIVADO
     with pytest.raises(RuleError, match="archivado"):
         pagos.registrar_abono(numero, date(2025, 2, 15), D("1.00"), "Recibo 10")

@@ -7,6 +7,7 @@ from app.common.errors import CancelledError, NotFoundError, RuleError, Validati
 from app.common.progress import Progress
 from app.services.bootstrap import Servicios
 from app.storage.models import Auditoria, Expediente, Folio, Outbox, TituloCredito
+from tests.manipulacion import quitar_protecciones
 from tests.services.helpers import crear_titulos
 
 
@@ -36,11 +37,12 @@ def test_numbers_continue_and_restart_per_year(con_secretarios: Servicios) -> No
 def test_same_seed_same_draw_in_another_office_database(con_secretarios: Servicios, tmp_path) -> None:
     from app.common.paths import DataPaths
     from app.services.bootstrap import abrir
-    from tests.conftest import CEDULAS
+    from tests.conftest import CEDULAS, FIRMANTES
 
     crear_titulos(con_secretarios, 9)
     r1 = con_secretarios.sorteo.realizar(semilla="igual", fecha=date(2025, 5, 13))
     otro = abrir(DataPaths(tmp_path / "otra"))
+    otro.oficina.actualizar(**FIRMANTES)
     try:
         for n, c in zip(["Ana Lucía Guamán", "Carlos Andrade Vera", "María José Paredes"], CEDULAS, strict=False):
             otro.secretarios.crear(n, c)
@@ -126,6 +128,7 @@ def test_tampered_folio_is_named(con_secretarios: Servicios) -> None:
         srv.foliacion.agregar(juicio, f"doc{i}".encode(), f"d{i}.pdf", tipo="ESCRITO", descripcion=f"D{i}",
                               hojas=2, fecha=date(2025, 5, 14))
     with srv.ctx.engine.begin() as c:  # someone edits the database behind the program's back
+        quitar_protecciones(c)
         c.execute(text("UPDATE folio SET documento_sha256 = :h WHERE posicion = 2"), {"h": "0" * 64})
     r = srv.foliacion.verificar(juicio)
     assert not r.intacta

@@ -19,7 +19,7 @@ from app.services.vencimientos import (
     formatear_vencimientos,
 )
 from app.storage.models import Expediente, Secretario
-from tests.services.test_actos import TZ, abrir_juicios, acto_con_documento, notificar_opi
+from tests.services.test_actos import TZ, abrir_juicios, acto_con_documento, notificar_opi, rpv_notificada
 
 
 @pytest.fixture
@@ -27,9 +27,11 @@ def oficina(con_secretarios: Servicios) -> tuple[Servicios, list[str]]:
     """Four juicios drawn on 03/02/2025: an RPV, a notified OPI, an un-notified OPI, and one untouched."""
     srv = con_secretarios
     numeros = abrir_juicios(srv, 4)
-    acto_con_documento(srv, numeros[0], TipoActo.RPV, date(2025, 2, 3))  # término to 17/02/2025
+    rpv_notificada(srv, numeros[0])  # notified 03/02/2025: término to 17/02/2025
+    rpv_notificada(srv, numeros[1])
     acto_con_documento(srv, numeros[1], TipoActo.OPI, date(2025, 2, 20))
     notificar_opi(srv, numeros[1], datetime(2025, 2, 28, 10, 0, tzinfo=TZ))  # término to 07/03/2025
+    rpv_notificada(srv, numeros[2])
     acto_con_documento(srv, numeros[2], TipoActo.OPI, date(2025, 2, 20))
     return srv, numeros
 
@@ -64,7 +66,7 @@ def test_secretario_plazo_of_180_days_and_prorroga(oficina: tuple[Servicios, lis
     plazos = [x for x in v.listar(hoy, alcance="todos") if x.descripcion == DESCRIPCION_PLAZO]
     assert {x.juicio: x.vence for x in plazos}[n[3]] == date(2025, 10, 31)
     # An archived juicio has no running plazo.
-    ActosService(srv.ctx).registrar(n[2], TipoActo.ARCHIVO, date(2025, 7, 16), datos={"saldo": 0})
+    acto_con_documento(srv, n[2], TipoActo.ARCHIVO, date(2025, 7, 16), {"saldo": 0, "documento": "auto-archivo"})
     assert n[2] not in {x.juicio for x in v.listar(hoy, alcance="todos")}
     assert v.listar(hoy, alcance="hoy") == []
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
-from datetime import date
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
 
@@ -24,7 +24,7 @@ from app.services.oficina import asegurar_oficina
 from app.storage.blobs import BlobStore
 from app.storage.db import make_engine, make_session_factory, session_scope
 from app.storage.migrate import current_revision, head_revision, upgrade
-from tests.conftest import CEDULAS
+from tests.conftest import CEDULAS, FIRMANTES
 from tests.services.helpers import crear_titulos
 
 pytestmark = pytest.mark.postgres
@@ -62,8 +62,10 @@ def pg_servicios(pg_engine: Engine, tmp_path: Path) -> Servicios:
     with session_scope(factory, "administrador", "iniciar oficina") as s:
         office_id = asegurar_oficina(s)
     paths = DataPaths(tmp_path / "pg").ensure()
-    return construir(Contexto(engine=pg_engine, factory=factory, paths=paths, blobs=BlobStore(paths.blobs),
-                              office_id=office_id))
+    srv = construir(Contexto(engine=pg_engine, factory=factory, paths=paths, blobs=BlobStore(paths.blobs),
+                             office_id=office_id))
+    srv.oficina.actualizar(**FIRMANTES)
+    return srv
 
 
 def test_migrations_reach_head_on_postgresql(pg_engine: Engine) -> None:
@@ -81,8 +83,9 @@ def test_migrations_reach_head_on_postgresql(pg_engine: Engine) -> None:
 
 def test_sorteo_foliation_and_money_on_postgresql(pg_servicios: Servicios) -> None:
     srv = pg_servicios
-    for n, c in zip(["Ana Lucía Guamán", "Carlos Andrade Vera", "María José Paredes"], CEDULAS, strict=False):
-        srv.secretarios.crear(n, c)
+    for n, c, g in zip(["Ana Lucía Guamán", "Carlos Andrade Vera", "María José Paredes"], CEDULAS, "FMF",
+                       strict=False):
+        srv.secretarios.crear(n, c, genero=g)
     crear_titulos(srv, 7, total=Decimal("12742937.65"))
     r = srv.sorteo.realizar(semilla="central", fecha=date(2025, 5, 13))
     assert [a.juicio for a in r.asignaciones][-1] == "0601-2025-00007"
@@ -105,10 +108,13 @@ def test_sorteo_foliation_and_money_on_postgresql(pg_servicios: Servicios) -> No
 
 def test_procedure_and_vencimientos_on_postgresql(pg_servicios: Servicios) -> None:
     srv = pg_servicios
-    srv.secretarios.crear("Ana Lucía Guamán", CEDULAS[0])
+    srv.secretarios.crear("Ana Lucía Guamán", CEDULAS[0], genero="F")
     crear_titulos(srv, 2)
     juicio = srv.sorteo.realizar(semilla="x", fecha=date(2025, 5, 13)).asignaciones[0].juicio
     srv.documentos.generar("rpv", juicio, fecha=date(2025, 5, 14))
+    # its 10 días hábiles run from the notification (COA art. 271)
+    srv.notificaciones.registrar(juicio, intento=1, forma="PERSONAL", efectiva=True, notifica="RPV", direccion="x",
+                                 fecha_hora=datetime(2025, 5, 14, 20, 0, tzinfo=UTC))
     lista = srv.vencimientos.listar(hoy=date(2025, 5, 20), alcance="todos")
     assert any(v.juicio == juicio and v.vence == date(2025, 5, 29) for v in lista)
     srv.actos.registrar(juicio, "PRORROGA", date(2025, 6, 2))

@@ -11,7 +11,7 @@ from sqlalchemy import func, select, text
 from app.domain.permisos import Rol
 from app.services.bootstrap import Servicios
 from app.storage.models import Expediente, Folio
-from tests.conftest import CEDULAS
+from tests.conftest import CEDULAS, FIRMANTES
 from tests.services.helpers import crear_titulos
 from tests.sync.conftest import Central
 
@@ -19,8 +19,9 @@ pytestmark = pytest.mark.postgres
 
 
 def _oficina_con_juicios(srv: Servicios, n: int = 6) -> None:
-    for nombre, ced in zip(["Ana Lucía Guamán", "Carlos Andrade Vera"], CEDULAS, strict=False):
-        srv.secretarios.crear(nombre, ced, externo=True)
+    srv.oficina.actualizar(**FIRMANTES)
+    for nombre, ced, g in zip(["Ana Lucía Guamán", "Carlos Andrade Vera"], CEDULAS, "FM", strict=False):
+        srv.secretarios.crear(nombre, ced, externo=True, genero=g)
     crear_titulos(srv, n)
     srv.sorteo.realizar(semilla="semilla-fija", fecha=date(2025, 3, 3))
 
@@ -136,15 +137,16 @@ def test_verificar_compara_con_la_cabeza_del_servidor(
     a.sincronizacion.sincronizar()
     assert a.foliacion.verificar(numero).intacta
     assert a.sincronizacion.verificar_con_central(numero) is None
-    # Someone cuts the last folio out of the local file (bypassing the program): the local chain alone still
-    # looks whole, the server's head says otherwise.
+    # Someone cuts the last folio out of the local file (bypassing the program): the local head (issue 9) and
+    # the server's head both say so.
     con = sqlite3.connect(a.ctx.paths.database)
     con.execute("DROP TRIGGER IF EXISTS folio_sin_delete")
     con.execute("DELETE FROM folio WHERE posicion = (SELECT max(posicion) FROM folio f2 WHERE f2.expediente_id = "
                 "folio.expediente_id) AND expediente_id = (SELECT id FROM expediente WHERE numero = ?)", (numero,))
     con.commit()
     con.close()
-    assert a.foliacion.verificar(numero).intacta
+    local = a.foliacion.verificar(numero)
+    assert not local.intacta and "faltan las últimas entradas de foliación" in (local.ruptura or "").lower()
     assert "se eliminaron folios" in (a.sincronizacion.verificar_con_central(numero) or "")
 
 

@@ -77,7 +77,10 @@ def settings(tmp_path: Path) -> QSettings:
 
 @pytest.fixture
 def srv(con_secretarios: Servicios) -> Servicios:
-    """Three active secretarios, no títulos yet."""
+    """Three active secretarios, no títulos yet; the office's monthly rate table (a test table) loaded."""
+    from tests.services.helpers import tasas_de_prueba
+
+    tasas_de_prueba(con_secretarios)
     return con_secretarios
 
 

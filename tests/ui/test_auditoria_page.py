@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -33,7 +33,11 @@ def oficina(con_titulos: Servicios) -> Servicios:
     u = crear_usuarios(con_titulos)
     con_usuario(con_titulos, u[Rol.JEFE]).sorteo.realizar(semilla="ui", fecha=date(2025, 5, 13))
     sec = con_usuario(con_titulos, u[Rol.SECRETARIO])
-    sec.documentos.generar_opi(sec.expedientes.buscar()[0].numero, fecha=date(2025, 5, 14))
+    numero = sec.expedientes.buscar()[0].numero
+    sec.documentos.generar("rpv", numero, date(2025, 5, 14))
+    sec.notificaciones.registrar(numero, intento=1, forma="PERSONAL", direccion="Veloz 1", efectiva=True,
+                                 notifica="RPV", fecha_hora=datetime(2025, 5, 15, 14, 0, tzinfo=UTC))
+    sec.documentos.generar_opi(numero, fecha=date(2025, 6, 2))
     admin = con_usuario(con_titulos, u[Rol.ADMINISTRADOR])
     admin.secretarios.actualizar(admin.secretarios.listar()[1].id, email="carlos@iess.gob.ec")
     return con_titulos

@@ -23,6 +23,7 @@ from app.ui.lote_action import LoteDialog
 from app.ui.main_window import MainWindow
 from app.ui.medida_dialogs import LevantarMedidaDialog
 from app.ui.notificacion_dialog import NotificacionDialog
+from tests.services.helpers import rpv_vencido
 from tests.ui.conftest import Cajas
 from tests.ui.dialogos import contestar
 
@@ -72,7 +73,7 @@ def test_document_menu_refuses_an_act_out_of_stage(qtbot: Any, sorteados: Servic
     assert not dialogos  # refused before asking anything
     assert cajas.ultima().texto == "No se puede embargar: no se ha emitido la orden de pago inmediato."
     p.menu_documentos.aboutToShow.emit()
-    assert p.menu_documentos.acciones[TipoDocumento.RAZON_ARCHIVO].toolTip().startswith("No se puede archivar")
+    assert p.menu_documentos.acciones[TipoDocumento.AUTO_ARCHIVO].toolTip().startswith("No se puede archivar")
     assert not p.menu_documentos.acciones[TipoDocumento.RPV].toolTip().startswith("No se puede")
     assert ventana.menu_documento.isEnabled()  # Expedientes ▸ Generar documento, same menu
     ventana.mostrar_lista()
@@ -212,7 +213,7 @@ def test_batch_rpv_for_selected_rows(qtbot: Any, sorteados: Servicios, ventana: 
     qtbot.waitUntil(lambda: len(cajas.vistas) > vistas, timeout=60000)
     assert cajas.ultima().texto == "Requerimiento de pago voluntario: 3 documento(s) generado(s)."
     for n in numeros:
-        assert [e.tipo for e in sorteados.expedientes.indice(n)] == ["RPV"]
+        assert [e.tipo for e in sorteados.expedientes.indice(n)] == ["TITULO_CREDITO", "RPV"]
 
     # Again: every one already has it, so nothing is generated and each reason is listed.
     qtbot.waitUntil(lambda: ventana.lote.accion.isEnabled(), timeout=5000)
@@ -239,14 +240,15 @@ def test_batch_for_the_latest_sorteo(qtbot: Any, sorteados: Servicios, ventana: 
 def test_levantar_medida_with_its_oficio(qtbot: Any, sorteados: Servicios, ventana: MainWindow,
                                          monkeypatch: pytest.MonkeyPatch) -> None:
     numero = ventana.lista.model.fila(0).numero
-    sorteados.documentos.generar(TipoDocumento.OPI, numero, date(2025, 5, 15))
-    sorteados.medidas.ordenar(numero, "PROHIBICION_VEHICULO", fecha_envio=date(2025, 5, 16))
+    rpv_vencido(sorteados, numero, date(2025, 6, 16))
+    sorteados.documentos.generar(TipoDocumento.OPI, numero, date(2025, 6, 16))
+    sorteados.medidas.ordenar(numero, "PROHIBICION_VEHICULO", fecha_envio=date(2025, 6, 17))
     ventana.abrir_expediente(numero)
     p = ventana.expediente
     medidas = p.medidas
     medidas.tabla.selectRow(0)
     assert medidas.boton_levantar.isEnabled() and medidas.boton_oficio.isEnabled()
-    contestar(monkeypatch, LevantarMedidaDialog, lambda d: (d.fecha.setDate(QDate(2025, 6, 10)),
+    contestar(monkeypatch, LevantarMedidaDialog, lambda d: (d.fecha.setDate(QDate(2025, 6, 24)),
                                                             d.motivo.setText("haberse suscrito un convenio")))
     medidas.boton_levantar.click()
     qtbot.waitUntil(lambda: not p.ocupado, timeout=30000)
@@ -261,7 +263,8 @@ def test_batch_can_be_cancelled(qtbot: Any, sorteados: Servicios, ventana: MainW
                                 monkeypatch: pytest.MonkeyPatch) -> None:
     import threading
 
-    def lote_lento(tipo: Any, numeros: list[str], progress: Any, fecha: Any = None, datos: Any = None) -> Any:
+    def lote_lento(tipo: Any, numeros: list[str], progress: Any, fecha: Any = None, datos: Any = None,
+                   **_kw: Any) -> Any:
         for i in range(10_000):
             progress.step(i, 10_000, f"Documento {i + 1}")
             threading.Event().wait(0.002)
@@ -269,7 +272,7 @@ def test_batch_can_be_cancelled(qtbot: Any, sorteados: Servicios, ventana: MainW
 
     monkeypatch.setattr(sorteados.documentos, "generar_lote", lote_lento)
     _seleccionar(ventana, (0, 1))
-    contestar(monkeypatch, LoteDialog, lambda d: None)
+    contestar(monkeypatch, LoteDialog, lambda d: d.fecha.setDate(QDate(2025, 5, 14)))  # a business day
     ventana.lote.accion.trigger()
     assert ventana.lote.ocupado and not ventana.lote.accion.isEnabled()
     ventana.lote.tarea.cancelar()  # the progress dialog's «Cancelar»

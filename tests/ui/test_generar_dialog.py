@@ -58,7 +58,8 @@ def test_datos_per_type(qtbot: Any) -> None:
     bienes.agregar_fila()  # an empty row is ignored
     d.campos["depositario"].setText("Pedro Pérez")
     assert d.datos() == {"bienes": [{"descripcion": "Camioneta Chevrolet placa HBC-1234", "tipo": "VEHICULO",
-                                     "valor": "8.500,00", "ubicacion": ""}], "depositario": "Pedro Pérez"}
+                                     "valor": "8.500,00", "ubicacion": ""}], "depositario": "Pedro Pérez",
+                         "depositario_genero": "M"}
 
     d = GenerarDocumentoDialog(T.AVISO_REMATE, "0601-2025-00001")
     qtbot.addWidget(d)

@@ -4,9 +4,10 @@ After each step the stage label and the índice are checked."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import QDate, QDateTime, QTime
@@ -28,6 +29,8 @@ from tests.ui.conftest import Cajas
 from tests.ui.dialogos import contestar
 
 T = TipoDocumento
+
+SB_SEPS = "Superintendencia de Bancos y Superintendencia de Economía Popular y Solidaria (SEPS)"
 
 
 def ultimo_tipo(p: ExpedientePage) -> str:
@@ -66,14 +69,18 @@ def test_rpv_opi_notificacion_embargo_archivo(qtbot: Any, sorteados: Servicios, 
     generar(qtbot, monkeypatch, p, T.RPV, date(2025, 5, 14))
     assert etapa.text() == "Requerimiento de pago"
     assert ultimo_tipo(p) == "Requerimiento de pago voluntario"
-    assert p.model.data(p.model.index(0, COL_FOJAS)) == "1"
-    assert "Requerimiento de pago voluntario generado: fojas 1" in ventana.statusBar().currentMessage()
+    assert p.model.data(p.model.index(0, COL_FOJAS)) == "1"  # the título de crédito's certified copy
+    assert "Requerimiento de pago voluntario generado: fojas 2" in ventana.statusBar().currentMessage()
+    # ... notified to the coactivado on 15/05/2025: its 10 días hábiles run to 30/05/2025 (COA art. 271).
+    sorteados.notificaciones.registrar(numero, intento=1, forma="PERSONAL", efectiva=True, notifica="RPV",
+                                       direccion="Av. Daniel León Borja 24-15, Riobamba",
+                                       fecha_hora=datetime(2025, 5, 15, 10, 0, tzinfo=ZoneInfo("America/Guayaquil")))
+    ventana.abrir_expediente(numero)
 
-    # 2. Orden de pago inmediato.
-    generar(qtbot, monkeypatch, p, T.OPI, date(2025, 5, 15))
+    # 2. Orden de pago inmediato, once that término lapsed unpaid.
+    generar(qtbot, monkeypatch, p, T.OPI, date(2025, 6, 2))
     assert etapa.text() == "Orden de pago inmediato"
     assert ultimo_tipo(p) == "Orden de pago inmediato"
-    assert p.model.rowCount() == 2
 
     # 3. Notificación personal, efectiva, with a photo chosen in the native file dialog.
     foto = tmp_path / "fachada.jpg"
@@ -82,7 +89,7 @@ def test_rpv_opi_notificacion_embargo_archivo(qtbot: Any, sorteados: Servicios, 
 
     def notificar(dlg: NotificacionDialog) -> None:
         assert dlg.intento.value() == 1
-        dlg.fecha_hora.setDateTime(QDateTime(QDate(2025, 5, 16), QTime(10, 30)))
+        dlg.fecha_hora.setDateTime(QDateTime(QDate(2025, 6, 3), QTime(10, 30)))
         dlg.forma.setCurrentIndex(dlg.forma.findData(FormaNotificacion.PERSONAL.value))
         dlg.direccion.setText("Av. Daniel León Borja 24-15, Riobamba")
         dlg.efectiva.setChecked(True)
@@ -92,17 +99,17 @@ def test_rpv_opi_notificacion_embargo_archivo(qtbot: Any, sorteados: Servicios, 
     p.ir_a(p.notificaciones)
     p.notificaciones.boton_registrar.click()
     assert etapa.text() == "Notificado"
-    n = p.notificaciones.model.fila(0)
-    assert n.efectiva and n.adjuntos and n.vence == date(2025, 5, 21)  # 3 business days
+    n = p.notificaciones.model.fila(1)  # the first one is the RPV's
+    assert n.efectiva and n.adjuntos and n.vence == date(2025, 6, 6)  # 3 business days
     tipos = [p.model.data(p.model.index(r, COL_TIPO)) for r in range(p.model.rowCount())]
     assert "Foto o escaneo de notificación" in tipos
-    assert "El término vence el 21/05/2025" in ventana.statusBar().currentMessage()
+    assert "El término vence el 06/06/2025" in ventana.statusBar().currentMessage()
 
     # 4. Medida cautelar: bank retention, its oficio generated, then the bank's reply with the amount.
     def ordenar(dlg: OrdenarMedidaDialog) -> None:
         dlg.tipo.setCurrentIndex(dlg.tipo.findData(TipoMedida.RETENCION.value))
-        dlg.fecha.setDate(QDate(2025, 5, 16))
-        assert dlg.destinatario.text() == "Superintendencia de Bancos"
+        dlg.fecha.setDate(QDate(2025, 6, 3))
+        assert dlg.destinatario.text() == SB_SEPS
 
     contestar(monkeypatch, OrdenarMedidaDialog, ordenar)
     p.ir_a(p.medidas)
@@ -112,7 +119,7 @@ def test_rpv_opi_notificacion_embargo_archivo(qtbot: Any, sorteados: Servicios, 
     assert ultimo_tipo(p) == "Oficio de retención de fondos"
 
     def responder(dlg: RespuestaMedidaDialog) -> None:
-        dlg.fecha.setDate(QDate(2025, 5, 20))
+        dlg.fecha.setDate(QDate(2025, 6, 4))
         dlg.respuesta.setPlainText("Se retuvieron fondos en la cuenta de ahorros No. 2200114455.")
         dlg.monto.setText("150,00")
 
@@ -124,21 +131,21 @@ def test_rpv_opi_notificacion_embargo_archivo(qtbot: Any, sorteados: Servicios, 
 
     # 5. Embargo before the término of the OPI has run: refused with the reason, nothing written.
     filas = p.model.rowCount()
-    aviso = generar(qtbot, monkeypatch, p, T.ACTA_EMBARGO, date(2025, 5, 19), depositario="Pedro Pérez Yépez")
-    assert aviso is not None and "21/05/2025" in aviso  # the dialog warned while the date was chosen
+    aviso = generar(qtbot, monkeypatch, p, T.ACTA_EMBARGO, date(2025, 6, 5), depositario="Pedro Pérez Yépez")
+    assert aviso is not None and "06/06/2025" in aviso  # the dialog warned while the date was chosen
     assert cajas.ultima().texto == ("No se puede embargar: el término de 3 días para pagar o dimitir bienes vence "
-                                    "el 21/05/2025 (COA art. 279).")
+                                    "el 06/06/2025 (COA art. 279).")
     assert etapa.text() == "Medidas cautelares"
     assert p.model.rowCount() == filas
 
     # ... and after it: the embargo of the retained funds, with a depositario.
-    assert generar(qtbot, monkeypatch, p, T.ACTA_EMBARGO, date(2025, 5, 26), depositario="Pedro Pérez Yépez") is None
+    assert generar(qtbot, monkeypatch, p, T.ACTA_EMBARGO, date(2025, 6, 9), depositario="Pedro Pérez Yépez") is None
     assert etapa.text() == "Embargo"
     assert ultimo_tipo(p) == "Acta de embargo"
 
     # 6. An abono of the whole saldo: the app proposes the archivo, the user accepts, the razón is generated.
     def abonar(dlg: AbonoDialog) -> None:
-        dlg.fecha.setDate(QDate(2025, 5, 27))
+        dlg.fecha.setDate(QDate(2025, 6, 10))
         dlg.pagar_todo.click()
         dlg.referencia.setText("Depósito BanEcuador 778899")
 
@@ -147,10 +154,10 @@ def test_rpv_opi_notificacion_embargo_archivo(qtbot: Any, sorteados: Servicios, 
     p.pagos.boton_abono.click()
     qtbot.waitUntil(lambda: not p.ocupado, timeout=30000)
     propuesta = next(c for c in cajas.vistas if c.titulo == "Archivo del juicio")
-    assert propuesta.texto == "La deuda está pagada. ¿Generar la razón de archivo del juicio?"
+    assert propuesta.texto == "La deuda está pagada. ¿Generar el auto de archivo del juicio?"
     assert "Imputación:" in propuesta.informativo and "Saldo: USD 0,00" in propuesta.informativo
     assert etapa.text() == "Archivado"
-    assert ultimo_tipo(p) == "Razón de archivo"
+    assert ultimo_tipo(p) == "Auto de archivo"
     assert p.pagos.pagos.rowCount() == 1
     assert "saldo a hoy: USD 0,00" in p.pagos.resumen.text()
 

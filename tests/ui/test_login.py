@@ -99,8 +99,8 @@ def test_each_role_logs_in_and_sees_its_home_page(qtbot: Any, oficina: Servicios
     elif isinstance(pagina, BienesPage):
         assert "todavía no registra bienes" in pagina.texto.text()
     elif isinstance(pagina, TableroPage):
-        assert pagina.resumen.text().startswith("62 expedientes")
-        assert sum(p.expedientes for p in pagina.secretarios.filas()) == 62
+        assert pagina.resumen.text().startswith("<b>62</b> expedientes")
+        assert pagina.datos is not None and sum(r.expedientes for r in pagina.datos.secretarios) == 62
     else:
         assert isinstance(pagina, UsuariosPage) and pagina.model.rowCount() == 8
     assert not cajas.vistas
@@ -295,8 +295,9 @@ def test_models(qtmodeltester: Any, admin_page: UsuariosPage, oficina: Servicios
     qtmodeltester.check(admin_page.model)
     tablero = TableroPage(TableroService(oficina.ctx))
     tablero.cargar()
-    qtmodeltester.check(tablero.etapas)
-    qtmodeltester.check(tablero.secretarios)
+    tablero._completar(tablero._generacion)
+    for tarjeta in tablero.tarjetas:
+        qtmodeltester.check(tarjeta.modelo)
 
 
 def test_vencimientos_panel_shows_only_his(qtbot: Any, qtmodeltester: Any, oficina: Servicios) -> None:

@@ -32,17 +32,20 @@ def tramitado(sorteados: Servicios) -> tuple[Servicios, str]:
     numero, otro = (f.numero for f in srv.expedientes.buscar(limite=2))
     srv.deudores.agregar_coobligado(numero, "0602910945", "Luis Pilamunga", "GARANTE", "Av. Colón 12")
     srv.documentos.generar(TipoDocumento.RPV, numero, date(2025, 5, 14))
-    srv.documentos.generar(TipoDocumento.OPI, numero, date(2025, 5, 15))
-    srv.notificaciones.registrar(numero, intento=1, forma="PERSONAL", fecha_hora=datetime(2025, 5, 16, 9, tzinfo=TZ),
+    # notified on 15/05/2025: its 10 días hábiles run to 30/05/2025 (23/05, Batalla de Pichincha, moved)
+    srv.notificaciones.registrar(numero, intento=1, forma="PERSONAL", fecha_hora=datetime(2025, 5, 15, 9, tzinfo=TZ),
+                                 direccion="Veloz 1", efectiva=True, notifica="RPV")
+    srv.documentos.generar(TipoDocumento.OPI, numero, date(2025, 6, 2))
+    srv.notificaciones.registrar(numero, intento=1, forma="PERSONAL", fecha_hora=datetime(2025, 6, 3, 9, tzinfo=TZ),
                                  direccion="Veloz 1", efectiva=False)
-    srv.notificaciones.registrar(numero, intento=2, forma="BOLETA", fecha_hora=datetime(2025, 5, 19, 9, tzinfo=TZ),
+    srv.notificaciones.registrar(numero, intento=2, forma="BOLETA", fecha_hora=datetime(2025, 6, 4, 9, tzinfo=TZ),
                                  direccion="Veloz 1", recibido_por="Rosa", efectiva=True,
                                  adjuntos=[("boleta.jpg", b"\xff\xd8jpeg")])
-    m = srv.medidas.ordenar(numero, "RETENCION", fecha_envio=date(2025, 5, 19))
-    srv.medidas.registrar_respuesta(m.id, date(2025, 5, 22), "Retenido", "80.00")
-    srv.medidas.ordenar(numero, "PROHIBICION_INMUEBLE", fecha_envio=date(2025, 5, 19))
-    srv.pagos.registrar_costa(numero, date(2025, 5, 20), "Publicación", "25.00")
-    srv.pagos.registrar_abono(numero, date(2025, 5, 28), "50.00", "REC-1")
+    m = srv.medidas.ordenar(numero, "RETENCION", fecha_envio=date(2025, 6, 4))
+    srv.medidas.registrar_respuesta(m.id, date(2025, 6, 6), "Retenido", "80.00")
+    srv.medidas.ordenar(numero, "PROHIBICION_INMUEBLE", fecha_envio=date(2025, 6, 4))
+    srv.pagos.registrar_costa(numero, date(2025, 6, 5), "Publicación", "25.00")
+    srv.pagos.registrar_abono(numero, date(2025, 6, 9), "50.00", "REC-1")
     srv.convenios.crear(otro, date(2025, 6, 2), 6)
     return srv, numero
 
@@ -57,7 +60,8 @@ def test_historial_and_terminos(qtmodeltester: Any, tramitado: tuple[Servicios, 
     t.set_filas(srv.actos.terminos(numero))
     qtmodeltester.check(t)
     estados = {t.data(t.index(r, COL_T_ESTADO)) for r in range(t.rowCount())}
-    assert estados == {"VENCIDO", "Cumplido el 15/05/2025"}
+    # the RPV's término ended with the OPI; the OPI's 3 días (from 04/06) are overdue today
+    assert estados == {"VENCIDO", "Cumplido el 02/06/2025"}
 
 
 def test_notificaciones_medidas_pagos_partes(qtmodeltester: Any, tramitado: tuple[Servicios, str]) -> None:
@@ -65,7 +69,7 @@ def test_notificaciones_medidas_pagos_partes(qtmodeltester: Any, tramitado: tupl
     n = NotificacionesModel()
     n.set_filas(srv.notificaciones.listar(numero))
     qtmodeltester.check(n)
-    assert [n.data(n.index(r, COL_RESULTADO)) for r in range(2)] == ["Fallida", "Efectiva"]
+    assert [n.data(n.index(r, COL_RESULTADO)) for r in range(3)] == ["Efectiva", "Fallida", "Efectiva"]
     m = MedidasModel()
     m.set_filas(srv.medidas.listar(numero))
     qtmodeltester.check(m)

@@ -22,9 +22,14 @@ TZ = ZoneInfo("America/Guayaquil")
 
 
 def _opi_notificada(srv: Servicios, numero: str) -> None:
-    """OPI on 15/05/2025 notified on 16/05/2025: its 3-día término ran out on 21/05/2025."""
-    srv.documentos.generar(TipoDocumento.OPI, numero, date(2025, 5, 15))
-    srv.notificaciones.registrar(numero, intento=1, forma="PERSONAL", fecha_hora=datetime(2025, 5, 16, 9, 0, tzinfo=TZ),
+    """RPV of 14/05/2025 notified the same day (its término runs to 29/05/2025), the OPI of 02/06/2025
+    notified on 03/06/2025: its 3-día término ran out on 06/06/2025."""
+    srv.documentos.generar(TipoDocumento.RPV, numero, date(2025, 5, 14))
+    srv.notificaciones.registrar(numero, intento=1, forma="PERSONAL", efectiva=True, notifica="RPV",
+                                 fecha_hora=datetime(2025, 5, 14, 15, 0, tzinfo=TZ),
+                                 direccion="Av. Daniel León Borja 24-15")
+    srv.documentos.generar(TipoDocumento.OPI, numero, date(2025, 6, 2))
+    srv.notificaciones.registrar(numero, intento=1, forma="PERSONAL", fecha_hora=datetime(2025, 6, 3, 9, 0, tzinfo=TZ),
                                  direccion="Av. Daniel León Borja 24-15", efectiva=True)
 
 
@@ -45,7 +50,7 @@ def test_overdue_term_listed_and_opened_with_double_click(qtbot: Any, sorteados:
     idx = v.proxy.index(0, COL_ESTADO)
     assert v.proxy.data(idx) == "Vencido"
     assert v.proxy.data(idx, Qt.ItemDataRole.ForegroundRole) == COLORES[EstadoVencimiento.VENCIDO]
-    assert v.proxy.data(v.proxy.index(0, COL_VENCE)) == "21/05/2025"
+    assert v.proxy.data(v.proxy.index(0, COL_VENCE)) == "06/06/2025"
     assert v.proxy.data(v.proxy.index(0, COL_JUICIO)) == fila.numero
     assert "Término para pagar o dimitir bienes" in v.proxy.data(v.proxy.index(0, COL_DESCRIPCION))
     assert "vencidos 1" in v.resumen.text()
@@ -83,12 +88,12 @@ def test_whole_office_with_plazos_sorts(qtbot: Any, sorteados: Servicios, ventan
     v.elegir("todos", cedula=None)
     total = v.proxy.rowCount()
     assert total == 62 + 1  # every expediente's plazo (13/05/2025 + 180 days) and the OPI's término
-    assert v.proxy.data(v.proxy.index(0, COL_VENCE)) == "21/05/2025"  # the most overdue first
+    assert v.proxy.data(v.proxy.index(0, COL_VENCE)) == "06/06/2025"  # the most overdue first
     v.tabla.sortByColumn(COL_JUICIO, Qt.SortOrder.DescendingOrder)
     juicios = [v.proxy.data(v.proxy.index(r, COL_JUICIO)) for r in range(total)]
     assert juicios == sorted(juicios, reverse=True)
     v.tabla.sortByColumn(COL_VENCE, Qt.SortOrder.DescendingOrder)
-    assert v.proxy.data(v.proxy.index(total - 1, COL_VENCE)) == "21/05/2025"
+    assert v.proxy.data(v.proxy.index(total - 1, COL_VENCE)) == "06/06/2025"
 
 
 def test_capture_png(qtbot: Any, sorteados: Servicios, tmp_path: Path) -> None:

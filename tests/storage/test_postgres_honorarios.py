@@ -1,0 +1,39 @@
+"""The fee workflow on the central engine, PostgreSQL: request, approval with its foliated order, payment,
+and the fee records refusing UPDATE and DELETE by trigger."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal as D
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.exc import DatabaseError
+
+from app.domain.honorarios import Checklist, EstadoSolicitud
+from app.services.bootstrap import Servicios
+from tests.conftest import CEDULAS
+from tests.services.helpers import crear_titulos
+from tests.storage.test_postgres import pg_engine, pg_servicios  # noqa: F401 - fixtures
+
+pytestmark = pytest.mark.postgres
+
+
+def test_fee_workflow_and_immutable_records_on_postgresql(pg_servicios: Servicios) -> None:  # noqa: F811
+    srv = pg_servicios
+    srv.secretarios.crear("Ana Lucía Guamán", CEDULAS[0], genero="F")
+    crear_titulos(srv, 1)
+    numero = srv.sorteo.realizar(semilla="x", fecha=date(2025, 3, 10)).asignaciones[0].juicio
+    srv.liquidacion.agregar_tasa(date(2024, 1, 1), D("12"), "Tabla de prueba", hasta=date(2026, 12, 1))
+    srv.documentos.generar("rpv", numero, date(2025, 3, 10))
+    srv.pagos.registrar_abono(numero, date(2025, 4, 2), D("333.33"), "R-1")
+    sid = srv.honorarios.solicitar(numero)
+    srv.liquidacion.registrar(numero, date.today())
+    assert srv.honorarios.revisar(sid, True, Checklist(True, True, True, True)) is not None
+    srv.honorarios.registrar_pago(sid, date.today(), "CUR 1")
+    (v,) = srv.honorarios_consultas.listar()
+    assert (v.estado, v.total) == (EstadoSolicitud.PAGADO, D("38.33"))
+    for tabla in ("solicitud_honorarios", "honorario_recuperacion", "evento_honorarios"):
+        for sql in (f"UPDATE {tabla} SET created_by = 'otro'", f"DELETE FROM {tabla}"):
+            with pytest.raises(DatabaseError, match="no se modifica ni se elimina"), srv.ctx.tx("x") as s:
+                s.execute(text(sql))
