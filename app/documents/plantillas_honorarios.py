@@ -49,8 +49,8 @@ def construir_orden_pago_honorarios() -> Document:
              "{{ acreedor }} sigue contra {{ obligados_designacion }}, y revisado el expediente entregado, en el que "
              "se verificó: {{ revision|join('; ') }}; en ejercicio de la atribución de revisar, confirmar y disponer "
              "el pago de honorarios a abogados externos (Resolución C.D. 497, art. 3.5.3, lit. m), se dispone:"])
-    _p(doc, [("PRIMERO.- ", "b"), "Aprobar los honorarios profesionales de {{ secretario_nombre }}, calculados sobre lo "
-             "efectivamente recuperado en el juicio, según el siguiente detalle:"])
+    _p(doc, [("PRIMERO.- ", "b"), "Aprobar los honorarios profesionales de {{ secretario_nombre }}, calculados "
+             "sobre lo efectivamente recuperado en el juicio, según el siguiente detalle:"])
     _tabla_lista(doc, [1.0, 2.0, 3.3, 1.9, 1.1, 1.8, 1.2, 1.5, 1.7],
                  ["No.", "Fecha", "Recuperación", "Monto", "%", "Honorario", "% IVA", "IVA", "Total"],
                  "r in recuperaciones",

@@ -38,7 +38,7 @@ from app.services.usuarios import UsuariosService
 from app.services.vencimientos import VencimientosService
 from app.storage.blobs import BlobStore
 from app.storage.db import make_engine, make_session_factory, session_scope, sqlite_url
-from app.storage.migrate import keep_recent_backups, upgrade
+from app.storage.esquema import al_dia, estadisticas_al_dia
 from app.storage.salud import cerrojo_de_arranque, diagnosticar
 from app.sync.ciclo import unido
 from app.sync.tirada import leer_estado
@@ -102,9 +102,13 @@ def abrir(paths: DataPaths, usuario: UsuarioActual = SISTEMA, oficina: str | Non
     with cerrojo_de_arranque(paths):
         diagnosticar(paths)
         engine = make_engine(sqlite_url(paths.database))
-        upgrade(engine, paths.database, paths.backups)
-        keep_recent_backups(paths.backups, keep=3)
+        if not al_dia(engine):  # Alembic only when there is something to migrate (it is slow to import)
+            from app.storage.migrate import keep_recent_backups, upgrade
+
+            upgrade(engine, paths.database, paths.backups)
+            keep_recent_backups(paths.backups, keep=3)
         privatizar_base(paths.database)
+    estadisticas_al_dia(engine)  # the list's and the search's plans depend on them (a few counts when current)
     factory = make_session_factory(engine)
     central = unido(engine)
     with session_scope(factory, usuario.login, "iniciar oficina") as s:
