@@ -58,8 +58,8 @@ def construir_acta_posesion() -> Document:
         "ubicación y costos, con fotografías; y a entregarlos cuando este Juzgado lo ordene. Acepta el cargo y "
         "promete desempeñarlo fiel y legalmente.",
     ])
-    _cierre(doc, ["Para constancia firman {{ secretario_articulo }} {{ secretario_cargo }} y quien recibe los bienes en "
-                  "depósito."])
+    _cierre(doc, ["Para constancia firman {{ secretario_articulo }} {{ secretario_cargo }} y quien recibe los "
+                  "bienes en depósito."])
     _firmas(doc, _SECRETARIO, ["{{ depositario_nombre }}", "Depositario judicial"])
     return doc
 
