@@ -22,7 +22,7 @@ def oficina(tmp_path: Path) -> Path:
     srv = abrir(DataPaths(datos))
     try:
         for n, c in zip(["Ana Lucía Guamán", "Carlos Andrade Vera"], CEDULAS, strict=False):
-            srv.secretarios.crear(n, c)
+            srv.secretarios.crear(n, c, genero="F" if n.startswith("Ana") else "M")
         j, acta = juicio_embargado(srv)
         srv.bienes.registrar(j, acta.documento_id, NuevoBien(
             "VEHICULO", valor_estimado="900", campos={"placa": "PBA1234", "chasis": VIN, "marca": "Chevrolet",

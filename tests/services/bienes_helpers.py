@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 from app.domain.tipos import TipoDocumento
 from app.services.bootstrap import Servicios
+from tests.conftest import FIRMANTES
 from tests.services.helpers import crear_titulos, rpv_vencido, tasas_de_prueba
 
 TZ = ZoneInfo("America/Guayaquil")
@@ -19,12 +20,14 @@ PNG = (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08
 
 
 def juicio_embargado(srv: Servicios, total: Decimal = Decimal("1242.50"), n: int = 1) -> tuple[str, object]:
-    """Sorteo on 20/01/2025, RPV notified and lapsed, OPI on 28/02/2025, notified 03/03 (Carnaval: 3 días end 10/03), acta de embargo on
-    11/03/2025. A rate table from 2024 (12 %) so that liquidaciones work. Returns (juicio, acta)."""
+    """Sorteo on 20/01/2025, RPV notified and lapsed, OPI on 28/02/2025 notified 05/03, acta de embargo on
+    12/03/2025; the office's signatories and a test rate table. Returns (juicio, acta)."""
+    srv.oficina.actualizar(**FIRMANTES)
     crear_titulos(srv, n, total=total)
     r = srv.sorteo.realizar(semilla="x", fecha=date(2025, 1, 20))
     j = r.asignaciones[0].juicio
-    tasas_de_prueba(srv)
+    if not srv.liquidacion.tasas():  # the UI's test offices come with one
+        tasas_de_prueba(srv)
     rpv_vencido(srv, j, date(2025, 2, 28))
     srv.documentos.generar(TipoDocumento.OPI, j, date(2025, 2, 28))
     srv.notificaciones.registrar(j, intento=1, forma="PERSONAL", fecha_hora=datetime(2025, 3, 5, 10, 0, tzinfo=TZ),

@@ -26,7 +26,7 @@ def test_el_depositario_ve_su_custodia_y_su_informe_llega_a_la_oficina(
 ) -> None:
     a = escritorio("oficina")
     for nombre, ced in zip(["Ana Lucía Guamán", "Carlos Andrade Vera"], CEDULAS, strict=False):
-        a.secretarios.crear(nombre, ced, externo=True)
+        a.secretarios.crear(nombre, ced, externo=True, genero="F" if nombre.startswith("Ana") else "M")
     j, acta = juicio_embargado(a, n=3)
     propio = a.bienes.registrar(j, acta.documento_id, NuevoBien("MUEBLE", "Computador portátil", "450",
                                                                 campos={"cantidad": "1"}), fotos=[("pc.png", PNG)])
