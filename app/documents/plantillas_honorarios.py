@@ -46,8 +46,8 @@ def construir_orden_pago_honorarios() -> Document:
     _p(doc, [_JUZGADO, "{{ lugar_fecha }}.- ",
              "Vista la solicitud de honorarios presentada el {{ solicitud_fecha }} por "
              "{{ secretario_tratamiento }} {{ secretario_nombre }}, {{ secretario_cargo }} del juicio coactivo No. "
-             "{{ juicio_numero }} que el {{ acreedor }} sigue contra {{ obligados_designacion }}, y revisado el expediente entregado, en el que "
-             "se verificó: {{ revision|join('; ') }}; en ejercicio de la atribución de revisar, confirmar y disponer "
+             "{{ juicio_numero }} que el {{ acreedor }} sigue contra {{ obligados_designacion }}, y revisado el "
+             "expediente entregado, en el que se verificó: {{ revision|join('; ') }}; en ejercicio de la atribución de revisar, confirmar y disponer "
              "el pago de honorarios a abogados externos (Resolución C.D. 497, art. 3.5.3, lit. m), se dispone:"])
     _p(doc, [("PRIMERO.- ", "b"), "Aprobar los honorarios del/de la Ab. {{ secretario_nombre }} calculados sobre lo "
              "efectivamente recuperado en el juicio, según el siguiente detalle:"])
