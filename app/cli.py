@@ -17,6 +17,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from app import cli_tablero
 from app.common.dates import parse_date
 from app.common.errors import AppError, ImportRejected
 from app.common.money import format_usd
@@ -104,17 +105,33 @@ def build_parser() -> argparse.ArgumentParser:
     hon.add_argument("--hasta", type=_fecha, help="hasta dd/mm/aaaa (incluido)")
     hon.add_argument("--out", type=Path, help="exportar también a este archivo .xlsx")
 
-    v = sub.add_parser("verificar", parents=[common], help="verificar la cadena de foliación de un juicio")
-    v.add_argument("juicio")
+    v = sub.add_parser("verificar", parents=[common],
+                       help="verificar la foliación y los actos de un juicio, o de toda la oficina (--todos)")
+    v.add_argument("juicio", nargs="?")
+    v.add_argument("--todos", action="store_true", help="verificar todos los expedientes, con progreso")
+
+    r = sub.add_parser("restaurar", parents=[common],
+                       help="reemplazar una base de datos dañada por el último respaldo bueno")
+    r.add_argument("--respaldo", type=Path, help="archivo de respaldo (por omisión, el último que abre)")
 
     c = sub.add_parser("captura", parents=[common], help="guardar una imagen PNG de la ventana")
-    c.add_argument("--vista", choices=["expedientes", "expediente", "vencimientos", "honorarios"], required=True)
+    c.add_argument("--vista", choices=["expedientes", "expediente", "vencimientos", "bienes", "honorarios",
+                                        "tablero"], required=True,
+                   help="bienes: el inventario (o, con --usuario de un depositario, su página de inicio)")
     c.add_argument("--juicio")
     c.add_argument("--out", type=Path, required=True)
 
     from app import cli_legal
 
     cli_legal.agregar(sub, common)
+    cli_tablero.agregar(sub, common)
+
+    inv = sub.add_parser("inventario", parents=[common], help="exportar el inventario de bienes embargados a XLSX")
+    inv.add_argument("--out", type=Path, required=True, help="archivo .xlsx de salida")
+    inv.add_argument("--buscar", default="", help="placa, chasis, clave catastral, juicio o coactivado")
+    inv.add_argument("--estado", help="solo los bienes en este estado (EMBARGADO, EN_CUSTODIA, AVALUADO…)")
+    inv.add_argument("--vencidos", action="store_true", help="solo los bienes con el informe del depositario vencido")
+
     sec = sub.add_parser("secretario", parents=[common], help="registrar un secretario-abogado")
     sec.add_argument("--nombres", required=True)
     sec.add_argument("--cedula", required=True)
@@ -152,6 +169,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return central(args)
     if args.comando == "documento" and not (args.tipo and args.juicio and args.out):
         parser.error("documento necesita TIPO JUICIO --out ARCHIVO.docx (o --lista)")
+    if args.comando == "verificar" and not (args.juicio or args.todos):
+        parser.error("verificar necesita JUICIO o --todos")
+    if args.comando == "restaurar":
+        return _restaurar(_paths(args), args.respaldo)
 
     from app.common.logsetup import setup_logging
     from app.services.bootstrap import abrir
@@ -182,6 +203,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         srv.close()
 
 
+def _restaurar(paths: DataPaths, respaldo: Path | None) -> int:
+    from app.services.arranque import restaurar, ultimo_respaldo_bueno
+
+    try:
+        if respaldo is None:
+            bueno = ultimo_respaldo_bueno(paths)
+            if bueno is None:
+                print("error: no hay un respaldo bueno en la carpeta «respaldos».", file=sys.stderr)
+                return 2
+            respaldo = bueno.ruta
+        apartada = restaurar(paths, respaldo)
+    except AppError as exc:
+        print(f"error: {exc.message}", file=sys.stderr)
+        return 2
+    print(f"Restaurado el respaldo «{respaldo.name}». La base dañada quedó en «{apartada}».")
+    return 0
+
+
 def _como_usuario(srv, login: str, clave: str):  # type: ignore[no-untyped-def]
     """The services acting as ``login`` (checked like the login dialog: lock-out included)."""
     from app.services.sesion import con_usuario
@@ -195,10 +234,14 @@ def _como_usuario(srv, login: str, clave: str):  # type: ignore[no-untyped-def]
 
 def _run(args: argparse.Namespace, srv) -> int:  # type: ignore[no-untyped-def]
     cmd = args.comando
+    if cmd in cli_tablero.COMANDOS:
+        return cli_tablero.ejecutar(args, srv)
     if cmd == "importar":
         r = srv.importacion.importar(args.archivo)
         print(f"Importados {r.filas} títulos de «{r.archivo}» ({r.deudores_nuevos} deudores nuevos, "
               f"USD {format_usd(r.total)}).")
+        for aviso in r.avisos:
+            print(f"aviso: {aviso}", file=sys.stderr)
         return 0
     if cmd == "sorteo":
         r = srv.sorteo.realizar(semilla=args.semilla, fecha=args.fecha)
@@ -236,6 +279,16 @@ def _run(args: argparse.Namespace, srv) -> int:  # type: ignore[no-untyped-def]
                          limite=args.limite or None)
         print(formatear_vencimientos(lista, totales=v.contar(hoy=args.fecha, secretario_cedula=args.secretario)))
         return 0
+    if cmd == "verificar" and args.todos:
+        from app.common.progress import Progress
+
+        def _avance(hechos: int, total: int, texto: str) -> None:
+            print(f"\r{texto}", end="", file=sys.stderr, flush=True)
+
+        resumen = srv.foliacion.verificar_todos(Progress(_avance))
+        print(file=sys.stderr)
+        print(resumen.mensaje(), file=sys.stdout if resumen.intacta else sys.stderr)
+        return 0 if resumen.intacta else 1
     if cmd == "honorarios":
         from app.services.honorarios_consultas import formatear
 
@@ -268,6 +321,21 @@ def _run(args: argparse.Namespace, srv) -> int:  # type: ignore[no-untyped-def]
     hecho = cli_legal.ejecutar(args, srv)
     if hecho is not None:
         return hecho
+    if cmd == "inventario":
+        from app.domain.bienes import EstadoBien
+        from app.services.bienes import Filtro
+
+        try:
+            estado = EstadoBien(args.estado.upper()) if args.estado else None
+        except ValueError:
+            from app.common.errors import ValidationError
+
+            raise ValidationError(f"Estado «{args.estado}» desconocido: use {', '.join(e.value for e in EstadoBien)}."
+                                  ) from None
+        n = srv.bienes.exportar_inventario(args.out, Filtro(args.buscar, estado=estado, solo_vencidos=args.vencidos))
+        vencidos = srv.depositarios.contar_informes_vencidos()
+        print(f"{args.out}: {n} bien(es); {vencidos} informe(s) de depositario vencido(s) en la oficina.")
+        return 0
     if cmd == "secretario":
         x = srv.secretarios.crear(args.nombres, args.cedula, externo=not args.interno, genero=args.genero)
         print(f"Registrado {x.nombres} ({x.cedula}, {x.tipo}).")

@@ -35,10 +35,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     crear_aplicacion(["foja", *qt_args])
     install_excepthook()
-    try:
-        servicios = abrir(paths)
-    except Exception as exc:  # a migration or database problem: say so before quitting
-        show_error(None, exc)
+    servicios = _abrir_o_restaurar(paths, abrir, show_error)
+    if servicios is None:
         return 1
     try:
         # An APP instalment that fell due unpaid while the program was closed puts the debt back in mora
@@ -55,7 +53,31 @@ def main(argv: Sequence[str] | None = None) -> int:
         return ejecutar(servicios.como(usuario))
     finally:
         servicios.close()
+        try:  # a good copy in respaldos/ at most a day old, for the restore at a damaged start
+            from app.services.arranque import respaldo_del_dia
+
+            respaldo_del_dia(paths)
+        except Exception:
+            log.exception("No se pudo escribir el respaldo del día")
         log.info("Foja terminó")
+
+
+def _abrir_o_restaurar(paths: DataPaths, abrir, show_error):  # type: ignore[no-untyped-def]
+    """Open the data folder; a damaged database gets the restore dialog (then one more try). None: quit."""
+    from app.common.errors import BaseDanada
+    from app.services.arranque import restaurar
+    from app.ui.arranque_dialog import ofrecer_restauracion
+
+    for _ in range(2):
+        try:
+            return abrir(paths)
+        except BaseDanada as exc:
+            if not ofrecer_restauracion(exc, lambda r: restaurar(paths, r)):
+                return None
+        except Exception as exc:  # a migration or database problem: say so before quitting
+            show_error(None, exc)
+            return None
+    return None
 
 
 if __name__ == "__main__":

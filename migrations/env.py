@@ -1,4 +1,9 @@
-"""Alembic environment: the engine comes from the caller (app.storage.migrate), batch mode on SQLite."""
+"""Alembic environment: the engine comes from the caller (app.storage.migrate), batch mode on SQLite.
+
+On SQLite the caller hands over an engine on a *copy* of the database, which replaces the live file only once
+every revision succeeded (see the docstring of :mod:`app.storage.migrate` for why a copy rather than
+transactional DDL); on PostgreSQL the whole upgrade runs in the one transaction opened here.
+"""
 
 from __future__ import annotations
 

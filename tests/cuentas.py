@@ -22,10 +22,9 @@ LOGINS = {
 
 
 def hasher_rapido(monkeypatch: pytest.MonkeyPatch) -> None:
-    """argon2 with minimal cost (the real parameters take ~0.15 s per hash) and a clean lock-out memory."""
+    """argon2 with minimal cost (the real parameters take ~0.15 s per hash)."""
     monkeypatch.setattr(usuarios_mod, "HASHER", PasswordHasher(time_cost=1, memory_cost=8, parallelism=1))
     monkeypatch.setattr(usuarios_mod, "_dummy_hash", None)
-    monkeypatch.setattr(usuarios_mod, "_desconocidos", {})
 
 
 def crear_usuarios(srv: Servicios) -> dict[Rol, UsuarioActual]:

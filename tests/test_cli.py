@@ -10,6 +10,7 @@ from sqlalchemy import create_engine, text
 
 from app.cli import main
 from tests.conftest import CEDULAS, SAMPLES
+from tests.manipulacion import quitar_protecciones
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -63,6 +64,7 @@ def test_import_sorteo_document_verify(oficina: Path, capsys: pytest.CaptureFixt
 
     engine = create_engine(f"sqlite:///{oficina / 'foja.sqlite3'}")
     with engine.begin() as c:
+        quitar_protecciones(c)
         c.execute(text("UPDATE folio SET hasta = hasta + 1"))
     engine.dispose()
     code, _, err = run(capsys, "verificar", "0601-2025-00007", "--data-dir", str(oficina))

@@ -49,6 +49,39 @@ class ConfigurationError(AppError):
     """The installation is missing something (a template, LibreOffice, a setting)."""
 
 
+class OcupadoError(AppError):
+    """Another process (a second window, the command line) holds the data folder for a write; nothing was
+    written. Trying again later is the fix."""
+
+    def __init__(self, message: str = "Otra operación está en curso en esta carpeta de datos (otra ventana de "
+                 "Foja o la línea de comandos); intente de nuevo en unos momentos. No se guardó nada.") -> None:
+        super().__init__(message)
+
+
+class BaseDanada(AppError):
+    """The database cannot be opened or is missing while the folder holds an office's files.
+
+    ``respaldo`` is the newest backup that opens (a :class:`pathlib.Path`) or None; ``cuando`` is its
+    modification time as text for the user. The program never replaces such a database with a new empty one.
+    """
+
+    def __init__(self, motivo: str, respaldo: object | None = None, cuando: str = "",
+                 que_hacer: str | None = None) -> None:
+        self.motivo = motivo
+        self.respaldo = respaldo
+        self.cuando = cuando
+        if que_hacer is None and respaldo is not None:
+            que_hacer = (f"El último respaldo bueno es «{getattr(respaldo, 'name', respaldo)}» ({cuando}): "
+                         "restáurelo (al abrir el programa, o con «python -m app restaurar»).")
+        elif que_hacer is None:
+            que_hacer = "No hay un respaldo bueno en la carpeta «respaldos»: consulte al soporte técnico."
+        super().__init__(f"La base de datos de Foja está dañada: {motivo}. {que_hacer}")
+
+
+class MigracionFallida(AppError):
+    """The schema upgrade failed; the database was left exactly as it was (it is migrated on a copy)."""
+
+
 @dataclass(frozen=True, slots=True)
 class RowProblem:
     """One bad cell of an imported file: ``line`` is 1-based as the user sees it in the file

@@ -6,13 +6,23 @@ import logging
 import logging.handlers
 from pathlib import Path
 
+from app.common.permisos import archivo_privado, carpeta_privada
+
+
+class _RegistroPrivado(logging.handlers.RotatingFileHandler):
+    """A rotating log whose files are 0600 (they name users, juicios and debtors)."""
+
+    def _open(self):  # type: ignore[no-untyped-def]
+        archivo_privado(Path(self.baseFilename))
+        return super()._open()
+
 
 def setup_logging(log_dir: Path, level: int = logging.INFO) -> None:
-    log_dir.mkdir(parents=True, exist_ok=True)
+    carpeta_privada(log_dir)
     root = logging.getLogger()
     if any(getattr(h, "_foja", False) for h in root.handlers):
         return
-    fh = logging.handlers.RotatingFileHandler(
+    fh = _RegistroPrivado(
         log_dir / "foja.log", maxBytes=2_000_000, backupCount=5, encoding="utf-8"
     )
     fh.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import platformdirs
 
+from app.common.permisos import carpeta_privada
+
 APP_NAME = "Foja"
 APP_AUTHOR = "IESS"
 
@@ -55,7 +57,13 @@ class DataPaths:
     def logs(self) -> Path:
         return self.root / "logs"
 
+    @property
+    def lock(self) -> Path:
+        """The lock file two processes on this folder take turns on at start (migration, restore)."""
+        return self.root / "foja.lock"
+
     def ensure(self) -> DataPaths:
+        """Create the folders, private to the user (0700 on POSIX; see :mod:`app.common.permisos`)."""
         for p in (self.root, self.blobs, self.backups, self.exports, self.logs):
-            p.mkdir(parents=True, exist_ok=True)
+            carpeta_privada(p)
         return self

@@ -310,8 +310,22 @@ def leer_identificacion(c: Celda) -> tuple[str, TipoIdentificacion]:
         s = str(int(c))
         if len(s) in (9, 12):
             s = "0" + s
-        return validar_identificacion(s)
-    return validar_identificacion(_texto(c))
+        try:
+            return validar_identificacion(s)
+        except ValueError as exc:
+            if isinstance(c, float) and abs(c) >= 1e11:  # Excel stores a long number typed in a cell as 1.79E+12
+                raise ValueError(f"{exc}; la celda es un número de Excel: {_CIENTIFICA}") from exc
+            raise
+    texto = _texto(c)
+    if _NOTACION_CIENTIFICA.match(texto):
+        raise ValueError(f"«{texto}» es notación científica de Excel, no un RUC ni una cédula: {_CIENTIFICA}")
+    return validar_identificacion(texto)
+
+
+_NOTACION_CIENTIFICA = re.compile(r"^[+-]?\d+(?:[.,]\d+)?\s*[eE]\s*[+-]?\d+$")
+_CIENTIFICA = (
+    "la hoja de cálculo convirtió el RUC en un número (1,79E+12) y perdió sus últimos dígitos. Dé formato "
+    "Texto a la columna, vuelva a escribir o pegar los números y exporte otra vez")
 
 
 _NUMERO = re.compile(r"^[A-Z0-9][A-Z0-9./_-]*$")
@@ -326,6 +340,9 @@ def leer_numero_titulo(c: Celda) -> str:
     s = _texto(c).upper()
     if not s:
         raise ValueError("falta el número del título")
+    if _NOTACION_CIENTIFICA.match(s):
+        raise ValueError(f"«{s}» es notación científica de Excel: la hoja de cálculo convirtió el número del "
+                         "título en un número y perdió dígitos. Dé formato Texto a la columna y exporte otra vez")
     if len(s) > LARGO_NUMERO:
         raise ValueError(f"el número tiene {len(s)} caracteres; el máximo es {LARGO_NUMERO}")
     if not _NUMERO.match(s):

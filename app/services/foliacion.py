@@ -13,17 +13,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.common.errors import NotFoundError, ValidationError
-from app.domain.foliacion import (
-    GENESIS,
-    EntradaFolio,
-    cuerpo_de,
-    hash_entrada,
-    siguiente_rango,
-    verificar_cadena,
-)
+from app.common.progress import NO_PROGRESS, Progress
+from app.domain.foliacion import GENESIS, cuerpo_de, hash_entrada, siguiente_rango
 from app.domain.permisos import Permiso
 from app.services.context import Contexto
-from app.storage.blobs import sha256_hex
+from app.services.verificacion import ResultadoVerificacion, ResumenVerificacion, VerificacionService
 from app.storage.models import Archivo, Documento, Expediente, Folio, Oficina
 
 
@@ -44,25 +38,6 @@ class EntradaIndice:
     provisional: bool
     nombre_archivo: str
     sha256: str
-
-
-@dataclass(frozen=True, slots=True)
-class ResultadoVerificacion:
-    """``intacta`` True when every link holds; otherwise ``ruptura`` names the first broken entry."""
-
-    numero: str
-    entradas: int
-    ultimo_folio: int
-    intacta: bool
-    ruptura: str | None
-
-    def mensaje(self) -> str:
-        if self.intacta:
-            return (
-                f"Foliación del juicio {self.numero} íntegra: {self.entradas} documento(s), "
-                f"fojas 1 a {self.ultimo_folio}."
-            )
-        return f"Foliación del juicio {self.numero} ALTERADA. {self.ruptura}"
 
 
 def _mime(nombre: str) -> str:
@@ -204,41 +179,18 @@ class FoliacionService:
             return indice_de(s, exp.id)
 
     def verificar(self, numero: str) -> ResultadoVerificacion:
-        """Walk the folio chain of juicio ``numero`` and check every stored file against its hash.
+        """Check juicio ``numero``: its folio chain, every foliated file (missing or modified), and the head
+        kept apart from the rows (last folios or all removed, an act edited or removed). See
+        :mod:`app.services.verificacion`.
 
-        Returns the result; a broken chain is a result, not an exception.
+        Returns the result; a broken record is a result, not an exception.
         Raises:
             NotFoundError: unknown juicio number.
         """
         with self.ctx.read() as s:
             exp = expediente_por_numero(s, self.ctx.office_id, numero)
-            folios = s.scalars(
-                select(Folio).where(Folio.expediente_id == exp.id).order_by(Folio.posicion)
-            ).all()
-            entradas = [
-                EntradaFolio(
-                    documento_id=str(f.documento_id), desde=f.desde, hasta=f.hasta,
-                    documento_sha256=f.documento_sha256, hash_anterior=f.hash_anterior, hash=f.hash,
-                )
-                for f in folios
-            ]
-            docs = {d.id: d for d in s.scalars(select(Documento).where(Documento.expediente_id == exp.id))}
-        ruptura = verificar_cadena(str(exp.id), entradas)
-        motivo = str(ruptura) if ruptura else None
-        if motivo is None:
-            for i, f in enumerate(folios, start=1):
-                d = docs.get(f.documento_id)
-                if d is None or d.archivo_sha256 != f.documento_sha256:
-                    motivo = f"Entrada {i} (fojas {f.desde}-{f.hasta}): el documento no coincide con el folio."
-                    break
-                stored = self.ctx.blobs.exists(f.documento_sha256)
-                if stored and sha256_hex(self.ctx.blobs.get(f.documento_sha256)) != f.documento_sha256:
-                    motivo = (
-                        f"Entrada {i} (fojas {f.desde}-{f.hasta}): el archivo «{d.nombre_archivo}» "
-                        "fue modificado después de foliarse."
-                    )
-                    break
-        return ResultadoVerificacion(
-            numero=exp.numero, entradas=len(entradas), ultimo_folio=entradas[-1].hasta if entradas else 0,
-            intacta=motivo is None, ruptura=motivo,
-        )
+        return VerificacionService(self.ctx).verificar(exp)
+
+    def verificar_todos(self, progress: Progress = NO_PROGRESS) -> ResumenVerificacion:
+        """Check every expediente of the office (see :meth:`verificar`), with progress."""
+        return VerificacionService(self.ctx).verificar_todos(progress)

@@ -5,21 +5,19 @@ written the office's way (``1.234,56``, ``dd/mm/aaaa``, accents, stray spaces). 
 every row is validated first, and a file with any bad row imports nothing; the user gets every
 bad cell with its line, column and reason (:class:`~app.common.errors.ImportRejected`). A good
 file is stored in one transaction: the ``importacion`` row, new debtors, and one título
-(estado ``PENDIENTE``, waiting for the sorteo) per row; the tracking hook audits each row.
+(estado ``PENDIENTE``, waiting for the sorteo) per row, each audited and queued for the sync
+(:func:`app.storage.tracking.insertar`: one executemany per batch).
 """
 
 from __future__ import annotations
 
 import contextlib
-import csv
 import hashlib
-import io
 import logging
 import uuid
-import zipfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 
@@ -27,10 +25,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.common.dates import format_dmy, local_today, to_local
-from app.common.errors import ImportRejected, RowProblem, ValidationError
+from app.common.errors import ImportRejected, RowProblem
 from app.common.ids import new_id
 from app.common.progress import NO_PROGRESS, Progress
 from app.common.text import search_key
+from app.documents import archivo_titulos
 from app.domain.etapas import EstadoTitulo
 from app.domain.identificacion import tipo_persona
 from app.domain.permisos import Permiso
@@ -38,22 +37,23 @@ from app.domain.titulos import (
     Celda,
     FilaTitulo,
     ValidadorTitulos,
-    clave_de_encabezado,
     fila_vacia,
     leer_numero_titulo,
     mapear_encabezado,
 )
+from app.domain.titulos_forma import buscar_encabezado, es_fila_de_totales
 from app.services.context import Contexto
+from app.storage.esquema import estadisticas_al_dia
 from app.storage.models import Deudor, Importacion, Oficina, TituloCredito
+from app.storage.tracking import insertar
 
 log = logging.getLogger(__name__)
 
-EXTENSIONES_CSV = frozenset({".csv", ".txt"})
-EXTENSIONES_XLSX = frozenset({".xlsx", ".xlsm"})
+EXTENSIONES_CSV = archivo_titulos.EXTENSIONES_CSV
+EXTENSIONES_XLSX = archivo_titulos.EXTENSIONES_XLSX
 PASO = 200  # rows between progress reports
 LOTE = 2000  # rows between flushes
 LOTE_CONSULTA = 500  # values per IN (...) query
-_DELIMITADORES = (";", ",", "\t", "|")
 _ARCHIVO = "(archivo)"
 
 Fila = tuple[int, Sequence[Celda]]  # (line as the user sees it, cells)
@@ -69,6 +69,7 @@ class ResultadoImportacion:
     filas: int
     deudores_nuevos: int
     total: Decimal
+    avisos: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +77,12 @@ class _Revision:
     filas: list[FilaTitulo]
     problemas: list[RowProblem]
     sha256: str
+    avisos: tuple[str, ...] = ()
+
+
+def _resumen(celdas: Sequence[Celda]) -> str:
+    texto = " ".join(str(c).strip() for c in celdas if c is not None and str(c).strip())
+    return texto if len(texto) <= 60 else texto[:57] + "…"
 
 
 class ImportacionService:
@@ -127,6 +134,7 @@ class ImportacionService:
             if revision.problemas:
                 raise ImportRejected(path.name, revision.problemas)
             resultado = self._guardar(s, path, revision, progress)
+        estadisticas_al_dia(self.ctx.engine)  # a large import changes the best plans of the search
         log.info("importados %d títulos de %s (%d deudores nuevos, total %s)", resultado.filas, path.name,
                  resultado.deudores_nuevos, resultado.total)
         return resultado
@@ -137,23 +145,38 @@ class ImportacionService:
         progress.step(0, 0, f"Leyendo «{path.name}»…")
         datos = _leer_bytes(path)
         sha = hashlib.sha256(datos).hexdigest()
-        filas_archivo = list(_leer_filas(path, datos))
+        hoja = archivo_titulos.leer_hoja(path, datos)
         codigo = s.get_one(Oficina, self.ctx.office_id).codigo
 
-        cabecera = next(((n, c) for n, c in filas_archivo if not fila_vacia(c)), None)
-        if cabecera is None:
+        no_vacias = [(n, c) for n, c in hoja.filas if not fila_vacia(c)]
+        if not no_vacias:
             return _Revision([], [RowProblem(1, _ARCHIVO, "el archivo está vacío")], sha)
+        i_cabecera = buscar_encabezado(no_vacias) or 0
+        cabecera = no_vacias[i_cabecera]
+        avisos = [f"Se omitió la línea {n} («{_resumen(c)}»): es un título sobre el encabezado, no una fila de "
+                  "títulos." for n, c in no_vacias[:i_cabecera]]
         encabezado = mapear_encabezado(cabecera[1], cabecera[0])
         if encabezado.problemas:
             return _Revision([], encabezado.problemas, sha)
-        datos_filas = [(n, c) for n, c in filas_archivo if n > cabecera[0] and not fila_vacia(c)]
+        combinadas = [RowProblem(m.fila_desde, "(fila)", f"las celdas {m.ref} están combinadas: descombínelas "
+                                 "(Inicio → Combinar y centrar) y escriba el valor en cada celda")
+                      for m in hoja.combinadas if m.fila_hasta >= cabecera[0]]
+        if combinadas:
+            return _Revision([], combinadas, sha)
+        datos_filas = [(n, c) for n, c in no_vacias if n > cabecera[0]]
+        totales: list[RowProblem] = []
+        while datos_filas and es_fila_de_totales(datos_filas[-1][1], encabezado):
+            n, _ = datos_filas.pop()
+            totales.insert(0, RowProblem(n, "(fila)", "es una fila de totales: bórrela del archivo (Foja suma "
+                                                      "los valores de los títulos por su cuenta)"))
         if not datos_filas:
-            return _Revision([], [RowProblem(cabecera[0], _ARCHIVO, "el archivo no tiene filas de títulos")], sha)
+            return _Revision([], totales or [RowProblem(cabecera[0], _ARCHIVO,
+                                                        "el archivo no tiene filas de títulos")], sha)
 
         total = len(datos_filas)
         validador = ValidadorTitulos(encabezado, codigo, local_today())
         validas: list[FilaTitulo] = []
-        problemas: list[RowProblem] = []
+        problemas: list[RowProblem] = list(totales)
         numeros: dict[str, int] = {}
         i_numero = encabezado.indices["numero_titulo"]
         for i, (linea, celdas) in enumerate(datos_filas, start=1):
@@ -176,7 +199,9 @@ class ImportacionService:
                                         f"el título {numero} ya fue importado {origen}".rstrip()))
         problemas.sort(key=lambda p: p.line)
         progress.step(total, 2 * total, "Revisión terminada.")
-        return _Revision(validas, problemas, sha)
+        for aviso in avisos:
+            log.info("%s: %s", path.name, aviso)
+        return _Revision(validas, problemas, sha, tuple(avisos))
 
     # --- writing ----------------------------------------------------------------------------------
 
@@ -189,36 +214,38 @@ class ImportacionService:
         s.add(importacion)
 
         deudores = _deudores_existentes(s, office, list({f.identificacion for f in filas}))
-        nuevos: list[Deudor] = []
+        nuevos: list[dict[str, object]] = []
         for f in filas:
             if f.identificacion not in deudores:
-                d = Deudor(id=new_id(), office_id=office, identificacion=f.identificacion,
-                           tipo_identificacion=f.tipo_identificacion.value, nombre=f.deudor,
-                           nombre_busqueda=search_key(f.deudor), tipo_persona=tipo_persona(f.identificacion))
-                deudores[f.identificacion] = d.id
-                nuevos.append(d)
+                did = new_id()
+                deudores[f.identificacion] = did
+                nuevos.append({"id": did, "office_id": office, "identificacion": f.identificacion,
+                               "tipo_identificacion": f.tipo_identificacion.value, "nombre": f.deudor,
+                               "nombre_busqueda": search_key(f.deudor), "tipo_persona": tipo_persona(f.identificacion)})
+        # One executemany per batch (with the audit and outbox the ORM would write, tracking.insertar): the
+        # write path of a large import runs at the speed of the database, not of the unit of work.
         for i in range(0, len(nuevos), LOTE):
-            s.add_all(nuevos[i:i + LOTE])
-            s.flush()
+            insertar(s, Deudor, nuevos[i:i + LOTE])
             progress.step(n, 2 * n, f"Registrando deudores nuevos… {min(i + LOTE, len(nuevos))} de {len(nuevos)}")
 
         total = Decimal("0.00")
-        lote: list[TituloCredito] = []
+        pendiente = EstadoTitulo.PENDIENTE.value
+        lote: list[dict[str, object]] = []
         for i, f in enumerate(filas, start=1):
-            lote.append(TituloCredito(
-                id=new_id(), office_id=office, numero=f.numero, fecha_emision=f.fecha_emision,
-                deudor_id=deudores[f.identificacion], concepto=f.concepto, periodo=f.periodo, capital=f.capital,
-                interes=f.interes, recargo=f.recargo, total=f.total, fecha_interes_desde=f.interes_desde,
-                provincia=f.provincia, estado=EstadoTitulo.PENDIENTE.value, importacion_id=importacion.id,
-            ))
+            lote.append({
+                "office_id": office, "numero": f.numero, "fecha_emision": f.fecha_emision,
+                "deudor_id": deudores[f.identificacion], "concepto": f.concepto, "periodo": f.periodo,
+                "capital": f.capital, "interes": f.interes, "recargo": f.recargo, "total": f.total,
+                "fecha_interes_desde": f.interes_desde, "provincia": f.provincia, "estado": pendiente,
+                "importacion_id": importacion.id,
+            })
             total += f.total
             if i % LOTE == 0 or i == n:
-                s.add_all(lote)
-                s.flush()
+                insertar(s, TituloCredito, lote)
                 lote = []
             if i % PASO == 0 or i == n:
                 progress.step(n + i, 2 * n, f"Guardando título {i} de {n}…")
-        return ResultadoImportacion(importacion.id, path.name, n, len(nuevos), total)
+        return ResultadoImportacion(importacion.id, path.name, n, len(nuevos), total, revision.avisos)
 
 
 # --- database helpers -----------------------------------------------------------------------------
@@ -250,104 +277,12 @@ def _deudores_existentes(s: Session, office_id: uuid.UUID, idents: list[str]) ->
     return out
 
 
-# --- file reading ---------------------------------------------------------------------------------
+# --- file reading (app.documents.archivo_titulos) -----------------------------------------------------------
 
 
 def _leer_bytes(path: Path) -> bytes:
-    suffix = path.suffix.lower()
-    if suffix == ".xls":
-        raise ValidationError(f"«{path.name}» está en el formato antiguo de Excel (.xls): ábralo y guárdelo como "
-                              ".xlsx o como CSV, y vuelva a importarlo.")
-    if suffix not in EXTENSIONES_CSV | EXTENSIONES_XLSX:
-        raise ValidationError(f"«{path.name}» no es un archivo CSV ni XLSX: importe un archivo .csv o .xlsx.")
-    try:
-        return path.read_bytes()
-    except FileNotFoundError as exc:
-        raise ValidationError(f"No se encontró el archivo «{path}».") from exc
-    except OSError as exc:
-        raise ValidationError(f"No se pudo leer «{path.name}»: {exc.strerror or exc}.") from exc
+    return archivo_titulos.leer_bytes(path)
 
 
-def _leer_filas(path: Path, datos: bytes) -> Iterator[Fila]:
-    if path.suffix.lower() in EXTENSIONES_XLSX:
-        return _leer_xlsx(path, datos)
-    return _leer_csv(datos)
-
-
-def decodificar(datos: bytes) -> str:
-    """Text of a CSV: UTF-8 (with or without BOM), else Windows-1252 (Excel «CSV» on Windows), else Latin-1."""
-    try:
-        return datos.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return datos.decode("cp1252")
-    except UnicodeDecodeError:
-        return datos.decode("latin-1")
-
-
-def detectar_delimitador(texto: str) -> str:
-    """The separator that splits the header into the most known columns (``;`` wins ties, as Excel
-    writes CSV in a Spanish locale); csv.Sniffer when no candidate finds any column."""
-    primera = next((ln for ln in texto.splitlines() if ln.strip()), "")
-    mejor, puntos = ";", 0
-    for d in _DELIMITADORES:
-        celdas = next(csv.reader([primera], delimiter=d), [])
-        n = sum(1 for c in celdas if clave_de_encabezado(c))
-        if n > puntos:
-            mejor, puntos = d, n
-    if puntos == 0 and primera:
-        try:
-            return csv.Sniffer().sniff(primera, delimiters="".join(_DELIMITADORES)).delimiter
-        except csv.Error:
-            return ";"
-    return mejor
-
-
-def _leer_csv(datos: bytes) -> Iterator[Fila]:
-    texto = decodificar(datos)
-    if "\x00" in texto:
-        raise ValidationError("El archivo no es un CSV de texto (contiene bytes nulos): "
-                              "guárdelo desde la hoja de cálculo como «CSV UTF-8» o como .xlsx.")
-    reader = csv.reader(io.StringIO(texto, newline=""), delimiter=detectar_delimitador(texto))
-    anterior = 0
-    filas: list[Fila] = []
-    try:
-        for celdas in reader:
-            filas.append((anterior + 1, celdas))
-            anterior = reader.line_num
-    except csv.Error as exc:
-        raise ValidationError(f"El CSV está mal formado cerca de la línea {reader.line_num}: {exc}. "
-                              "Revise las comillas de esa línea.") from exc
-    return iter(filas)
-
-
-def _leer_xlsx(path: Path, datos: bytes) -> Iterator[Fila]:
-    from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
-
-    try:
-        wb = load_workbook(io.BytesIO(datos), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as exc:
-        raise ValidationError(f"«{path.name}» no es un libro de Excel (.xlsx) válido o está dañado: "
-                              "ábralo en la hoja de cálculo y guárdelo de nuevo.") from exc
-    try:
-        if not wb.worksheets:
-            return iter([])
-        ws = wb.worksheets[0]
-        ws.reset_dimensions()  # some writers store a wrong sheet size; read every row
-        filas: list[Fila] = [
-            (n, [_celda_xlsx(v) for v in valores])
-            for n, valores in enumerate(ws.iter_rows(min_row=1, values_only=True), start=1)
-        ]
-    finally:
-        wb.close()
-    return iter(filas)
-
-
-def _celda_xlsx(v: object) -> Celda:
-    if isinstance(v, bool):  # before int: bool is an int
-        return str(v)
-    if v is None or isinstance(v, str | int | float | Decimal | date):
-        return v
-    return str(v)  # time, timedelta: not a value of any column; shown as text in the problem
+decodificar = archivo_titulos.decodificar
+detectar_delimitador = archivo_titulos.detectar_delimitador

@@ -2,13 +2,14 @@
 
 Passwords are stored as argon2id hashes (argon2-cffi). A failed login never says whether the login exists:
 an unknown login, a wrong password and an account without password get the same message, and unknown
-logins are locked out like real ones (in memory, for this process). The policy (length, attempts, lock
+logins are locked out like real ones: their failure count is kept in the database
+(:class:`~app.storage.models_fiabilidad.IntentoAcceso`), so it holds across processes and restarts, and
+each failure writes one row as a real one does. The policy (length, attempts, lock
 time) lives in :mod:`app.domain.claves`.
 """
 
 from __future__ import annotations
 
-import threading
 import uuid
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -27,6 +28,7 @@ from app.domain.identificacion import validar_cedula
 from app.domain.permisos import Permiso, Rol, UsuarioActual
 from app.services.context import Contexto
 from app.storage.models import Secretario, Usuario
+from app.storage.models_fiabilidad import IntentoAcceso
 
 HASHER = PasswordHasher()
 """argon2id with the library's defaults (RFC 9106 low-memory profile). Tests may replace it with a cheaper one."""
@@ -37,8 +39,6 @@ MENSAJE_CREDENCIALES = (
 )
 
 _dummy_hash: str | None = None
-_desconocidos: dict[tuple[uuid.UUID, str], tuple[int, datetime | None]] = {}
-_lock = threading.Lock()
 
 
 def _hash_de_relleno() -> str:
@@ -250,17 +250,26 @@ class UsuariosService:
         return actual_de(u)
 
     def _fallo_desconocido(self, login: str, clave: str, ahora: datetime) -> NoReturn:
-        _verificar(None, clave)  # same time as a real check
-        clave_ = (self.ctx.office_id, login)
-        with _lock:
-            intentos, hasta = _desconocidos.get(clave_, (0, None))
-            if claves.bloqueado(hasta, ahora):
-                assert hasta is not None
-                raise PermissionDenied(_mensaje_bloqueo(hasta, ahora))
-            intentos, hasta = claves.tras_fallo(intentos, ahora)
-            if len(_desconocidos) > 10_000:
-                _desconocidos.clear()
-            _desconocidos[clave_] = (intentos, hasta)
+        # Exactly what a real account goes through: locked -> refused at once, without checking the password;
+        # otherwise one password check (against a real hash) and one written failure.
+        login = login[:60]
+        with self.ctx.read() as s:
+            previo = s.scalar(select(IntentoAcceso.bloqueado_hasta).where(
+                IntentoAcceso.office_id == self.ctx.office_id, IntentoAcceso.login == login))
+        if claves.bloqueado(previo, ahora):
+            assert previo is not None
+            raise PermissionDenied(_mensaje_bloqueo(previo, ahora))
+        _verificar(None, clave)
+        actor = UsuarioActual(login=login or "(vacío)", rol=Rol.SECRETARIO)  # only the name is recorded
+        with replace(self.ctx, usuario=actor).tx("intento de acceso fallido") as s:
+            x = s.scalar(select(IntentoAcceso).where(IntentoAcceso.office_id == self.ctx.office_id,
+                                                     IntentoAcceso.login == login))
+            if x is None:
+                x = IntentoAcceso(office_id=self.ctx.office_id, login=login, intentos_fallidos=0,
+                                  bloqueado_hasta=None)
+                s.add(x)
+            x.intentos_fallidos, x.bloqueado_hasta = claves.tras_fallo(x.intentos_fallidos or 0, ahora)
+            hasta = x.bloqueado_hasta
         if hasta is not None:
             raise PermissionDenied(_mensaje_bloqueo(hasta, ahora))
         raise ValidationError(MENSAJE_CREDENCIALES)

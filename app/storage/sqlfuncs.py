@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Date
+from sqlalchemy import Date, String
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.functions import FunctionElement
@@ -51,3 +51,22 @@ def _sin_indice_sqlite(element: sin_indice, compiler: SQLCompiler, **kw: Any) ->
 @compiles(sin_indice)
 def _sin_indice_default(element: sin_indice, compiler: SQLCompiler, **kw: Any) -> str:
     return compiler.process(next(iter(element.clauses)), **kw)
+
+
+class anio_mes(FunctionElement[Any]):
+    """The month of a DATE as ``'YYYY-MM'`` text: ``strftime('%Y-%m', f)`` on SQLite, ``to_char`` on PostgreSQL
+    (the dashboard groups recoveries by month)."""
+
+    type = String()
+    inherit_cache = True
+    name = "anio_mes"
+
+
+@compiles(anio_mes, "sqlite")
+def _anio_mes_sqlite(element: anio_mes, compiler: SQLCompiler, **kw: Any) -> str:
+    return f"strftime('%Y-%m', {compiler.process(next(iter(element.clauses)), **kw)})"
+
+
+@compiles(anio_mes)
+def _anio_mes_default(element: anio_mes, compiler: SQLCompiler, **kw: Any) -> str:
+    return f"to_char({compiler.process(next(iter(element.clauses)), **kw)}, 'YYYY-MM')"

@@ -23,6 +23,7 @@ from app.common.dates import utcnow
 from app.common.errors import ValidationError
 from app.common.ids import new_id
 from app.storage.blobs import BlobStore
+from app.storage.db import como_replica
 from app.storage.migrate import head_revision
 from app.storage.models import Contador, Expediente, Oficina, Outbox, Preferencia, TituloCredito
 from app.storage.models_sync import SyncConflicto
@@ -155,7 +156,8 @@ def unirse(local: Engine, pg: Connection, avance: Avance | None = None) -> tuple
         raise ValidationError(
             "Esta carpeta de datos ya tiene expedientes y la oficina también los tiene en el servidor central: "
             "no se pueden unir dos copias. Abra Foja con una carpeta de datos nueva (--data-dir) para unirse.")
-    with local.begin() as lc:
+    # The server's office id reaches every local row, legal records included (app.storage.db.como_replica).
+    with como_replica(), local.begin() as lc:
         if local_id != server_id:
             _reasignar_oficina(lc, local_id, server_id)
         if not local_datos:

@@ -20,6 +20,8 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, delete, insert, select, text, update
 
+from app.storage.ancla import mover_por_replica
+from app.storage.db import como_replica
 from app.storage.models import Outbox
 from app.storage.models_sync import SyncConflicto, SyncEstado
 from app.sync.filas import a_python, leer_json, tablas
@@ -76,7 +78,19 @@ def aplicar_filas(lc: Connection, cambios: Iterable[tuple[str, str, str, dict[st
     Only the last state of each row counts. Updates of existing rows go before inserts, and folios from the
     highest range down, so that a provisional folio moving to its final range never collides with another
     desktop's folio arriving in the same page. Returns (applied, skipped).
+
+    Runs as the replica (:func:`app.storage.db.como_replica`: the legal records' triggers let the server's
+    decisions through) and moves this desktop's chain heads for what it applied
+    (:func:`app.storage.ancla.mover_por_replica`).
     """
+    with como_replica():
+        return _aplicar_filas(lc, cambios, archivos)
+
+
+def _aplicar_filas(lc: Connection, cambios: Iterable[tuple[str, str, str, dict[str, Any] | None]],
+                   archivos: set[str]) -> tuple[int, int]:
+    nuevos: dict[str, list[dict[str, Any]]] = {"folio": [], "acto": []}
+    con_folios: set[Any] = set()
     lc.exec_driver_sql("PRAGMA defer_foreign_keys=ON")
     pendientes = _pendientes(lc)
     ultimo: dict[tuple[str, str], tuple[str, dict[str, Any] | None]] = {}
@@ -122,6 +136,8 @@ def aplicar_filas(lc: Connection, cambios: Iterable[tuple[str, str, str, dict[st
             _actualizar_muchas(lc, tab, actualizar)
         if insertar:
             lc.execute(insert(tab), insertar)
+        if tabla in nuevos:
+            nuevos[tabla].extend(insertar)
         for v in actualizar + insertar:
             sha = _archivos_de(tabla, v)
             if sha:
@@ -129,6 +145,8 @@ def aplicar_filas(lc: Connection, cambios: Iterable[tuple[str, str, str, dict[st
         aplicadas += len(actualizar) + len(insertar)
         if tabla == "folio":
             _reencadenar_provisionales(lc, expedientes)
+            con_folios |= expedientes
+    mover_por_replica(lc, nuevos["folio"], nuevos["acto"], con_folios)
     return aplicadas, omitidas
 
 

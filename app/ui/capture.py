@@ -11,16 +11,19 @@ from PySide6.QtCore import QCoreApplication, QSettings
 from app.common.errors import ValidationError
 from app.services.bootstrap import Servicios
 
-VISTAS = ("expedientes", "expediente", "vencimientos", "honorarios")
+VISTAS = ("expedientes", "expediente", "vencimientos", "bienes", "honorarios", "tablero")
+#: The dashboard is drawn at the office screen size it must be readable on (issue 13).
+TAMANO_TABLERO = (1366, 768)
 
 
 def capturar(
     servicios: Servicios, vista: str, juicio: str | None, out: Path, size: tuple[int, int] = (1280, 800)
 ) -> Path:
     """Draw ``vista`` ("expedientes": the list, first page loaded; "expediente": juicio ``juicio``'s page,
-    or the first of the list when None; "vencimientos": the office's pending terms; "honorarios": the fee requests
-    of this year) at ``size`` and save it as
-    PNG at ``out``.
+    or the first of the list when None; "vencimientos": the office's pending terms; "bienes": the inventory of
+    seized goods, or a depositario's home when the services act as one; "honorarios": the fee requests of this
+    year; "tablero": the jefe's dashboard, at 1366×768 unless ``size`` is given) at ``size`` and save it as PNG
+    at ``out``.
 
     Raises:
         ValidationError: unknown vista, or no expediente to show.
@@ -52,8 +55,16 @@ def capturar(
                     ventana.expediente.tabla.selectRow(0)
             elif vista == "vencimientos":
                 ventana.mostrar_vencimientos()
+            elif vista == "bienes":
+                ventana.mostrar_pagina("bienes")
+                if ventana.bienes.model.rowCount():
+                    ventana.bienes.tabla.selectRow(0)
             elif vista == "honorarios":
                 ventana.mostrar_honorarios()
+            elif vista == "tablero":
+                if size == (1280, 800):
+                    ventana.resize(*TAMANO_TABLERO)
+                ventana.mostrar_pagina("tablero")
             elif ventana.lista.model.rowCount():
                 ventana.lista.tabla.selectRow(0)
             ventana.show()

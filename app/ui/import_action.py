@@ -58,6 +58,7 @@ class ImportarTitulos(QObject):
             self._ventana,
             f"Se importaron {formato.miles(r.filas)} títulos de crédito de «{Path(str(r.archivo)).name}».",
             f"Deudores nuevos: {formato.miles(r.deudores_nuevos)}. Total: USD {formato.usd(r.total)}.\n"
-            "Los títulos quedan pendientes de sorteo (Sorteo → Realizar sorteo…).",
+            "Los títulos quedan pendientes de sorteo (Sorteo → Realizar sorteo…)."
+            + "".join(f"\n{a}" for a in getattr(r, "avisos", ())),
             titulo="Importación terminada",
         )

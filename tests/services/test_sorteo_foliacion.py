@@ -7,6 +7,7 @@ from app.common.errors import CancelledError, NotFoundError, RuleError, Validati
 from app.common.progress import Progress
 from app.services.bootstrap import Servicios
 from app.storage.models import Auditoria, Expediente, Folio, Outbox, TituloCredito
+from tests.manipulacion import quitar_protecciones
 from tests.services.helpers import crear_titulos
 
 
@@ -127,6 +128,7 @@ def test_tampered_folio_is_named(con_secretarios: Servicios) -> None:
         srv.foliacion.agregar(juicio, f"doc{i}".encode(), f"d{i}.pdf", tipo="ESCRITO", descripcion=f"D{i}",
                               hojas=2, fecha=date(2025, 5, 14))
     with srv.ctx.engine.begin() as c:  # someone edits the database behind the program's back
+        quitar_protecciones(c)
         c.execute(text("UPDATE folio SET documento_sha256 = :h WHERE posicion = 2"), {"h": "0" * 64})
     r = srv.foliacion.verificar(juicio)
     assert not r.intacta

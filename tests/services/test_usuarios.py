@@ -16,6 +16,7 @@ from app.services.bootstrap import Servicios
 from app.services.sesion import con_usuario, contexto_de
 from app.services.usuarios import MENSAJE_CREDENCIALES, UsuariosService
 from app.storage.models import Auditoria, Outbox, Secretario, Usuario
+from app.storage.models_fiabilidad import IntentoAcceso
 from tests.conftest import CEDULAS
 from tests.cuentas import CLAVE, crear_usuarios, hasher_rapido
 
@@ -310,3 +311,40 @@ def test_con_usuario_rebinds_every_service(con_secretarios: Servicios) -> None:
             assert svc.ctx.usuario is usuarios[Rol.JEFE], nombre
     with pytest.raises(PermissionDenied, match="administrar secretarios"):
         jefe.secretarios.crear("Nuevo Abogado", CEDULAS[3])
+
+
+def _fallos(us: UsuariosService, login: str, ahora: object, n: int) -> list[tuple[type, str]]:
+    out: list[tuple[type, str]] = []
+    for _ in range(n):
+        try:
+            us.autenticar(login, "equivocada-1", ahora=ahora)  # type: ignore[arg-type]
+        except (ValidationError, PermissionDenied) as exc:
+            out.append((type(exc), exc.message.replace(f"«{login}»", "«…»")))
+    return out
+
+
+def test_an_unknown_login_is_indistinguishable_and_its_count_survives_a_restart(
+    servicios: Servicios, us: UsuariosService, con_admin: UsuarioActual,
+) -> None:
+    from app.services.bootstrap import abrir
+
+    ahora = utcnow()
+    # The same sequence of answers for a real login and an unknown one: same messages, same lock-out.
+    real = _fallos(us, "admin", ahora, claves.MAX_INTENTOS + 1)
+    # The unknown login's failures are spread over three processes (each opens the folder anew).
+    desconocido = []
+    for n in (2, 2, 2):
+        otra = abrir(servicios.ctx.paths)
+        try:
+            desconocido += _fallos(UsuariosService(otra.ctx), "fantasma", ahora, n)
+        finally:
+            otra.close()
+    assert desconocido == real
+    assert real[-1][0] is PermissionDenied and real[0] == (ValidationError, MENSAJE_CREDENCIALES)
+    with us.ctx.read() as s:
+        fallos = s.scalars(select(Auditoria).where(Auditoria.accion == "intento de acceso fallido")).all()
+    # Each failure wrote one row, for the real login as for the unknown one (the lock refusals write none).
+    assert sorted(a.usuario for a in fallos) == ["admin"] * claves.MAX_INTENTOS + ["fantasma"] * claves.MAX_INTENTOS
+    with us.ctx.read() as s:  # kept in the database, not in a process's memory
+        intento = s.scalars(select(IntentoAcceso).where(IntentoAcceso.login == "fantasma")).one()
+    assert intento.bloqueado_hasta is not None and intento.bloqueado_hasta > ahora

@@ -137,15 +137,16 @@ def test_verificar_compara_con_la_cabeza_del_servidor(
     a.sincronizacion.sincronizar()
     assert a.foliacion.verificar(numero).intacta
     assert a.sincronizacion.verificar_con_central(numero) is None
-    # Someone cuts the last folio out of the local file (bypassing the program): the local chain alone still
-    # looks whole, the server's head says otherwise.
+    # Someone cuts the last folio out of the local file (bypassing the program): the local head (issue 9) and
+    # the server's head both say so.
     con = sqlite3.connect(a.ctx.paths.database)
     con.execute("DROP TRIGGER IF EXISTS folio_sin_delete")
     con.execute("DELETE FROM folio WHERE posicion = (SELECT max(posicion) FROM folio f2 WHERE f2.expediente_id = "
                 "folio.expediente_id) AND expediente_id = (SELECT id FROM expediente WHERE numero = ?)", (numero,))
     con.commit()
     con.close()
-    assert a.foliacion.verificar(numero).intacta
+    local = a.foliacion.verificar(numero)
+    assert not local.intacta and "faltan las últimas entradas de foliación" in (local.ruptura or "").lower()
     assert "se eliminaron folios" in (a.sincronizacion.verificar_con_central(numero) or "")
 
 

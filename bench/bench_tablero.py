@@ -1,0 +1,179 @@
+"""Benchmark of the jefe's dashboard on a large office (domain.md §7). Not a test.
+
+Measures, alternating the two in the same run (medians of ``--runs``):
+- ``tablero_listo_ms``: the dashboard page reloaded (``TableroPage.cargar``: the service's SQL aggregates and
+  the eight Figures built) and painted at 1366x700 (the charts in view drawn), as the jefe sees it after a
+  filter change or a refresh;
+- ``pagina_completa_ms``: until the charts below the first screen are built too (drawn when scrolled to);
+- ``todos_dibujados_ms``: the same with all eight canvases drawn, split into ``datos_ms`` (service),
+  ``figuras_ms`` (build) and ``dibujo_ms`` (draw);
+- ``sql_crudo_ms``: the raw ceiling: the same aggregates as hand-written SQL on a bare ``sqlite3`` connection
+  (expedientes grouped by secretario/stage/age band/plazo vencido; payments by month/state/secretario; overdue
+  terms by secretario; the national table's months), rows fetched and nothing else;
+- ``ratio``: tablero_listo / sql_crudo.
+
+The office is made once (``bench/bench_oficina.py``'s generator, then 24 months of recoveries and the national
+table of :mod:`app.services.demo_tablero`) and reused.
+
+Usage: python bench/bench_tablero.py [--size 200000] [--data-dir DIR] [--runs 7] [--out FILE]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from app.common.dates import local_today
+from app.common.paths import DataPaths
+from app.services.bootstrap import Servicios, abrir
+from app.services.tablero import mes_mas
+
+
+def preparar(paths: DataPaths, size: int) -> None:
+    srv = abrir(paths)
+    try:
+        ya = srv.expedientes.contar()
+        if ya < size:
+            from app.services.demo import crear_demo  # includes the dashboard's demo data
+
+            crear_demo(srv, size - ya, semilla=7, progreso=lambda m: print("  " + m, file=sys.stderr, flush=True))
+        elif not srv.recaudacion.meses():
+            from app.services.demo_tablero import demo_tablero
+
+            demo_tablero(srv, 7, progreso=lambda m: print("  " + m, file=sys.stderr, flush=True))
+    finally:
+        srv.close()
+
+
+def sql_crudo(db: Path, office_hex: str, hoy: date) -> float:
+    """The dashboard's aggregates as bare SQL (ms), on a fresh connection each time (as a refresh would)."""
+    cortes = [(hoy - timedelta(days=d + 1)).isoformat() for d in (180, 365, 730, 1095)]
+    h180 = (hoy - timedelta(days=180)).isoformat()
+    desde = mes_mas(date(hoy.year, hoy.month, 1), -23).isoformat()  # the page's default period
+    t0 = time.perf_counter()
+    con = sqlite3.connect(db)
+    try:
+        con.execute(
+            "SELECT secretario_id, etapa, CASE WHEN fecha_inicio > ? THEN 0 WHEN fecha_inicio > ? THEN 1 "
+            "WHEN fecha_inicio > ? THEN 2 WHEN fecha_inicio > ? THEN 3 ELSE 4 END AS b, "
+            "CASE WHEN etapa NOT IN ('ARCHIVADO','BAJA','INSOLVENCIA','SUSPENDIDO') AND (CASE WHEN prorroga_dias = 0 "
+            "THEN fecha_inicio ELSE date(fecha_inicio, '+' || prorroga_dias || ' days') END) < ? THEN 1 ELSE 0 END "
+            "AS v, count(*), sum(cuantia) FROM expediente WHERE office_id = ? GROUP BY 1, 2, 3, 4",
+            (*cortes, h180, office_hex)).fetchall()
+        con.execute(
+            "SELECT strftime('%Y-%m', p.fecha), CASE WHEN p.convenio_id IS NOT NULL THEN 'CONVENIO' "
+            "WHEN e.etapa IN ('LIQUIDADO','ARCHIVADO') THEN 'CANCELADA' WHEN e.etapa IN ('EMBARGO','AVALUO','REMATE') "
+            "THEN 'EMBARGO' ELSE 'EN_TRAMITE' END, e.secretario_id, sum(p.monto) FROM pago p "
+            "JOIN expediente e ON e.id = p.expediente_id WHERE p.office_id = ? AND p.fecha >= ? AND p.fecha <= ? "
+            "GROUP BY 1, 2, 3", (office_hex, desde, hoy.isoformat())).fetchall()
+        con.execute(
+            "SELECT e.secretario_id, count(*) FROM termino t JOIN expediente e ON e.id = t.expediente_id "
+            "WHERE t.office_id = ? AND t.cerrado = 0 AND t.vence < ? GROUP BY 1",
+            (office_hex, hoy.isoformat())).fetchall()
+        con.execute("SELECT * FROM recaudacion_fila WHERE office_id = ? AND tipo = 'MES' AND mes >= ? "
+                    "ORDER BY mes", (office_hex, desde)).fetchall()
+    finally:
+        con.close()
+    return (time.perf_counter() - t0) * 1000
+
+
+def listo(pagina) -> tuple[float, float]:  # type: ignore[no-untyped-def]
+    """The page reloaded and painted as on screen (ms): ``cargar`` (data + the first screen's charts) then a paint
+    of the page at 1366x700, which draws the charts in view; then the rest of the page built (the charts below
+    the first screen follow on the next event-loop turn). Returns (first screen, whole page)."""
+    from PySide6.QtCore import QCoreApplication
+
+    t0 = time.perf_counter()
+    pagina.cargar()
+    imagen = pagina.grab()
+    assert not imagen.isNull()
+    t1 = time.perf_counter()
+    while not pagina.completo():
+        QCoreApplication.processEvents()
+    t2 = time.perf_counter()
+    return (t1 - t0) * 1000, (t2 - t0) * 1000
+
+
+def tablero(pagina, srv: Servicios) -> dict[str, float]:  # type: ignore[no-untyped-def]
+    """One reload with every chart drawn, even those out of view, split (ms)."""
+    t0 = time.perf_counter()
+    datos = srv.tablero.datos(pagina.filtros())
+    t1 = time.perf_counter()
+    graficos = srv.tablero.graficos(datos)
+    t2 = time.perf_counter()
+    for tarjeta, g in zip(pagina.tarjetas, graficos, strict=False):
+        tarjeta.mostrar(g)
+        tarjeta.canvas.draw()
+    t3 = time.perf_counter()
+    return {"datos_ms": (t1 - t0) * 1000, "figuras_ms": (t2 - t1) * 1000, "dibujo_ms": (t3 - t2) * 1000,
+            "todos_dibujados_ms": (t3 - t0) * 1000}
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--size", type=int, default=200_000)
+    ap.add_argument("--data-dir", type=Path, default=Path(tempfile.gettempdir()) / "tablero")
+    ap.add_argument("--runs", type=int, default=7)
+    ap.add_argument("--out", type=Path, default=Path(__file__).parent / "results" / "tablero.json")
+    args = ap.parse_args()
+    paths = DataPaths(args.data_dir / f"oficina-{args.size}")
+    print(f"Oficina de {args.size} expedientes en {paths.root}…", file=sys.stderr)
+    preparar(paths, args.size)
+
+    from PySide6.QtCore import QCoreApplication
+
+    from app.ui.app import crear_aplicacion
+    from app.ui.tablero_page import TableroPage
+
+    srv = abrir(paths)
+    crear_aplicacion()
+    pagina = TableroPage(srv.tablero)
+    pagina.resize(1366, 700)
+    pagina.show()
+    QCoreApplication.processEvents()
+    hoy = local_today()
+    office_hex = srv.ctx.office_id.hex
+    tablero(pagina, srv)  # warm-up: imports, fonts, page cache for both
+    sql_crudo(paths.database, office_hex, hoy)
+    medidas: dict[str, list[float]] = {}
+    for _ in range(args.runs):
+        primera, completa = listo(pagina)
+        medidas.setdefault("tablero_listo_ms", []).append(primera)
+        medidas.setdefault("pagina_completa_ms", []).append(completa)
+        for k, v in tablero(pagina, srv).items():
+            medidas.setdefault(k, []).append(v)
+        medidas.setdefault("sql_crudo_ms", []).append(sql_crudo(paths.database, office_hex, hoy))
+    med = {k: round(statistics.median(v), 1) for k, v in medidas.items()}
+    datos = srv.tablero.datos()
+    res: dict[str, object] = {
+        "size": args.size, "expedientes": datos.expedientes, "pagos_en_periodo_usd": str(datos.recuperado),
+        "python": platform.python_version(), "machine": f"{platform.machine()} {os.cpu_count()} cpu",
+        "load_avg_1m": round(os.getloadavg()[0], 2), "runs": args.runs, **med,
+        "ratio_tablero_sql": round(med["tablero_listo_ms"] / med["sql_crudo_ms"], 2),
+        "ratio_datos_sql": round(med["datos_ms"] / med["sql_crudo_ms"], 2),
+        "ratio_todos_sql": round(med["todos_dibujados_ms"] / med["sql_crudo_ms"], 2),
+        "objetivo_ms": 1000, "runs_ms": {k: [round(x, 1) for x in v] for k, v in medidas.items()},
+    }
+    pagina.close()
+    srv.close()
+    text = json.dumps(res, indent=2, ensure_ascii=False)
+    print(text)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(text + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

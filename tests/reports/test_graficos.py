@@ -1,0 +1,73 @@
+"""Each Figure has the expected series, labels and titles, and tags its bars for the drill-down."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+from openpyxl import load_workbook
+
+from app.reports import graficos
+from app.reports.tablas import exportar_xlsx
+
+D = Decimal
+MESES = ["2025-11", "2025-12", "2026-01"]
+
+
+def _textos(fig) -> list[str]:  # type: ignore[no-untyped-def]
+    return [t.get_text() for ax in fig.axes for t in ax.texts]
+
+
+def test_recaudacion_mensual_stacks_the_states() -> None:
+    g = graficos.recaudacion_mensual(MESES, [("A", "Juicio en trámite", [D(1), D(2), D(3)]),
+                                             ("B", "Acuerdo de pago (APP)", [D(10), D(0), D("0.5")])])
+    ax = g.figura.axes[0]
+    assert g.figura.texts[0].get_text() == "Recaudación mensual por estado de la cartera (USD)" == g.titulo
+    assert g.series() == ["Juicio en trámite", "Acuerdo de pago (APP)"]
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["nov\n2025", "dic", "ene\n2026"]
+    alturas = [(p.get_gid(), p.get_y() + p.get_height()) for p in ax.patches]
+    assert ("mes:2025-11:B", 11.0) in alturas  # stacked on A's 1
+    assert g.filas[2] == ("ene 2026", D(3), D("0.5"), D("3.5"))
+    assert g.columnas == ("Mes", "Juicio en trámite", "Acuerdo de pago (APP)", "Total")
+
+
+def test_nacional_vs_foja_lists_adjustments_apart() -> None:
+    g = graficos.nacional_vs_foja(MESES, [D("150000.00"), None, D("180000.00")], [D(10), D(20), D(30)],
+                                  [("Ajuste por reclasificación", D("-122471.11"))])
+    assert g.series() == ["Títulos de crédito (tabla nacional, eje izq.)", "Recuperado por la oficina (eje der.)"]
+    assert "Ajuste por reclasificación: -122.471,11" in g.nota and g.nota_en_figura
+    assert g.filas[-1] == ("Ajuste por reclasificación", D("-122471.11"), None)
+    assert [p.get_gid() for p in g.figura.axes[0].patches] == ["mes:2025-11", "mes:2025-12", "mes:2026-01"]
+    assert g.figura.axes[0].yaxis.get_major_formatter()(150000, 0) == "150 mil"
+
+
+def test_funnel_ages_secretarios_and_overdue() -> None:
+    e = graficos.embudo([("SORTEADO", "Sorteado", 1200, D("2500000")), ("RPV", "Requerimiento de pago", 0, D(0))])
+    assert [t.get_text() for t in e.figura.axes[0].get_yticklabels()] == ["Sorteado", "Requerimiento de pago"]
+    assert " 1.200 · USD 2,5 M" in _textos(e.figura) and e.figura.axes[0].get_xlabel() == "Expedientes"
+    a = graficos.antiguedad([(0, "Hasta 6 meses", 3, D(10)), (1, "6 a 12 meses", 0, D(0))])
+    assert [p.get_gid() for p in a.figura.axes[0].patches] == ["banda:0", "banda:1"]
+    s = graficos.secretarios([(f"id{i}", f"Secretario {i}", D(1000 - i), D(100), 10, 2) for i in range(15)])
+    assert s.series() == ["Asignado (cuantía)", "Recuperado en el período"]
+    assert len(s.figura.axes[0].get_yticklabels()) == 12 and "12 de 15" in s.nota and len(s.filas) == 15
+    assert " 10,0 % · en plazo 80 %" in _textos(s.figura)
+    v = graficos.vencidos([("x", "Ana", 2, 3), ("y", "Luis", 0, 0)])
+    assert v.series() == ["Plazo de 180 días vencido", "Términos vencidos"]
+    assert {p.get_gid() for p in v.figura.axes[0].patches} == {"plazo:x", "terminos:x"}
+    assert v.filas == [("Ana", 2, 3, 5), ("Luis", 0, 0, 0)]
+
+
+def test_a_table_exports_to_xlsx_with_numbers(tmp_path: Path) -> None:
+    g = graficos.embudo([("OPI", "Orden de pago inmediato", 7, D("12742937.65"))])
+    ruta = exportar_xlsx(g.titulo, g.columnas, g.filas, tmp_path / "t.xlsx")
+    ws = load_workbook(ruta).active
+    assert ws["A1"].value == "Juicios por etapa (a la fecha)"
+    assert [c.value for c in ws[3]] == ["Etapa", "Expedientes", "Cuantía (USD)"]
+    assert ws["C4"].value == 12742937.65 and ws["C4"].number_format == "#,##0.00"
+
+
+def test_figures_save_as_png_and_pdf(tmp_path: Path) -> None:
+    g = graficos.sin_datos("bienes", "Bienes en custodia", "Sin datos: aún no.")
+    g.figura.savefig(tmp_path / "b.png")
+    g.figura.savefig(tmp_path / "b.pdf")
+    assert (tmp_path / "b.png").read_bytes()[:4] == b"\x89PNG" and (tmp_path / "b.pdf").read_bytes()[:4] == b"%PDF"
