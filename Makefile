@@ -22,7 +22,7 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 
 bench: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(PY) bench/bench_oficina.py
+	QT_QPA_PLATFORM=offscreen $(PY) bench/bench_oficina.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -115,8 +115,9 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--respaldo", type=Path, help="archivo de respaldo (por omisión, el último que abre)")
 
     c = sub.add_parser("captura", parents=[common], help="guardar una imagen PNG de la ventana")
-    c.add_argument("--vista", choices=["expedientes", "expediente", "vencimientos", "honorarios", "tablero"],
-                   required=True)
+    c.add_argument("--vista", choices=["expedientes", "expediente", "vencimientos", "bienes", "honorarios",
+                                        "tablero"], required=True,
+                   help="bienes: el inventario (o, con --usuario de un depositario, su página de inicio)")
     c.add_argument("--juicio")
     c.add_argument("--out", type=Path, required=True)
 
@@ -124,6 +125,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     cli_legal.agregar(sub, common)
     cli_tablero.agregar(sub, common)
+
+    inv = sub.add_parser("inventario", parents=[common], help="exportar el inventario de bienes embargados a XLSX")
+    inv.add_argument("--out", type=Path, required=True, help="archivo .xlsx de salida")
+    inv.add_argument("--buscar", default="", help="placa, chasis, clave catastral, juicio o coactivado")
+    inv.add_argument("--estado", help="solo los bienes en este estado (EMBARGADO, EN_CUSTODIA, AVALUADO…)")
+    inv.add_argument("--vencidos", action="store_true", help="solo los bienes con el informe del depositario vencido")
 
     sec = sub.add_parser("secretario", parents=[common], help="registrar un secretario-abogado")
     sec.add_argument("--nombres", required=True)
@@ -314,6 +321,21 @@ def _run(args: argparse.Namespace, srv) -> int:  # type: ignore[no-untyped-def]
     hecho = cli_legal.ejecutar(args, srv)
     if hecho is not None:
         return hecho
+    if cmd == "inventario":
+        from app.domain.bienes import EstadoBien
+        from app.services.bienes import Filtro
+
+        try:
+            estado = EstadoBien(args.estado.upper()) if args.estado else None
+        except ValueError:
+            from app.common.errors import ValidationError
+
+            raise ValidationError(f"Estado «{args.estado}» desconocido: use {', '.join(e.value for e in EstadoBien)}."
+                                  ) from None
+        n = srv.bienes.exportar_inventario(args.out, Filtro(args.buscar, estado=estado, solo_vencidos=args.vencidos))
+        vencidos = srv.depositarios.contar_informes_vencidos()
+        print(f"{args.out}: {n} bien(es); {vencidos} informe(s) de depositario vencido(s) en la oficina.")
+        return 0
     if cmd == "secretario":
         x = srv.secretarios.crear(args.nombres, args.cedula, externo=not args.interno, genero=args.genero)
         print(f"Registrado {x.nombres} ({x.cedula}, {x.tipo}).")

@@ -1,16 +1,17 @@
-"""Benchmark of a large office (domain.md §7: ~196,000 juicios, 52 lawyers). Not a test.
+"""Foja beside the raw ceiling of each operation, on offices of 20,000, 50,000 and 200,000 expedientes.
 
-Generates (or reuses) an office of ``--size`` expedientes through the real import and sorteo, then
-measures and prints as JSON (also written to ``bench/results/oficina.json``):
-- ``abrir_ventana_s``: from opening the data dir (migration check included) to the main window shown
-  with its first page of expedientes loaded;
-- ``busqueda_*_ms``: p50/p95 of one search as typed in the list (one page of 200 rows + the total
-  count, the two queries the list runs) by RUC/cédula prefix, name prefix and juicio-number prefix;
-- ``orden_*_ms``: first page sorted by debtor name and by amount (descending);
-- ``importar_10000_s``: importing 10,000 new títulos (CSV) into that office;
-- ``opi_ms``: mean/p50/p95 time to generate and foliate one orden de pago inmediato.
+Each office is built once (``bench/oficinas.py``: the real demo, import and sorteo) under the cache dir
+(``$FOJA_BENCH_DIR``, else ``~/.cache/foja-bench``) and reused. For each size, every measure runs Foja and its
+raw ceiling alternately in the same process (``bench/medidas.py``) and reports the medians (and p95 for
+searches) and the ratio Foja / raw. Prints a table and JSON; writes ``bench/results/oficina.json``.
 
-Usage: python bench/bench_oficina.py [--size 200000] [--data-dir DIR] [--out FILE]
+Measures: cédula/RUC prefix search (page of 200 + exact count), name search (any word, accents ignored),
+juicio-number search, first page sorted by each column, the last page by keyset, the main window in
+process, process start to window ready, the write path of an import of 10,000 títulos, one orden de pago,
+the whole office's vencimientos aggregate, and the database size per expediente (with and without the
+sync's outbox).
+
+Usage: python bench/bench_oficina.py [--sizes 20000,50000,200000] [--rapido]
 """
 
 from __future__ import annotations
@@ -22,151 +23,147 @@ import platform
 import random
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from app.common.paths import DataPaths
-from app.services.bootstrap import Servicios, abrir
-from app.services.expedientes import Columna
+import medidas
+import oficinas
 
-
-def pct(values: list[float], p: float) -> float:
-    s = sorted(values)
-    k = min(len(s) - 1, max(0, round(p / 100 * (len(s) - 1))))
-    return round(s[k], 2)
+from app.services.bootstrap import abrir
 
 
-def timed_ms(fn) -> float:  # type: ignore[no-untyped-def]
-    t0 = time.perf_counter()
-    fn()
-    return (time.perf_counter() - t0) * 1000
+def pct(v: list[float], p: float) -> float:
+    s = sorted(v)
+    return s[min(len(s) - 1, max(0, round(p / 100 * (len(s) - 1))))]
 
 
-def preparar(paths: DataPaths, size: int) -> float | None:
-    srv = abrir(paths)
-    try:
-        ya = srv.expedientes.contar()
-        if ya >= size:
-            return None
-        from app.services.demo import crear_demo
-
-        t0 = time.perf_counter()
-        crear_demo(srv, size - ya, semilla=7, progreso=lambda m: print("  " + m, file=sys.stderr, flush=True))
-        return round(time.perf_counter() - t0, 1)
-    finally:
-        srv.close()
-
-
-def abrir_ventana(paths: DataPaths) -> tuple[float, Servicios]:
-    from PySide6.QtCore import QCoreApplication, QSettings
-
-    from app.ui.app import crear_aplicacion
-    from app.ui.main_window import MainWindow
-
-    t0 = time.perf_counter()
-    srv = abrir(paths)
-    crear_aplicacion()
-    tmp = tempfile.mkdtemp()
-    w = MainWindow(srv, QSettings(str(Path(tmp) / "b.ini"), QSettings.Format.IniFormat))
-    w.show()
-    QCoreApplication.processEvents()
-    assert w.lista.model.rowCount() > 0, "the list did not load"
-    dt = time.perf_counter() - t0
-    w.close()
-    w.deleteLater()
-    QCoreApplication.processEvents()
-    return dt, srv
-
-
-def busquedas(srv: Servicios, n: int, rng: random.Random) -> dict[str, float]:
-    total = srv.expedientes.contar()
-    muestras = [srv.expedientes.buscar(offset=rng.randrange(total), limite=1)[0] for _ in range(n)]
-
-    def medir(textos: list[str]) -> list[float]:
-        return [timed_ms(lambda t=t: (srv.expedientes.buscar(t, limite=200), srv.expedientes.contar(t)))
-                for t in textos]
-
-    ruc = medir([m.identificacion[: rng.randint(5, 8)] for m in muestras])
-    nombre = medir([m.deudor[: rng.randint(3, 6)] for m in muestras])
-    juicio = medir([m.numero[:12] for m in muestras])
-    out: dict[str, float] = {}
-    for k, v in (("ruc", ruc), ("nombre", nombre), ("juicio", juicio)):
-        out[f"busqueda_{k}_p50_ms"] = pct(v, 50)
-        out[f"busqueda_{k}_p95_ms"] = pct(v, 95)
-    out["orden_deudor_ms"] = round(timed_ms(lambda: srv.expedientes.buscar(orden=Columna.DEUDOR)), 2)
-    out["orden_cuantia_desc_ms"] = round(
-        timed_ms(lambda: srv.expedientes.buscar(orden=Columna.CUANTIA, descendente=True)), 2)
-    out["pagina_profunda_ms"] = round(timed_ms(lambda: srv.expedientes.buscar(offset=total - 200)), 2)
+def resumen(m: medidas.Muestras, p95: bool = False) -> dict[str, float]:
+    f, c = statistics.median(m["foja"]), statistics.median(m["crudo"])
+    out = {"foja_ms": round(f, 2), "crudo_ms": round(c, 2), "razon": round(f / c, 2) if c else 0.0,
+           "n": len(m["foja"])}
+    if p95:
+        out["foja_p95_ms"] = round(pct(m["foja"], 95), 2)
+        out["crudo_p95_ms"] = round(pct(m["crudo"], 95), 2)
+        out["razon_p95"] = round(out["foja_p95_ms"] / out["crudo_p95_ms"], 2) if out["crudo_p95_ms"] else 0.0
     return out
 
 
-def importar(srv: Servicios, n: int) -> float:
-    from app.services.generador import escribir_csv, generar_titulos
+def medir(size: int, rapido: bool, solo: set[str]) -> dict[str, Any]:
+    paths, construida = oficinas.preparar(size)
+    t0 = time.perf_counter()
+    srv = abrir(paths)  # the first open after a new migration migrates (with its backup): not measured below
+    res: dict[str, Any] = {"size": size, "construir_s": None if construida is None else round(construida, 1),
+                           "abrir_primera_vez_s": round(time.perf_counter() - t0, 2)}
+    rng = random.Random(20251121 + size)
+    crudo = medidas.Crudo(paths)
+    n = 40 if rapido else 200
+    rep = 5 if rapido else 15
+    def pedida(nombre: str) -> bool:
+        return not solo or nombre in solo
 
-    base = 5_000_000 + srv.expedientes.contar() + srv.sorteo.contar_pendientes()
-    with tempfile.TemporaryDirectory() as tmp:
-        csv = escribir_csv(generar_titulos(n, semilla=base, primer_numero=base), Path(tmp) / "t.csv")
-        t0 = time.perf_counter()
-        r = srv.importacion.importar(csv)
-        dt = time.perf_counter() - t0
-    assert r.filas == n
-    return round(dt, 2)
+    try:
+        expedientes = srv.expedientes.contar(solo_mios=False)
+        res["expedientes"] = expedientes
+        if pedida("busquedas"):
+            for k, m in medidas.busquedas(srv, crudo, n, rng).items():
+                res[k] = resumen(m, p95=True)
+        if pedida("ordenes"):
+            for k, m in medidas.ordenes(srv, crudo, rep).items():
+                res[k] = resumen(m)
+        if pedida("vencimientos"):
+            res["vencimientos"] = resumen(medidas.vencimientos(srv, crudo, rep))
+        if pedida("importar"):
+            res["importar_10000"] = resumen(medidas.importar(srv, paths, 10_000, 3 if rapido else 5))
+            res["importar_10000"]["filas_por_s"] = round(10_000 / (res["importar_10000"]["foja_ms"] / 1000))
+        if pedida("opi"):
+            res["opi"] = resumen(medidas.opi(srv, 10 if rapido else 30, rng))
+        if pedida("ventana"):
+            res["ventana"] = resumen(medidas.ventana(paths, 3 if rapido else 7))
+        if pedida("arranque"):
+            res["arranque"] = resumen(medidas.arranque(paths, 3 if rapido else 5))
+        if pedida("tamano"):
+            res["tamano"] = medidas.tamano(paths, expedientes)
+    finally:
+        crudo.con.close()
+        srv.close()
+    return res
 
 
-def opis(srv: Servicios, n: int, rng: random.Random) -> dict[str, float]:
-    from app.domain.etapas import Etapa
+FILAS = [
+    ("busqueda_ruc", "Cédula/RUC prefix, page+count (p95)", True),
+    ("busqueda_nombre", "Name, any word, page+count (p95)", True),
+    ("busqueda_juicio", "Juicio number prefix, page+count (p95)", True),
+    ("orden_numero", "First page by number", False),
+    ("orden_deudor", "First page by debtor", False),
+    ("orden_deudor_desc", "First page by debtor, desc.", False),
+    ("orden_identificacion", "First page by cédula/RUC", False),
+    ("orden_cuantia_desc", "First page by cuantía, desc.", False),
+    ("orden_etapa", "First page by stage", False),
+    ("orden_secretario", "First page by secretario", False),
+    ("orden_fecha_inicio_desc", "First page by start date, desc.", False),
+    ("pagina_profunda", "Last page (keyset)", False),
+    ("ventana", "Window ready, in process", False),
+    ("arranque", "Process start to window ready", False),
+    ("importar_10000", "Import 10,000 títulos, write path", False),
+    ("opi", "Orden de pago, per document", False),
+    ("vencimientos", "Vencimientos, whole office", False),
+]
 
-    total = srv.expedientes.contar()
-    numeros: list[str] = []
-    while len(numeros) < n:  # an OPI is only legal from Sorteado/RPV: earlier runs used some expedientes
-        f = srv.expedientes.buscar(offset=rng.randrange(total), limite=1)[0]
-        if f.etapa is Etapa.SORTEADO and f.numero not in numeros:
-            numeros.append(f.numero)
-    tiempos = [timed_ms(lambda j=j: srv.documentos.generar_opi(j)) for j in numeros]
-    return {"opi_mean_ms": round(statistics.mean(tiempos), 1), "opi_p50_ms": pct(tiempos, 50),
-            "opi_p95_ms": pct(tiempos, 95), "opi_n": n}
+
+def tabla(resultados: list[dict[str, Any]]) -> str:
+    sizes = [r["size"] for r in resultados]
+    cab = f"{'Measure':<42}" + "".join(f"{f'{s // 1000}k Foja / raw = ratio':>30}" for s in sizes)
+    lineas = [cab, "-" * len(cab)]
+    for clave, nombre, p95 in FILAS:
+        celdas = []
+        for r in resultados:
+            m = r.get(clave)
+            if not m:
+                celdas.append(f"{'—':>30}")
+                continue
+            f, c, q = ((m["foja_p95_ms"], m["crudo_p95_ms"], m["razon_p95"]) if p95
+                       else (m["foja_ms"], m["crudo_ms"], m["razon"]))
+            celdas.append(f"{f'{f:.1f} / {c:.1f} ms = {q:.2f}×':>30}")
+        lineas.append(f"{nombre:<42}" + "".join(celdas))
+    for r in resultados:
+        i = r.get("importar_10000", {})
+        t = r.get("tamano", {})
+        lineas.append(f"{r['size'] // 1000}k: import {i.get('filas_por_s', 0):,} rows/s; "
+                      f"{t.get('kib_por_expediente', 0)} KiB/expediente ({t.get('kib_por_expediente_sin_outbox', 0)} "
+                      f"without the outbox; audit {t.get('kib_auditoria_por_expediente', 0)}), file "
+                      f"{t.get('mb_archivo', 0)} MB")
+    return "\n".join(lineas)
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--size", type=int, default=200_000)
-    ap.add_argument("--data-dir", type=Path, default=Path(tempfile.gettempdir()) / "foja-bench")
+    ap.add_argument("--sizes", default="20000,50000,200000")
+    ap.add_argument("--rapido", action="store_true", help="fewer repetitions (a quick look, not a report)")
+    ap.add_argument("--solo", default="", help="only these measures: busquedas, ordenes, vencimientos, importar, "
+                                               "opi, ventana, arranque, tamano (comma-separated)")
     ap.add_argument("--out", type=Path, default=Path(__file__).parent / "results" / "oficina.json")
-    ap.add_argument("--busquedas", type=int, default=200)
-    ap.add_argument("--opi", type=int, default=50)
-    ap.add_argument("--importar", type=int, default=10_000)
     args = ap.parse_args()
-    rng = random.Random(20251121)
-
-    paths = DataPaths(args.data_dir / f"oficina-{args.size}")
-    res: dict[str, object] = {"size": args.size, "python": platform.python_version(),
-                              "machine": f"{platform.machine()} {os.cpu_count()} cpu"}
-    print(f"Preparando oficina de {args.size} expedientes en {paths.root}…", file=sys.stderr)
-    res["generar_s"] = preparar(paths, args.size)
-    ventana = []
-    srv = None
-    for _ in range(3):
-        if srv is not None:
-            srv.close()
-        dt, srv = abrir_ventana(paths)
-        ventana.append(round(dt, 3))
-    assert srv is not None
-    res["abrir_ventana_s"] = ventana[0]
-    res["abrir_ventana_runs_s"] = ventana
-    res["expedientes"] = srv.expedientes.contar()
-    res.update(busquedas(srv, args.busquedas, rng))
-    res.update(opis(srv, args.opi, rng))
-    res["importar_10000_s"] = importar(srv, args.importar)
-    srv.close()
-    res["db_mb"] = round(paths.database.stat().st_size / 1e6, 1)
-    text = json.dumps(res, indent=2, ensure_ascii=False)
-    print(text)
+    sizes = sorted(int(s) for s in args.sizes.split(","))
+    for s in sizes:  # build every size first (each from the largest smaller one)
+        oficinas.preparar(s)
+    resultados = []
+    for s in sizes:
+        print(f"Midiendo la oficina de {s} expedientes…", file=sys.stderr, flush=True)
+        resultados.append(medir(s, args.rapido, set(filter(None, args.solo.split(",")))))
+    salida = {"python": platform.python_version(), "maquina": f"{platform.machine()} {os.cpu_count()} cpu",
+              "carga_1min": os.getloadavg()[0], "resultados": resultados}
+    texto = json.dumps(salida, indent=2, ensure_ascii=False)
+    print(texto)
+    print()
+    print(tabla(resultados))
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(text + "\n", encoding="utf-8")
+    args.out.write_text(texto + "\n", encoding="utf-8")
+    (args.out.with_suffix(".txt")).write_text(tabla(resultados) + "\n", encoding="utf-8")
     return 0
 
 

@@ -7,7 +7,6 @@ from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_date
-from num2words import num2words
 
 LOCAL_TZ = ZoneInfo("America/Guayaquil")
 
@@ -53,6 +52,8 @@ def place_and_date(city: str, d: date) -> str:
 
 def number_in_words(n: int) -> str:
     """``42`` -> ``'cuarenta y dos'`` (for folio references such as "fojas 42 (cuarenta y dos)")."""
+    from num2words import num2words  # loads every language: only when a document spells a number
+
     return num2words(n, lang="es")
 
 

@@ -9,7 +9,6 @@ import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from babel.numbers import format_decimal
-from num2words import num2words
 
 CENT = Decimal("0.01")
 LOCALE = "es_EC"
@@ -65,6 +64,8 @@ def amount_in_words(amount: Decimal) -> str:
     value = q(amount)
     whole = int(value)
     cents = int((value - whole) * 100)
+    from num2words import num2words  # loads every language: only when a document spells an amount
+
     words = num2words(whole, lang="es").upper()
     # num2words writes "uno" for 1 and "veintiuno"; legal usage says "UN DÓLAR"/"VEINTIÚN".
     words = re.sub(r"VEINTIUNO$", "VEINTIÚN", words)

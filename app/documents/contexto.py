@@ -272,6 +272,9 @@ class ActaRemate:
     hora: str = ""
     aviso: RefDocumento | None = None
     adjudicatario: int | None = None  # index into posturas; None: the highest qualified bid
+    base: Decimal | None = None  # the remate's base (USD); None: not stated
+    a_deuda: Decimal | None = None  # part of the price applied to the debt; None: not applied here
+    sobrante: Decimal = Decimal("0.00")  # owed back to the debtor
 
 
 @dataclass(frozen=True, slots=True)
@@ -677,6 +680,10 @@ def acta_remate(j: Juicio, fecha: date, a: ActaRemate) -> dict[str, Any]:
         "adjudicacion_valor": dinero(ganadora.valor), "adjudicacion_letras": amount_in_words(ganadora.valor),
         "saldo_precio": dinero(ganadora.valor - ganadora.deposito),
         "saldo_precio_letras": amount_in_words(ganadora.valor - ganadora.deposito),
+        "base_remate": dinero(a.base) if a.base is not None else "",
+        "producto_aplicado": a.a_deuda is not None,
+        "producto_a_deuda_letras": amount_in_words(a.a_deuda) if a.a_deuda is not None else "",
+        "sobrante_letras": amount_in_words(a.sobrante), "hay_sobrante": a.sobrante > 0,
     }
 
 
@@ -882,6 +889,10 @@ def muestra(tipo: TipoDocumento | str) -> dict[str, Any]:
     legal, two co-obligados, every list with items): used to preview a template and to check that an
     office's template uses only known fields."""
     tipo = TipoDocumento(tipo)
+    if tipo in (TipoDocumento.ACTA_POSESION, TipoDocumento.DESIGNACION_PERITO, TipoDocumento.CALIFICACION_POSTURAS):
+        from app.documents import contexto_bienes  # the goods' documents build on this module
+
+        return contexto_bienes.muestra(tipo.name)
     j, f = MUESTRA_JUICIO, _M_FECHA
     from app.documents import contexto_legal  # its builders import this module
 
@@ -940,6 +951,7 @@ def muestra(tipo: TipoDocumento | str) -> dict[str, Any]:
             posturas=(Postura("Carlos Andrés Villacís Orozco", "0603001231", Decimal("19000.00"), Decimal("1900.00")),
                       Postura("Paola Estefanía Samaniego Ruiz", "0604571232", Decimal("19500.00"), Decimal("500.00"))),
             hora="10h00", aviso=RefDocumento("el aviso de remate", date(2025, 5, 20), 14, 14),
+            base=Decimal("18500.00"), a_deuda=Decimal("1363.68"), sobrante=Decimal("17636.32"),
         ))
     if tipo is TipoDocumento.RAZON_ARCHIVO:
         return razon_archivo(j, f, Archivo("el pago total de la obligación", Decimal("1363.68"),

@@ -19,7 +19,7 @@ import io
 import math
 import re
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import repeat
@@ -795,31 +795,47 @@ def contar_hojas(docx_bytes: bytes) -> int:
             doc = _parte(z, "word/document.xml")
             if doc is None:
                 raise ValidationError("El archivo no es un documento de Word (.docx) válido.")
-            estilos = _Estilos(_parte(z, "word/styles.xml"))
-            ajustes = _parte(z, "word/settings.xml")
-            tab = 36.0
-            if ajustes is not None and ajustes.find(f"{_W}defaultTabStop") is not None:
-                tab = _tw(ajustes.find(f"{_W}defaultTabStop").get(f"{_W}val"), 36.0)
-            cuerpo = doc.find(f"{_W}body")
-            sectpr = cuerpo.find(f"{_W}sectPr")
-            g = _geometria(sectpr)
-            maq = _Maquetador(estilos, tab)
-            arriba, abajo = g.arriba, g.abajo
-            if sectpr is not None:
-                for ref, es_enc in [(r, True) for r in sectpr.findall(f"{_W}headerReference")] + \
-                                   [(r, False) for r in sectpr.findall(f"{_W}footerReference")]:
-                    if ref.get(f"{_W}type", "default") != "default":
-                        continue
-                    nombre = _destino_rel(z, ref.get(f"{_R}id", ""))
-                    parte = _parte(z, nombre) if nombre else None
-                    if parte is None:
-                        continue
-                    alto = _alto_apilado(maq.bloques(parte, g.ancho_util))
-                    if es_enc:
-                        arriba = max(arriba, g.dist_encabezado + alto)
-                    else:
-                        abajo = max(abajo, g.dist_pie + alto)
-            bloques = maq.bloques(cuerpo, g.ancho_util)
+
+            def parte_de(rid: str) -> etree._Element | None:
+                nombre = _destino_rel(z, rid)
+                return _parte(z, nombre) if nombre else None
+
+            return contar_hojas_de(doc.find(f"{_W}body"), Estilos(_parte(z, "word/styles.xml")),
+                                   _parte(z, "word/settings.xml"), parte_de)
     except (zipfile.BadZipFile, etree.XMLSyntaxError) as exc:
         raise ValidationError("El archivo no es un documento de Word (.docx) válido.") from exc
+
+
+def contar_hojas_de(
+    cuerpo: etree._Element, estilos: _Estilos, ajustes: etree._Element | None,
+    parte_de: Callable[[str], etree._Element | None],
+) -> int:
+    """:func:`contar_hojas` of a document already parsed: its ``w:body``, its styles (:class:`Estilos`, which
+    may be reused across documents of one template), ``settings.xml`` and the header/footer part of a
+    relationship id. The renderer counts what it just rendered this way, without unzipping it again."""
+    tab = 36.0
+    if ajustes is not None and ajustes.find(f"{_W}defaultTabStop") is not None:
+        tab = _tw(ajustes.find(f"{_W}defaultTabStop").get(f"{_W}val"), 36.0)
+    sectpr = cuerpo.find(f"{_W}sectPr")
+    g = _geometria(sectpr)
+    maq = _Maquetador(estilos, tab)
+    arriba, abajo = g.arriba, g.abajo
+    if sectpr is not None:
+        for ref, es_enc in [(r, True) for r in sectpr.findall(f"{_W}headerReference")] + \
+                           [(r, False) for r in sectpr.findall(f"{_W}footerReference")]:
+            if ref.get(f"{_W}type", "default") != "default":
+                continue
+            parte = parte_de(ref.get(f"{_R}id", ""))
+            if parte is None:
+                continue
+            alto = _alto_apilado(maq.bloques(parte, g.ancho_util))
+            if es_enc:
+                arriba = max(arriba, g.dist_encabezado + alto)
+            else:
+                abajo = max(abajo, g.dist_pie + alto)
+    bloques = maq.bloques(cuerpo, g.ancho_util)
     return _Paginador(g.alto - arriba - abajo).flujo(bloques)
+
+
+Estilos = _Estilos
+"""The resolved styles of one ``styles.xml`` (reusable for every document rendered from one template)."""

@@ -102,7 +102,8 @@ def construir_acta_remate() -> Document:
         "No. {{ juicio_numero }} que el {{ acreedor }} sigue contra {{ obligados_designacion }}:",
     ])
     _tabla_bienes(doc, "Avalúo (USD)")
-    _p(doc, ["Se recibieron las siguientes posturas:"]).paragraph_format.keep_with_next = True
+    _p(doc, ["{% if base_remate %}La base del remate es de USD {{ base_remate }}. {% endif %}"
+             "Se recibieron las siguientes posturas:"]).paragraph_format.keep_with_next = True
     _tabla_lista(
         doc, [1.0, 4.9, 2.6, 2.4, 2.4, 2.2],
         ["No.", "Postor", "Identificación", "Postura (USD)", "Depósito (USD)", "Calificada"], "x in posturas",
@@ -117,6 +118,11 @@ def construir_acta_remate() -> Document:
         ", quien deberá consignar el saldo del precio, {{ saldo_precio_letras }}, dentro del término legal, bajo "
         "prevención de perder el depósito efectuado.",
     ])
+    _si(doc, "producto_aplicado", [([
+        "El producto del remate se imputa a la deuda del coactivado por ", ("{{ producto_a_deuda_letras }}", "b"),
+        ", en el mismo orden que los abonos{% if hay_sobrante %}; el sobrante de {{ sobrante_letras }} queda a "
+        "favor del coactivado, a quien se le devolverá{% endif %}.",
+    ], "Normal")])
     _cierre(doc, ["Para constancia firman los intervinientes."])
     _firmas(doc, _EJECUTOR, _SECRETARIO)
     return doc

@@ -38,11 +38,17 @@ from pathlib import Path
 from docx import Document
 
 from app.common.paths import templates_dir
+from app.documents import contexto_bienes as cb
 from app.documents.plantillas_actas import (
     construir_acta_embargo,
     construir_acta_remate,
     construir_acta_secuestro,
     construir_aviso_remate,
+)
+from app.documents.plantillas_bienes import (
+    construir_acta_posesion,
+    construir_calificacion_posturas,
+    construir_designacion_perito,
 )
 from app.documents.plantillas_expediente import (
     construir_acta_sorteo,
@@ -256,6 +262,11 @@ CAMPOS: dict[str, dict[str, str]] = {
         "adjudicacion_letras": "El valor en letras y cifras",
         "saldo_precio": "Saldo del precio que debe consignar el adjudicatario (USD)",
         "saldo_precio_letras": "El saldo en letras y cifras",
+        "base_remate": "Base del remate (USD)",
+        "producto_aplicado": "Verdadero si el producto del remate se imputó a la deuda (para {% if %})",
+        "producto_a_deuda_letras": "Parte del precio imputada a la deuda, en letras y cifras",
+        "sobrante_letras": "Sobrante a favor del coactivado, en letras y cifras",
+        "hay_sobrante": "Verdadero si queda un sobrante a favor del coactivado (para {% if %})",
     },
     archivo(TipoDocumento.RAZON_ARCHIVO): {
         **_JUICIO,
@@ -311,6 +322,9 @@ CAMPOS: dict[str, dict[str, str]] = {
         "cuerpos": "Número de cuerpos del expediente",
         "cuerpos_texto": "Los cuerpos con su sustantivo («un cuerpo»)",
     },
+    archivo(TipoDocumento.ACTA_POSESION): {**_JUICIO, **cb.CAMPOS_POSESION},
+    archivo(TipoDocumento.DESIGNACION_PERITO): {**_JUICIO, **cb.CAMPOS_DESIGNACION},
+    archivo(TipoDocumento.CALIFICACION_POSTURAS): {**_JUICIO, **cb.CAMPOS_CALIFICACION},
     ACTA_SORTEO: {
         **_OFICINA,
         "sorteo_id": "Identificador del sorteo",
@@ -352,6 +366,9 @@ CONSTRUCTORES: dict[str, Callable[[], Document]] = {
     archivo(TipoDocumento.CARATULA): construir_caratula,
     INDICE: construir_indice,
     ACTA_SORTEO: construir_acta_sorteo,
+    archivo(TipoDocumento.ACTA_POSESION): construir_acta_posesion,
+    archivo(TipoDocumento.DESIGNACION_PERITO): construir_designacion_perito,
+    archivo(TipoDocumento.CALIFICACION_POSTURAS): construir_calificacion_posturas,
     archivo(TipoDocumento.ORDEN_PAGO_HONORARIOS): construir_orden_pago_honorarios,
 }
 

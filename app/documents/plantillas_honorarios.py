@@ -44,13 +44,13 @@ def construir_orden_pago_honorarios() -> Document:
     _encabezado(doc, ("SECRETARIO-ABOGADO: ", "Ab. {{ secretario_nombre }} ({{ secretario_cedula }})"))
     _titulo(doc, "ORDEN DE PAGO DE HONORARIOS")
     _p(doc, [_JUZGADO, "{{ lugar_fecha }}.- ",
-             "Vista la solicitud de honorarios presentada el {{ solicitud_fecha }} por el/la Ab. "
+             "Vista la solicitud de honorarios presentada el {{ solicitud_fecha }} por {{ secretario_tratamiento }} "
              "{{ secretario_nombre }}, {{ secretario_cargo }} del juicio coactivo No. {{ juicio_numero }} que el "
              "{{ acreedor }} sigue contra {{ obligados_designacion }}, y revisado el expediente entregado, en el que "
              "se verificó: {{ revision|join('; ') }}; en ejercicio de la atribución de revisar, confirmar y disponer "
              "el pago de honorarios a abogados externos (Resolución C.D. 497, art. 3.5.3, lit. m), se dispone:"])
-    _p(doc, [("PRIMERO.- ", "b"), "Aprobar los honorarios del/de la Ab. {{ secretario_nombre }} calculados sobre lo "
-             "efectivamente recuperado en el juicio, según el siguiente detalle:"])
+    _p(doc, [("PRIMERO.- ", "b"), "Aprobar los honorarios profesionales de {{ secretario_nombre }}, calculados "
+             "sobre lo efectivamente recuperado en el juicio, según el siguiente detalle:"])
     _tabla_lista(doc, [1.0, 2.0, 3.3, 1.9, 1.1, 1.8, 1.2, 1.5, 1.7],
                  ["No.", "Fecha", "Recuperación", "Monto", "%", "Honorario", "% IVA", "IVA", "Total"],
                  "r in recuperaciones",
@@ -74,7 +74,7 @@ def construir_orden_pago_honorarios() -> Document:
         ("IVA", "{{ hon_iva }}"),
     ], ("TOTAL A PAGAR", "{{ hon_total }}"))
     _p(doc, [("SEGUNDO.- ", "b"), "Disponer el pago de ", ("{{ hon_total_letras }}", "b"),
-             " al/a la Ab. {{ secretario_nombre }}, con cédula {{ secretario_cedula }}, previa presentación de la "
+             " a favor de {{ secretario_nombre }}, con cédula {{ secretario_cedula }}, previa presentación de la "
              "factura correspondiente. Tarifa aplicada: {% for t in tarifas %}{{ t.porcentaje }} de lo recuperado "
              "más IVA {{ t.iva_porcentaje }}, vigente desde el {{ t.desde }} ({{ t.fuente }}){% if not loop.last %}"
              "; {% endif %}{% endfor %}."])

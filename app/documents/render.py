@@ -3,7 +3,12 @@
 * :func:`render` fills a template with a context and returns the .docx bytes. A template that uses a
   field the context does not provide is rejected naming the field (an office-edited template with a
   typo must not silently print a blank).
-* The sheet count of a rendered document is estimated by :func:`app.documents.hojas.contar_hojas`.
+* Each template is compiled once (per file, modification time and size): its body, headers and footers
+  prepared and compiled by Jinja as docxtpl prepares them, and its unchanged parts kept compressed. A render
+  then fills the compiled parts and appends them to those parts, instead of reloading, re-parsing and
+  re-compressing the whole template as a bare ``DocxTemplate(...).render(...).save(...)`` does.
+* The sheet count of a rendered document is estimated by :func:`app.documents.hojas.contar_hojas`;
+  :func:`render_con_hojas` counts from the XML it just rendered (no second unzip and parse).
 """
 
 from __future__ import annotations
@@ -15,7 +20,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from docxtpl import DocxTemplate
 from jinja2 import Environment, StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError
 from lxml import etree
 
@@ -39,6 +43,8 @@ def _verificar_plantilla(plantilla: Path) -> None:
 
 @lru_cache(maxsize=32)
 def _variables(ruta: str, _mtime_ns: int, _tamano: int) -> frozenset[str]:
+    from docxtpl import DocxTemplate  # the document stack loads when a document is first made
+
     try:
         return frozenset(DocxTemplate(ruta).get_undeclared_template_variables(_entorno()))
     except TemplateSyntaxError as exc:
@@ -87,6 +93,30 @@ def render(plantilla: Path, contexto: Mapping[str, Any]) -> bytes:
         ValidationError: the template uses a field the context does not provide (the message names
             it), uses an attribute that does not exist (``{{ a.campo }}``), or has a malformed tag.
     """
+    return _render(plantilla, contexto)[0]
+
+
+def render_con_hojas(plantilla: Path, contexto: Mapping[str, Any]) -> tuple[bytes, int]:
+    """:func:`render` and the sheet count of the result (:func:`app.documents.hojas.contar_hojas`, same
+    estimate), counted from the rendered XML. Same errors as :func:`render`."""
+    from app.documents.hojas import contar_hojas_de
+
+    data, cuerpo, partes, c = _render(plantilla, contexto)
+    if c is None:  # a template the compiled path does not handle: count the bytes
+        from app.documents.hojas import contar_hojas
+
+        return data, contar_hojas(data)
+
+    def parte_de(rid: str) -> etree._Element | None:
+        nombre = c.rels.get(rid)
+        if nombre is None:
+            return None
+        return partes.get(nombre) if nombre in partes else c.originales.get(nombre)
+
+    return data, contar_hojas_de(cuerpo, c.estilos, c.ajustes, parte_de)
+
+
+def _render(plantilla: Path, contexto: Mapping[str, Any]) -> tuple[bytes, Any, dict[str, Any], Any]:
     faltan = campos_desconocidos(plantilla, contexto.keys())
     if faltan:
         nombres = ", ".join(sorted(faltan))
@@ -94,15 +124,28 @@ def render(plantilla: Path, contexto: Mapping[str, Any]) -> bytes:
             f"La plantilla «{plantilla.name}» usa campo(s) desconocido(s): {nombres}. Corrija la plantilla "
             "(revise la ortografía del campo) o restaure la plantilla original."
         )
-    tpl = DocxTemplate(str(plantilla))
+    from app.documents.compilada import compilada
+
+    st = plantilla.stat()
     try:
-        tpl.render(dict(contexto), jinja_env=_entorno(), autoescape=True)
+        c = compilada(str(plantilla.resolve()), st.st_mtime_ns, st.st_size)
+        if c is not None:
+            data, cuerpo, partes = c.llenar(dict(contexto))
+            return data, cuerpo, partes, c
+        return _render_docxtpl(plantilla, contexto), None, {}, None
     except UndefinedError as exc:
         raise ValidationError(
             f"La plantilla «{plantilla.name}» usa un campo desconocido: {exc.message}. Corrija la plantilla."
         ) from exc
     except TemplateError as exc:
         raise ValidationError(f"La plantilla «{plantilla.name}» no se pudo llenar: {exc}.") from exc
+
+
+def _render_docxtpl(plantilla: Path, contexto: Mapping[str, Any]) -> bytes:
+    from docxtpl import DocxTemplate
+
+    tpl = DocxTemplate(str(plantilla))
+    tpl.render(dict(contexto), jinja_env=_entorno(), autoescape=True)
     buf = io.BytesIO()
     tpl.save(buf)
     return buf.getvalue()

@@ -59,3 +59,7 @@ class TipoDocumento(StrEnum):
     TITULO_CREDITO = "titulo-credito"
     AUTO_ARCHIVO = "auto-archivo"
     ORDEN_PAGO_HONORARIOS = "orden-pago-honorarios"
+    # Seized goods (issue 10): generated from the goods of the expediente, with the rows they cite.
+    ACTA_POSESION = "acta-posesion"
+    DESIGNACION_PERITO = "designacion-perito"
+    CALIFICACION_POSTURAS = "calificacion-posturas"

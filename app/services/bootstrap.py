@@ -10,8 +10,10 @@ from app.common.permisos import privatizar_base
 from app.domain.permisos import SISTEMA, UsuarioActual
 from app.services.actos import ActosService
 from app.services.auditoria import AuditoriaService
+from app.services.bienes import BienesService
 from app.services.context import Contexto
 from app.services.convenios import ConveniosService
+from app.services.depositarios import DepositariosService
 from app.services.deudores import DeudoresService
 from app.services.documentos import DocumentosService
 from app.services.expedientes import ExpedientesService
@@ -26,6 +28,7 @@ from app.services.notificaciones import NotificacionesService
 from app.services.oficina import OficinaService, asegurar_oficina
 from app.services.pagos import PagosService
 from app.services.recaudacion import RecaudacionService
+from app.services.remates import RematesService
 from app.services.reversos import ReversosService
 from app.services.secretarios import SecretariosService
 from app.services.sincronizacion import SincronizacionService
@@ -35,7 +38,7 @@ from app.services.usuarios import UsuariosService
 from app.services.vencimientos import VencimientosService
 from app.storage.blobs import BlobStore
 from app.storage.db import make_engine, make_session_factory, session_scope, sqlite_url
-from app.storage.migrate import keep_recent_backups, upgrade
+from app.storage.esquema import al_dia, estadisticas_al_dia
 from app.storage.salud import cerrojo_de_arranque, diagnosticar
 from app.sync.ciclo import unido
 from app.sync.tirada import leer_estado
@@ -65,6 +68,9 @@ class Servicios:
     auditoria: AuditoriaService
     tablero: TableroService
     recaudacion: RecaudacionService
+    bienes: BienesService
+    depositarios: DepositariosService
+    remates: RematesService
     honorarios: HonorariosService
     honorarios_consultas: HonorariosConsultas
     honorarios_tarifa: TarifaHonorariosService
@@ -96,9 +102,13 @@ def abrir(paths: DataPaths, usuario: UsuarioActual = SISTEMA, oficina: str | Non
     with cerrojo_de_arranque(paths):
         diagnosticar(paths)
         engine = make_engine(sqlite_url(paths.database))
-        upgrade(engine, paths.database, paths.backups)
-        keep_recent_backups(paths.backups, keep=3)
+        if not al_dia(engine):  # Alembic only when there is something to migrate (it is slow to import)
+            from app.storage.migrate import keep_recent_backups, upgrade
+
+            upgrade(engine, paths.database, paths.backups)
+            keep_recent_backups(paths.backups, keep=3)
         privatizar_base(paths.database)
+    estadisticas_al_dia(engine)  # the list's and the search's plans depend on them (a few counts when current)
     factory = make_session_factory(engine)
     central = unido(engine)
     with session_scope(factory, usuario.login, "iniciar oficina") as s:
@@ -134,6 +144,9 @@ def construir(ctx: Contexto) -> Servicios:
         auditoria=AuditoriaService(ctx),
         tablero=TableroService(ctx),
         recaudacion=RecaudacionService(ctx),
+        bienes=BienesService(ctx),
+        depositarios=DepositariosService(ctx, generar_en=documentos.generar_en),
+        remates=RematesService(ctx, generar_en=documentos.generar_en),
         honorarios=HonorariosService(ctx, documentos),
         honorarios_consultas=HonorariosConsultas(ctx),
         honorarios_tarifa=TarifaHonorariosService(ctx),

@@ -20,6 +20,7 @@ from app.domain.permisos import Rol
 from app.services import demo_legal
 from app.services.arranque import respaldo_del_dia
 from app.services.bootstrap import Servicios
+from app.services.demo_bienes import crear_bienes_demo
 from app.services.demo_tablero import demo_tablero
 from app.services.generador import digito_cedula, escribir_csv, generar_titulos
 from app.services.honorarios_demo import crear_honorarios_demo
@@ -146,6 +147,7 @@ def crear_demo(
     progreso(f"{len(primeros)} órdenes de pago inmediato")
     demo_tablero(srv, semilla, progreso)  # recoveries over 24 months and the national table (issue 13)
     usuarios = crear_usuarios_demo(srv)
+    crear_bienes_demo(srv, progreso)
     progreso(crear_honorarios_demo(srv, semilla))
     progreso(f"Respaldo en «respaldos»: {getattr(respaldo_del_dia(srv.ctx.paths, horas=0), 'name', '—')}")
     return ResultadoDemo(n_sec, hechos, srv.expedientes.contar(), len(primeros), time.perf_counter() - t0, usuarios)

@@ -290,6 +290,12 @@ class Preparador:
                 too old for a providencia…).
             ValidationError: missing or bad ``datos``.
         """
+        from app.services.documentos_bienes import preparador  # the goods' documents read their own rows
+
+        propio = preparador(tipo, datos)
+        if propio is not None:
+            contexto, descripcion, datos_acto = propio(s, e, j, fecha, datos)
+            return Preparado(contexto, descripcion, datos_acto)
         return self._POR_TIPO[tipo](self, s, e, j, fecha, datos, cal)
     def _p_rpv(self, s: Session, e: Expediente, j: cx.Juicio, fecha: date, datos: dict[str, Any],
                cal: Calendario) -> Preparado:
@@ -583,35 +589,6 @@ class Preparador:
                                    for b in bienes]},
         )
 
-    def _p_acta_remate(self, s: Session, e: Expediente, j: cx.Juicio, fecha: date, datos: dict[str, Any],
-                       cal: Calendario) -> Preparado:
-        if datos.get("bienes"):
-            bienes = cx.bienes_de(datos["bienes"])
-        else:
-            # The goods announced in the last aviso de remate, with their appraisal.
-            aviso = s.scalar(
-                select(Acto.datos).where(Acto.expediente_id == e.id, Acto.tipo == TipoActo.AVISO_REMATE.value)
-                .order_by(Acto.fecha.desc(), Acto.created_at.desc()).limit(1)
-            )
-            bienes = cx.bienes_de((aviso or {}).get("bienes") or [])
-            if not bienes:
-                raise ValidationError("Indique los bienes rematados (datos «bienes»).")
-        posturas = cx.posturas_de(datos.get("posturas"))
-        elegida = None
-        if datos.get("adjudicatario") not in (None, ""):
-            try:
-                elegida = int(datos["adjudicatario"]) - 1
-            except (TypeError, ValueError) as exc:
-                raise ValidationError("«adjudicatario» es el número (1, 2, …) de la postura adjudicada.") from exc
-        k = cx.adjudicataria(posturas, elegida)
-        acta = cx.ActaRemate(bienes, posturas, cx.texto(datos, "hora"), _ref(s, e.id, TipoDocumento.AVISO_REMATE.name),
-                             k)
-        g = posturas[k]
-        return Preparado(
-            cx.acta_remate(j, fecha, acta), f"Acta de remate ({format_dmy(fecha)}): adjudicado a {g.postor}",
-            datos_acto={"adjudicatario": g.postor, "identificacion": g.identificacion, "valor": str(g.valor)},
-        )
-
     def _p_razon_archivo(self, s: Session, e: Expediente, j: cx.Juicio, fecha: date, datos: dict[str, Any],
                          cal: Calendario) -> Preparado:
         pagado = s.scalar(select(func.coalesce(func.sum(Pago.monto), 0)).where(Pago.expediente_id == e.id))
@@ -670,7 +647,6 @@ class Preparador:
         TipoDocumento.ACTA_SECUESTRO: _p_acta_secuestro,
         TipoDocumento.LIQUIDACION: _p_liquidacion,
         TipoDocumento.AVISO_REMATE: _p_aviso_remate,
-        TipoDocumento.ACTA_REMATE: _p_acta_remate,
         TipoDocumento.RAZON_ARCHIVO: _p_razon_archivo,
         TipoDocumento.AUTO_SUSPENSION: _p_auto_suspension,
         TipoDocumento.ORDEN_PAGO_HONORARIOS: _p_orden_pago_honorarios,

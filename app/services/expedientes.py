@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import uuid
 from dataclasses import dataclass
 from datetime import date
@@ -10,13 +9,13 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import Select, false, func, or_, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
-from app.common.text import search_key
 from app.domain.etapas import Etapa
 from app.services.context import Contexto
 from app.services.foliacion import EntradaIndice, expediente_por_numero, indice_de
+from app.services.lista_expedientes import Cursor, Filtro, condicion, consulta, cursor_de, valores
 from app.storage.models import Deudor, Expediente, Folio, Oficina, Secretario, TituloCredito
 
 
@@ -84,13 +83,16 @@ class Caratula:
     prorroga_dias: int = 0
 
 
-_NUMERO = re.compile(r"^[0-9]+(-[0-9]*)+$")
-_DIGITOS = re.compile(r"^[0-9]+$")
+def _fila(r: Any) -> FilaExpediente:
+    return FilaExpediente(*valores(r))
 
 
-def _prefijo(col: Any, prefix: str) -> Any:
-    # A range, not LIKE, so SQLite uses the column's index.
-    return (col >= prefix) & (col < prefix + "\U0010ffff")
+@dataclass(frozen=True, slots=True)
+class Pagina:
+    """One page of the list: its rows and where the next one starts (None: this was the last)."""
+
+    filas: list[FilaExpediente]
+    siguiente: Cursor | None
 
 
 class ExpedientesService:
@@ -102,67 +104,58 @@ class ExpedientesService:
         (domain.md §1: "his own expedientes, read access to the office's")."""
         return self.ctx.usuario.limitado_a_sus_expedientes
 
-    def _condicion(self, texto: str, solo_mios: bool | None = None) -> Any:
-        """The WHERE of a search, on ``expediente`` only: the debtor side goes through an indexed
-        ``deudor_id IN (SELECT …)`` so that SQLite starts from the few matching debtors."""
-        t = texto.strip()
-        cond = Expediente.office_id == self.ctx.office_id
-        if self.solo_mios_por_omision() if solo_mios is None else solo_mios:
-            sid = self.ctx.usuario.secretario_id
-            cond = cond & (Expediente.secretario_id == sid if sid is not None else false())
-        if not t:
-            return cond
-        if _NUMERO.match(t):
-            return cond & _prefijo(Expediente.numero, t)
-        if _DIGITOS.match(t):
-            deudores = select(Deudor.id).where(_prefijo(Deudor.identificacion, t))
-        else:
-            key = search_key(t)
-            deudores = select(Deudor.id).where(
-                or_(_prefijo(Deudor.nombre_busqueda, key), Deudor.nombre_busqueda.like(f"% {key}%")))
-        return cond & Expediente.deudor_id.in_(deudores.where(Deudor.office_id == self.ctx.office_id))
+    def _condicion(self, s: Session, texto: str, solo_mios: bool | None) -> Filtro:
+        mios = self.solo_mios_por_omision() if solo_mios is None else solo_mios
+        return condicion(s, self.ctx.office_id, texto, self.ctx.usuario.secretario_id if mios else False)
 
-    def _filtrado(self, texto: str, solo_mios: bool | None = None) -> Select[Any]:
-        sec = aliased(Secretario)
-        return (
-            select(
-                Expediente.id, Expediente.numero, Expediente.numero_provisional, Deudor.nombre,
-                Deudor.identificacion, Expediente.cuantia, Expediente.etapa, sec.nombres,
-                Expediente.fecha_inicio,
-            )
-            .join(Deudor, Deudor.id == Expediente.deudor_id)
-            .join(sec, sec.id == Expediente.secretario_id)
-            .where(self._condicion(texto, solo_mios))
-        )
+    def pagina(
+        self, texto: str = "", orden: Columna = Columna.NUMERO, descendente: bool = False,
+        despues: Cursor | None = None, limite: int = 200, solo_mios: bool | None = None,
+    ) -> Pagina:
+        """The ``limite`` rows that follow ``despues`` (None: the first page) in the list's order: the
+        keyset pagination of the lazy list (same matching rules as :meth:`buscar`). Rows are ordered by
+        ``orden`` then juicio number, both descending when ``descendente``."""
+        with self.ctx.read() as s:
+            q = consulta(self._condicion(s, texto, solo_mios).pagina, orden.value, descendente, despues)
+            rows = s.connection().execute(q.limit(limite + 1)).all()
+        filas = [_fila(r) for r in rows[:limite]]
+        siguiente = cursor_de(rows[limite - 1]) if len(rows) > limite else None
+        return Pagina(filas, siguiente)
+
+    def primera_pagina(
+        self, texto: str = "", orden: Columna = Columna.NUMERO, descendente: bool = False, limite: int = 200,
+        solo_mios: bool | None = None,
+    ) -> tuple[int, Pagina]:
+        """(total matching, first page): what the list shows after a search, in one read (the matching
+        debtors are looked up once for both)."""
+        with self.ctx.read() as s:
+            cond = self._condicion(s, texto, solo_mios)
+            total = s.scalar(select(func.count()).select_from(Expediente).where(cond.conteo)) or 0
+            if not total:
+                return 0, Pagina([], None)
+            rows = s.connection().execute(consulta(cond.pagina, orden.value, descendente, None).limit(limite + 1)).all()
+        filas = [_fila(r) for r in rows[:limite]]
+        siguiente = cursor_de(rows[limite - 1]) if len(rows) > limite else None
+        return total, Pagina(filas, siguiente)
 
     def buscar(
         self, texto: str = "", orden: Columna = Columna.NUMERO, descendente: bool = False,
         offset: int = 0, limite: int = 200, solo_mios: bool | None = None,
     ) -> list[FilaExpediente]:
-        """One page of the list. ``texto``: a juicio number prefix (``0601-2025``), a cédula/RUC
-        prefix (digits), or a name (prefix of the name or of any word, accents and case ignored).
-        ``solo_mios``: only the acting secretario-abogado's expedientes (None: his by default, see
-        :meth:`solo_mios_por_omision`; False: the whole office, which he may read)."""
-        q = self._filtrado(texto, solo_mios)
-        cols = {
-            Columna.NUMERO: Expediente.numero,
-            Columna.DEUDOR: Deudor.nombre_busqueda,
-            Columna.IDENTIFICACION: Deudor.identificacion,
-            Columna.CUANTIA: Expediente.cuantia,
-            Columna.ETAPA: Expediente.etapa,
-            Columna.SECRETARIO: q.selected_columns[7],
-            Columna.FECHA_INICIO: Expediente.fecha_inicio,
-        }
-        key = cols[orden]
-        q = q.order_by(key.desc() if descendente else key.asc(), Expediente.numero)
+        """One page of the list by position. ``texto``: a juicio number prefix (``0601-2025``), a cédula/RUC
+        prefix (digits), or a name (the typed words, the last one possibly cut short, as words of the name;
+        accents and case ignored). ``solo_mios``: only the acting secretario-abogado's expedientes (None: his
+        by default, see :meth:`solo_mios_por_omision`; False: the whole office, which he may read). The list
+        itself pages with :meth:`pagina` (keyset); an ``offset`` re-reads every row before it."""
         with self.ctx.read() as s:
-            rows = s.execute(q.offset(offset).limit(limite)).all()
-        return [FilaExpediente(r[0], r[1], r[2], r[3], r[4], r[5], Etapa(r[6]), r[7], r[8]) for r in rows]
+            q = consulta(self._condicion(s, texto, solo_mios).pagina, orden.value, descendente, None)
+            rows = s.connection().execute(q.offset(offset).limit(limite)).all()
+        return [_fila(r) for r in rows]
 
     def contar(self, texto: str = "", solo_mios: bool | None = None) -> int:
         """How many expedientes match ``texto`` (same rules as :meth:`buscar`)."""
-        q = select(func.count()).select_from(Expediente).where(self._condicion(texto, solo_mios))
         with self.ctx.read() as s:
+            q = select(func.count()).select_from(Expediente).where(self._condicion(s, texto, solo_mios).conteo)
             return s.scalar(q) or 0
 
     def caratula(self, numero: str) -> Caratula:

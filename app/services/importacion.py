@@ -5,7 +5,8 @@ written the office's way (``1.234,56``, ``dd/mm/aaaa``, accents, stray spaces). 
 every row is validated first, and a file with any bad row imports nothing; the user gets every
 bad cell with its line, column and reason (:class:`~app.common.errors.ImportRejected`). A good
 file is stored in one transaction: the ``importacion`` row, new debtors, and one título
-(estado ``PENDIENTE``, waiting for the sorteo) per row; the tracking hook audits each row.
+(estado ``PENDIENTE``, waiting for the sorteo) per row, each audited and queued for the sync
+(:func:`app.storage.tracking.insertar`: one executemany per batch).
 """
 
 from __future__ import annotations
@@ -42,7 +43,9 @@ from app.domain.titulos import (
 )
 from app.domain.titulos_forma import buscar_encabezado, es_fila_de_totales
 from app.services.context import Contexto
+from app.storage.esquema import estadisticas_al_dia
 from app.storage.models import Deudor, Importacion, Oficina, TituloCredito
+from app.storage.tracking import insertar
 
 log = logging.getLogger(__name__)
 
@@ -131,6 +134,7 @@ class ImportacionService:
             if revision.problemas:
                 raise ImportRejected(path.name, revision.problemas)
             resultado = self._guardar(s, path, revision, progress)
+        estadisticas_al_dia(self.ctx.engine)  # a large import changes the best plans of the search
         log.info("importados %d títulos de %s (%d deudores nuevos, total %s)", resultado.filas, path.name,
                  resultado.deudores_nuevos, resultado.total)
         return resultado
@@ -210,32 +214,34 @@ class ImportacionService:
         s.add(importacion)
 
         deudores = _deudores_existentes(s, office, list({f.identificacion for f in filas}))
-        nuevos: list[Deudor] = []
+        nuevos: list[dict[str, object]] = []
         for f in filas:
             if f.identificacion not in deudores:
-                d = Deudor(id=new_id(), office_id=office, identificacion=f.identificacion,
-                           tipo_identificacion=f.tipo_identificacion.value, nombre=f.deudor,
-                           nombre_busqueda=search_key(f.deudor), tipo_persona=tipo_persona(f.identificacion))
-                deudores[f.identificacion] = d.id
-                nuevos.append(d)
+                did = new_id()
+                deudores[f.identificacion] = did
+                nuevos.append({"id": did, "office_id": office, "identificacion": f.identificacion,
+                               "tipo_identificacion": f.tipo_identificacion.value, "nombre": f.deudor,
+                               "nombre_busqueda": search_key(f.deudor), "tipo_persona": tipo_persona(f.identificacion)})
+        # One executemany per batch (with the audit and outbox the ORM would write, tracking.insertar): the
+        # write path of a large import runs at the speed of the database, not of the unit of work.
         for i in range(0, len(nuevos), LOTE):
-            s.add_all(nuevos[i:i + LOTE])
-            s.flush()
+            insertar(s, Deudor, nuevos[i:i + LOTE])
             progress.step(n, 2 * n, f"Registrando deudores nuevos… {min(i + LOTE, len(nuevos))} de {len(nuevos)}")
 
         total = Decimal("0.00")
-        lote: list[TituloCredito] = []
+        pendiente = EstadoTitulo.PENDIENTE.value
+        lote: list[dict[str, object]] = []
         for i, f in enumerate(filas, start=1):
-            lote.append(TituloCredito(
-                id=new_id(), office_id=office, numero=f.numero, fecha_emision=f.fecha_emision,
-                deudor_id=deudores[f.identificacion], concepto=f.concepto, periodo=f.periodo, capital=f.capital,
-                interes=f.interes, recargo=f.recargo, total=f.total, fecha_interes_desde=f.interes_desde,
-                provincia=f.provincia, estado=EstadoTitulo.PENDIENTE.value, importacion_id=importacion.id,
-            ))
+            lote.append({
+                "office_id": office, "numero": f.numero, "fecha_emision": f.fecha_emision,
+                "deudor_id": deudores[f.identificacion], "concepto": f.concepto, "periodo": f.periodo,
+                "capital": f.capital, "interes": f.interes, "recargo": f.recargo, "total": f.total,
+                "fecha_interes_desde": f.interes_desde, "provincia": f.provincia, "estado": pendiente,
+                "importacion_id": importacion.id,
+            })
             total += f.total
             if i % LOTE == 0 or i == n:
-                s.add_all(lote)
-                s.flush()
+                insertar(s, TituloCredito, lote)
                 lote = []
             if i % PASO == 0 or i == n:
                 progress.step(n + i, 2 * n, f"Guardando título {i} de {n}…")

@@ -38,8 +38,9 @@ class SecretariosService:
     def __init__(self, ctx: Contexto) -> None:
         self.ctx = ctx
 
-    def listar(self, solo_activos: bool = False) -> list[DatosSecretario]:
-        """Secretarios ordered by name, each with the count of expedientes assigned."""
+    def listar(self, solo_activos: bool = False, contar: bool = True) -> list[DatosSecretario]:
+        """Secretarios ordered by name, each with the count of expedientes assigned (0 when ``contar`` is
+        False: a filter that only needs the names skips counting the whole office)."""
         with self.ctx.read() as s:
             counts = dict(
                 s.execute(
@@ -47,7 +48,7 @@ class SecretariosService:
                     .where(Expediente.office_id == self.ctx.office_id)
                     .group_by(Expediente.secretario_id)
                 ).all()
-            )
+            ) if contar else {}
             q = select(Secretario).where(Secretario.office_id == self.ctx.office_id).order_by(Secretario.nombres)
             if solo_activos:
                 q = q.where(Secretario.activo.is_(True))

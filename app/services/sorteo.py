@@ -24,6 +24,7 @@ from app.domain.permisos import Permiso
 from app.domain.sorteo import nueva_semilla, sortear, titulos_posteriores
 from app.services.context import Contexto
 from app.storage.counters import allocate
+from app.storage.esquema import estadisticas_al_dia
 from app.storage.models import Deudor, Documento, Expediente, Oficina, Secretario, Sorteo, TituloCredito
 
 # A juicio number given offline on a desktop joined to a central server, until the push gives the final one.
@@ -174,7 +175,9 @@ class SorteoService:
             if self._acta is not None:
                 acta_id = self._acta(s, sorteo).id
                 sorteo.acta_documento_id = acta_id
-            return ResultadoSorteo(sorteo.id, fecha, semilla, [x.nombres for x in secretarios], salida, acta_id)
+            resultado = ResultadoSorteo(sorteo.id, fecha, semilla, [x.nombres for x in secretarios], salida, acta_id)
+        estadisticas_al_dia(self.ctx.engine)  # many new expedientes change the best plans of the list
+        return resultado
 
     def verificar(self, sorteo_id: uuid.UUID) -> bool:
         """Re-run the stored draw (seed, participants, títulos) and compare with the expedientes opened.

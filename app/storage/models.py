@@ -32,6 +32,12 @@ class Base(DeclarativeBase):
     }
 
 
+def _office_sin_indice() -> Mapped[uuid.UUID]:
+    # For tables whose queries all start from a composite index led by office_id (or by a column of their
+    # own): a separate office_id index would only cost space (migration 0010).
+    return mapped_column(ForeignKey("oficina.id"))
+
+
 class Synced:
     """Columns every synced row carries (design.md §2).
 
@@ -91,7 +97,11 @@ class Secretario(Synced, Base):
 
     __tablename__ = "secretario"
     __sync_policy__ = "fusionar"
-    __table_args__ = (UniqueConstraint("office_id", "cedula"),)
+    # nombres: the expedientes list sorted by secretario walks this index (migration 0010).
+    __table_args__ = (
+        UniqueConstraint("office_id", "cedula"),
+        Index("ix_secretario_nombres", "nombres", "id", unique=True),
+    )
 
     nombres: Mapped[str] = mapped_column(String(200))
     cedula: Mapped[str] = mapped_column(String(13))
@@ -108,7 +118,13 @@ class Deudor(Synced, Base):
     __sync_policy__ = "fusionar"
     __table_args__ = (UniqueConstraint("office_id", "identificacion"),)
 
-    identificacion: Mapped[str] = mapped_column(String(13), index=True)
+    @declared_attr
+    def office_id(cls) -> Mapped[uuid.UUID]:
+        return _office_sin_indice()
+
+    # Searched by prefix through the (office_id, identificacion) unique index; by name through the FTS5
+    # table ``deudor_fts`` on SQLite (migration 0010), kept in step by triggers.
+    identificacion: Mapped[str] = mapped_column(String(13))
     tipo_identificacion: Mapped[str] = mapped_column(String(6))
     nombre: Mapped[str] = mapped_column(String(300))
     nombre_busqueda: Mapped[str] = mapped_column(String(300), index=True)
@@ -137,6 +153,10 @@ class TituloCredito(Synced, Base):
         UniqueConstraint("office_id", "numero"),
         Index("ix_titulo_estado", "office_id", "estado", "numero"),
     )
+
+    @declared_attr
+    def office_id(cls) -> Mapped[uuid.UUID]:
+        return _office_sin_indice()
 
     numero: Mapped[str] = mapped_column(String(40))
     fecha_emision: Mapped[date]
@@ -172,19 +192,32 @@ class Expediente(Synced, Base):
 
     __tablename__ = "expediente"
     __sync_policy__ = "fusionar"
-    __table_args__ = (UniqueConstraint("office_id", "numero"),)
+    # Each sortable column of the list has an index ending in ``numero`` (the tie-break), so a first page
+    # or the next page after a keyset position is read in index order, never sorted (migration 0010).
+    __table_args__ = (
+        UniqueConstraint("office_id", "numero"),
+        Index("ix_expediente_orden_deudor", "deudor_id", "numero"),
+        Index("ix_expediente_orden_secretario", "secretario_id", "numero"),
+        Index("ix_expediente_orden_etapa", "etapa", "numero"),
+        Index("ix_expediente_orden_cuantia", "cuantia", "numero"),
+        Index("ix_expediente_orden_fecha_inicio", "fecha_inicio", "numero"),
+    )
 
-    numero: Mapped[str] = mapped_column(String(40), index=True)
+    @declared_attr
+    def office_id(cls) -> Mapped[uuid.UUID]:
+        return _office_sin_indice()
+
+    numero: Mapped[str] = mapped_column(String(40))
     anio: Mapped[int] = mapped_column(Integer)
     secuencia: Mapped[int] = mapped_column(Integer)
     numero_provisional: Mapped[bool] = mapped_column(Boolean, default=False)
     titulo_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("titulo_credito.id"), unique=True)
-    deudor_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("deudor.id"), index=True)
-    secretario_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("secretario.id"), index=True)
+    deudor_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("deudor.id"))
+    secretario_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("secretario.id"))
     sorteo_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("sorteo.id"), index=True)
-    etapa: Mapped[str] = mapped_column(String(30), default="SORTEADO", index=True)
-    cuantia: Mapped[Decimal] = mapped_column(index=True)
-    fecha_inicio: Mapped[date] = mapped_column(index=True)
+    etapa: Mapped[str] = mapped_column(String(30), default="SORTEADO")
+    cuantia: Mapped[Decimal] = mapped_column()
+    fecha_inicio: Mapped[date] = mapped_column()
     # C.D. 321: 180 days from handover, extendable once by up to 90 on a recorded request.
     prorroga_dias: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     casilla_judicial: Mapped[str] = mapped_column(String(120), default="", server_default="")
@@ -269,7 +302,11 @@ class Auditoria(Synced, Base):
     __append_only__ = True
     __table_args__ = (Index("ix_auditoria_tabla_fila", "tabla", "fila_id"),)
 
-    mutation_id: Mapped[uuid.UUID] = mapped_column(Uuid(), index=True)
+    @declared_attr
+    def office_id(cls) -> Mapped[uuid.UUID]:
+        return _office_sin_indice()  # the viewer reads by date, user, action or row, never by office first
+
+    mutation_id: Mapped[uuid.UUID] = mapped_column(Uuid())
     usuario: Mapped[str] = mapped_column(String(120), index=True)
     accion: Mapped[str] = mapped_column(String(80), index=True)
     tabla: Mapped[str] = mapped_column(String(60))
@@ -575,6 +612,12 @@ from app.storage.models_recaudacion import RecaudacionFila, RecaudacionImportaci
 
 SYNCED_TABLES = (*SYNCED_TABLES, RecaudacionImportacion, RecaudacionFila)
 
+
+# --- Seized goods and depositarios (issue 10): their own module, seen by the metadata from here -------------
+
+from app.storage.models_bienes import TABLAS_BIENES  # noqa: E402
+
+SYNCED_TABLES = (*SYNCED_TABLES, *TABLAS_BIENES)
 # Local sync bookkeeping (not synced itself); imported here so that the metadata holds every table.
 # Reliability (issue 9): failed logins of unknown names (synced); the chain heads (local, not synced).
 from app.storage.models_fiabilidad import AnclaExpediente, IntentoAcceso  # noqa: E402, F401

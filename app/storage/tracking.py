@@ -3,14 +3,20 @@
 A ``before_flush`` hook looks at what the session is about to write:
 - a new synced row gets ``created_by/updated_by`` from the session's actor;
 - a changed synced row gets ``row_version + 1`` and ``updated_at/by``;
-- every insert/update/delete of a synced row gets an :class:`Auditoria` record (before/after) and
+- every insert/update/delete of a synced row gets an :class:`Auditoria` record and
   an :class:`Outbox` entry carrying the row and its base version (design.md §2-3). Both are
   written with Core right after the flush (after the rows they point at). Audit rows themselves are
   not queued: the central database keeps its own audit by trigger, with the PostgreSQL role of
   each writer (design.md §3), and queuing them would double the outbox;
+- the audit of an insert holds the whole new row (less the bookkeeping columns the audit record holds
+  itself), of a delete the whole old row, and of an update only
+  the fields that changed (before and after) plus ``row_version``: folding a row's audit records in order
+  gives back every version of the row, at a fraction of the size of two whole rows per update;
 - an update or delete of an append-only row (folios, audit) is refused;
 - a new row gets, before it is recorded, the scalar defaults of the attributes the caller never set (and
   NULL for nullable ones without default), so the audit's "after" is what is stored;
+- :func:`insertar` writes many new rows at once (an import) with one executemany, and their audit and
+  outbox records exactly as the hook writes them for an ORM insert;
 - columns a model lists in ``__audit_redact__`` (the password hash) are shown in the audit only as
   «oculto» / «oculto, cambiado»; the outbox carries their value.
 
@@ -22,6 +28,7 @@ not joined to a central server, writes no outbox).
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
@@ -35,6 +42,9 @@ from app.common.ids import new_id
 from app.storage.models import Auditoria, Outbox, Synced
 
 _SKIP_IN_DIFF = {"row_version", "updated_at", "updated_by"}
+# Columns of a new row that its audit record already holds in its own columns (office_id, created_at = the
+# record's instant, created_by = usuario) or that are fixed at creation (row_version 1, updated_* = created_*).
+_REGISTRO = frozenset({"office_id", "row_version", "created_at", "created_by", "updated_at", "updated_by"})
 
 
 def _jsonable(value: Any) -> Any:
@@ -81,6 +91,10 @@ def _apply_scalar_defaults(obj: Synced) -> None:
             setattr(obj, attr.key, None)
 
 
+def _sin_registro(fila: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in fila.items() if k not in _REGISTRO}
+
+
 def mutation_id(session: Session) -> uuid.UUID:
     mid = session.info.get("mutation_id")
     if mid is None:
@@ -114,7 +128,7 @@ def _track(session: Session, _ctx: Any, _instances: Any) -> None:
         obj.row_version = 1
         _apply_scalar_defaults(obj)
         after = row_dict(obj)
-        pending.append(_audit(obj, mid, actor, accion, "INSERT", None, after, now))
+        pending.append(_audit(obj, mid, actor, accion, "INSERT", None, _sin_registro(after), now))
         pending.append(_outbox(obj, mid, "INSERT", None, after, now))
 
     for obj in list(session.dirty):
@@ -131,7 +145,10 @@ def _track(session: Session, _ctx: Any, _instances: Any) -> None:
         changed = {k for k in after if after[k] != before.get(k)} - _SKIP_IN_DIFF
         if not changed:
             continue
-        pending.append(_audit(obj, mid, actor, accion, "UPDATE", before, after, now))
+        # Only the changed fields (and the version they move between): the audit viewer shows exactly these.
+        cambiados = [*sorted(changed), "row_version"]
+        pending.append(_audit(obj, mid, actor, accion, "UPDATE", {k: before[k] for k in cambiados},
+                              {k: after[k] for k in cambiados}, now))
         pending.append(_outbox(obj, mid, "UPDATE", base, after, now, sorted(changed)))
 
     for obj in list(session.deleted):
@@ -212,3 +229,97 @@ def _outbox(
         "operacion": op, "base_version": base, "datos": datos, "campos": campos, "created_at": now,
         "enviado_at": None,
     }
+
+
+# --- many new rows at once (an import) ---------------------------------------------------------------------
+# ``insertar`` writes new rows with one executemany per table instead of an ORM unit of work, with the audit
+# and outbox records the hook above writes for an ORM insert (same actor, action, mutation id, instant, whole
+# row with its defaults), in the caller's transaction. Only inserts: updates and deletes go through the ORM,
+# whose hook computes what changed.
+
+
+def _columnas(modelo: type[Synced]) -> list[tuple[str, Any, bool]]:
+    """(key, scalar default or None, has a default) of each column, in mapper order (that of ``row_dict``)."""
+    out = []
+    for attr in inspect(modelo).column_attrs:
+        col = attr.columns[0]
+        default = getattr(col, "default", None)
+        if default is not None and default.is_scalar:
+            out.append((attr.key, default.arg, True))
+        else:
+            out.append((attr.key, None, False))
+    return out
+
+
+def insertar(session: Session, modelo: type[Synced], filas: Iterable[Mapping[str, Any]]) -> int:
+    """Insert ``filas`` (column values; ``id`` made when missing) as new rows of ``modelo``, audited and queued.
+
+    Bookkeeping columns are set as the tracking hook sets them (``row_version`` 1, ``created/updated_at`` now,
+    ``created/updated_by`` the session's actor); a column not given takes its scalar default or NULL.
+    ``modelo`` must not be append-only-sensitive to redaction (no ``__audit_redact__``).
+
+    Returns:
+        The number of rows written.
+    """
+    if getattr(modelo, "__audit_redact__", ()):
+        raise ValueError(f"{modelo.__tablename__}: use the ORM for tables with redacted columns")
+    actor = session.info.get("actor", "sistema")
+    accion = session.info.get("accion", "")
+    mid = mutation_id(session)
+    now = utcnow()
+    tabla = modelo.__tablename__
+    columnas = _columnas(modelo)
+    fijas = {"row_version": 1, "created_at": now, "updated_at": now, "created_by": actor, "updated_by": actor}
+    ahora_iso = now.isoformat()
+    sin_outbox = bool(session.info.get("sin_outbox"))  # a standalone office keeps no outbox (as the hook)
+    filas_db: list[dict[str, Any]] = []
+    auditoria: list[dict[str, Any]] = []
+    outbox: list[dict[str, Any]] = []
+    for f in filas:
+        fila: dict[str, Any] = {}
+        for key, default, _ in columnas:
+            fila[key] = fijas[key] if key in fijas else f.get(key, default)
+        if fila["id"] is None:
+            fila["id"] = new_id()
+        filas_db.append(fila)
+        despues = {k: (ahora_iso if k in ("created_at", "updated_at") else _jsonable(v)) for k, v in fila.items()}
+        fila_id = despues["id"]
+        auditoria.append({
+            "id": new_id(), "office_id": fila["office_id"], "row_version": 1, "mutation_id": mid, "usuario": actor,
+            "accion": accion, "tabla": tabla, "fila_id": fila_id, "operacion": "INSERT", "antes": None,
+            "despues": _sin_registro(despues), "created_by": actor, "updated_by": actor, "created_at": now,
+            "updated_at": now,
+        })
+        if not sin_outbox:
+            outbox.append({
+                "mutation_id": mid, "tabla": tabla, "fila_id": fila_id, "operacion": "INSERT", "base_version": None,
+                "datos": despues, "campos": None, "created_at": now, "enviado_at": None,
+            })
+    if not filas_db:
+        return 0
+    session.flush()  # rows the ORM holds go first (a título's debtor, the importacion)
+    conn = session.connection()
+    for tabla_db, valores in ((modelo.__table__, filas_db), (Auditoria.__table__, auditoria),
+                              (Outbox.__table__, outbox)):
+        if valores:
+            _executemany(conn, tabla_db, valores)
+    return len(filas_db)
+
+
+def _executemany(conn: Any, tabla: Any, filas: list[dict[str, Any]]) -> None:
+    """One INSERT for every row, through the driver's executemany: the statement compiled once and each
+    value converted by its column type's own bind processor (what SQLAlchemy does per row, without its
+    per-row parameter assembly, which cost more than the database)."""
+    claves = list(filas[0])
+    compilada = insert(tabla).compile(dialect=conn.dialect, column_keys=claves)
+    procesos = compilada._bind_processors
+    orden = list(compilada.positiontup) if compilada.positional else claves
+    if any(k not in claves for k in orden):
+        conn.execute(insert(tabla), filas)  # a statement shape this shortcut does not know
+        return
+    conv = [(k, procesos.get(k)) for k in orden]
+    if compilada.positional:
+        datos: list[Any] = [tuple(p(f[k]) if p else f[k] for k, p in conv) for f in filas]
+    else:
+        datos = [{k: p(f[k]) if p else f[k] for k, p in conv} for f in filas]
+    conn.exec_driver_sql(compilada.string, datos)

@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication, QSettings
 from app.common.errors import ValidationError
 from app.services.bootstrap import Servicios
 
-VISTAS = ("expedientes", "expediente", "vencimientos", "honorarios", "tablero")
+VISTAS = ("expedientes", "expediente", "vencimientos", "bienes", "honorarios", "tablero")
 #: The dashboard is drawn at the office screen size it must be readable on (issue 13).
 TAMANO_TABLERO = (1366, 768)
 
@@ -20,9 +20,10 @@ def capturar(
     servicios: Servicios, vista: str, juicio: str | None, out: Path, size: tuple[int, int] = (1280, 800)
 ) -> Path:
     """Draw ``vista`` ("expedientes": the list, first page loaded; "expediente": juicio ``juicio``'s page,
-    or the first of the list when None; "vencimientos": the office's pending terms; "honorarios": the fee requests
-    of this year; "tablero": the jefe's dashboard, at 1366×768 unless ``size`` is given) at ``size`` and save it
-    as PNG at ``out``.
+    or the first of the list when None; "vencimientos": the office's pending terms; "bienes": the inventory of
+    seized goods, or a depositario's home when the services act as one; "honorarios": the fee requests of this
+    year; "tablero": the jefe's dashboard, at 1366×768 unless ``size`` is given) at ``size`` and save it as PNG
+    at ``out``.
 
     Raises:
         ValidationError: unknown vista, or no expediente to show.
@@ -54,6 +55,10 @@ def capturar(
                     ventana.expediente.tabla.selectRow(0)
             elif vista == "vencimientos":
                 ventana.mostrar_vencimientos()
+            elif vista == "bienes":
+                ventana.mostrar_pagina("bienes")
+                if ventana.bienes.model.rowCount():
+                    ventana.bienes.tabla.selectRow(0)
             elif vista == "honorarios":
                 ventana.mostrar_honorarios()
             elif vista == "tablero":

@@ -19,13 +19,20 @@ from PySide6.QtWidgets import QDialog, QMenu, QWidget
 from app.common.dates import local_today
 from app.common.errors import RuleError
 from app.domain.documentos import REGISTRO, grupos
+from app.domain.documentos import titulo as titulo_documento
 from app.domain.tipos import TipoDocumento
 from app.services.bootstrap import Servicios
 from app.services.documentos import ACTOS, DocumentoGenerado
+from app.services.documentos_bienes import GENERADOS_DESDE_BIENES
 from app.ui import mensajes
 from app.ui.errors import protegido, show_error
 from app.ui.generar_dialog import MEDIDA_DE_OFICIO, GenerarDocumentoDialog, Opciones
 from app.ui.tasks import Tarea, ejecutar
+
+#: Documents of the goods: made from the «Bienes» tab, where the rows they cite are recorded.
+DESDE_BIENES = GENERADOS_DESDE_BIENES | {TipoDocumento.AVISO_REMATE}
+DESDE_BIENES_AYUDA = ("Se genera desde la pestaña «Bienes» del expediente (designar depositario o perito, convocar "
+                      "o adjudicar el remate), que registra lo que el documento cita.")
 
 #: The menu's groups, in procedural order (the registry's ``grupo``).
 GRUPOS: tuple[tuple[TipoDocumento, ...], ...] = tuple(tuple(g) for g in grupos())
@@ -129,6 +136,8 @@ class DocumentosMenu(QMenu):
             return
         for t, a in self.acciones.items():
             ok, motivo = permitidos.get(ACTOS[t], (True, "")) if t in ACTOS else (True, "")
+            if t in DESDE_BIENES:
+                ok, motivo = False, DESDE_BIENES_AYUDA
             a.setToolTip(motivo if not ok else "")
 
     @Slot()
@@ -136,6 +145,9 @@ class DocumentosMenu(QMenu):
     def elegir(self, tipo: TipoDocumento) -> None:
         numero = self._numero()
         if not numero:
+            return
+        if tipo in DESDE_BIENES:
+            mensajes.informar(self._padre, DESDE_BIENES_AYUDA, titulo=titulo_documento(tipo))
             return
         verificar = None
         if tipo in ACTOS:

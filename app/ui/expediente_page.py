@@ -28,6 +28,7 @@ from app.services.documentos import DocumentoGenerado
 from app.services.expedientes import Caratula
 from app.ui import formato, mensajes
 from app.ui.actos_tab import ActosTab
+from app.ui.bienes_tab import BienesTab
 from app.ui.convenio_tab import ConvenioTab
 from app.ui.coobligados_tab import CoobligadosTab
 from app.ui.documento_dialog import AgregarDocumentoDialog
@@ -228,9 +229,10 @@ class ExpedientePage(QWidget):
         self.liquidacion = LiquidacionTab(servicios, self)
         self.convenio = ConvenioTab(servicios, self)
         self.partes = CoobligadosTab(servicios, self)
+        self.bienes = BienesTab(servicios, self)
         self.honorarios = HonorariosTab(servicios, self)
-        self.pestanas: list[Pestana] = [self.actos, self.notificaciones, self.medidas, self.pagos, self.liquidacion,
-                                        self.convenio, self.partes, self.honorarios]
+        self.pestanas: list[Pestana] = [self.actos, self.notificaciones, self.medidas, self.bienes, self.pagos,
+                                        self.liquidacion, self.convenio, self.partes, self.honorarios]
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("pestanasExpediente")
         self.tabs.setDocumentMode(True)

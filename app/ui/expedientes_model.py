@@ -2,6 +2,8 @@
 
 Searching and sorting never load the whole list: :meth:`ExpedientesModel.buscar` and
 :meth:`ExpedientesModel.sort` re-query ``servicios.expedientes`` and start again from the first page.
+Each next page starts after the last row loaded (keyset pagination, :class:`Cursor`), so scrolling to
+the end of a long list costs the same per page at any depth.
 """
 
 from __future__ import annotations
@@ -15,7 +17,8 @@ from PySide6.QtGui import QFont
 
 from app.common.progress import Progress
 from app.services.bootstrap import Servicios
-from app.services.expedientes import Columna, FilaExpediente
+from app.services.expedientes import Columna, FilaExpediente, Pagina
+from app.services.lista_expedientes import Cursor
 from app.ui import formato
 from app.ui.table_base import DERECHA, IZQUIERDA
 from app.ui.tasks import Tarea
@@ -107,6 +110,7 @@ class ExpedientesModel(QAbstractTableModel):
         super().__init__(parent)
         self._srv = servicios
         self._filas: list[FilaExpediente] = []
+        self._siguiente: Cursor | None = None  # where the next page starts (None: all loaded)
         self._actual = Consulta()
         self._pedido = Consulta()  # the latest request (equals _actual once it arrived)
         self._generacion = 0
@@ -134,14 +138,9 @@ class ExpedientesModel(QAbstractTableModel):
         return self._pedido
 
     # -- queries ------------------------------------------------------------------------------------
-    def _consultar(self, c: Consulta, offset: int) -> list[FilaExpediente]:
-        return self._srv.expedientes.buscar(
-            c.texto, ORDEN_SQL[c.columna], c.orden == Qt.SortOrder.DescendingOrder, offset, PAGINA
-        )
-
-    def _primera(self, c: Consulta) -> tuple[int, list[FilaExpediente]]:
-        total = self._srv.expedientes.contar(c.texto)
-        return total, (self._consultar(c, 0) if total else [])
+    def _primera(self, c: Consulta) -> tuple[int, Pagina]:
+        return self._srv.expedientes.primera_pagina(
+            c.texto, ORDEN_SQL[c.columna], c.orden == Qt.SortOrder.DescendingOrder, PAGINA)
 
     def _nueva(self, texto: str | None, columna: int | None, orden: Qt.SortOrder | None) -> Consulta:
         base = self._pedido
@@ -173,7 +172,7 @@ class ExpedientesModel(QAbstractTableModel):
         gen = self._generacion
         self._pedido = c
 
-        def consulta(_p: Progress) -> tuple[int, list[FilaExpediente]] | None:
+        def consulta(_p: Progress) -> tuple[int, Pagina] | None:
             if gen != self._generacion:  # superseded while waiting for the thread
                 return None
             return self._primera(c)
@@ -188,7 +187,7 @@ class ExpedientesModel(QAbstractTableModel):
         """Wait for the background query thread (tests, shutdown). Results still arrive by events."""
         return self._pool.waitForDone(ms)
 
-    def _al_llegar(self, gen: int, c: Consulta, r: tuple[int, list[FilaExpediente]] | None) -> None:
+    def _al_llegar(self, gen: int, c: Consulta, r: tuple[int, Pagina] | None) -> None:
         if gen != self._generacion or r is None:
             return
         self._aplicar(c, *r)
@@ -201,15 +200,16 @@ class ExpedientesModel(QAbstractTableModel):
         self.cargando.emit(False)
         self.error.emit(exc)
 
-    def _aplicar(self, c: Consulta, total: int, primera: list[FilaExpediente]) -> None:
+    def _aplicar(self, c: Consulta, total: int, primera: Pagina) -> None:
         # The first page is loaded inside the reset, and no row is inserted while the reset is being
         # announced (views and the model tester call fetchMore from their modelReset handlers).
         self._reseteando = True
         try:
             self.beginResetModel()
             self._actual = c
-            self._filas = primera
-            self.total = max(total, len(primera))
+            self._filas = list(primera.filas)
+            self._siguiente = primera.siguiente
+            self.total = max(total, len(self._filas))
             self.endResetModel()
         finally:
             self._reseteando = False
@@ -223,13 +223,17 @@ class ExpedientesModel(QAbstractTableModel):
         self.solicitar(columna=column, orden=order)
 
     def canFetchMore(self, parent: Index) -> bool:
-        return not parent.isValid() and not self._reseteando and len(self._filas) < self.total
+        return not parent.isValid() and not self._reseteando and self._siguiente is not None
 
     def fetchMore(self, parent: Index) -> None:
         if not self.canFetchMore(parent):
             return
-        nuevas = self._consultar(self._actual, len(self._filas))
-        if not nuevas:  # rows vanished since contar(): stop asking
+        c = self._actual
+        pagina = self._srv.expedientes.pagina(
+            c.texto, ORDEN_SQL[c.columna], c.orden == Qt.SortOrder.DescendingOrder, self._siguiente, PAGINA)
+        self._siguiente = pagina.siguiente
+        nuevas = pagina.filas
+        if not nuevas:  # rows vanished since the count: stop asking
             self.total = len(self._filas)
             self.conteo_cambiado.emit(len(self._filas), self.total)
             return
@@ -237,6 +241,8 @@ class ExpedientesModel(QAbstractTableModel):
         self.beginInsertRows(QModelIndex(), inicio, inicio + len(nuevas) - 1)
         self._filas.extend(nuevas)
         self.endInsertRows()
+        if self._siguiente is None:  # the end: what was loaded is what there is now
+            self.total = len(self._filas)
         self.conteo_cambiado.emit(len(self._filas), self.total)
 
     # -- access -------------------------------------------------------------------------------------

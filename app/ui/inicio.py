@@ -15,7 +15,7 @@ from app.domain.permisos import Permiso, Rol, UsuarioActual
 EXPEDIENTES = "expedientes"
 """The list of expedientes (a secretario-abogado's shows his own; with the vencimientos panel beside it)."""
 BIENES = "bienes"
-"""The depositario's goods in custody (placeholder until the depositarios issue)."""
+"""The depositario's home (his goods, reports due); for the others, the office's inventory of goods."""
 TABLERO = "tablero"
 """The office dashboard: counts by stage and by secretario."""
 USUARIOS = "usuarios"

@@ -6,7 +6,7 @@ from PySide6.QtCore import QByteArray, QSettings, Qt, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QDialog, QDockWidget, QFrame, QLabel, QMainWindow, QStackedWidget, QWidget
 
-from app.domain.permisos import Permiso
+from app.domain.permisos import Permiso, Rol
 from app.services.bootstrap import Servicios
 from app.services.sesion import cedula_del_secretario
 from app.ui import inicio, mensajes, tasks
@@ -64,7 +64,7 @@ class MainWindow(QMainWindow):
         self.usuarios = UsuariosPage(servicios.usuarios, self)
         self.auditoria = AuditoriaPage(servicios.auditoria, self, self.settings)
         self.tablero = TableroPage(servicios.tablero, self)
-        self.bienes = BienesPage(self)
+        self.bienes = BienesPage(servicios, self)
         self.honorarios = HonorariosPage(servicios, self)
         self._origen: QWidget = self.lista  # where «Volver» from the expediente goes
         self.paginas = QStackedWidget(self)
@@ -121,6 +121,8 @@ class MainWindow(QMainWindow):
         self.honorarios.mensaje.connect(self._aviso)
         self.honorarios.abrir.connect(self.abrir_expediente)
         self.usuarios.mensaje.connect(self._aviso)
+        self.bienes.abrir.connect(self.abrir_expediente)
+        self.bienes.mensaje.connect(self._aviso)
         self.sync.datos_cambiados.connect(self.actualizar)
         self.sync.mensaje.connect(self._aviso)
         self.auditoria.mensaje.connect(self._aviso)
@@ -142,6 +144,7 @@ class MainWindow(QMainWindow):
         if not usuario.sistema:  # each role opens on its own work (the command line's captures keep the list)
             self.mostrar_pagina(inicio.pagina_inicial(usuario.rol))
         self._habilitar()
+        self._alertar_informes()
 
     # -- menus and shortcuts ------------------------------------------------------------------------
     def _menus(self) -> None:
@@ -212,14 +215,17 @@ class MainWindow(QMainWindow):
         self.accion_usuarios.triggered.connect(lambda: self.mostrar_pagina(inicio.USUARIOS))
         self.accion_auditoria = _accion(self, "&Auditoría", None, "Quién hizo qué y cuándo; exportar a Excel")
         self.accion_auditoria.triggered.connect(lambda: self.mostrar_pagina(inicio.AUDITORIA))
+        self.accion_bienes = _accion(self, "&Bienes embargados y depositarios", "Ctrl+Shift+B",
+                                     "Inventario de bienes, informes de depositarios vencidos, exportar a Excel")
+        self.accion_bienes.triggered.connect(lambda: self.mostrar_pagina(inicio.BIENES))
         self.accion_honorarios = _accion(self, "&Honorarios", "Ctrl+Shift+H",
                                          "Solicitudes de honorarios: revisar, aprobar, pagar, exportar")
         self.accion_honorarios.triggered.connect(self.mostrar_honorarios)
         self.accion_tarifa_honorarios = _accion(self, "Tarifa de &honorarios…", None,
                                                 "Tarifa e IVA con vigencias, suspensiones legales, cobro al coactivado")
         self.accion_tarifa_honorarios.triggered.connect(self.abrir_tarifa_honorarios)
-        for a in (self.accion_tablero, self.accion_honorarios, self.accion_usuarios, self.accion_auditoria,
-                  self.accion_tarifa_honorarios):
+        for a in (self.accion_tablero, self.accion_bienes, self.accion_honorarios, self.accion_usuarios,
+                  self.accion_auditoria, self.accion_tarifa_honorarios):
             oficina.addAction(a)
         oficina.addAction(self.verificacion.accion)
         self.sync.agregar_menu(oficina)
@@ -340,7 +346,7 @@ class MainWindow(QMainWindow):
             return
         pagina = {inicio.USUARIOS: self.usuarios, inicio.AUDITORIA: self.auditoria, inicio.TABLERO: self.tablero,
                   inicio.BIENES: self.bienes}[nombre]
-        if isinstance(pagina, UsuariosPage | AuditoriaPage | TableroPage):
+        if isinstance(pagina, UsuariosPage | AuditoriaPage | TableroPage | BienesPage):
             pagina.cargar()
         self.paginas.setCurrentWidget(pagina)
 
@@ -381,7 +387,7 @@ class MainWindow(QMainWindow):
             self.secretarios.cargar()
         elif actual is self.vencimientos:
             self.vencimientos.cargar()
-        elif actual in (self.usuarios, self.auditoria, self.tablero, self.honorarios):
+        elif actual in (self.usuarios, self.auditoria, self.tablero, self.bienes, self.honorarios):
             actual.cargar()
         if actual is not self.tablero:  # F5 or rows pulled by the sync: the dashboard reloads when next shown
             self.tablero.refrescar()
@@ -399,6 +405,15 @@ class MainWindow(QMainWindow):
         dlg.exec()
         dlg.deleteLater()
         self.activateWindow()  # the keyboard (shortcuts) back to the main window
+
+    def _alertar_informes(self) -> None:
+        """The jefe is told at start how many depositario reports are overdue (domain.md §5)."""
+        if self._srv.ctx.usuario.rol is not Rol.JEFE or self._srv.ctx.usuario.sistema:
+            return
+        n = self._srv.depositarios.contar_informes_vencidos()
+        if n:
+            self.statusBar().showMessage(
+                f"Hay {n} informe(s) de depositario vencido(s): Oficina → Bienes embargados (Ctrl+Shift+B).", 30000)
 
     @Slot(str)
     def _aviso(self, texto: str) -> None:

@@ -170,7 +170,7 @@ class VencimientosPage(QWidget):
         self.secretario.blockSignals(True)
         self.secretario.clear()
         self.secretario.addItem("Toda la oficina", None)
-        for x in self._srv.secretarios.listar():
+        for x in self._srv.secretarios.listar(contar=False):  # names only: no count of the office at start
             self.secretario.addItem(f"{x.nombres}{'' if x.activo else ' (inactivo)'}", x.cedula)
             if propio is not None and x.id == propio:
                 self.secretario.setCurrentIndex(self.secretario.count() - 1)

@@ -183,13 +183,10 @@ def test_plantillas_enviadas_coinciden_con_el_codigo(tmp_path: Path) -> None:
                 assert nueva.read(parte) == enviada.read(parte), f"{ruta.name}:{parte} desactualizada"
 
 
-def test_render_del_acta_es_rapido_para_5000_titulos() -> None:
-    import time
-
-    t = time.perf_counter()
+def test_render_del_acta_de_5000_titulos_cuenta_sus_hojas() -> None:
+    # Its speed is measured by bench/ (no wall-clock assertion in tests: a loaded machine fails it).
     data = render(templates_dir() / base.ACTA_SORTEO, contexto_acta(5000))
     hojas = contar_hojas(data)
-    assert time.perf_counter() - t < 10
     assert hojas > 150
 
 

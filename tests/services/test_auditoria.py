@@ -72,8 +72,10 @@ def _juicio_de(srv: Servicios, login: str) -> str:
 
 
 def test_every_row_written_has_its_audit_with_the_stored_values(oficina: Servicios) -> None:
-    """Generic: for every row of every synced table, the newest audit record of that row says exactly what is
-    stored (the hash redacted). A write that bypassed the audit, or recorded other values, fails here."""
+    """Generic: for every row of every synced table, folding its audit records in order (the whole row at
+    creation, then the changed fields of each update) gives exactly what is stored (the hash redacted; a
+    creation's bookkeeping columns are the audit record's own: office, instant, user). A write that bypassed
+    the audit, or recorded other values, fails here."""
     saltar = {"row_version", "updated_at", "updated_by"}
     revisadas = 0
     with oficina.ctx.read() as s:
@@ -82,18 +84,27 @@ def test_every_row_written_has_its_audit_with_the_stored_values(oficina: Servici
                 continue
             for fila in s.scalars(select(modelo)):
                 guardado = row_dict(fila)
-                a = s.scalars(select(Auditoria).where(Auditoria.tabla == modelo.__tablename__,
-                                                      Auditoria.fila_id == str(fila.id))
-                              .order_by(Auditoria.created_at.desc(), Auditoria.id.desc()).limit(1)).first()
-                assert a is not None, f"{modelo.__tablename__} {fila.id} sin auditoría"
-                assert a.despues is not None
+                historia = s.scalars(select(Auditoria).where(Auditoria.tabla == modelo.__tablename__,
+                                                             Auditoria.fila_id == str(fila.id))
+                                     .order_by(Auditoria.created_at, Auditoria.id)).all()
+                assert historia, f"{modelo.__tablename__} {fila.id} sin auditoría"
+                assert historia[0].operacion == "INSERT"
+                alta = historia[0]
+                reconstruida: dict[str, object] = {"office_id": str(alta.office_id), "created_by": alta.usuario,
+                                                   "created_at": alta.created_at.isoformat()}
+                for a in historia:
+                    assert a.despues is not None
+                    if a.operacion == "UPDATE":
+                        assert a.antes is not None and set(a.antes) == set(a.despues)  # only the changed fields
+                        assert len(a.despues) < len(guardado)
+                    reconstruida.update(a.despues)
                 for k, v in guardado.items():
                     if k in saltar:
                         continue
                     esperado = REDACTED if k in getattr(modelo, "__audit_redact__", ()) and v is not None else v
-                    if a.operacion == "UPDATE" and isinstance(a.despues.get(k), str) and "oculto" in a.despues[k]:
+                    if isinstance(reconstruida.get(k), str) and "oculto" in str(reconstruida[k]):
                         continue
-                    assert a.despues.get(k) == esperado, (modelo.__tablename__, k, a.despues.get(k), v)
+                    assert reconstruida.get(k) == esperado, (modelo.__tablename__, k, reconstruida.get(k), v)
                 revisadas += 1
     assert revisadas > 30
 
@@ -111,6 +122,8 @@ def test_who_when_what_and_before_after_of_an_update(oficina: Servicios) -> None
     assert t is not None and t.usuario == "jefe" and t.accion == "sorteo"
     assert t.antes is not None and t.despues is not None
     assert (t.antes["estado"], t.despues["estado"]) == ("PENDIENTE", "SORTEADO")
+    # An update stores the changed fields only, not both whole rows (database size, issue 14).
+    assert set(t.despues) == {"estado", "row_version"} and "capital" not in t.antes
 
 
 def test_a_create_records_the_whole_row_including_defaults(oficina: Servicios) -> None:

@@ -28,6 +28,7 @@ from app.domain.honorarios import Checklist
 from app.domain.permisos import Rol, UsuarioActual
 from app.domain.tipos import TipoActo, TipoDocumento
 from app.services.actos import ActosService
+from app.services.bienes import NuevoBien
 from app.services.bootstrap import Servicios
 from app.services.convenios import ConveniosService
 from app.services.deudores import DeudoresService
@@ -328,16 +329,33 @@ def recorrer_juicio(srv: Servicios) -> Juicio:
     med.registrar_respuesta(m.id, date(2025, 3, 27), "Se retuvo USD 842,37 en el Banco del Pichincha.", "842.37")
     g(TipoDocumento.ACTA_EMBARGO, date(2025, 3, 31), DEPOSITARIO)
     g(TipoDocumento.ACTA_SECUESTRO, date(2025, 4, 1), {**DEPOSITARIO, "bienes": [CAMIONETA]})
-    ActosService(ctx).registrar(j, "AVALUO", date(2025, 4, 7), "Avalúo pericial de la camioneta")
-    g(TipoDocumento.AVISO_REMATE, date(2025, 4, 8), {"fecha_remate": "06/05/2025", "bienes": [CAMIONETA]})
-    g(TipoDocumento.ACTA_REMATE, date(2025, 5, 6), {"hora": "10h00", "posturas": POSTURAS})
+    # The goods' documents come from the goods (issue 10): depositario, perito, avalúo, aviso, posturas, remate.
+    acta = srv.bienes.actas(j)[-1]
+    bien = srv.bienes.registrar(j, acta.documento_id, NuevoBien(
+        "VEHICULO", CAMIONETA["descripcion"], CAMIONETA["valor"],
+        campos={"placa": "HBC-1234", "marca": "Chevrolet", "modelo": "D-Max", "anio": "2019"}),
+        confirmar_desproporcion=True)
+    dep = srv.depositarios.crear(DEPOSITARIO["depositario"], DEPOSITARIO["depositario_cedula"])
+    srv.depositarios.designar([bien.id], dep.id, date(2025, 4, 2), "Patio de la Unidad, Riobamba")
+    out[TipoDocumento.ACTA_POSESION] = _ultimo(srv, j, TipoDocumento.ACTA_POSESION)
+    srv.remates.designar_perito([bien.id], date(2025, 4, 3), "Ing. Pablo Esteban Tapia", "0603001231")
+    out[TipoDocumento.DESIGNACION_PERITO] = _ultimo(srv, j, TipoDocumento.DESIGNACION_PERITO)
+    srv.remates.registrar_avaluo(bien.id, date(2025, 4, 7), "Ing. Pablo Esteban Tapia", "18500", "0603001231")
+    rem = srv.remates.convocar([bien.id], date(2025, 4, 8), date(2025, 5, 6))
+    out[TipoDocumento.AVISO_REMATE] = _ultimo(srv, j, TipoDocumento.AVISO_REMATE)
     PagosService(ctx).registrar_costa(j, date(2025, 4, 10), "Publicación del aviso de remate", "85.00")
+    for p in POSTURAS:
+        srv.remates.registrar_postura(rem.id, p["postor"], p["identificacion"], p["valor"], p["deposito"])
+    srv.remates.adjudicar(rem.id)
+    out[TipoDocumento.CALIFICACION_POSTURAS] = _ultimo(srv, j, TipoDocumento.CALIFICACION_POSTURAS)
+    out[TipoDocumento.ACTA_REMATE] = _ultimo(srv, j, TipoDocumento.ACTA_REMATE)
     g(TipoDocumento.LIQUIDACION, date(2025, 5, 7))
     g(TipoDocumento.PROVIDENCIA, date(2025, 5, 8), {"texto": "Agréguese el acta de remate.\nConsígnese el saldo.",
                                                     "liquidacion_id": "ultima"})
     g(TipoDocumento.OFICIO_LEVANTAMIENTO, date(2025, 5, 8), {"medida_id": str(m.id)})
     saldo = LiquidacionService(ctx).calcular(j, date(2025, 5, 9)).total
-    PagosService(ctx).registrar_abono(j, date(2025, 5, 9), saldo, "Producto del remate")
+    if saldo > 0:  # the remate's price paid the debt (and left a surplus for the debtor)
+        PagosService(ctx).registrar_abono(j, date(2025, 5, 9), saldo, "Saldo")
     # The lawyer's fees: requested, approved by the jefe (the orden de pago de honorarios is foliated then).
     LiquidacionService(ctx).registrar(j, date(2025, 5, 9))
     hon = HonorariosService(ctx, docs)
@@ -370,6 +388,14 @@ def _generado(srv: Servicios, docs: DocumentosService, juicio: str, documento_id
     e = next(x for x in srv.foliacion.indice(juicio) if x.documento_id == documento_id)
     ruta = docs.exportar(documento_id)
     return DocumentoGenerado(documento_id, juicio, e.tipo, ruta.name, e.desde, e.hasta, None, ruta)
+
+
+def _ultimo(srv: Servicios, juicio: str, tipo: TipoDocumento) -> DocumentoGenerado:
+    """The last document of ``tipo`` in the juicio, exported, as the documents service reports one."""
+    e = [x for x in srv.foliacion.indice(juicio) if x.tipo == tipo.name][-1]
+    acto = next((h.id for h in ActosService(srv.ctx).historial(juicio) if h.documento_id == e.documento_id), None)
+    ruta = srv.documentos.exportar(e.documento_id)
+    return DocumentoGenerado(e.documento_id, juicio, e.tipo, e.nombre_archivo, e.desde, e.hasta, None, ruta, acto)
 
 
 def test_cada_documento_del_juicio_se_genera_folia_y_registra_su_acto(con_secretarios: Servicios) -> None:
@@ -444,6 +470,10 @@ def test_cada_documento_del_juicio_se_genera_folia_y_registra_su_acto(con_secret
     remate = t[TipoDocumento.ACTA_REMATE]
     assert "18.500,00" in remate  # the goods and appraisal of the aviso
     assert "se adjudican los bienes rematados a Carlos Villacís Orozco" in remate
+    assert "La base del remate es de USD 18.500,00" in remate and "se imputa a la deuda" in remate
+    assert "depósito inferior al 10 %" in t[TipoDocumento.CALIFICACION_POSTURAS]
+    assert "Placa HBC-1234" in t[TipoDocumento.ACTA_POSESION] and "Jorge Luis Naranjo" in t[TipoDocumento.ACTA_POSESION]
+    assert "Desígnase como perito avaluador" in t[TipoDocumento.DESIGNACION_PERITO]
     liq = t[TipoDocumento.LIQUIDACION]
     assert "con corte al 7 de mayo de 2025" in liq and "Publicación del aviso de remate" in liq
     g_liq = x.generados[TipoDocumento.LIQUIDACION]
@@ -595,7 +625,7 @@ def test_lote_de_rpv_un_archivo_por_expediente_y_fallidos_informados(con_secreta
 
 def test_tipos_para_la_linea_de_comandos() -> None:
     lista = tipos()
-    assert len(lista) == len(TipoDocumento) == 22
+    assert len(lista) == len(TipoDocumento) == 25
     assert lista[0] == ("titulo-credito", "Copia certificada del título de crédito")
     assert lista[1] == ("rpv", "Requerimiento de pago voluntario") and ("opi", "Orden de pago inmediato") in lista
     assert tipo_documento("OPI") is tipo_documento("opi") is TipoDocumento.OPI

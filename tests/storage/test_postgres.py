@@ -120,3 +120,23 @@ def test_procedure_and_vencimientos_on_postgresql(pg_servicios: Servicios) -> No
     srv.actos.registrar(juicio, "PRORROGA", date(2025, 6, 2))
     plazos = [v for v in srv.vencimientos.listar(hoy=date(2025, 6, 3), alcance="todos") if v.juicio == juicio]
     assert any(v.vence == date(2026, 2, 7) for v in plazos), plazos  # 13/05/2025 + 180 + 90 calendar days
+
+
+def test_cadena_de_custodia_inmutable_en_postgresql(pg_servicios: Servicios) -> None:
+    """The append-only tables of seized goods refuse UPDATE and DELETE on the central engine too (migration 0007)."""
+    from app.services.bienes import NuevoBien
+    from tests.services.bienes_helpers import juicio_embargado
+
+    srv = pg_servicios
+    for i, n in enumerate(["Ana Lucía Guamán", "Carlos Andrade Vera"]):
+        srv.secretarios.crear(n, CEDULAS[i], externo=True)
+    j, acta = juicio_embargado(srv)
+    b = srv.bienes.registrar(j, acta.documento_id, NuevoBien("MUEBLE", "Computador portátil", "450",
+                                                             campos={"cantidad": "1"}))
+    dep = srv.depositarios.crear("Jorge Luis Naranjo Chávez", "0926687856")
+    srv.depositarios.designar([b.id], dep.id, date(2025, 3, 14), "Bodega del IESS")
+    for sql in ("UPDATE custodia SET lugar = 'x'", "DELETE FROM custodia", "UPDATE acto_bien SET descripcion = ''"):
+        with pytest.raises(Exception, match="no se modifica ni se elimina"), srv.ctx.engine.begin() as c:
+            c.execute(text(sql))
+    with srv.ctx.engine.connect() as c:
+        assert c.execute(text("SELECT count(*) FROM custodia")).scalar() == 1

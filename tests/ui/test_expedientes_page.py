@@ -70,8 +70,9 @@ def test_search_as_you_type_by_ruc_name_and_number(qtbot: Any, sorteados: Servic
 def test_search_waits_for_the_user_to_stop_typing(qtbot: Any, sorteados: Servicios, ventana: MainWindow,
                                                   monkeypatch: Any) -> None:
     consultas: list[str] = []
-    original = sorteados.expedientes.contar
-    monkeypatch.setattr(sorteados.expedientes, "contar", lambda t="": consultas.append(t) or original(t))
+    original = sorteados.expedientes.primera_pagina
+    monkeypatch.setattr(sorteados.expedientes, "primera_pagina",
+                        lambda t="", *a, **k: consultas.append(t) or original(t, *a, **k))
     qtbot.keyClicks(ventana.lista.busqueda, "nunez")
     qtbot.waitUntil(lambda: ventana.lista.model.texto == "nunez", timeout=3000)
     assert consultas == ["nunez"]  # one query for five keystrokes
@@ -161,10 +162,10 @@ def test_a_failing_search_shows_the_error(qtbot: Any, sorteados: Servicios, vent
                                           monkeypatch: Any) -> None:
     from app.common.errors import ValidationError
 
-    def falla(_t: str = "") -> int:
+    def falla(_t: str = "", *_a: object, **_k: object) -> int:
         raise ValidationError("La base de datos está ocupada; intente de nuevo.")
 
-    monkeypatch.setattr(sorteados.expedientes, "contar", falla)
+    monkeypatch.setattr(sorteados.expedientes, "primera_pagina", falla)
     with qtbot.waitSignal(ventana.lista.model.error, timeout=5000):
         ventana.lista.model.solicitar("nunez")
     assert cajas.ultima().texto == "La base de datos está ocupada; intente de nuevo."

@@ -68,7 +68,8 @@ def pagina_de_inicio(srv: Servicios, u: UsuarioActual) -> QWidget:
         p: QWidget = ExpedientesPage(como)
         p.cargar()
     elif nombre == inicio.BIENES:
-        p = BienesPage()
+        p = BienesPage(como)
+        p.cargar()
     elif nombre == inicio.TABLERO:
         p = TableroPage(TableroService(como.ctx))
         p.cargar()
@@ -97,7 +98,9 @@ def test_each_role_logs_in_and_sees_its_home_page(qtbot: Any, oficina: Servicios
             assert m.total == oficina.expedientes.contar() == 62 and len(secretarios) == 3
         assert inicio.con_panel_vencimientos(u) is (rol is Rol.SECRETARIO)
     elif isinstance(pagina, BienesPage):
-        assert "todavía no registra bienes" in pagina.texto.text()
+        # His home: the goods in his custody (none: his login is not yet linked to a depositario of the register).
+        assert pagina.es_depositario and pagina.model.rowCount() == 0
+        assert "no está vinculado a un depositario judicial" in pagina.pie.text()
     elif isinstance(pagina, TableroPage):
         assert pagina.resumen.text().startswith("<b>62</b> expedientes")
         assert pagina.datos is not None and sum(r.expedientes for r in pagina.datos.secretarios) == 62

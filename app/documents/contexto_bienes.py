@@ -1,0 +1,202 @@
+"""Fields of the documents of seized goods (issue 10): the acta de posesión of a depositario, the providencia
+designating a perito and the auto de calificación de posturas y adjudicación. Plain data in, template context
+out (see :mod:`app.documents.contexto` for the shared juicio fields).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from app.common.dates import number_in_words
+from app.common.money import amount_in_words
+from app.documents import contexto as cx
+
+
+@dataclass(frozen=True, slots=True)
+class BienInventario:
+    """One good as an inventory line: ``detalle`` names its identifiers (placa, chasis, clave catastral…)."""
+
+    descripcion: str
+    tipo: str
+    detalle: str = ""
+    condicion: str = ""
+    valor: Decimal | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Posesion:
+    """An acta de posesión: the depositario takes the goods from ``entrega`` at ``lugar``."""
+
+    depositario_nombre: str
+    depositario_cedula: str
+    bienes: tuple[BienInventario, ...]
+    entrega: str
+    lugar: str
+    informe_meses: int
+    acta: cx.RefDocumento | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Designacion:
+    perito_nombre: str
+    perito_cedula: str
+    plazo_dias: int
+    bienes: tuple[BienInventario, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PosturaCalificada:
+    postor: str
+    identificacion: str
+    valor: Decimal
+    deposito: Decimal
+    calificada: bool
+    motivo: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Calificacion:
+    """The auto de calificación de posturas y adjudicación, with how the price is applied to the debt."""
+
+    bienes: tuple[BienInventario, ...]
+    avaluo: Decimal
+    base: Decimal
+    posturas: tuple[PosturaCalificada, ...]
+    adjudicatario: int  # index into posturas
+    saldo_deuda: Decimal
+    a_deuda: Decimal
+    sobrante: Decimal
+    aviso: cx.RefDocumento | None = None
+
+
+def _inventario(bienes: Sequence[BienInventario]) -> list[dict[str, Any]]:
+    return [
+        {"n": i, "descripcion": b.descripcion, "tipo": b.tipo, "detalle": b.detalle, "condicion": b.condicion or "—",
+         "valor": cx.dinero(b.valor) if b.valor is not None else "—"}
+        for i, b in enumerate(bienes, start=1)
+    ]
+
+
+def _periodo(meses: int) -> str:
+    return "mensualmente" if meses == 1 else f"cada {number_in_words(meses)} meses"
+
+
+def acta_posesion(j: cx.Juicio, fecha: date, p: Posesion) -> dict[str, Any]:
+    """Acta de posesión del depositario judicial: who, which goods (the inventory), from whom, where, and his
+    duties (domain.md §5)."""
+    total = sum((b.valor for b in p.bienes if b.valor is not None), Decimal("0"))
+    return {
+        **cx.comun(j, fecha),
+        "depositario_nombre": p.depositario_nombre, "depositario_cedula": p.depositario_cedula,
+        "inventario": _inventario(p.bienes), "inventario_total": cx.dinero(total),
+        "entrega": p.entrega, "lugar_custodia": p.lugar, "informe_periodo": _periodo(p.informe_meses),
+        "acta_referencia": cx.cita(p.acta, "el acta de embargo o secuestro de este juicio"),
+    }
+
+
+def designacion_perito(j: cx.Juicio, fecha: date, d: Designacion) -> dict[str, Any]:
+    """Providencia que designa perito avaluador de los bienes, con su plazo (días calendario)."""
+    return {
+        **cx.comun(j, fecha),
+        "perito_nombre": d.perito_nombre, "perito_cedula": d.perito_cedula, "plazo_dias": d.plazo_dias,
+        "plazo_letras": number_in_words(d.plazo_dias), "inventario": _inventario(d.bienes),
+    }
+
+
+def calificacion_posturas(j: cx.Juicio, fecha: date, c: Calificacion) -> dict[str, Any]:
+    """Auto de calificación de posturas y adjudicación: the base, each bid and why it qualifies or not, the
+    winner and how the price pays the debt (and the surplus owed back to the debtor)."""
+    g = c.posturas[c.adjudicatario]
+    return {
+        **cx.comun(j, fecha),
+        "inventario": _inventario(c.bienes), "aviso_referencia": cx.cita(c.aviso, "el aviso de remate de este juicio"),
+        "avaluo_total": cx.dinero(c.avaluo), "base_remate": cx.dinero(c.base),
+        "base_remate_letras": amount_in_words(c.base),
+        "posturas": [
+            {"n": i, "postor": p.postor, "identificacion": p.identificacion, "valor": cx.dinero(p.valor),
+             "deposito": cx.dinero(p.deposito), "calificada": "Sí" if p.calificada else "No", "motivo": p.motivo}
+            for i, p in enumerate(c.posturas, start=1)
+        ],
+        "adjudicatario_nombre": g.postor, "adjudicatario_identificacion": g.identificacion,
+        "adjudicacion_valor": cx.dinero(g.valor), "adjudicacion_letras": amount_in_words(g.valor),
+        "saldo_deuda": cx.dinero(c.saldo_deuda), "producto_a_deuda": cx.dinero(c.a_deuda),
+        "producto_a_deuda_letras": amount_in_words(c.a_deuda),
+        "sobrante": cx.dinero(c.sobrante), "sobrante_letras": amount_in_words(c.sobrante),
+        "hay_sobrante": c.sobrante > 0,
+    }
+
+
+# --- what each template may use (plantillas_base.CAMPOS) and what each type accepts in ``datos`` -----------
+
+_INVENTARIO = {"inventario": "Lista de bienes: n, descripcion, tipo, detalle (placa, chasis, clave catastral…), "
+                             "condicion, valor"}
+
+CAMPOS_POSESION = {
+    "depositario_nombre": "Depositario judicial que toma posesión",
+    "depositario_cedula": "Cédula del depositario judicial",
+    **_INVENTARIO,
+    "inventario_total": "Valor estimado de los bienes (USD)",
+    "entrega": "Quién entrega los bienes (el coactivado, el depositario anterior…)",
+    "lugar_custodia": "Dónde quedan los bienes en custodia",
+    "informe_periodo": "Cada cuánto informa el depositario («mensualmente»; configurable por la oficina)",
+    "acta_referencia": "Cita del acta de embargo o secuestro (fecha y fojas)",
+}
+CAMPOS_DESIGNACION = {
+    "perito_nombre": "Perito avaluador designado", "perito_cedula": "Cédula del perito",
+    "plazo_dias": "Plazo para presentar el informe pericial (días)", "plazo_letras": "El plazo en letras",
+    **_INVENTARIO,
+}
+CAMPOS_CALIFICACION = {
+    **_INVENTARIO,
+    "aviso_referencia": "Cita del aviso de remate (fecha y fojas)",
+    "avaluo_total": "Avalúo total de los bienes (USD)",
+    "base_remate": "Base del remate (USD)", "base_remate_letras": "La base en letras y cifras",
+    "posturas": "Lista de posturas: n, postor, identificacion, valor, deposito, calificada, motivo",
+    "adjudicatario_nombre": "Postor adjudicatario", "adjudicatario_identificacion": "Cédula o RUC del adjudicatario",
+    "adjudicacion_valor": "Valor de la adjudicación (USD)", "adjudicacion_letras": "El valor en letras y cifras",
+    "saldo_deuda": "Saldo de la deuda a la fecha (USD)",
+    "producto_a_deuda": "Parte del precio que se imputa a la deuda (USD)",
+    "producto_a_deuda_letras": "La misma parte en letras y cifras",
+    "sobrante": "Sobrante a favor del coactivado (USD)", "sobrante_letras": "El sobrante en letras y cifras",
+    "hay_sobrante": "Verdadero si queda un sobrante a favor del coactivado (para {% if %})",
+}
+
+
+# --- sample data (template previews) ------------------------------------------------------------------------
+
+_M_INVENTARIO = (
+    BienInventario("Camioneta Chevrolet D-Max 2019, color blanco", "Vehículo",
+                   "Placa HBC-1234; chasis 8LBETF3E0K0012345; motor 4JJ1-123456", "Buena", Decimal("18500.00")),
+    BienInventario("Computador portátil Dell Latitude 5420", "Mueble", "Serie 7XK2L93; 1 unidad", "Regular",
+                   Decimal("450.00")),
+)
+
+
+def muestra(tipo: str) -> dict[str, Any]:
+    """Sample context of one of this module's document types (by :class:`~app.domain.tipos.TipoDocumento`
+    name)."""
+    j, f = cx.MUESTRA_JUICIO, date(2025, 5, 13)
+    if tipo == "ACTA_POSESION":
+        return acta_posesion(j, f, Posesion("Jorge Luis Naranjo Chávez", "0926687856", _M_INVENTARIO,
+                                            "el coactivado, en la diligencia de embargo",
+                                            "Patio de la Unidad, Riobamba", 1,
+                                            cx.RefDocumento("el acta de embargo", date(2025, 5, 9), 14, 15)))
+    if tipo == "DESIGNACION_PERITO":
+        return designacion_perito(j, f, Designacion("Ing. Pablo Esteban Tapia Mejía", "0603001231", 8,
+                                                    _M_INVENTARIO[:1]))
+    if tipo == "CALIFICACION_POSTURAS":
+        return calificacion_posturas(j, f, Calificacion(
+            _M_INVENTARIO[:1], Decimal("18500.00"), Decimal("18500.00"),
+            (PosturaCalificada("Carlos Andrés Villacís Orozco", "0603001231", Decimal("19000.00"),
+                               Decimal("1900.00"), True),
+             PosturaCalificada("Paola Estefanía Samaniego Ruiz", "0604571232", Decimal("19500.00"),
+                               Decimal("500.00"), False, "depósito inferior al 10 %")),
+            0, Decimal("1363.68"), Decimal("1363.68"), Decimal("17636.32"),
+            cx.RefDocumento("el aviso de remate", date(2025, 5, 20), 14, 14)))
+    raise AssertionError(tipo)  # pragma: no cover
+
+
