@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 from app.domain.tipos import TipoDocumento
 from app.services.bootstrap import Servicios
-from tests.services.helpers import crear_titulos
+from tests.services.helpers import crear_titulos, rpv_vencido, tasas_de_prueba
 
 TZ = ZoneInfo("America/Guayaquil")
 CEDULA_DEPOSITARIO = "0926687856"
@@ -19,18 +19,19 @@ PNG = (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08
 
 
 def juicio_embargado(srv: Servicios, total: Decimal = Decimal("1242.50"), n: int = 1) -> tuple[str, object]:
-    """Sorteo on 28/02/2025, OPI the same day, notified 03/03 (Carnaval: 3 días end 10/03), acta de embargo on
+    """Sorteo on 20/01/2025, RPV notified early February and lapsed, OPI on 28/02/2025, notified 03/03 (Carnaval: 3 días end 10/03), acta de embargo on
     11/03/2025. A rate table from 2024 (12 %) so that liquidaciones work. Returns (juicio, acta)."""
     crear_titulos(srv, n, total=total)
-    r = srv.sorteo.realizar(semilla="x", fecha=date(2025, 2, 28))
+    r = srv.sorteo.realizar(semilla="x", fecha=date(2025, 1, 20))
     j = r.asignaciones[0].juicio
-    srv.liquidacion.agregar_tasa(date(2024, 1, 1), Decimal("12"))
+    tasas_de_prueba(srv)
+    rpv_vencido(srv, j, date(2025, 2, 28))  # the OPI only after the RPV's término lapsed (COA arts. 271, 279)
     srv.documentos.generar(TipoDocumento.OPI, j, date(2025, 2, 28))
     srv.notificaciones.registrar(j, intento=1, forma="PERSONAL", fecha_hora=datetime(2025, 3, 5, 10, 0, tzinfo=TZ),
                                  efectiva=True, recibido_por="El coactivado",
                                  direccion="Av. Daniel León Borja 24-15, Riobamba")
     srv.documentos.generar(TipoDocumento.ACTA_EMBARGO, j, date(2025, 3, 12), {
-        "depositario": "Jorge Luis Naranjo Chávez", "depositario_cedula": CEDULA_DEPOSITARIO,
+        "depositario": "Jorge Luis Naranjo Chávez", "depositario_cedula": CEDULA_DEPOSITARIO, "depositario_genero": "M",
         "bienes": [{"descripcion": "Camioneta Chevrolet D-Max", "tipo": "VEHICULO", "valor": "900"}]})
     acta = srv.bienes.actas(j)[0]
     return j, acta
