@@ -19,8 +19,9 @@ PNG = (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08
 
 
 def juicio_embargado(srv: Servicios, total: Decimal = Decimal("1242.50"), n: int = 1) -> tuple[str, object]:
-    """Sorteo on 20/01/2025, RPV notified early February and lapsed, OPI on 28/02/2025, notified 03/03 (Carnaval: 3 días end 10/03), acta de embargo on
-    11/03/2025. A rate table from 2024 (12 %) so that liquidaciones work. Returns (juicio, acta)."""
+    """Sorteo on 20/01/2025, RPV notified early February and lapsed, OPI on 28/02/2025, notified 03/03
+    (Carnaval: 3 días end 10/03), acta de embargo on 11/03/2025. A monthly rate table (12 %) so that
+    liquidaciones work. Returns (juicio, acta)."""
     crear_titulos(srv, n, total=total)
     r = srv.sorteo.realizar(semilla="x", fecha=date(2025, 1, 20))
     j = r.asignaciones[0].juicio
