@@ -12,7 +12,7 @@ from PIL import Image
 from app.cli import main
 from app.common.paths import DataPaths
 from app.services.bootstrap import abrir
-from tests.conftest import CEDULAS, SAMPLES
+from tests.conftest import CEDULAS, FIRMANTES, SAMPLES
 from tests.tablero_datos import crear_oficina_tablero
 
 
@@ -26,6 +26,7 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 def datos(tmp_path: Path) -> Path:
     d = tmp_path / "datos"
     srv = abrir(DataPaths(d))
+    srv.oficina.actualizar(**FIRMANTES)  # the acta de sorteo is signed by named people (issue 8)
     try:
         for n, c in zip(["Ana Lucía Guamán", "Carlos Andrade Vera", "María José Paredes"], CEDULAS, strict=False):
             srv.secretarios.crear(n, c)

@@ -30,7 +30,7 @@ from app.services.bootstrap import Servicios, abrir
 from app.storage import migrate as migrate_mod
 from app.storage.migrate import alembic_config, revision_de_archivo
 from app.storage.models import Acto, Documento, Expediente, Folio, Secretario, Sorteo, TituloCredito
-from tests.conftest import CEDULAS, SAMPLES
+from tests.conftest import CEDULAS, FIRMANTES, SAMPLES
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="fork and SIGKILL")
 
@@ -65,8 +65,8 @@ TRABAJOS: dict[str, Trabajo] = {
     "migracion": _inicio,
     "importacion": _abrir_y(lambda s: s.importacion.importar(MUESTRA)),
     "sorteo": _abrir_y(lambda s: s.sorteo.realizar(semilla="crash", fecha=FECHA)),
-    "documento": _abrir_y(lambda s: s.documentos.generar("opi", JUICIO, fecha=date(2025, 5, 14),
-                                                         destino=s.ctx.paths.root / "opi.docx")),
+    "documento": _abrir_y(lambda s: s.documentos.generar("rpv", JUICIO, fecha=date(2025, 5, 14),
+                                                         destino=s.ctx.paths.root / "rpv.docx")),
 }
 
 
@@ -142,9 +142,10 @@ def plantillas(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     out: dict[str, Path] = {"primer_inicio": base / "vacia"}
     con_sec = DataPaths(base / "secretarios")
     srv = abrir(con_sec)
-    for nombre, cedula in zip(["Ana Lucía Guamán", "Carlos Andrade Vera", "María José Paredes"], CEDULAS,
-                              strict=False):
-        srv.secretarios.crear(nombre, cedula)
+    srv.oficina.actualizar(**FIRMANTES)
+    for nombre, cedula, genero in zip(["Ana Lucía Guamán", "Carlos Andrade Vera", "María José Paredes"], CEDULAS,
+                                      "FMF", strict=False):
+        srv.secretarios.crear(nombre, cedula, genero=genero)
     srv.close()
     out["importacion"] = con_sec.root
     pendientes = DataPaths(base / "pendientes")
@@ -157,7 +158,7 @@ def plantillas(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     shutil.copytree(pendientes.root, sorteado.root)
     srv = abrir(sorteado)
     srv.sorteo.realizar(semilla="crash", fecha=FECHA)
-    srv.documentos.generar("rpv", JUICIO, fecha=date(2025, 5, 13), destino=sorteado.root / "rpv.docx")
+    srv.documentos.generar("rpv", "0601-2025-00002", fecha=date(2025, 5, 13), destino=sorteado.root / "rpv.docx")
     srv.close()
     out["documento"] = sorteado.root
     vieja = DataPaths(base / "vieja")

@@ -129,8 +129,11 @@ def diagnosticar(paths: DataPaths) -> None:
     from app.common.errors import MigracionFallida
 
     db = paths.database
-    if Path(f"{db}{SUFIJO_COPIA}").exists():  # deleted by the upgrade that follows; the live file never saw it
-        log.info("hay una copia de migración interrumpida: se descarta")
+    copia = Path(f"{db}{SUFIJO_COPIA}")
+    if copia.exists():  # left by a start killed while migrating; the live file never saw it
+        log.info("se descarta una copia de migración interrumpida")
+        for p in (copia, Path(f"{copia}-wal"), Path(f"{copia}-shm"), Path(f"{copia}-journal")):
+            p.unlink(missing_ok=True)
     if not db.exists() or db.stat().st_size == 0:
         datos = _tiene_datos(paths)
         if datos is None:

@@ -22,7 +22,7 @@ from app.common.paths import DataPaths
 from app.services.bootstrap import Servicios, abrir
 from app.storage import db as db_mod
 from app.storage.models import Expediente, TituloCredito
-from tests.conftest import CEDULAS, SAMPLES
+from tests.conftest import CEDULAS, FIRMANTES, SAMPLES
 from tests.services.helpers import crear_titulos
 
 MUESTRA = SAMPLES / "titulos_ejemplo.csv"
@@ -44,11 +44,11 @@ def test_a_writer_waits_then_gets_a_clear_message_and_writes_nothing(
             with pytest.raises(OcupadoError, match=r"Otra operación está en curso.*intente de nuevo"):
                 otra.importacion.importar(MUESTRA)
             with pytest.raises(OcupadoError):
-                otra.sorteo.realizar(semilla="x", fecha=date(2025, 5, 13))
+                otra.sorteo.realizar(semilla="x", fecha=date(2025, 6, 2))
         assert _contar(otra, Expediente) == 0 and _contar(otra, TituloCredito) == 4
-        juicio = otra.sorteo.realizar(semilla="x", fecha=date(2025, 5, 13)).asignaciones[0].juicio
+        juicio = otra.sorteo.realizar(semilla="x", fecha=date(2025, 6, 2)).asignaciones[0].juicio
         with con_secretarios.ctx.tx("un sorteo en curso"), pytest.raises(OcupadoError):
-            otra.documentos.generar("rpv", juicio, fecha=date(2025, 5, 14), destino=data_dir.root / "x.docx")
+            otra.documentos.generar("rpv", juicio, fecha=date(2025, 6, 3), destino=data_dir.root / "x.docx")
         assert otra.foliacion.indice(juicio) == []
         otra.importacion.importar(MUESTRA)
         with pytest.raises(ImportRejected, match="ya fue importado"):
@@ -92,8 +92,9 @@ def carpeta(tmp_path: Path) -> Path:
     paths = DataPaths(d)
     srv = abrir(paths)
     try:
-        for nombre, cedula in zip(["Ana Lucía Guamán", "Carlos Andrade Vera"], CEDULAS, strict=False):
-            srv.secretarios.crear(nombre, cedula)
+        srv.oficina.actualizar(**FIRMANTES)
+        for nombre, cedula, genero in zip(["Ana Lucía Guamán", "Carlos Andrade Vera"], CEDULAS, "FM", strict=False):
+            srv.secretarios.crear(nombre, cedula, genero=genero)
     finally:
         srv.close()
     return d
@@ -108,17 +109,17 @@ def test_two_processes_import_the_same_file_and_draw_at_once(carpeta: Path) -> N
     assert "ya fue importado" in perdedor[1] or "Otra operación está en curso" in perdedor[1]
     assert all("Traceback" not in r[1] for r in resultados)
 
-    resultados = _juntos(("sorteo", "--todos", "--fecha", "13/05/2025", "--data-dir", d),
-                         ("sorteo", "--todos", "--fecha", "13/05/2025", "--data-dir", d))
+    resultados = _juntos(("sorteo", "--todos", "--fecha", "27/11/2026", "--data-dir", d),
+                         ("sorteo", "--todos", "--fecha", "27/11/2026", "--data-dir", d))
     assert sorted(r[0] for r in resultados) == [0, 2], resultados
     perdedor = next(r for r in resultados if r[0] == 2)
     assert "No hay títulos" in perdedor[1] or "Otra operación está en curso" in perdedor[1]
     assert all("Traceback" not in r[1] for r in resultados)
 
     resultados = _juntos(
-        ("documento", "rpv", "0601-2025-00001", "--fecha", "14/05/2025", "--out", str(carpeta / "a.docx"),
+        ("documento", "rpv", "0601-2026-00001", "--fecha", "27/11/2026", "--out", str(carpeta / "a.docx"),
          "--data-dir", d),
-        ("documento", "rpv", "0601-2025-00002", "--fecha", "14/05/2025", "--out", str(carpeta / "b.docx"),
+        ("documento", "rpv", "0601-2026-00002", "--fecha", "27/11/2026", "--out", str(carpeta / "b.docx"),
          "--data-dir", d),
         ("verificar", "--todos", "--data-dir", d),
     )

@@ -58,7 +58,7 @@ def test_lawyer_requests_jefe_approves_order_in_folios(qtbot: Any, sorteados: Se
     with srv.ctx.read() as s:
         numero = s.query(Expediente.numero).filter(
             Expediente.secretario_id == usuarios[Rol.SECRETARIO].secretario_id).order_by(Expediente.numero).first()[0]
-    srv.liquidacion.agregar_tasa(date(2024, 1, 1), D("12"), "Tabla de prueba", hasta=date(2026, 12, 1))
+    # the test office already carries its monthly rate table (tests/ui/conftest.py)
     srv.documentos.generar("rpv", numero, date(2025, 5, 14))  # the expediente has a document (foja 1)
     srv.pagos.registrar_abono(numero, date(2025, 6, 2), D("400.00"), "DEP-001")
     srv.liquidacion.registrar(numero, date(2025, 6, 2))
@@ -155,7 +155,7 @@ def test_reversing_the_last_payment_from_the_pagos_tab(qtbot: Any, sorteados: Se
     srv = sorteados
     with srv.ctx.read() as s:
         numero = s.query(Expediente.numero).order_by(Expediente.numero).first()[0]
-    srv.liquidacion.agregar_tasa(date(2024, 1, 1), D("12"), "Tabla de prueba", hasta=date(2026, 12, 1))
+    # the test office already carries its monthly rate table (tests/ui/conftest.py)
     srv.pagos.registrar_abono(numero, date(2025, 6, 2), D("400.00"), "DEP-001")
     srv.honorarios.solicitar(numero)
     w = MainWindow(srv, settings)
