@@ -32,22 +32,38 @@ VEHICULOS = (("PBA-1234", "1M8GDM9AXKP042788", "Chevrolet", "D-Max", "2019", "bl
 
 
 def _habil(d: date) -> date:
-    while d.weekday() >= 5:
+    """The first business day from ``d`` (national holidays included: a document is not dated on one)."""
+    from app.domain.terminos import calendario
+
+    cal = calendario()
+    while not cal.es_habil(d):
         d += timedelta(days=1)
     return d
 
 
 def _embargar(srv: Servicios, juicio: str, inicio: date, secuestro: bool = False) -> object:
-    """OPI on ``inicio``, notified two business days later, acta de embargo (or secuestro) ten days after."""
+    """The RPV four weeks before ``inicio``, notified the next business day, so that its 10 días hábiles have
+    lapsed (COA arts. 271, 279); the OPI on ``inicio``, notified two business days later; the acta de embargo
+    (or secuestro) ten days after."""
+    cal = srv.oficina.calendario()
     opi = _habil(inicio)
+    rpv = opi - timedelta(days=28)
+    while not cal.es_habil(rpv):
+        rpv -= timedelta(days=1)
+    notif_rpv = cal.sumar_dias_habiles(rpv, 1)
     notif = _habil(opi + timedelta(days=2))
     acta = _habil(notif + timedelta(days=10))
+    srv.documentos.generar(TipoDocumento.RPV, juicio, rpv)
+    srv.notificaciones.registrar(juicio, intento=1, forma="PERSONAL", notifica="RPV",
+                                 fecha_hora=datetime.combine(notif_rpv, time(10, 0), ZONA), efectiva=True,
+                                 direccion="Av. Daniel León Borja 24-15, Riobamba", recibido_por="El coactivado")
     srv.documentos.generar(TipoDocumento.OPI, juicio, opi)
     srv.notificaciones.registrar(juicio, intento=1, forma="PERSONAL",
                                  fecha_hora=datetime.combine(notif, time(10, 30), ZONA), efectiva=True,
                                  direccion="Av. Daniel León Borja 24-15, Riobamba", recibido_por="El coactivado")
     srv.documentos.generar(TipoDocumento.ACTA_SECUESTRO if secuestro else TipoDocumento.ACTA_EMBARGO, juicio, acta, {
-        "depositario": DEPOSITARIOS[0][0], "depositario_cedula": DEPOSITARIOS[0][1], "hora": "10h30",
+        "depositario": DEPOSITARIOS[0][0], "depositario_cedula": DEPOSITARIOS[0][1], "depositario_genero": "M",
+        "hora": "10h30",
         "bienes": [{"descripcion": "Bienes detallados en el inventario del juicio", "tipo": "MUEBLE"}]})
     return srv.bienes.actas(juicio)[-1]
 
