@@ -145,8 +145,9 @@ def _track(session: Session, _ctx: Any, _instances: Any) -> None:
         changed = {k for k in after if after[k] != before.get(k)} - _SKIP_IN_DIFF
         if not changed:
             continue
-        # Only the changed fields (and the version they move between): the audit viewer shows exactly these.
-        cambiados = [*sorted(changed), "row_version"]
+        # Only the changed fields (and the version they move between): the audit viewer shows exactly these,
+        # plus the row's expediente, so that the viewer still names the juicio of an update.
+        cambiados = [*sorted(changed), "row_version", *(["expediente_id"] if "expediente_id" in after else [])]
         pending.append(_audit(obj, mid, actor, accion, "UPDATE", {k: before[k] for k in cambiados},
                               {k: after[k] for k in cambiados}, now))
         pending.append(_outbox(obj, mid, "UPDATE", base, after, now, sorted(changed)))

@@ -129,7 +129,7 @@ def test_cadena_de_custodia_inmutable_en_postgresql(pg_servicios: Servicios) -> 
 
     srv = pg_servicios
     for i, n in enumerate(["Ana Lucía Guamán", "Carlos Andrade Vera"]):
-        srv.secretarios.crear(n, CEDULAS[i], externo=True)
+        srv.secretarios.crear(n, CEDULAS[i], externo=True, genero="F")
     j, acta = juicio_embargado(srv)
     b = srv.bienes.registrar(j, acta.documento_id, NuevoBien("MUEBLE", "Computador portátil", "450",
                                                              campos={"cantidad": "1"}))

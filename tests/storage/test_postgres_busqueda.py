@@ -20,10 +20,10 @@ pytestmark = pytest.mark.postgres
 def test_search_and_keyset_pages_on_postgresql(pg_servicios: Servicios, tmp_path: Path) -> None:  # noqa: F811
     srv = pg_servicios
     for n, c in zip(["Ana Lucía Guamán", "Carlos Andrade Vera", "María José Paredes"], CEDULAS, strict=False):
-        srv.secretarios.crear(n, c)
+        srv.secretarios.crear(n, c, genero="F")
     r = srv.importacion.importar(escribir_csv(generar_titulos(300, semilla=3), tmp_path / "t.csv"))
     assert r.filas == 300  # the bulk write path (executemany with audit and outbox) works there too
-    srv.sorteo.realizar(semilla="central", fecha=date(2025, 5, 13))
+    srv.sorteo.realizar(semilla="central", fecha=date(2025, 12, 22))  # after the títulos' issue dates
     todas = srv.expedientes.buscar(limite=1000, solo_mios=False)
     assert len(todas) == 300
 
