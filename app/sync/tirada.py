@@ -254,7 +254,7 @@ def tirar(local: Engine, pg: Connection, pagina: int = 2000, falla: Falla = _sin
         ultimo = filas[-1]
         with local.begin() as lc:
             a, o = aplicar_filas(lc, cambios, res.archivos)
-            a += completar_padres(lc, pg, res.archivos)
+            a += completar_padres(lc, pg, [(t, v) for t, _f, _op, v in cambios if v is not None], res.archivos)
             falla("mitad_pagina")
             guardar_estado(lc, {"cursor_xid": ultimo[1], "cursor_seq": str(ultimo[0])})
         cur = (int(ultimo[1]), int(ultimo[0]))
@@ -319,37 +319,50 @@ def refrescar_resueltos(local: Engine, pg: Connection, archivos: set[str]) -> in
     return n
 
 
-def completar_padres(lc: Connection, pg: Connection, archivos: set[str], rondas: int = 6) -> int:
-    """Fetch from the server the parent rows a pulled row points at and this desktop lacks.
+def _padres_faltantes(lc: Connection, filas: list[tuple[str, dict[str, Any]]]) -> dict[str, set[uuid.UUID]]:
+    """The parent rows (by table) that ``filas`` point at and this desktop lacks."""
+    pedidos: dict[str, set[uuid.UUID]] = {}
+    for tabla, valores in filas:
+        for fk in tablas()[tabla].tabla.foreign_key_constraints:
+            padre = fk.referred_table.name
+            col = fk.column_keys[0]
+            if padre in tablas() and len(fk.column_keys) == 1 and valores.get(col) is not None:
+                v = valores[col]
+                pedidos.setdefault(padre, set()).add(v if isinstance(v, uuid.UUID) else uuid.UUID(str(v)))
+    faltan: dict[str, set[uuid.UUID]] = {}
+    for padre, ids in pedidos.items():
+        tab = tablas()[padre].tabla
+        lista = list(ids)
+        hay: set[uuid.UUID] = set()
+        for i in range(0, len(lista), 500):
+            hay |= set(lc.execute(select(tab.c.id).where(tab.c.id.in_(lista[i:i + 500]))).scalars())
+        if ids - hay:
+            faltan[padre] = ids - hay
+    return faltan
+
+
+def completar_padres(lc: Connection, pg: Connection, filas: list[tuple[str, dict[str, Any]]], archivos: set[str],
+                     rondas: int = 6) -> int:
+    """Fetch from the server the parent rows the pulled ``filas`` (table, values) point at and this desktop lacks.
 
     It happens when a row becomes visible later than its parents were logged: a depositario appointed to a good
     receives the good now, while its expediente and debtor were logged (and passed by his cursor) long before.
-    Returns the rows added.
+    Only the page's own references are looked up (indexed by id), never the whole database. Returns the rows added.
     """
     n = 0
     for _ in range(rondas):
-        faltan: dict[str, set[uuid.UUID]] = {}
-        for tabla, rowid, padre, fkid in lc.exec_driver_sql("PRAGMA foreign_key_check").all():
-            if padre not in tablas():
-                continue
-            fks = {r[0]: r[3] for r in lc.exec_driver_sql(f"PRAGMA foreign_key_list({tabla})").all()}
-            col = fks.get(fkid)
-            if col is None:
-                continue
-            valor = lc.exec_driver_sql(f"SELECT {col} FROM {tabla} WHERE rowid = ?", (rowid,)).scalar()
-            if valor is not None:
-                faltan.setdefault(padre, set()).add(uuid.UUID(bytes=valor) if isinstance(valor, bytes)
-                                                    else uuid.UUID(str(valor)))
+        faltan = _padres_faltantes(lc, filas)
         if not faltan:
             return n
-        filas = []
+        nuevas = []
         with pg.begin_nested() if pg.in_transaction() else pg.begin():
             for padre, ids in faltan.items():
                 tab = tablas()[padre].tabla
                 for r in pg.execute(select(tab).where(tab.c.id.in_(list(ids)))).mappings():
-                    filas.append((padre, str(r["id"]), "INSERT", dict(r)))
-        if not filas:
+                    nuevas.append((padre, str(r["id"]), "INSERT", dict(r)))
+        if not nuevas:
             return n
-        a, _ = aplicar_filas(lc, filas, archivos)
+        a, _ = aplicar_filas(lc, nuevas, archivos)
         n += a
+        filas = [(t, v) for t, _f, _op, v in nuevas]
     return n
