@@ -45,7 +45,7 @@ from app.services.bienes_comun import (
     validar_fotos,
 )
 from app.services.context import Contexto
-from app.services.foliacion import expediente_por_numero
+from app.storage.consultas.expedientes import expediente_por_numero
 from app.storage.models import Deudor, Documento, Expediente, Folio, MedidaCautelar
 from app.storage.models_bienes import (
     ActoBien,

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.common.dates import format_dmy, local_today
@@ -38,13 +38,13 @@ from app.domain.reglas_app import CUOTA_MINIMA, validar_por_fecha
 from app.domain.tipos import TipoActo
 from app.services.actos import registrar_acto_en
 from app.services.context import Contexto
-from app.services.foliacion import expediente_por_numero
 from app.services.liquidacion import (
     cargar_deuda,
     configuracion_de,
     estados_cuotas_de,
 )
-from app.storage.models import Acto, Convenio, CuotaConvenio, Expediente, Pago, Preferencia
+from app.storage.consultas.expedientes import expediente_por_numero, ultima_fecha_movimiento
+from app.storage.models import Acto, Convenio, CuotaConvenio, Expediente, Preferencia
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,14 +186,6 @@ def cuota_minima_de(session: Session, office_id: uuid.UUID) -> Decimal:
         return Decimal(str(valor)) if valor else CUOTA_MINIMA
     except InvalidOperation as exc:
         raise ConfigurationError(f"Preferencia «{PREF_CUOTA_MINIMA}» inválida: «{valor}».") from exc
-
-
-def ultima_fecha_movimiento(session: Session, expediente_id: uuid.UUID) -> date | None:
-    """Latest date of a payment or an APP of the expediente (new ones may not be dated before it)."""
-    pagos = session.scalar(select(func.max(Pago.fecha)).where(Pago.expediente_id == expediente_id))
-    convs = session.scalar(select(func.max(Convenio.fecha)).where(Convenio.expediente_id == expediente_id))
-    fechas = [f for f in (pagos, convs) if f is not None]
-    return max(fechas) if fechas else None
 
 
 class ConveniosService:

@@ -12,12 +12,13 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.common.errors import NotFoundError, ValidationError
+from app.common.errors import ValidationError
 from app.common.progress import NO_PROGRESS, Progress
 from app.domain.foliacion import GENESIS, cuerpo_de, hash_entrada, siguiente_rango
 from app.domain.permisos import Permiso
 from app.services.context import Contexto
 from app.services.verificacion import ResultadoVerificacion, ResumenVerificacion, VerificacionService
+from app.storage.consultas.expedientes import expediente_por_numero
 from app.storage.models import Archivo, Documento, Expediente, Folio, Oficina
 
 
@@ -118,16 +119,6 @@ def agregar_documento_en(
     session.add(folio)
     session.flush()
     return doc, folio
-
-
-def expediente_por_numero(session: Session, office_id: uuid.UUID, numero: str) -> Expediente:
-    """Raises NotFoundError (Spanish) when the office has no juicio with that number."""
-    exp = session.scalar(
-        select(Expediente).where(Expediente.office_id == office_id, Expediente.numero == numero.strip())
-    )
-    if exp is None:
-        raise NotFoundError(f"No existe el juicio coactivo No. {numero.strip()} en esta oficina.")
-    return exp
 
 
 def indice_de(session: Session, expediente_id: uuid.UUID) -> list[EntradaIndice]:

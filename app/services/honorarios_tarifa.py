@@ -41,7 +41,8 @@ from app.domain.honorarios import (
 )
 from app.domain.permisos import Permiso
 from app.services.context import Contexto
-from app.storage.models import Expediente, Preferencia, Sorteo
+from app.storage.consultas.expedientes import fecha_sorteo_de
+from app.storage.models import Expediente, Preferencia
 from app.storage.models_honorarios import SuspensionHonorarios, TarifaHonorarios
 
 PREF_A_CARGO = "honorarios.a_cargo_del_coactivado"
@@ -93,15 +94,6 @@ def configuracion_de(s: Session, office_id: uuid.UUID) -> ConfiguracionHonorario
         except ValueError:
             desde = None
     return ConfiguracionHonorarios(tarifas, suspensiones, cargo.startswith("si"), confirmada, configuradas, desde)
-
-
-def fecha_sorteo_de(s: Session, e: Expediente) -> date:
-    """The day the juicio was drawn (the sorteo's date; the expediente's start when it has none)."""
-    if e.sorteo_id is not None:
-        f = s.scalar(select(Sorteo.fecha).where(Sorteo.id == e.sorteo_id))
-        if f is not None:
-            return f
-    return e.fecha_inicio
 
 
 def regla_de(s: Session, e: Expediente, config: ConfiguracionHonorarios | None = None) -> ReglaHonorarios:

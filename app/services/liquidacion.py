@@ -61,8 +61,8 @@ from app.domain.permisos import Permiso
 from app.domain.tipos import TipoActo
 from app.services.actos import registrar_acto_en
 from app.services.context import Contexto
-from app.services.foliacion import expediente_por_numero
 from app.services.honorarios_tarifa import regla_de
+from app.storage.consultas.expedientes import expediente_por_numero
 from app.storage.models import (
     Acto,
     Convenio,

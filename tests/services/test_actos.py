@@ -18,8 +18,9 @@ from app.domain.terminos import TipoTermino
 from app.domain.tipos import TipoActo
 from app.services.actos import ActosService, registrar_acto_en
 from app.services.bootstrap import Servicios, construir
-from app.services.foliacion import agregar_documento_en, expediente_por_numero
+from app.services.foliacion import agregar_documento_en
 from app.services.notificaciones import NotificacionesService
+from app.storage.consultas.expedientes import expediente_por_numero
 from app.storage.models import Acto, Auditoria, Expediente, Secretario, Termino
 from tests.services.helpers import crear_titulos
 
