@@ -26,8 +26,8 @@ from app.domain.permisos import Permiso
 from app.domain.terminos import Calendario, TipoTermino
 from app.domain.tipos import TipoActo
 from app.services.context import Contexto
-from app.services.oficina import calendario_de
 from app.storage.consultas.expedientes import expediente_por_numero
+from app.storage.consultas.oficina import calendario_de
 from app.storage.models import Acto, Documento, Expediente, Termino
 
 

@@ -43,6 +43,7 @@ from app.services.liquidacion import (
     configuracion_de,
     estados_cuotas_de,
 )
+from app.storage.consultas.convenios import convenio_vigente_en
 from app.storage.consultas.expedientes import expediente_por_numero, ultima_fecha_movimiento
 from app.storage.models import Acto, Convenio, CuotaConvenio, Expediente, Preferencia
 
@@ -143,13 +144,6 @@ def convenio_en(session: Session, convenio_id: uuid.UUID) -> ConvenioRegistrado:
         cuota_inicial=c.cuota_inicial, tasa_anual=Decimal(c.tasa_anual), sin_honorarios=c.sin_honorarios,
         estado=c.estado, cuotas=tuple(cuotas), documento_id=c.documento_id, acto_id=acto_id,
     )
-
-
-def convenio_vigente_en(session: Session, expediente_id: uuid.UUID) -> Convenio | None:
-    return session.scalars(
-        select(Convenio).where(Convenio.expediente_id == expediente_id, Convenio.estado == EstadoConvenio.VIGENTE)
-        .order_by(Convenio.fecha.desc()).limit(1)
-    ).first()
 
 
 def declarar_incumplimiento_en(

@@ -22,12 +22,13 @@ from sqlalchemy import Select, and_, case, false, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.common.dates import format_dmy, local_today
-from app.common.errors import NotFoundError, ValidationError
+from app.common.errors import ValidationError
 from app.domain.etapas import Etapa
 from app.domain.procedimiento import CERRADAS, plazo_secretario
 from app.domain.terminos import PLAZO_SECRETARIO_DIAS, PRORROGA_SECRETARIO_DIAS, Calendario, TipoTermino
 from app.services.context import Contexto
-from app.services.oficina import calendario_de
+from app.storage.consultas.oficina import calendario_de
+from app.storage.consultas.usuarios import secretario_por_cedula
 from app.storage.models import Deudor, Expediente, Secretario, Termino
 from app.storage.sqlfuncs import sin_indice, sumar_dias
 
@@ -126,20 +127,6 @@ def _de_secretario(sid: uuid.UUID) -> Any:
 
 def _vence_plazo_sql() -> Any:
     return sumar_dias(Expediente.fecha_inicio, PLAZO_SECRETARIO_DIAS + func.coalesce(Expediente.prorroga_dias, 0))
-
-
-def secretario_por_cedula(s: Session, office_id: uuid.UUID, cedula: str | None) -> uuid.UUID | None:
-    """Id of the office's secretario-abogado with ``cedula``; None for no cédula (the whole office).
-
-    Raises:
-        NotFoundError: no secretario with that cédula in the office.
-    """
-    if not cedula or not cedula.strip():
-        return None
-    sid = s.scalar(select(Secretario.id).where(Secretario.office_id == office_id, Secretario.cedula == cedula.strip()))
-    if sid is None:
-        raise NotFoundError(f"No hay un secretario-abogado con cédula {cedula.strip()} en esta oficina.")
-    return sid
 
 
 class VencimientosService:
