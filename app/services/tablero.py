@@ -26,9 +26,8 @@ from sqlalchemy import Select, and_, case, false, func, select
 from app.common.dates import format_dmy, local_today
 from app.common.errors import ValidationError
 from app.domain.etapas import EstadoTitulo, Etapa
-from app.domain.procedimiento import CERRADAS
+from app.domain.procedimiento import CERRADAS, inicio_del_plazo
 from app.domain.tablero import BANDAS, EMBUDO, ETAPAS_CANCELADA, ETAPAS_EMBARGO, Banda, EstadoCartera
-from app.domain.terminos import PLAZO_SECRETARIO_DIAS
 from app.reports import graficos, tablas
 from app.reports.graficos import Grafico
 from app.services.context import Contexto
@@ -185,11 +184,11 @@ class TableroService:
 
     @staticmethod
     def _vencido_sql(hoy: date) -> Any:
-        # vence = fecha_inicio + prórroga + 180 < hoy  <=>  fecha_inicio + prórroga < hoy - 180 (C.D. 321)
+        # vence = plazo_secretario(fecha_inicio + prórroga) < hoy  <=>  fecha_inicio + prórroga < the handover
+        # whose plazo ends today (the domain's inverse; C.D. 321).
         base = case((Expediente.prorroga_dias == 0, Expediente.fecha_inicio),
                     else_=sumar_dias(Expediente.fecha_inicio, Expediente.prorroga_dias))
-        return case((and_(Expediente.etapa.not_in(_SIN_PLAZO),
-                          base < hoy - timedelta(days=PLAZO_SECRETARIO_DIAS)), 1), else_=0)
+        return case((and_(Expediente.etapa.not_in(_SIN_PLAZO), base < inicio_del_plazo(hoy)), 1), else_=0)
 
     @staticmethod
     def _estado_sql() -> Any:
