@@ -83,4 +83,5 @@ def test_captura_tablero_at_office_screen_size(datos: Path, tmp_path: Path,
     png = tmp_path / "tablero.png"
     code, out, _ = run(capsys, "captura", "--vista", "tablero", "--out", str(png), "--data-dir", str(datos))
     assert code == 0 and out.strip() == str(png)
-    assert Image.open(png).size == (1366, 768)
+    with Image.open(png) as imagen:
+        assert imagen.size == (1366, 768)
