@@ -35,21 +35,21 @@ from app.domain.bienes import (
 )
 from app.domain.bienes_campos import identificacion
 from app.domain.permisos import Permiso, Rol
+from app.domain.preferencias import BASE_REMATE, FACTOR_PROPORCIONALIDAD, INFORME_MESES, PUBLICACION_DIAS
 from app.services.context import Contexto
 from app.services.foliacion import guardar_archivo
 from app.services.liquidacion import liquidar_expediente
 from app.storage.consultas.bienes import fotos_de, ultima_referencia_informe
-from app.storage.models import Costa, Deudor, Documento, Expediente, Pago, Preferencia, TituloCredito
+from app.storage.consultas.preferencias import guardar, textos
+from app.storage.models import Costa, Deudor, Documento, Expediente, Pago, TituloCredito
 from app.storage.models_bienes import ActoBien, Avaluo, Bien, Depositario, FotoBien
 
 TIPO_FOTO = "FOTO_BIEN"
 MAX_FOTO = 25 * 1024 * 1024
 _EXT_FOTO = (".jpg", ".jpeg", ".png", ".pdf", ".tif", ".tiff", ".webp")
 
-PREF_INFORME_MESES = "bienes.informe_meses"
-PREF_FACTOR = "bienes.factor_proporcionalidad"
-PREF_BASE_REMATE = "bienes.base_remate"
-PREF_PUBLICACION = "bienes.publicacion_dias"
+#: The office preferences of the goods' rules (app.domain.preferencias), in ReglasBienes' field order.
+_AJUSTES_BIENES = (INFORME_MESES, FACTOR_PROPORCIONALIDAD, BASE_REMATE, PUBLICACION_DIAS)
 
 
 def reglas_de(s: Session, office_id: uuid.UUID) -> ReglasBienes:
@@ -58,29 +58,19 @@ def reglas_de(s: Session, office_id: uuid.UUID) -> ReglasBienes:
     Raises:
         ConfigurationError: a stored value is not valid (names the key).
     """
-    p = dict(s.execute(select(Preferencia.clave, Preferencia.valor).where(
-        Preferencia.office_id == office_id, Preferencia.clave.like("bienes.%"))).all())
-    d = ReglasBienes()
+    p = textos(s, office_id, _AJUSTES_BIENES)
+    informe, factor, base, publicacion = (a.valor(p.get(a.clave)) for a in _AJUSTES_BIENES)
     try:
-        return ReglasBienes(
-            informe_meses=int(p.get(PREF_INFORME_MESES, d.informe_meses)),
-            factor_proporcionalidad=Decimal(p.get(PREF_FACTOR, str(d.factor_proporcionalidad))),
-            base_remate=Decimal(p.get(PREF_BASE_REMATE, str(d.base_remate))),
-            publicacion_dias=int(p.get(PREF_PUBLICACION, d.publicacion_dias)),
-        )
-    except (ValueError, ArithmeticError, ValidationError) as exc:
+        return ReglasBienes(informe_meses=informe, factor_proporcionalidad=factor, base_remate=base,
+                            publicacion_dias=publicacion)
+    except ValidationError as exc:
         raise ConfigurationError(f"Preferencias de bienes inválidas ({', '.join(sorted(p))}): {exc}") from exc
 
 
 def guardar_reglas(s: Session, office_id: uuid.UUID, r: ReglasBienes) -> None:
-    valores = {PREF_INFORME_MESES: str(r.informe_meses), PREF_FACTOR: str(r.factor_proporcionalidad),
-               PREF_BASE_REMATE: str(r.base_remate), PREF_PUBLICACION: str(r.publicacion_dias)}
-    for clave, valor in valores.items():
-        fila = s.get(Preferencia, (office_id, clave))
-        if fila is None:
-            s.add(Preferencia(office_id=office_id, clave=clave, valor=valor))
-        else:
-            fila.valor = valor
+    valores = (r.informe_meses, r.factor_proporcionalidad, r.base_remate, r.publicacion_dias)
+    for ajuste, valor in zip(_AJUSTES_BIENES, valores, strict=True):
+        guardar(s, office_id, ajuste, valor)
 
 
 def depositario_del_usuario(s: Session, ctx: Contexto) -> Depositario | None:

@@ -26,7 +26,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.common.dates import format_dmy, local_today
-from app.common.errors import ConfigurationError, NotFoundError, RuleError, ValidationError
+from app.common.errors import NotFoundError, RuleError, ValidationError
 from app.common.money import format_usd, q
 from app.domain import procedimiento as proc
 from app.domain.convenio import EstadoConvenio, EstadoCuota, cuota_incumplida, tabla_amortizacion, validar_convenio
@@ -34,7 +34,8 @@ from app.domain.etapas import Etapa
 from app.domain.intereses import tasa_vigente, validar_tasa
 from app.domain.liquidacion import liquidar
 from app.domain.permisos import Permiso
-from app.domain.reglas_app import CUOTA_MINIMA, validar_por_fecha
+from app.domain.preferencias import CUOTA_MINIMA_CONVENIO
+from app.domain.reglas_app import validar_por_fecha
 from app.domain.tipos import TipoActo
 from app.services.actos import registrar_acto_en
 from app.services.context import Contexto
@@ -45,7 +46,8 @@ from app.services.liquidacion import (
 )
 from app.storage.consultas.convenios import convenio_vigente_en
 from app.storage.consultas.expedientes import expediente_por_numero, ultima_fecha_movimiento
-from app.storage.models import Acto, Convenio, CuotaConvenio, Expediente, Preferencia
+from app.storage.consultas.preferencias import leer
+from app.storage.models import Acto, Convenio, CuotaConvenio, Expediente
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,18 +170,13 @@ def declarar_incumplimiento_en(
     )
 
 
-#: Office preference: minimum APP instalment in USD (configurable; default :data:`reglas_app.CUOTA_MINIMA`).
-PREF_CUOTA_MINIMA = "convenio.cuota_minima"
-
-
 def cuota_minima_de(session: Session, office_id: uuid.UUID) -> Decimal:
-    """The office's minimum APP instalment (USD), 0 when it set none."""
-    valor = session.scalar(select(Preferencia.valor).where(Preferencia.office_id == office_id,
-                                                           Preferencia.clave == PREF_CUOTA_MINIMA))
-    try:
-        return Decimal(str(valor)) if valor else CUOTA_MINIMA
-    except InvalidOperation as exc:
-        raise ConfigurationError(f"Preferencia «{PREF_CUOTA_MINIMA}» inválida: «{valor}».") from exc
+    """The office's minimum APP instalment (USD), 0 when it set none (preference ``convenio.cuota_minima``).
+
+    Raises:
+        ConfigurationError: the stored value is not a number.
+    """
+    return leer(session, office_id, CUOTA_MINIMA_CONVENIO)
 
 
 class ConveniosService:
