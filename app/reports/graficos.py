@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 from matplotlib.figure import Figure
-from matplotlib.ticker import FuncFormatter
+from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from app.common.money import format_usd
 
@@ -92,6 +92,7 @@ MARGENES = {
     "etapas": (0.27, 0.97, 0.88, 0.14),
     "columnas": (0.13, 0.98, 0.88, 0.12),
     "nombres": (0.27, 0.97, 0.88, 0.2),
+    "bienes": (0.3, 0.97, 0.88, 0.27),
     "vacio": (0.02, 0.98, 0.88, 0.02),
 }
 
@@ -329,3 +330,52 @@ def honorarios(filas: Sequence[tuple[str, int, Decimal]]) -> Grafico:
         ax.text(0.5, 0.5, "Sin solicitudes de honorarios en el período.", ha="center", va="center",
                 transform=ax.transAxes, fontsize=LETRA + 1, color="#555")
     return Grafico("honorarios", titulo, fig, ("Estado", "Solicitudes", "Total (USD)"), list(filas))
+
+
+def bienes(estados: Sequence[str], filas: Sequence[tuple[str, str, Sequence[tuple[str, int]], Decimal, int]],
+           maximo: int = 10) -> Grafico:
+    """Goods still in the juicios per depositario, stacked by state, with his overdue reports (domain.md §5).
+    ``estados``: the state labels, in the order of each row's counts; ``filas``: (depositario key or
+    ``"ninguno"``, name, [(state key, goods)], estimated value USD, overdue reports), in display order. The chart
+    shows the first ``maximo`` rows; the red «n informes vencidos» after a bar is clickable too."""
+    titulo = "Bienes en custodia por depositario y estado"
+    fig = _figura()
+    ax = _ejes(fig, titulo, "bienes")
+    vista = list(filas[:maximo])
+    y = list(range(len(vista)))
+    base = [0] * len(vista)
+    colores = (COLORES[5], COLORES[3], COLORES[0], COLORES[1], COLORES[4])
+    for k, etiqueta in enumerate(estados):
+        alto = [f[2][k][1] for f in vista]
+        if not any(alto):
+            continue  # a state no good is in: no legend entry
+        barras = ax.barh(y, alto, left=base, color=colores[k % len(colores)], height=0.65, label=etiqueta)
+        for fila, b, n in zip(vista, barras, alto, strict=True):
+            if n:
+                b.set_gid(f"bienes:{fila[0]}:{fila[2][k][0]}")
+                b.set_picker(True)
+        base = [a + b for a, b in zip(base, alto, strict=True)]
+    for (clave, _n, _e, valor, vencidos), total, yy in zip(vista, base, y, strict=True):
+        ax.annotate(f" {miles(total)} · USD {compacto(float(valor))}", (total, yy), va="center", fontsize=LETRA - 1)
+        if vencidos:  # a column of its own at the right: the jefe's alert reads down one edge
+            aviso = ax.annotate(f"{miles(vencidos)} {'informe vencido' if vencidos == 1 else 'informes vencidos'}",
+                                (1.0, yy), xycoords=("axes fraction", "data"), ha="right", va="center",
+                                fontsize=LETRA - 1, color=COLORES[4], fontweight="bold")
+            aviso.set_gid(f"informes:{clave}")
+            aviso.set_picker(True)
+    ax.set_yticks(y, [corto(n, 30) for _c, n, *_r in vista], fontsize=LETRA - 0.5)
+    ax.invert_yaxis()
+    ax.set_xlim(0, max(base, default=1) * 1.9 or 1)  # room for the value and the overdue reports
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: miles(int(v))))
+    ax.set_xlabel("Bienes", fontsize=LETRA)
+    if vista:
+        ax.legend(fontsize=LETRA - 0.5, loc="upper center", bbox_to_anchor=(0.5, -0.2), ncols=3, frameon=False)
+    else:
+        ax.text(0.5, 0.5, "Sin bienes embargados ni en custodia.", ha="center", va="center", transform=ax.transAxes,
+                fontsize=LETRA + 1, color="#555")
+    nota = f"Se muestran {len(vista)} de {len(filas)} (los de más bienes; todos en la tabla)." \
+        if len(filas) > len(vista) else ""
+    tabla = [(n, *(c for _k, c in e), sum(c for _k, c in e), v, iv) for _c, n, e, v, iv in filas]
+    return Grafico("bienes", titulo, fig, ("Depositario", *estados, "Bienes", "Valor estimado (USD)",
+                                           "Informes vencidos"), tabla, nota=nota)

@@ -25,21 +25,27 @@ from sqlalchemy import Select, and_, case, false, func, select
 
 from app.common.dates import format_dmy, local_today
 from app.common.errors import ValidationError
+from app.domain.bienes import BAJO_CUSTODIA, FINALES, EstadoBien, proximo_informe
 from app.domain.etapas import EstadoTitulo, Etapa
 from app.domain.procedimiento import CERRADAS
 from app.domain.tablero import BANDAS, EMBUDO, ETAPAS_CANCELADA, ETAPAS_EMBARGO, Banda, EstadoCartera
 from app.domain.terminos import PLAZO_SECRETARIO_DIAS
 from app.reports import graficos, tablas
 from app.reports.graficos import Grafico
+from app.services.bienes_comun import reglas_de
 from app.services.context import Contexto
 from app.services.recaudacion import MesNacional, RecaudacionService
 from app.storage.models import Deudor, Expediente, Pago, Secretario, Termino, TituloCredito
+from app.storage.models_bienes import Bien, Custodia, Depositario, InformeDepositario
 from app.storage.sqlfuncs import anio_mes, sumar_dias
 
 CERO = Decimal("0.00")
 _SIN_PLAZO = [e.value for e in CERRADAS | {Etapa.SUSPENDIDO}]
 _CERRADAS = [e.value for e in CERRADAS]
+#: States of a good still in the juicio (seized, in custody, appraised, at auction), in the chart's order.
+ESTADOS_VIVOS: tuple[EstadoBien, ...] = tuple(e for e in EstadoBien if e not in FINALES)
 LIMITE_LISTA = 2000
+NINGUNO = "ninguno"  # the «sin depositario» row in a bar's key
 
 
 def primer_dia(d: date) -> date:
@@ -99,6 +105,24 @@ class FilaSecretario:
         return None if not self.en_tramite else 1 - self.plazo_vencido / self.en_tramite
 
 
+@dataclass(frozen=True, slots=True)
+class FilaDepositario:
+    """One depositario's goods still in the juicio (not rematado, devuelto nor levantado) by state, their
+    estimated value (USD, goods without an estimate count 0) and how many of them have his periodic report
+    overdue (domain.md §5). ``depositario_id`` None: goods seized and not yet handed to a depositario."""
+
+    depositario_id: uuid.UUID | None
+    nombres: str
+    activo: bool
+    por_estado: dict[EstadoBien, int]
+    valor: Decimal
+    informes_vencidos: int
+
+    @property
+    def bienes(self) -> int:
+        return sum(self.por_estado.values())
+
+
 @dataclass
 class DatosTablero:
     """Everything the dashboard shows, USD as Decimal. ``recaudacion``: state -> amount per month of ``meses``
@@ -116,6 +140,8 @@ class DatosTablero:
     titulos_pendientes: int = 0
     #: Fee requests of the period (issue 12): (label, requests, USD total with IVA), in workflow order.
     honorarios: list[tuple[str, int, Decimal]] = field(default_factory=list)
+    #: Goods in the juicios (issue 10) per depositario, most goods first; the «sin depositario» row last.
+    bienes: list[FilaDepositario] = field(default_factory=list)
 
     @property
     def expedientes(self) -> int:
@@ -234,6 +260,7 @@ class TableroService:
                 TituloCredito.office_id == self.ctx.office_id,
                 TituloCredito.estado == EstadoTitulo.PENDIENTE)) or 0
             honorarios = self._honorarios(s, f, desde, hasta)
+            bienes = self._bienes(s, f, hoy)
         nacional = self.recaudacion_nacional.meses(primer_dia(desde), hasta)
 
         por_etapa: dict[Etapa, list[Any]] = {e: [0, CERO] for e in EMBUDO}
@@ -281,7 +308,59 @@ class TableroService:
             ajustes_nacionales=[m for m in nacional if m.tipo.value == "AJUSTE"],
             titulos_pendientes=pendientes,
             honorarios=honorarios,
+            bienes=bienes,
         )
+
+    def _bienes(self, s: Any, f: Filtros, hoy: date) -> list[FilaDepositario]:
+        """Goods still in the juicios of the filtered expedientes, grouped in SQL by depositario and state, with
+        the overdue reports of each depositario (:meth:`_informes_vencidos`)."""
+        cubo = s.execute(
+            select(Bien.depositario_id, Bien.estado, func.count(), func.sum(Bien.valor_estimado))
+            .join(Expediente, Expediente.id == Bien.expediente_id)
+            .where(Bien.office_id == self.ctx.office_id, Bien.estado.in_([e.value for e in ESTADOS_VIVOS]),
+                   *self._cond_exp(f)[1:])
+            .group_by(Bien.depositario_id, Bien.estado)).all()
+        if not cubo:
+            return []
+        vencidos: dict[uuid.UUID | None, int] = defaultdict(int)
+        for _bid, _eid, dep in self._informes_vencidos(s, f, hoy):
+            vencidos[dep] += 1
+        nombres = {i: (n, a) for i, n, a in s.execute(
+            select(Depositario.id, Depositario.nombres, Depositario.activo)
+            .where(Depositario.office_id == self.ctx.office_id))}
+        por: dict[uuid.UUID | None, dict[str, Any]] = defaultdict(lambda: {"estados": {}, "valor": CERO})
+        for dep, estado, n, valor in cubo:
+            x = por[dep]
+            x["estados"][EstadoBien(estado)] = n
+            x["valor"] += valor or CERO
+        filas = [FilaDepositario(dep, *(nombres.get(dep, ("(desconocido)", False)) if dep is not None
+                                        else ("Sin depositario designado", True)),
+                                 {e: x["estados"].get(e, 0) for e in ESTADOS_VIVOS}, x["valor"], vencidos[dep])
+                 for dep, x in por.items()]
+        filas.sort(key=lambda r: (r.depositario_id is None, -r.bienes, r.nombres))
+        return filas
+
+    def _informes_vencidos(self, s: Any, f: Filtros, hoy: date) -> list[tuple[uuid.UUID, uuid.UUID, uuid.UUID]]:
+        """(good, expediente, depositario) of the goods in custody whose depositario's report is overdue at
+        ``hoy``: the period (the office's rules, monthly by default) counts from the last hand-over (or the acta)
+        or the custodian's last report on it, whichever is later — as DepositariosService.informes_vencidos."""
+        meses = reglas_de(s, self.ctx.office_id).informe_meses
+        recibido = (select(func.max(Custodia.fecha)).where(Custodia.bien_id == Bien.id)
+                    .correlate(Bien).scalar_subquery())
+        informe = (select(func.max(InformeDepositario.fecha))
+                   .where(InformeDepositario.bien_id == Bien.id,
+                          InformeDepositario.depositario_id == Bien.depositario_id)
+                   .correlate(Bien).scalar_subquery())
+        q = (select(Bien.id, Bien.expediente_id, Bien.depositario_id, Bien.fecha_acta, recibido, informe)
+             .join(Expediente, Expediente.id == Bien.expediente_id)
+             .where(Bien.office_id == self.ctx.office_id, Bien.depositario_id.is_not(None),
+                    Bien.estado.in_([e.value for e in BAJO_CUSTODIA]), *self._cond_exp(f)[1:]))
+        out = []
+        for bid, eid, dep, acta, rec, inf in s.execute(q):
+            desde = max(rec or acta, inf) if inf is not None else (rec or acta)
+            if proximo_informe(desde, hoy, meses).vencido:
+                out.append((bid, eid, dep))
+        return out
 
     def _honorarios(self, s: Any, f: Filtros, desde: date, hasta: date) -> list[tuple[str, int, Decimal]]:
         """Fee requests made in the period: all, approved, rejected and paid (count, USD total with IVA), from the
@@ -308,8 +387,8 @@ class TableroService:
 
     def graficos(self, datos: DatosTablero, claves: frozenset[str] | None = None) -> list[Grafico]:
         """The dashboard's Figures (object API, :mod:`app.reports.graficos`) in display order: recaudación by
-        month and state, national table beside the office, funnel, ages, secretarios, overdue, then the goods
-        and fees slots (which say "sin datos" while those registers are not in this version). With ``claves``,
+        month and state, national table beside the office, funnel, ages, secretarios, overdue, goods by
+        depositario and state, fee requests. With ``claves``,
         only those charts (by :attr:`Grafico.clave`), in the same order."""
         d = datos
         constructores = self._constructores(d)
@@ -333,8 +412,11 @@ class TableroService:
             lambda: graficos.secretarios(sec),
             lambda: graficos.vencidos([(str(r.secretario_id), r.nombres, r.plazo_vencido, r.terminos_vencidos)
                                        for r in d.secretarios]),
-            lambda: graficos.sin_datos("bienes", "Bienes en custodia por depositario y estado",
-                                       "Sin datos: el registro de bienes y depositarios aún no está en esta versión."),
+            lambda: graficos.bienes([e.etiqueta for e in ESTADOS_VIVOS], [
+                (str(r.depositario_id) if r.depositario_id else NINGUNO,
+                 r.nombres if r.activo else f"{r.nombres} (inactivo)",
+                 [(e.value, r.por_estado[e]) for e in ESTADOS_VIVOS], r.valor, r.informes_vencidos)
+                for r in d.bienes]),
             lambda: graficos.honorarios(d.honorarios),
         ), strict=True))
 
@@ -347,8 +429,9 @@ class TableroService:
                     limite: int = LIMITE_LISTA) -> ListaExpedientes:
         """The expedientes behind the bar ``clave`` (as the Figures tag their bars): ``etapa:RPV``,
         ``banda:2``, ``asignado:<secretario id>``, ``plazo:<id>``, ``terminos:<id>``, ``recuperado:<id>``,
-        ``mes:2025-03`` or ``mes:2025-03:CONVENIO``. At most ``limite`` rows (the largest first); ``total`` counts
-        them all.
+        ``mes:2025-03``, ``mes:2025-03:CONVENIO``, ``bienes:<depositario id | ninguno>:<estado>`` (the juicios of
+        those goods) or ``informes:<depositario id>`` (the juicios of his goods whose report is overdue). At most
+        ``limite`` rows (the largest first); ``total`` counts them all.
 
         Raises:
             ValidationError: an unknown ``clave``.
@@ -382,6 +465,21 @@ class TableroService:
                 elif tipo == "recuperado":
                     desde, hasta = f.periodo(hoy)
                     pagos_conds = [Pago.fecha >= desde, Pago.fecha <= hasta]
+            elif tipo == "bienes":  # bienes:<depositario id | ninguno>[:<estado>]
+                dep, _, est = resto.partition(":")
+                sub = select(Bien.expediente_id).where(
+                    Bien.office_id == self.ctx.office_id,
+                    Bien.depositario_id.is_(None) if dep == NINGUNO else Bien.depositario_id == uuid.UUID(dep),
+                    Bien.estado.in_([EstadoBien(est).value] if est else [e.value for e in ESTADOS_VIVOS]))
+                conds.append(Expediente.id.in_(sub))
+                quien = "sin depositario designado" if dep == NINGUNO else f"en custodia de {self._depositario(dep)}"
+                titulo = f"Bienes {quien}" + (f" — {EstadoBien(est).etiqueta}" if est else "")
+            elif tipo == "informes":  # informes:<depositario id>
+                dep_id = uuid.UUID(resto)
+                with self.ctx.read() as s:
+                    ids = {eid for _b, eid, dep in self._informes_vencidos(s, f, hoy) if dep == dep_id}
+                conds.append(Expediente.id.in_(ids) if ids else false())
+                titulo = f"Informes de depositario vencidos: {self._depositario(resto)}"
             elif tipo == "mes":
                 m, _, est = resto.partition(":")
                 anio, mm = (int(x) for x in m.split("-"))
@@ -414,6 +512,10 @@ class TableroService:
             filas = [FilaLista(r[0], r[1], r[2], r[3], Etapa(r[4]), r[5], r[6], r[7] if pagos_conds else None)
                      for r in s.execute(q.order_by(orden, Expediente.numero).limit(limite))]
         return ListaExpedientes(titulo, filas, total)
+
+    def _depositario(self, dep: str) -> str:
+        with self.ctx.read() as s:
+            return s.scalar(select(Depositario.nombres).where(Depositario.id == uuid.UUID(dep))) or "(desconocido)"
 
     def _nombre(self, sid: uuid.UUID) -> str:
         with self.ctx.read() as s:
