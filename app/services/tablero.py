@@ -37,7 +37,8 @@ from app.services.context import Contexto
 from app.services.recaudacion import MesNacional, RecaudacionService
 from app.storage.models import Deudor, Expediente, Pago, Secretario, Termino, TituloCredito
 from app.storage.models_bienes import Bien, Custodia, Depositario, InformeDepositario
-from app.storage.sqlfuncs import anio_mes, sumar_dias
+from app.storage.sqlfuncs import anio_mes, sin_indice, sumar_dias
+from app.storage.version_datos import VersionDatos
 
 CERO = Decimal("0.00")
 _SIN_PLAZO = [e.value for e in CERRADAS | {Etapa.SUSPENDIDO}]
@@ -180,12 +181,20 @@ class ListaExpedientes:
     total: int
 
 
+#: Each chart's builder, by its key (:attr:`TableroService.CLAVES`); called with its :meth:`TableroService.entradas`.
+_HACER: dict[str, Any] = {
+    "recaudacion": graficos.recaudacion_mensual, "nacional": graficos.nacional_vs_foja, "etapas": graficos.embudo,
+    "antiguedad": graficos.antiguedad, "secretarios": graficos.secretarios, "vencidos": graficos.vencidos,
+    "bienes": graficos.bienes, "honorarios": graficos.honorarios}
+
+
 class TableroService:
     """The jefe's dashboard: figures, the expedientes behind a bar, exports."""
 
     def __init__(self, ctx: Contexto) -> None:
         self.ctx = ctx
         self.recaudacion_nacional = RecaudacionService(ctx)
+        self._version = VersionDatos(ctx.engine)
 
     # -- filters ------------------------------------------------------------------------------------
     def secretarios(self) -> list[tuple[uuid.UUID, str]]:
@@ -237,10 +246,13 @@ class TableroService:
         banda, vencido = self._banda_sql(hoy), self._vencido_sql(hoy)
         estado, mes = self._estado_sql(), anio_mes(Pago.fecha)
         with self.ctx.read() as s:
+            # One pass over the table in storage order: without the «+», SQLite walks the secretario index to
+            # save a sort and then reads every row out of order, slower on a large office (bench/bench_tablero.py).
+            sec_sql = sin_indice(Expediente.secretario_id)
             cubo = s.execute(
-                select(Expediente.secretario_id, Expediente.etapa, banda, vencido, func.count(),
-                       func.sum(Expediente.cuantia))
-                .where(*self._cond_exp(f)).group_by(Expediente.secretario_id, Expediente.etapa, banda, vencido)).all()
+                select(sec_sql, Expediente.etapa, banda, vencido, func.count(), func.sum(Expediente.cuantia))
+                .where(sin_indice(Expediente.office_id) == self.ctx.office_id, *self._cond_exp(f)[1:])
+                .group_by(sec_sql, Expediente.etapa, banda, vencido)).all()
             pagos = s.execute(
                 select(mes, estado, Expediente.secretario_id, func.sum(Pago.monto)).select_from(Pago)
                 .join(Expediente, Expediente.id == Pago.expediente_id)
@@ -388,37 +400,49 @@ class TableroService:
     def graficos(self, datos: DatosTablero, claves: frozenset[str] | None = None) -> list[Grafico]:
         """The dashboard's Figures (object API, :mod:`app.reports.graficos`) in display order: recaudación by
         month and state, national table beside the office, funnel, ages, secretarios, overdue, goods by
-        depositario and state, fee requests. With ``claves``,
-        only those charts (by :attr:`Grafico.clave`), in the same order."""
-        d = datos
-        constructores = self._constructores(d)
-        return [hacer() for clave, hacer in constructores if claves is None or clave in claves]
+        depositario and state, fee requests. With ``claves``, only those charts (by :attr:`Grafico.clave`), in the
+        same order."""
+        return [self.grafico(clave, entrada) for clave, entrada in self.entradas(datos).items()
+                if claves is None or clave in claves]
 
     CLAVES: tuple[str, ...] = ("recaudacion", "nacional", "etapas", "antiguedad", "secretarios", "vencidos", "bienes",
                                "honorarios")
 
-    def _constructores(self, d: DatosTablero) -> list[tuple[str, Any]]:
+    def entradas(self, d: DatosTablero) -> dict[str, tuple[Any, ...]]:
+        """What each chart is drawn from (plain values, comparable with ``==``), by :data:`CLAVES` in order: a view
+        that kept a chart may skip rebuilding it when its entry did not change (e.g. after a payment, only the
+        money charts move)."""
         nacional = [d.nacional[m].valores["titulos_credito"] if m in d.nacional else None for m in d.meses]
         sec = [(str(r.secretario_id), r.nombres if r.activo else f"{r.nombres} (inactivo)", r.asignado, r.recuperado,
                 r.en_tramite, r.plazo_vencido) for r in d.secretarios]
-        return list(zip(self.CLAVES, (
-            lambda: graficos.recaudacion_mensual(d.meses, [(e.value, e.etiqueta, d.recaudacion[e])
-                                                           for e in EstadoCartera]),
-            lambda: graficos.nacional_vs_foja(d.meses, nacional, d.recuperado_mes(),
-                                              [(a.etiqueta, a.valores["titulos_credito"])
-                                               for a in d.ajustes_nacionales]),
-            lambda: graficos.embudo([(e.value, e.etiqueta, n, c) for e, n, c in d.por_etapa]),
-            lambda: graficos.antiguedad([(b.indice, b.etiqueta, n, c) for b, n, c in d.por_banda]),
-            lambda: graficos.secretarios(sec),
-            lambda: graficos.vencidos([(str(r.secretario_id), r.nombres, r.plazo_vencido, r.terminos_vencidos)
-                                       for r in d.secretarios]),
-            lambda: graficos.bienes([e.etiqueta for e in ESTADOS_VIVOS], [
+        return dict(zip(self.CLAVES, (
+            (d.meses, [(e.value, e.etiqueta, d.recaudacion[e]) for e in EstadoCartera]),
+            (d.meses, nacional, d.recuperado_mes(), [(a.etiqueta, a.valores["titulos_credito"])
+                                                     for a in d.ajustes_nacionales]),
+            ([(e.value, e.etiqueta, n, c) for e, n, c in d.por_etapa],),
+            ([(b.indice, b.etiqueta, n, c) for b, n, c in d.por_banda],),
+            (sec,),
+            ([(str(r.secretario_id), r.nombres, r.plazo_vencido, r.terminos_vencidos) for r in d.secretarios],),
+            ([e.etiqueta for e in ESTADOS_VIVOS], [
                 (str(r.depositario_id) if r.depositario_id else NINGUNO,
                  r.nombres if r.activo else f"{r.nombres} (inactivo)",
                  [(e.value, r.por_estado[e]) for e in ESTADOS_VIVOS], r.valor, r.informes_vencidos)
                 for r in d.bienes]),
-            lambda: graficos.honorarios(d.honorarios),
+            (d.honorarios,),
         ), strict=True))
+
+    def grafico(self, clave: str, entrada: tuple[Any, ...]) -> Grafico:
+        """Build the chart ``clave`` from its :meth:`entradas` entry."""
+        return _HACER[clave](*entrada)  # type: ignore[no-any-return]
+
+    def version(self) -> int | None:
+        """An opaque number that changes whenever anything is committed to the office's database (None: cannot
+        tell, read again). A view compares it to skip a reload when nothing changed."""
+        return self._version.actual()
+
+    def cerrar(self) -> None:
+        """Release the connection :meth:`version` watches with (the services are closing)."""
+        self._version.cerrar()
 
     def exportar_tabla(self, grafico: Grafico, path: Path) -> Path:
         """Write ``grafico``'s table view to XLSX at ``path`` (amounts as numbers, USD format)."""

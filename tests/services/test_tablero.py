@@ -185,3 +185,15 @@ def test_the_goods_figure(oficina: Oficina) -> None:
     avisos = [x for x in ax.texts if (x.get_gid() or "").startswith("informes:")]
     assert [x.get_text() for x in avisos] == ["1 informe vencido", "1 informe vencido"]
     assert avisos[0].get_gid() == f"informes:{d1}" and avisos[0].get_picker()
+
+
+def test_the_data_version_moves_with_any_commit(oficina: Oficina) -> None:
+    t = oficina.srv.tablero
+    v = t.version()
+    assert v is not None and t.version() == v
+    t.datos(hoy=HOY)  # reading commits nothing
+    assert t.version() == v
+    from tests.services.helpers import tasas_de_prueba
+
+    tasas_de_prueba(oficina.srv)  # any write through the services
+    assert t.version() != v

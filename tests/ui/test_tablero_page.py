@@ -130,3 +130,22 @@ def test_f5_or_a_sync_pull_marks_a_hidden_dashboard_for_reload(qtbot: Any, ofici
     assert w.paginas.currentWidget() is w.lista
     w.accion_actualizar.trigger()  # what the sync's «datos cambiados» calls too
     assert w.tablero._pendiente
+
+
+def test_a_refresh_with_nothing_changed_reads_nothing_and_a_payment_redraws_only_the_money_charts(
+        pagina: TableroPage, oficina: Oficina) -> None:
+    datos, graficos = pagina.datos, [t.grafico for t in pagina.tarjetas]
+    pagina.refrescar()
+    assert pagina.datos is datos and pagina.al_dia()  # nothing committed: no query, no redraw
+    oficina.srv.pagos.registrar_abono(oficina.numeros["E1"], date(2026, 5, 20), Decimal("10.00"), "R-9")
+    assert not pagina.al_dia()
+    pagina.refrescar()
+    assert pagina.datos is not datos and pagina.datos.recuperado == datos.recuperado + Decimal("10.00")
+    cambiados = {t.grafico.clave for t, g in zip(pagina.tarjetas, graficos, strict=True) if t.grafico is not g}
+    assert cambiados == {"recaudacion", "nacional"}  # the rest not yet built anew: next event-loop turn
+    pagina._completar(pagina._generacion)
+    cambiados = {t.grafico.clave for t, g in zip(pagina.tarjetas, graficos, strict=True) if t.grafico is not g}
+    assert cambiados == {"recaudacion", "nacional", "secretarios"}  # stages, ages, terms, goods, fees: as they were
+    pagina.cargar(forzar=True)
+    pagina._completar(pagina._generacion)
+    assert all(t.grafico is not g for t, g in zip(pagina.tarjetas, graficos, strict=True))
