@@ -60,10 +60,10 @@ def test_filters_narrow_the_figures(pagina: TableroPage, oficina: Oficina) -> No
 
 def test_a_bar_opens_its_expedientes(pagina: TableroPage, oficina: Oficina, qtbot: Any) -> None:
     etapas = pagina.tarjetas[2]
-    barra = next(p for p in etapas.grafico.figura.axes[0].patches if p.get_gid() == "etapa:OPI")
+    x0, y0, x1, y1 = etapas.grafico.barras()["etapa:OPI"]
     canvas = etapas.canvas
     canvas.draw()
-    x, y = etapas.grafico.figura.axes[0].transData.transform((barra.get_width() / 2, barra.get_y() + 0.35))
+    x, y = etapas.grafico.figura.axes[0].transData.transform(((x0 + x1) / 2, (y0 + y1) / 2))
     abiertos: list[str] = []
     pagina.abrir.connect(abiertos.append)
     from matplotlib.backend_bases import MouseButton, MouseEvent
