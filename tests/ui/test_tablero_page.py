@@ -149,3 +149,23 @@ def test_a_refresh_with_nothing_changed_reads_nothing_and_a_payment_redraws_only
     pagina.cargar(forzar=True)
     pagina._completar(pagina._generacion)
     assert all(t.grafico is not g for t, g in zip(pagina.tarjetas, graficos, strict=True))
+
+
+def test_the_goods_chart_opens_the_juicios_of_overdue_reports(pagina: TableroPage, oficina: Oficina) -> None:
+    from matplotlib.backend_bases import MouseButton, MouseEvent
+
+    from tests.tablero_datos import agregar_bienes
+
+    d1, _d2 = agregar_bienes(oficina)
+    pagina.refrescar()  # a commit since the last load: the goods chart is rebuilt
+    pagina._completar(pagina._generacion)
+    bienes = pagina.tarjetas[6]
+    assert bienes.grafico.clave == "bienes" and bienes.modelo.rowCount() == 3
+    assert bienes.modelo.data(bienes.modelo.index(0, 7)) == "1.500,00"  # USD in Ecuadorian format
+    bienes.canvas.draw()
+    aviso = next(t for t in bienes.grafico.figura.axes[0].texts if t.get_gid() == f"informes:{d1}")
+    caja = aviso.get_window_extent()
+    MouseEvent("button_press_event", bienes.canvas, (caja.x0 + caja.x1) / 2, (caja.y0 + caja.y1) / 2,
+               MouseButton.LEFT)._process()
+    assert [pagina.dialogo.model.fila(i).numero for i in range(pagina.dialogo.model.rowCount())] == \
+        [oficina.numeros["E2"]]
