@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+from pathlib import Path
 
 from sqlalchemy import Engine
 
@@ -33,7 +34,8 @@ class VersionDatos:
             try:
                 if self._con is None:
                     # Read-only and apart from the pool: it must never be the connection that writes.
-                    self._con = sqlite3.connect(f"file:{self._archivo}?mode=ro", uri=True, check_same_thread=False)
+                    uri = Path(self._archivo).resolve().as_uri() + "?mode=ro"  # percent-encoded, any platform
+                    self._con = sqlite3.connect(uri, uri=True, check_same_thread=False)
                 return int(self._con.execute("PRAGMA data_version").fetchone()[0])
             except sqlite3.Error:
                 self._cerrar()

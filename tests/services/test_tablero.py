@@ -196,3 +196,10 @@ def test_the_data_version_moves_with_any_commit(oficina: Oficina) -> None:
 
     tasas_de_prueba(oficina.srv)  # any write through the services
     assert t.version() != v
+
+
+def test_a_database_in_memory_has_no_version_so_the_dashboard_always_reads() -> None:
+    from app.storage.db import make_engine
+    from app.storage.version_datos import VersionDatos
+
+    assert VersionDatos(make_engine("sqlite://")).actual() is None
