@@ -164,7 +164,7 @@ class TableroPage(QWidget):
     @protegido
     def cargar(self, forzar: bool = False) -> None:
         """Read the figures for the current filters and redraw the charts whose figures changed (``forzar``: every
-        chart, as on a new page). The first screen is built now, the rest on the next turn of the event loop."""
+        chart, as on a new page). The first screen is built now, the rest one per turn of the event loop."""
         self._pendiente = False
         filtros, hoy = self.filtros(), local_today()
         version = self._servicio.version()  # before reading: a commit made meanwhile shows on the next refresh
@@ -210,9 +210,15 @@ class TableroPage(QWidget):
             self.rejilla.setRowStretch(fila, 0 if llenas and all(t.grafico.vacio for t in llenas) else 1)
 
     def _completar(self, generacion: int) -> None:
-        """Build the charts below the first screen, unless a newer load replaced this one."""
-        if generacion == self._generacion:
-            self._mostrar(TableroService.CLAVES[PRIMEROS:])
+        """Build the next chart below the first screen, one per turn of the event loop so that the page answers
+        the keyboard and the mouse in between, unless a newer load replaced this one."""
+        if generacion != self._generacion:
+            return
+        faltan = [c for c in TableroService.CLAVES[PRIMEROS:] if c not in self._hechos]
+        if faltan:
+            self._mostrar((faltan[0],))
+        if len(faltan) > 1:
+            QTimer.singleShot(0, lambda: self._completar(generacion))
 
     def completo(self) -> bool:
         """Every chart of the last load is shown."""

@@ -133,7 +133,7 @@ def test_f5_or_a_sync_pull_marks_a_hidden_dashboard_for_reload(qtbot: Any, ofici
 
 
 def test_a_refresh_with_nothing_changed_reads_nothing_and_a_payment_redraws_only_the_money_charts(
-        pagina: TableroPage, oficina: Oficina) -> None:
+        pagina: TableroPage, oficina: Oficina, qtbot: Any) -> None:
     datos, graficos = pagina.datos, [t.grafico for t in pagina.tarjetas]
     pagina.refrescar()
     assert pagina.datos is datos and pagina.al_dia()  # nothing committed: no query, no redraw
@@ -142,23 +142,24 @@ def test_a_refresh_with_nothing_changed_reads_nothing_and_a_payment_redraws_only
     pagina.refrescar()
     assert pagina.datos is not datos and pagina.datos.recuperado == datos.recuperado + Decimal("10.00")
     cambiados = {t.grafico.clave for t, g in zip(pagina.tarjetas, graficos, strict=True) if t.grafico is not g}
-    assert cambiados == {"recaudacion", "nacional"}  # the rest not yet built anew: next event-loop turn
-    pagina._completar(pagina._generacion)
+    assert cambiados == {"recaudacion", "nacional"}  # the rest not yet built anew: next event-loop turns
+    qtbot.waitUntil(pagina.completo)
     cambiados = {t.grafico.clave for t, g in zip(pagina.tarjetas, graficos, strict=True) if t.grafico is not g}
     assert cambiados == {"recaudacion", "nacional", "secretarios"}  # stages, ages, terms, goods, fees: as they were
     pagina.cargar(forzar=True)
-    pagina._completar(pagina._generacion)
+    qtbot.waitUntil(pagina.completo)
     assert all(t.grafico is not g for t, g in zip(pagina.tarjetas, graficos, strict=True))
 
 
-def test_the_goods_chart_opens_the_juicios_of_overdue_reports(pagina: TableroPage, oficina: Oficina) -> None:
+def test_the_goods_chart_opens_the_juicios_of_overdue_reports(pagina: TableroPage, oficina: Oficina,
+                                                             qtbot: Any) -> None:
     from matplotlib.backend_bases import MouseButton, MouseEvent
 
     from tests.tablero_datos import agregar_bienes
 
     d1, _d2 = agregar_bienes(oficina)
     pagina.refrescar()  # a commit since the last load: the goods chart is rebuilt
-    pagina._completar(pagina._generacion)
+    qtbot.waitUntil(pagina.completo)
     bienes = pagina.tarjetas[6]
     assert bienes.grafico.clave == "bienes" and bienes.modelo.rowCount() == 3
     assert bienes.modelo.data(bienes.modelo.index(0, 7)) == "1.500,00"  # USD in Ecuadorian format
