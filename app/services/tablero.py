@@ -5,10 +5,15 @@
 - one scan of ``pago`` ⋈ ``expediente`` grouped by month, state of the portfolio and secretario gives the
   monthly recaudación and each secretario's recovery in the period;
 - one grouped count of the open ``termino`` rows past due gives the overdue terms per secretario;
+- the goods still in the juicios grouped by depositario and state, and the dates of those in custody for their
+  overdue depositario reports (issue 10);
+- the fee requests of the period and their events (issue 12);
 - the national table (:mod:`app.services.recaudacion`) for the same months.
 
-The period filters money (payments, national table); the inventory (stages, ages, plazos, terms) is as of
-today, narrowed by the secretario and stage filters. Figures are built by :mod:`app.reports.graficos`.
+The period filters money (payments, national table, fees); the inventory (stages, ages, plazos, terms, goods) is
+as of today, narrowed by the secretario and stage filters. Figures are built by :mod:`app.reports.graficos`;
+:meth:`TableroService.entradas` gives what each is drawn from, so that a view keeps the charts whose figures did
+not change, and :meth:`TableroService.version` tells whether anything was committed since a view last read.
 """
 
 from __future__ import annotations
