@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import uuid
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -148,6 +148,10 @@ class DatosTablero:
     honorarios: list[tuple[str, int, Decimal]] = field(default_factory=list)
     #: Goods in the juicios (issue 10) per depositario, most goods first; the «sin depositario» row last.
     bienes: list[FilaDepositario] = field(default_factory=list)
+    #: False: only the first screen's figures (TableroService.datos with ``primeros``); see TableroService.completar.
+    completo: bool = True
+    #: Recovered in the period per secretario (USD), kept from the first pass for TableroService.completar.
+    recuperado_sec: dict[uuid.UUID, Decimal] = field(default_factory=dict, repr=False)
 
     @property
     def expedientes(self) -> int:
@@ -238,8 +242,11 @@ class TableroService:
                     (Expediente.etapa.in_([e.value for e in ETAPAS_EMBARGO]), EstadoCartera.EMBARGO.value),
                     else_=EstadoCartera.EN_TRAMITE.value)
 
-    def datos(self, filtros: Filtros | None = None, hoy: date | None = None) -> DatosTablero:
-        """All the dashboard's figures for ``filtros`` as of ``hoy`` (default today in Ecuador).
+    def datos(self, filtros: Filtros | None = None, hoy: date | None = None, primeros: bool = False) -> DatosTablero:
+        """All the dashboard's figures for ``filtros`` as of ``hoy`` (default today in Ecuador). With ``primeros``,
+        only what the first screen's charts and the summary need (recaudación, national table, stages, ages,
+        títulos pending): ``secretarios``, ``bienes`` and ``honorarios`` stay empty (``completo`` False) until
+        :meth:`completar` — the view shows the top of the dashboard sooner.
 
         Raises:
             ValidationError: a period that ends before it starts.
@@ -248,22 +255,75 @@ class TableroService:
         hoy = hoy or local_today()
         desde, hasta = f.periodo(hoy)
         meses = f.meses(hoy)
-        banda, vencido = self._banda_sql(hoy), self._vencido_sql(hoy)
+        banda = self._banda_sql(hoy)
         estado, mes = self._estado_sql(), anio_mes(Pago.fecha)
         with self.ctx.read() as s:
-            # One pass over the table in storage order: without the «+», SQLite walks the secretario index to
-            # save a sort and then reads every row out of order, slower on a large office (bench/bench_tablero.py).
-            sec_sql = sin_indice(Expediente.secretario_id)
+            # One pass over the table in storage order (the «+»: without it SQLite walks an index to save the sort
+            # and reads every row out of order, slower on a large office); grouped by stage and age band only,
+            # a small sort key: the per-secretario figures are another pass, in completar.
+            etapa_sql = sin_indice(Expediente.etapa)
             cubo = s.execute(
-                select(sec_sql, Expediente.etapa, banda, vencido, func.count(), func.sum(Expediente.cuantia))
+                select(etapa_sql, banda, func.count(), func.sum(Expediente.cuantia))
                 .where(sin_indice(Expediente.office_id) == self.ctx.office_id, *self._cond_exp(f)[1:])
-                .group_by(sec_sql, Expediente.etapa, banda, vencido)).all()
+                .group_by(etapa_sql, banda)).all()
             pagos = s.execute(
                 select(mes, estado, Expediente.secretario_id, func.sum(Pago.monto)).select_from(Pago)
                 .join(Expediente, Expediente.id == Pago.expediente_id)
                 .where(Pago.office_id == self.ctx.office_id, Pago.fecha >= desde, Pago.fecha <= hasta,
                        *self._cond_exp(f)[1:])
                 .group_by(mes, estado, Expediente.secretario_id)).all()
+            pendientes = s.scalar(select(func.count()).select_from(TituloCredito).where(
+                TituloCredito.office_id == self.ctx.office_id,
+                TituloCredito.estado == EstadoTitulo.PENDIENTE)) or 0
+        nacional = self.recaudacion_nacional.meses(primer_dia(desde), hasta)
+
+        por_etapa: dict[Etapa, list[Any]] = {e: [0, CERO] for e in EMBUDO}
+        por_banda: dict[int, list[Any]] = {b.indice: [0, CERO] for b in BANDAS}
+        for etapa, b, n, cuantia in cubo:
+            e = Etapa(etapa)
+            cuantia = cuantia or CERO
+            fila = por_etapa.setdefault(e, [0, CERO])
+            fila[0] += n
+            fila[1] += cuantia
+            if e not in CERRADAS:
+                por_banda[b][0] += n
+                por_banda[b][1] += cuantia
+        indice = {m: i for i, m in enumerate(meses)}
+        recaudacion = {e: [CERO] * len(meses) for e in EstadoCartera}
+        recuperado_sec: dict[uuid.UUID, Decimal] = defaultdict(lambda: CERO)
+        for m, est, sid, monto in pagos:
+            if m in indice:
+                recaudacion[EstadoCartera(est)][indice[m]] += monto or CERO
+            recuperado_sec[sid] += monto or CERO
+        d = DatosTablero(
+            hoy=hoy, filtros=f, meses=meses, recaudacion=recaudacion,
+            por_etapa=[(e, n, c) for e, (n, c) in por_etapa.items()],
+            por_banda=[(b, *por_banda[b.indice]) for b in BANDAS],  # type: ignore[misc]
+            secretarios=[],
+            nacional={f"{m.mes.year:04d}-{m.mes.month:02d}": m for m in nacional if m.mes is not None
+                      and m.tipo.value == "MES"},
+            ajustes_nacionales=[m for m in nacional if m.tipo.value == "AJUSTE"],
+            titulos_pendientes=pendientes,
+            completo=False,
+            recuperado_sec=dict(recuperado_sec),
+        )
+        return d if primeros else self.completar(d)
+
+    def completar(self, d: DatosTablero) -> DatosTablero:
+        """``d`` (from :meth:`datos` with ``primeros``) with the rest of its figures, for the same filters and day:
+        each secretario-abogado's assignment, plazo compliance, recovery and overdue terms; the goods; the fees.
+        Returns a new object (``d`` is left as it is); ``d`` itself if already complete."""
+        if d.completo:
+            return d
+        f, hoy = d.filtros, d.hoy
+        desde, hasta = f.periodo(hoy)
+        vencido = self._vencido_sql(hoy)
+        with self.ctx.read() as s:
+            sec_sql = sin_indice(Expediente.secretario_id)
+            cubo = s.execute(
+                select(sec_sql, Expediente.etapa, vencido, func.count(), func.sum(Expediente.cuantia))
+                .where(sin_indice(Expediente.office_id) == self.ctx.office_id, *self._cond_exp(f)[1:])
+                .group_by(sec_sql, Expediente.etapa, vencido)).all()
             terminos = dict(s.execute(
                 select(Expediente.secretario_id, func.count()).select_from(Termino)
                 .join(Expediente, Expediente.id == Termino.expediente_id)
@@ -273,38 +333,19 @@ class TableroService:
             nombres = {i: (n, a) for i, n, a in s.execute(
                 select(Secretario.id, Secretario.nombres, Secretario.activo)
                 .where(Secretario.office_id == self.ctx.office_id))}
-            pendientes = s.scalar(select(func.count()).select_from(TituloCredito).where(
-                TituloCredito.office_id == self.ctx.office_id,
-                TituloCredito.estado == EstadoTitulo.PENDIENTE)) or 0
             honorarios = self._honorarios(s, f, desde, hasta)
             bienes = self._bienes(s, f, hoy)
-        nacional = self.recaudacion_nacional.meses(primer_dia(desde), hasta)
-
-        por_etapa: dict[Etapa, list[Any]] = {e: [0, CERO] for e in EMBUDO}
-        por_banda: dict[int, list[Any]] = {b.indice: [0, CERO] for b in BANDAS}
         sec: dict[uuid.UUID, dict[str, Any]] = defaultdict(
             lambda: {"n": 0, "asignado": CERO, "recuperado": CERO, "tramite": 0, "vencido": 0})
-        for sid, etapa, b, venc, n, cuantia in cubo:
-            e = Etapa(etapa)
-            cuantia = cuantia or CERO
-            fila = por_etapa.setdefault(e, [0, CERO])
-            fila[0] += n
-            fila[1] += cuantia
+        for sid, etapa, venc, n, cuantia in cubo:
             x = sec[sid]
             x["n"] += n
-            x["asignado"] += cuantia
-            if e not in CERRADAS:
-                por_banda[b][0] += n
-                por_banda[b][1] += cuantia
-            if e.value not in _SIN_PLAZO:
+            x["asignado"] += cuantia or CERO
+            if etapa not in _SIN_PLAZO:
                 x["tramite"] += n
                 x["vencido"] += n if venc else 0
-        indice = {m: i for i, m in enumerate(meses)}
-        recaudacion = {e: [CERO] * len(meses) for e in EstadoCartera}
-        for m, est, sid, monto in pagos:
-            if m in indice:
-                recaudacion[EstadoCartera(est)][indice[m]] += monto or CERO
-            sec[sid]["recuperado"] += monto or CERO
+        for sid, monto in d.recuperado_sec.items():
+            sec[sid]["recuperado"] += monto
         for sid in terminos:
             sec[sid]
         desconocido = ("(desconocido)", False)
@@ -315,18 +356,7 @@ class TableroService:
             filas += [FilaSecretario(i, n, True, 0, CERO, CERO, 0, 0, 0) for i, (n, a) in nombres.items()
                       if a and i not in sec]
         filas.sort(key=lambda r: (-r.asignado, r.nombres))
-        return DatosTablero(
-            hoy=hoy, filtros=f, meses=meses, recaudacion=recaudacion,
-            por_etapa=[(e, n, c) for e, (n, c) in por_etapa.items()],
-            por_banda=[(b, *por_banda[b.indice]) for b in BANDAS],  # type: ignore[misc]
-            secretarios=filas,
-            nacional={f"{m.mes.year:04d}-{m.mes.month:02d}": m for m in nacional if m.mes is not None
-                      and m.tipo.value == "MES"},
-            ajustes_nacionales=[m for m in nacional if m.tipo.value == "AJUSTE"],
-            titulos_pendientes=pendientes,
-            honorarios=honorarios,
-            bienes=bienes,
-        )
+        return replace(d, secretarios=filas, honorarios=honorarios, bienes=bienes, completo=True)
 
     def _bienes(self, s: Any, f: Filtros, hoy: date) -> list[FilaDepositario]:
         """Goods still in the juicios of the filtered expedientes, grouped in SQL by depositario and state, with

@@ -168,7 +168,7 @@ class TableroPage(QWidget):
         self._pendiente = False
         filtros, hoy = self.filtros(), local_today()
         version = self._servicio.version()  # before reading: a commit made meanwhile shows on the next refresh
-        datos = self._servicio.datos(filtros, hoy)
+        datos = self._servicio.datos(filtros, hoy, primeros=True)  # the rest of the figures in _completar
         self.datos = datos
         self._huella = None if version is None else (filtros, hoy, version)
         self._nuevas = self._servicio.entradas(datos)
@@ -209,10 +209,17 @@ class TableroPage(QWidget):
             llenas = [t for t in self.tarjetas[fila * COLUMNAS:(fila + 1) * COLUMNAS] if t.grafico is not None]
             self.rejilla.setRowStretch(fila, 0 if llenas and all(t.grafico.vacio for t in llenas) else 1)
 
+    @protegido
     def _completar(self, generacion: int) -> None:
-        """Build the next chart below the first screen, one per turn of the event loop so that the page answers
-        the keyboard and the mouse in between, unless a newer load replaced this one."""
-        if generacion != self._generacion:
+        """Read the rest of the figures (first call), then build the next chart below the first screen, one per
+        turn of the event loop so that the page answers the keyboard and the mouse in between; unless a newer
+        load replaced this one."""
+        if generacion != self._generacion or self.datos is None:
+            return
+        if not self.datos.completo:
+            self.datos = self._servicio.completar(self.datos)
+            self._nuevas = self._servicio.entradas(self.datos)
+            QTimer.singleShot(0, lambda: self._completar(generacion))
             return
         faltan = [c for c in TableroService.CLAVES[PRIMEROS:] if c not in self._hechos]
         if faltan:

@@ -72,3 +72,22 @@ def test_figures_save_as_png_and_pdf(tmp_path: Path) -> None:
     g.figura.savefig(tmp_path / "b.png")
     g.figura.savefig(tmp_path / "b.pdf")
     assert (tmp_path / "b.png").read_bytes()[:4] == b"\x89PNG" and (tmp_path / "b.pdf").read_bytes()[:4] == b"%PDF"
+
+
+def test_fees_and_goods_figures() -> None:
+    h = graficos.honorarios([("Solicitados", 3, D("1234.50")), ("Aprobados", 2, D("800.00")),
+                             ("Rechazados", 0, D(0)), ("Pagados", 1, D("400.00"))])
+    assert h.titulo == "Honorarios solicitados, aprobados y pagados en el período (USD)" == h.figura.texts[0].get_text()
+    assert [t.get_text() for t in h.figura.axes[0].get_xticklabels()] == ["Solicitados", "Aprobados", "Rechazados",
+                                                                         "Pagados"]
+    assert "USD 1.234,50\n3 solicitudes" in _textos(h.figura)
+    vacio = graficos.honorarios([("Solicitados", 0, D(0))])
+    assert "Sin solicitudes de honorarios en el período." in _textos(vacio.figura)
+    b = graficos.bienes(["Embargado", "En custodia"], [
+        ("d1", "Ana", [("EMBARGADO", 0), ("EN_CUSTODIA", 2)], D("1500.00"), 2),
+        ("ninguno", "Sin depositario designado", [("EMBARGADO", 1), ("EN_CUSTODIA", 0)], D(0), 0)])
+    assert b.series() == ["Embargado", "En custodia"] and b.figura.axes[0].get_xlabel() == "Bienes"
+    assert set(b.barras()) == {"bienes:d1:EN_CUSTODIA", "bienes:ninguno:EMBARGADO"}
+    assert " 2 · USD 1,5 mil" in _textos(b.figura) and "2 informes vencidos" in _textos(b.figura)
+    assert b.filas[0] == ("Ana", 0, 2, 2, D("1500.00"), 2)
+    assert "Sin bienes embargados ni en custodia." in _textos(graficos.bienes(["Embargado"], []).figura)

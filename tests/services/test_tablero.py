@@ -203,3 +203,18 @@ def test_a_database_in_memory_has_no_version_so_the_dashboard_always_reads() -> 
     from app.storage.version_datos import VersionDatos
 
     assert VersionDatos(make_engine("sqlite://")).actual() is None
+
+
+def test_the_first_screen_figures_then_the_rest(oficina: Oficina) -> None:
+    agregar_bienes(oficina)
+    t = oficina.srv.tablero
+    primeros = t.datos(hoy=HOY, primeros=True)
+    entero = t.datos(hoy=HOY)
+    assert not primeros.completo and primeros.secretarios == [] and primeros.bienes == []
+    assert (primeros.por_etapa, primeros.por_banda, primeros.recaudacion) == \
+        (entero.por_etapa, entero.por_banda, entero.recaudacion)
+    completado = t.completar(primeros)
+    assert completado.completo and not primeros.completo
+    assert (completado.secretarios, completado.bienes, completado.honorarios) == \
+        (entero.secretarios, entero.bienes, entero.honorarios)
+    assert t.completar(completado) is completado
