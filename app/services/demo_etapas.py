@@ -166,7 +166,7 @@ RECETAS: tuple[tuple[str, Callable[[_Oficina, str, date], None], tuple[int, int]
     ("notificado con término corriendo", _notificado, (0, 2), 52, 3, 1),
     ("notificado con término vencido", _notificado, (8, 60), 52, 3, 1),
     ("medidas cautelares", _medidas, (5, 200), 70, 6, 1),
-    ("archivado por pago total", _archivo, (10, 700), 75, 3, 2),
+    ("archivado por pago total", _archivo, (10, 640), 75, 3, 2),
     ("acuerdo de pago parcial", _convenio, (30, 400), 75, 2, 1),
     ("remitido a insolvencia", _insolvencia, (60, 500), 195, 3, 1),
 )
