@@ -79,9 +79,15 @@ def mensaje_faltantes(faltantes: list[str]) -> str:
 
 def comprobar_plataforma(entorno: Mapping[str, str] | None = None,
                          carga: Callable[[str], bool] = _carga) -> str | None:
-    """None when Qt can start (not on xcb, or every library is there); else the message of
-    :func:`mensaje_faltantes`."""
+    """None when Qt can start (not on xcb, or every library is there and a display is set); else the message
+    of :func:`mensaje_faltantes`, or the one saying there is no display."""
+    entorno = os.environ if entorno is None else entorno
     if not usa_xcb(entorno):
         return None
     faltan = bibliotecas_faltantes(carga)
-    return mensaje_faltantes(faltan) if faltan else None
+    if faltan:
+        return mensaje_faltantes(faltan)
+    if not entorno.get("DISPLAY"):  # Qt would abort with «could not connect to display»
+        return ("Foja no puede abrir su ventana: no hay un escritorio gráfico (la variable DISPLAY está vacía). "
+                "Ábralo desde la sesión del escritorio; sin pantalla, use QT_QPA_PLATFORM=offscreen.")
+    return None

@@ -26,6 +26,8 @@ def test_nothing_missing_or_offscreen_or_wayland_starts_qt() -> None:
     assert comprobar_plataforma({"WAYLAND_DISPLAY": "wayland-0"}, todo_falta) is None
     assert comprobar_plataforma({"QT_QPA_PLATFORM": "xcb"}, todo_falta) is not None
     assert not usa_xcb({}, plataforma="win32")
+    sin_pantalla = comprobar_plataforma({}, _sin())
+    assert sin_pantalla is not None and "DISPLAY" in sin_pantalla
 
 
 def test_the_program_exits_with_the_message_before_starting_qt(monkeypatch: pytest.MonkeyPatch,
