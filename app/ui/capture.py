@@ -68,8 +68,10 @@ def capturar(
                 if size == (1280, 800):
                     ventana.resize(*TAMANO_TABLERO)
                 ventana.mostrar_pagina("tablero")
-            elif ventana.lista.model.rowCount():
-                ventana.lista.tabla.selectRow(0)
+            else:  # the list, even for a role that opens elsewhere (the jefe on his dashboard)
+                ventana.mostrar_pagina("expedientes")
+                if ventana.lista.model.rowCount():
+                    ventana.lista.tabla.selectRow(0)
             ventana.show()
             QCoreApplication.sendPostedEvents()
             out.parent.mkdir(parents=True, exist_ok=True)
