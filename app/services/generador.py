@@ -179,7 +179,7 @@ def _ensuciar_nombre(rng: random.Random, nombre: str) -> str:
 
 def generar_titulos(
     n: int, semilla: int = 1, oficina: str = "0601", provincia: str = "Chimborazo", primer_numero: int = 1,
-    deudores: int | None = None, ruido: float = 0.0,
+    deudores: int | None = None, ruido: float = 0.0, emision: tuple[date, date] | None = None,
 ) -> list[dict[str, str]]:
     """Generate ``n`` valid títulos de crédito as text rows, keyed by :data:`ENCABEZADOS`.
 
@@ -195,6 +195,8 @@ def generar_titulos(
             one título when ``deudores <= n``; the rest go mostly to a few debtors.
         ruido: share of rows (0..1) written carelessly but still valid: stray spaces, names in
             mixed case, ``USD`` before amounts, dates without leading zeros, período ``mm/aaaa``.
+        emision: first and last issue date (default :data:`EMISION_DESDE`..:data:`EMISION_HASTA`); the
+            demo office passes dates relative to today.
 
     Returns:
         ``n`` dicts of str, sorted by título number.
@@ -214,8 +216,9 @@ def generar_titulos(
     asignados += [int(d * rng.random() ** 1.6) for _ in range(n - len(asignados))]
     rng.shuffle(asignados)
 
-    desde = EMISION_DESDE.toordinal()
-    dias = EMISION_HASTA.toordinal() - desde
+    primera, ultima = emision or (EMISION_DESDE, EMISION_HASTA)
+    desde = primera.toordinal()
+    dias = ultima.toordinal() - desde
     emisiones: list[date] = []
     for _ in range(n):
         e = date.fromordinal(desde + rng.randint(0, dias))
