@@ -21,7 +21,7 @@ the letterhead and page footer (``_membrete``), the juicio header with the coact
 legal and each co-obligado (``_encabezado``), the «JUZGADO DE COACTIVA …- Ciudad, fecha.-» opening of a
 providencia (``_JUZGADO``), tables of amounts and of lists (``_tabla_valores``, ``_tabla_lista``), razones
 (``_razon``) and the signatures (``_firmas``, ``_firma``); oficios share ``_oficio`` and actas of goods
-``_acta_bienes``. The fields each template receives are built by :mod:`app.documents.contexto`.
+``_acta_bienes``. The fields each template receives are built by :mod:`app.documents.campos`.
 
 Layout (all templates): A4 (21 × 29,7 cm); margins top 3,5 cm (the letterhead lives in the page
 header), bottom 2,5 cm, left 3 cm (binding side of the expediente), right 2,5 cm; Times New Roman
@@ -38,7 +38,7 @@ from pathlib import Path
 from docx import Document
 
 from app.common.paths import templates_dir
-from app.documents import contexto_bienes as cb
+from app.documents.campos import bienes as cb
 from app.documents.plantillas_actas import (
     construir_acta_embargo,
     construir_acta_remate,
@@ -396,7 +396,7 @@ def verificar(carpeta: Path) -> list[str]:
     and record the agreements in ``carpeta/verificadas.json``; returns the templates that disagree (their
     documents will be counted from the real PDF). Without LibreOffice, verifies nothing."""
     from app.common.errors import ValidationError
-    from app.documents.contexto import muestra
+    from app.documents.campos.muestras import muestra
     from app.documents.paginas import MANIFIESTO, RegistroVerificaciones, verificar_plantilla
     from app.documents.render import render
     from app.domain.documentos import REGISTRO

@@ -1,5 +1,5 @@
 """Template of the orden de pago de honorarios (see :mod:`app.documents.plantillas_base`; fields in
-:data:`CAMPOS_ORDEN_HONORARIOS`, built by :func:`app.documents.contexto_honorarios.orden_pago_honorarios`)."""
+:data:`CAMPOS_ORDEN_HONORARIOS`, built by :func:`app.documents.campos.honorarios.orden_pago_honorarios`)."""
 
 from __future__ import annotations
 

@@ -10,7 +10,7 @@
 2. when the document *is* an act (:data:`ACTOS`: RPV, razón de no pago, OPI, embargo, secuestro, aviso de
    remate, remate, archivo, providencia), the procedure rules (:func:`app.domain.procedimiento.validar`) are
    checked **before rendering**: a refused act writes nothing and leaves no file;
-3. the fields are gathered from the rows (:mod:`app.documents.contexto` builds them), the template is filled
+3. the fields are gathered from the rows (:mod:`app.documents.campos` builds them), the template is filled
    (:func:`app.documents.render.render`: an unknown field is rejected by name) and its sheets counted
    (:func:`app.documents.hojas.contar_hojas`);
 4. the document is stored and foliated (:func:`app.services.foliacion.agregar_documento_en`);
@@ -60,8 +60,9 @@ from app.common.errors import (
 from app.common.money import format_usd
 from app.common.paths import templates_dir
 from app.common.progress import NO_PROGRESS, Progress
-from app.documents import contexto as cx
 from app.documents import plantillas_base as base
+from app.documents.campos import comunes, expediente, muestras
+from app.documents.campos import modelo as cm
 from app.documents.hojas import contar_hojas
 from app.documents.paginas import ContadorHojas, RegistroVerificaciones, verificar_plantilla
 from app.documents.pdf import convertir_pdf
@@ -73,6 +74,7 @@ from app.domain.etapas import Etapa
 from app.domain.permisos import Permiso
 from app.domain.terminos import Calendario
 from app.domain.tipos import TipoActo, TipoDocumento
+from app.services import documentos_entrada as entrada
 from app.services import documentos_legales  # noqa: F401  (registers the preparers of issue 8's types)
 from app.services.actos import hechos_de, registrar_acto_en
 from app.services.context import Contexto
@@ -294,7 +296,7 @@ class DocumentosService:
     def vista_previa(self, tipo: TipoDocumento | str, ruta: Path | None = None) -> Path:
         """Fill the template of ``tipo`` (``ruta``, or the one in use) with built-in sample data (a persona
         jurídica with its representante legal, two co-obligados, every list with items:
-        :func:`app.documents.contexto.muestra`) into a temporary .docx, and return its path (to open it).
+        :func:`app.documents.campos.muestras.muestra`) into a temporary .docx, and return its path (to open it).
 
         Raises:
             ValidationError: the template uses an unknown field (named), has a malformed tag or is not a .docx.
@@ -302,7 +304,7 @@ class DocumentosService:
         """
         tipo = tipo_documento(tipo)
         plantilla = ruta if ruta is not None else self.plantilla(tipo)
-        data = render(plantilla, cx.muestra(tipo))
+        data = render(plantilla, muestras.muestra(tipo))
         contar_hojas(data)
         carpeta = Path(tempfile.gettempdir()) / "foja-vista-previa"
         return _escribir(carpeta / f"Vista_previa_{tipo.value}.docx", data)
@@ -326,7 +328,7 @@ class DocumentosService:
         tipo = tipo_documento(tipo)
         if ruta.suffix.lower() != ".docx":
             raise ValidationError(f"«{ruta.name}» no es un documento de Word (.docx).")
-        data = render(ruta, cx.muestra(tipo))
+        data = render(ruta, muestras.muestra(tipo))
         contar_hojas(data)
         verificar_plantilla(self.verificaciones, ruta, data)
         destino = self._carpeta_propia() / REGISTRO[tipo].plantilla
@@ -366,7 +368,7 @@ class DocumentosService:
         """Generate document ``tipo`` of juicio ``numero`` dated ``fecha`` (default today, America/Guayaquil):
         check, render, foliate and, for a document that is an act, record the act — one transaction (see the
         module docstring). ``datos`` carries what the expediente alone does not say (keys per type:
-        :data:`app.documents.contexto.DATOS`; e.g. ``{"texto": …}`` for a providencia, ``{"medida_id": …}``
+        :func:`app.domain.documentos.validar_claves`; e.g. ``{"texto": …}`` for a providencia, ``{"medida_id": …}``
         for an oficio, ``{"notificacion_id": …}`` for a razón de notificación, ``{"bienes": […],
         "depositario": …}`` for an acta de embargo). The file is written after the commit to ``destino`` (a
         file path) or to ``<datos>/documentos/<juicio>/``.
@@ -465,7 +467,7 @@ class DocumentosService:
 
     def _saldo(self, session: Session, e: Expediente, fecha: date, datos: dict[str, Any]) -> Decimal:
         if datos.get("saldo") not in (None, ""):
-            return cx.monto(datos["saldo"], "saldo")
+            return entrada.monto(datos["saldo"], "saldo")
         return liquidar_expediente(session, e, fecha).total
 
     def _generar_en(
@@ -554,12 +556,12 @@ class DocumentosService:
                     if not 1 <= cuerpo <= j.cuerpos:
                         raise ValidationError(
                             f"El expediente tiene {j.cuerpos} cuerpo(s): no existe el cuerpo {cuerpo}.")
-                contexto = cx.caratula(j, fecha, cuerpo)
+                contexto = expediente.caratula(j, fecha, cuerpo)
                 nombre = f"Caratula_{_nombre_seguro(e.numero)}_cuerpo{cuerpo}.docx"
             else:
                 entradas = indice_de(s, e.id)
-                contexto = cx.indice(j, fecha, cx.Indice(tuple(
-                    cx.EntradaIndice(en.posicion, en.fecha, en.descripcion, en.tipo, en.desde, en.hasta, en.hojas,
+                contexto = expediente.indice(j, fecha, cm.Indice(tuple(
+                    cm.EntradaIndice(en.posicion, en.fecha, en.descripcion, en.tipo, en.desde, en.hasta, en.hojas,
                                      en.cuerpo_desde, en.cuerpo_hasta, en.provisional)
                     for en in entradas)))
                 nombre = f"Indice_{_nombre_seguro(e.numero)}.docx"
@@ -602,7 +604,7 @@ class DocumentosService:
             raise ValidationError(f"No se eligió ningún juicio para generar: {titulo.lower()}.")
         datos = dict(datos or {})
         validar_claves(tipo, datos)
-        render(self.plantilla(tipo), cx.muestra(tipo))
+        render(self.plantilla(tipo), muestras.muestra(tipo))
         fecha = fecha or local_today()
         problemas = self._problemas_lote(tipo, unicos, fecha, datos)
         if problemas:
@@ -724,10 +726,10 @@ class DocumentosService:
         ]
         total_cuantia = sum((r[4] for r in rows), Decimal("0"))
         contexto = {
-            **cx.oficina(oficina_de(o), sorteo.fecha),
+            **comunes.oficina(oficina_de(o), sorteo.fecha),
             "sorteo_id": str(sorteo.id), "semilla": sorteo.semilla, "total_titulos": len(rows),
             "total_participantes": len(ids), "cuantia_total": format_usd(total_cuantia),
-            **cx.firmas_sorteo(oficina_de(o), len(rows), len(ids)),
+            **expediente.firmas_sorteo(oficina_de(o), len(rows), len(ids)),
             "participantes": participantes, "asignaciones": asignaciones,
         }
         plantilla = self.plantilla(base.ACTA_SORTEO)

@@ -20,7 +20,7 @@ from app.common.paths import templates_dir
 from app.common.progress import Progress
 from app.documents import pdf as pdf_mod
 from app.documents import plantillas_base as base
-from app.documents.contexto import a_fojas
+from app.documents.campos.comunes import a_fojas
 from app.documents.hojas import contar_hojas
 from app.documents.pdf import libreoffice_disponible
 from app.domain.etapas import Etapa

@@ -1,6 +1,6 @@
 """Fields of the documents of seized goods (issue 10): the acta de posesión of a depositario, the providencia
 designating a perito and the auto de calificación de posturas y adjudicación. Plain data in, template context
-out (see :mod:`app.documents.contexto` for the shared juicio fields).
+out (see :mod:`app.documents.campos.comunes` for the shared juicio fields).
 """
 
 from __future__ import annotations
@@ -13,7 +13,8 @@ from typing import Any
 
 from app.common.dates import number_in_words
 from app.common.money import amount_in_words
-from app.documents import contexto as cx
+from app.documents.campos.comunes import cita, comun, dinero
+from app.documents.campos.modelo import Juicio, RefDocumento
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,7 +38,7 @@ class Posesion:
     entrega: str
     lugar: str
     informe_meses: int
-    acta: cx.RefDocumento | None = None
+    acta: RefDocumento | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,13 +71,13 @@ class Calificacion:
     saldo_deuda: Decimal
     a_deuda: Decimal
     sobrante: Decimal
-    aviso: cx.RefDocumento | None = None
+    aviso: RefDocumento | None = None
 
 
 def _inventario(bienes: Sequence[BienInventario]) -> list[dict[str, Any]]:
     return [
         {"n": i, "descripcion": b.descripcion, "tipo": b.tipo, "detalle": b.detalle, "condicion": b.condicion or "—",
-         "valor": cx.dinero(b.valor) if b.valor is not None else "—"}
+         "valor": dinero(b.valor) if b.valor is not None else "—"}
         for i, b in enumerate(bienes, start=1)
     ]
 
@@ -85,47 +86,47 @@ def _periodo(meses: int) -> str:
     return "mensualmente" if meses == 1 else f"cada {number_in_words(meses)} meses"
 
 
-def acta_posesion(j: cx.Juicio, fecha: date, p: Posesion) -> dict[str, Any]:
+def acta_posesion(j: Juicio, fecha: date, p: Posesion) -> dict[str, Any]:
     """Acta de posesión del depositario judicial: who, which goods (the inventory), from whom, where, and his
     duties (domain.md §5)."""
     total = sum((b.valor for b in p.bienes if b.valor is not None), Decimal("0"))
     return {
-        **cx.comun(j, fecha),
+        **comun(j, fecha),
         "depositario_nombre": p.depositario_nombre, "depositario_cedula": p.depositario_cedula,
-        "inventario": _inventario(p.bienes), "inventario_total": cx.dinero(total),
+        "inventario": _inventario(p.bienes), "inventario_total": dinero(total),
         "entrega": p.entrega, "lugar_custodia": p.lugar, "informe_periodo": _periodo(p.informe_meses),
-        "acta_referencia": cx.cita(p.acta, "el acta de embargo o secuestro de este juicio"),
+        "acta_referencia": cita(p.acta, "el acta de embargo o secuestro de este juicio"),
     }
 
 
-def designacion_perito(j: cx.Juicio, fecha: date, d: Designacion) -> dict[str, Any]:
+def designacion_perito(j: Juicio, fecha: date, d: Designacion) -> dict[str, Any]:
     """Providencia que designa perito avaluador de los bienes, con su plazo (días calendario)."""
     return {
-        **cx.comun(j, fecha),
+        **comun(j, fecha),
         "perito_nombre": d.perito_nombre, "perito_cedula": d.perito_cedula, "plazo_dias": d.plazo_dias,
         "plazo_letras": number_in_words(d.plazo_dias), "inventario": _inventario(d.bienes),
     }
 
 
-def calificacion_posturas(j: cx.Juicio, fecha: date, c: Calificacion) -> dict[str, Any]:
+def calificacion_posturas(j: Juicio, fecha: date, c: Calificacion) -> dict[str, Any]:
     """Auto de calificación de posturas y adjudicación: the base, each bid and why it qualifies or not, the
     winner and how the price pays the debt (and the surplus owed back to the debtor)."""
     g = c.posturas[c.adjudicatario]
     return {
-        **cx.comun(j, fecha),
-        "inventario": _inventario(c.bienes), "aviso_referencia": cx.cita(c.aviso, "el aviso de remate de este juicio"),
-        "avaluo_total": cx.dinero(c.avaluo), "base_remate": cx.dinero(c.base),
+        **comun(j, fecha),
+        "inventario": _inventario(c.bienes), "aviso_referencia": cita(c.aviso, "el aviso de remate de este juicio"),
+        "avaluo_total": dinero(c.avaluo), "base_remate": dinero(c.base),
         "base_remate_letras": amount_in_words(c.base),
         "posturas": [
-            {"n": i, "postor": p.postor, "identificacion": p.identificacion, "valor": cx.dinero(p.valor),
-             "deposito": cx.dinero(p.deposito), "calificada": "Sí" if p.calificada else "No", "motivo": p.motivo}
+            {"n": i, "postor": p.postor, "identificacion": p.identificacion, "valor": dinero(p.valor),
+             "deposito": dinero(p.deposito), "calificada": "Sí" if p.calificada else "No", "motivo": p.motivo}
             for i, p in enumerate(c.posturas, start=1)
         ],
         "adjudicatario_nombre": g.postor, "adjudicatario_identificacion": g.identificacion,
-        "adjudicacion_valor": cx.dinero(g.valor), "adjudicacion_letras": amount_in_words(g.valor),
-        "saldo_deuda": cx.dinero(c.saldo_deuda), "producto_a_deuda": cx.dinero(c.a_deuda),
+        "adjudicacion_valor": dinero(g.valor), "adjudicacion_letras": amount_in_words(g.valor),
+        "saldo_deuda": dinero(c.saldo_deuda), "producto_a_deuda": dinero(c.a_deuda),
         "producto_a_deuda_letras": amount_in_words(c.a_deuda),
-        "sobrante": cx.dinero(c.sobrante), "sobrante_letras": amount_in_words(c.sobrante),
+        "sobrante": dinero(c.sobrante), "sobrante_letras": amount_in_words(c.sobrante),
         "hay_sobrante": c.sobrante > 0,
     }
 
@@ -164,39 +165,3 @@ CAMPOS_CALIFICACION = {
     "sobrante": "Sobrante a favor del coactivado (USD)", "sobrante_letras": "El sobrante en letras y cifras",
     "hay_sobrante": "Verdadero si queda un sobrante a favor del coactivado (para {% if %})",
 }
-
-
-# --- sample data (template previews) ------------------------------------------------------------------------
-
-_M_INVENTARIO = (
-    BienInventario("Camioneta Chevrolet D-Max 2019, color blanco", "Vehículo",
-                   "Placa HBC-1234; chasis 8LBETF3E0K0012345; motor 4JJ1-123456", "Buena", Decimal("18500.00")),
-    BienInventario("Computador portátil Dell Latitude 5420", "Mueble", "Serie 7XK2L93; 1 unidad", "Regular",
-                   Decimal("450.00")),
-)
-
-
-def muestra(tipo: str) -> dict[str, Any]:
-    """Sample context of one of this module's document types (by :class:`~app.domain.tipos.TipoDocumento`
-    name)."""
-    j, f = cx.MUESTRA_JUICIO, date(2025, 5, 13)
-    if tipo == "ACTA_POSESION":
-        return acta_posesion(j, f, Posesion("Jorge Luis Naranjo Chávez", "0926687856", _M_INVENTARIO,
-                                            "el coactivado, en la diligencia de embargo",
-                                            "Patio de la Unidad, Riobamba", 1,
-                                            cx.RefDocumento("el acta de embargo", date(2025, 5, 9), 14, 15)))
-    if tipo == "DESIGNACION_PERITO":
-        return designacion_perito(j, f, Designacion("Ing. Pablo Esteban Tapia Mejía", "0603001231", 8,
-                                                    _M_INVENTARIO[:1]))
-    if tipo == "CALIFICACION_POSTURAS":
-        return calificacion_posturas(j, f, Calificacion(
-            _M_INVENTARIO[:1], Decimal("18500.00"), Decimal("18500.00"),
-            (PosturaCalificada("Carlos Andrés Villacís Orozco", "0603001231", Decimal("19000.00"),
-                               Decimal("1900.00"), True),
-             PosturaCalificada("Paola Estefanía Samaniego Ruiz", "0604571232", Decimal("19500.00"),
-                               Decimal("500.00"), False, "depósito inferior al 10 %")),
-            0, Decimal("1363.68"), Decimal("1363.68"), Decimal("17636.32"),
-            cx.RefDocumento("el aviso de remate", date(2025, 5, 20), 14, 14)))
-    raise AssertionError(tipo)  # pragma: no cover
-
-
