@@ -7,7 +7,7 @@ spacing, Calibri…) can make it print one sheet more than estimated: silent mis
 
 - a **template is verified once per content hash**: rendered (with sample data, or the first real document)
   to PDF by LibreOffice and its page count compared with the estimator's. The shipped templates carry their
-  verification in ``resources/templates/verificadas.json`` (written by ``python -m app.documents.plantillas_base``
+  verification in ``resources/templates/verificadas.json`` (written by ``python -m tools.plantillas``
   when LibreOffice is present); an office's own templates are verified when they replace one
   (:func:`verificar_plantilla`: a disagreement refuses the template) and recorded in
   ``<datos>/plantillas/verificadas.json``;

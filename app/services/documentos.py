@@ -60,8 +60,7 @@ from app.common.errors import (
 from app.common.money import format_usd
 from app.common.paths import templates_dir
 from app.common.progress import NO_PROGRESS, Progress
-from app.documents import plantillas_base as base
-from app.documents.campos import comunes, expediente, muestras
+from app.documents.campos import catalogo, comunes, expediente, muestras
 from app.documents.campos import modelo as cm
 from app.documents.hojas import contar_hojas
 from app.documents.paginas import ContadorHojas, RegistroVerificaciones, verificar_plantilla
@@ -291,7 +290,7 @@ class DocumentosService:
 
     def campos(self, tipo: TipoDocumento | str) -> dict[str, str]:
         """The fields a template of ``tipo`` may use, with their meaning (for the template editor's help)."""
-        return dict(base.CAMPOS[REGISTRO[tipo_documento(tipo)].plantilla])
+        return dict(catalogo.CAMPOS[REGISTRO[tipo_documento(tipo)].plantilla])
 
     def vista_previa(self, tipo: TipoDocumento | str, ruta: Path | None = None) -> Path:
         """Fill the template of ``tipo`` (``ruta``, or the one in use) with built-in sample data (a persona
@@ -732,7 +731,7 @@ class DocumentosService:
             **expediente.firmas_sorteo(oficina_de(o), len(rows), len(ids)),
             "participantes": participantes, "asignaciones": asignaciones,
         }
-        plantilla = self.plantilla(base.ACTA_SORTEO)
+        plantilla = self.plantilla(catalogo.ACTA_SORTEO)
         data = render(plantilla, contexto)
         conteo = self._contador.contar(plantilla, data)
         nombre = f"Acta_sorteo_{sorteo.fecha.isoformat()}_{str(sorteo.id)[-8:]}.docx"

@@ -15,8 +15,7 @@ import pytest
 
 from app.common.errors import ValidationError
 from app.common.paths import templates_dir
-from app.documents import plantillas_base as base
-from app.documents.campos import comunes, muestras, providencias, valores
+from app.documents.campos import catalogo, comunes, muestras, providencias, valores
 from app.documents.campos import modelo as cm
 from app.documents.hojas import contar_hojas
 from app.documents.pdf import convertir_pdf, libreoffice_disponible
@@ -26,6 +25,7 @@ from app.domain.documentos import REGISTRO, validar_claves
 from app.domain.tipos import TipoDocumento
 from app.services import documentos_entrada as entrada
 from tests.documents.test_render import SIN_LO, texto_docx
+from tools.plantillas import base
 
 TODOS = list(TipoDocumento)
 DEL_EXPEDIENTE = [t for t in TipoDocumento if t is not TipoDocumento.ACTA_SORTEO]
@@ -41,14 +41,14 @@ def texto(tipo: TipoDocumento, ctx: dict[str, Any] | None = None) -> str:
 
 def test_cada_tipo_tiene_plantilla_y_constructor() -> None:
     assert set(base.CONSTRUCTORES) == {d.plantilla for d in REGISTRO.values()}
-    assert set(base.CAMPOS) == set(base.CONSTRUCTORES)
+    assert set(catalogo.CAMPOS) == set(base.CONSTRUCTORES)
     for t in TODOS:
         assert plantilla(t).is_file(), t
 
 
 @pytest.mark.parametrize("tipo", TODOS, ids=lambda t: t.value)
 def test_contexto_de_muestra_da_exactamente_los_campos_documentados(tipo: TipoDocumento) -> None:
-    campos = set(base.CAMPOS[REGISTRO[tipo].plantilla])
+    campos = set(catalogo.CAMPOS[REGISTRO[tipo].plantilla])
     assert set(muestras.muestra(tipo)) == campos
     assert variables_de(plantilla(tipo)) <= campos
 

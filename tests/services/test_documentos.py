@@ -19,7 +19,7 @@ from app.common.errors import CancelledError, ConfigurationError, PermissionDeni
 from app.common.paths import templates_dir
 from app.common.progress import Progress
 from app.documents import pdf as pdf_mod
-from app.documents import plantillas_base as base
+from app.documents.campos import catalogo
 from app.documents.campos.comunes import a_fojas
 from app.documents.hojas import contar_hojas
 from app.documents.pdf import libreoffice_disponible
@@ -131,13 +131,13 @@ def test_plantilla_con_campo_desconocido_no_escribe_nada(con_secretarios: Servic
     juicio = r.asignaciones[0].juicio
     propia = srv.ctx.paths.root / "plantillas"
     propia.mkdir()
-    d = Document(str(templates_dir() / base.OPI))
+    d = Document(str(templates_dir() / catalogo.OPI))
     d.add_paragraph("Observación: {{ campo_inexistente }}")
     rpv_vencido(srv, juicio, VIERNES)
     folios = _conteos(srv)[1]
     archivos = sorted((srv.ctx.paths.exports / juicio).iterdir())
-    d.save(str(propia / base.OPI))
-    assert docs.plantilla("orden_pago_inmediato") == propia / base.OPI
+    d.save(str(propia / catalogo.OPI))
+    assert docs.plantilla("orden_pago_inmediato") == propia / catalogo.OPI
     with pytest.raises(ValidationError, match="campo_inexistente"):
         docs.generar_opi(juicio, fecha=VIERNES)
     with srv.ctx.read() as s:
@@ -149,7 +149,7 @@ def test_plantilla_con_campo_desconocido_no_escribe_nada(con_secretarios: Servic
 
 def test_plantilla_instalada_y_faltante(servicios: Servicios) -> None:
     docs = DocumentosService(servicios.ctx)
-    assert docs.plantilla(base.ACTA_SORTEO) == templates_dir() / base.ACTA_SORTEO
+    assert docs.plantilla(catalogo.ACTA_SORTEO) == templates_dir() / catalogo.ACTA_SORTEO
     with pytest.raises(ConfigurationError, match=r"no_existe\.docx"):
         docs.plantilla("no_existe")
 

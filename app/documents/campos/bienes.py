@@ -129,39 +129,3 @@ def calificacion_posturas(j: Juicio, fecha: date, c: Calificacion) -> dict[str, 
         "sobrante": dinero(c.sobrante), "sobrante_letras": amount_in_words(c.sobrante),
         "hay_sobrante": c.sobrante > 0,
     }
-
-
-# --- what each template may use (plantillas_base.CAMPOS) and what each type accepts in ``datos`` -----------
-
-_INVENTARIO = {"inventario": "Lista de bienes: n, descripcion, tipo, detalle (placa, chasis, clave catastral…), "
-                             "condicion, valor"}
-
-CAMPOS_POSESION = {
-    "depositario_nombre": "Depositario judicial que toma posesión",
-    "depositario_cedula": "Cédula del depositario judicial",
-    **_INVENTARIO,
-    "inventario_total": "Valor estimado de los bienes (USD)",
-    "entrega": "Quién entrega los bienes (el coactivado, el depositario anterior…)",
-    "lugar_custodia": "Dónde quedan los bienes en custodia",
-    "informe_periodo": "Cada cuánto informa el depositario («mensualmente»; configurable por la oficina)",
-    "acta_referencia": "Cita del acta de embargo o secuestro (fecha y fojas)",
-}
-CAMPOS_DESIGNACION = {
-    "perito_nombre": "Perito avaluador designado", "perito_cedula": "Cédula del perito",
-    "plazo_dias": "Plazo para presentar el informe pericial (días)", "plazo_letras": "El plazo en letras",
-    **_INVENTARIO,
-}
-CAMPOS_CALIFICACION = {
-    **_INVENTARIO,
-    "aviso_referencia": "Cita del aviso de remate (fecha y fojas)",
-    "avaluo_total": "Avalúo total de los bienes (USD)",
-    "base_remate": "Base del remate (USD)", "base_remate_letras": "La base en letras y cifras",
-    "posturas": "Lista de posturas: n, postor, identificacion, valor, deposito, calificada, motivo",
-    "adjudicatario_nombre": "Postor adjudicatario", "adjudicatario_identificacion": "Cédula o RUC del adjudicatario",
-    "adjudicacion_valor": "Valor de la adjudicación (USD)", "adjudicacion_letras": "El valor en letras y cifras",
-    "saldo_deuda": "Saldo de la deuda a la fecha (USD)",
-    "producto_a_deuda": "Parte del precio que se imputa a la deuda (USD)",
-    "producto_a_deuda_letras": "La misma parte en letras y cifras",
-    "sobrante": "Sobrante a favor del coactivado (USD)", "sobrante_letras": "El sobrante en letras y cifras",
-    "hay_sobrante": "Verdadero si queda un sobrante a favor del coactivado (para {% if %})",
-}
