@@ -32,14 +32,9 @@ from app.services.bienes import NuevoBien
 from app.services.bootstrap import Servicios
 from app.services.convenios import ConveniosService
 from app.services.deudores import DeudoresService
-from app.services.documentos import (
-    ACTOS,
-    NO_FOLIADOS,
-    DocumentoGenerado,
-    DocumentosService,
-    tipo_documento,
-    tipos,
-)
+from app.services.documentos import ACTOS, NO_FOLIADOS, DocumentosService
+from app.services.documentos_exportacion import DocumentoGenerado
+from app.services.documentos_plantillas import tipo_documento, tipos
 from app.services.foliacion import FoliacionService
 from app.services.honorarios import HonorariosService
 from app.services.liquidacion import LiquidacionService
