@@ -70,8 +70,9 @@ from app.services import documentos_entrada as entrada
 from app.services import documentos_legales  # noqa: F401  (registers the preparers of issue 8's types)
 from app.services.actos import hechos_de, registrar_acto_en
 from app.services.context import Contexto
-from app.services.documentos_datos import Preparador, juicio_de
+from app.services.documentos_datos import Preparador
 from app.services.documentos_exportacion import DocumentoGenerado, ExportacionDocumentos
+from app.services.documentos_lectura import juicio_de
 from app.services.documentos_plantillas import escribir, nombre_seguro, tipo_documento, tipos
 from app.services.firmantes import exigir_firmantes, faltantes_oficina
 from app.services.foliacion import agregar_documento_en, expediente_por_numero

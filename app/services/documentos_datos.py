@@ -1,6 +1,7 @@
 """What each document of an expediente says, read from the database: the juicio (office, coactivado,
-co-obligados, título, secretario, folios so far) and, per document type, the rows it cites (the RPV and its
-término, a notificación, a medida cautelar, a liquidación, a convenio…) and the ``datos`` the caller gives.
+co-obligados, título, secretario, folios so far: :mod:`app.services.documentos_lectura`) and, per document type,
+the rows it cites (the RPV and its término, a notificación, a medida cautelar, a liquidación, a convenio…) and
+the ``datos`` the caller gives (parsed by :mod:`app.services.documentos_entrada`).
 
 :class:`Preparador` turns them into the template's fields (through :mod:`app.documents.campos`), the
 document's description in the índice, the ``datos`` of its act and what to link once it is stored (an oficio
@@ -11,17 +12,16 @@ recorded liquidación of that date, which records it (:func:`app.services.liquid
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal
 from typing import Any, ClassVar
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.common.dates import format_dmy, parse_date, to_local
+from app.common.dates import format_dmy, to_local
 from app.common.errors import NotFoundError, RuleError, ValidationError
 from app.documents.campos import actas, comunes, oficios, providencias, valores
 from app.documents.campos import modelo as cm
@@ -31,6 +31,7 @@ from app.domain.liquidacion import DIAS_VIGENCIA_PROVIDENCIA, vigente_para_provi
 from app.domain.terminos import TERMINO_OPI_DIAS, TERMINO_RPV_DIAS, Calendario
 from app.domain.tipos import TipoActo, TipoDocumento
 from app.services import documentos_entrada as entrada
+from app.services import documentos_lectura as lectura
 from app.services.context import Contexto
 from app.services.firmantes import citador_de
 from app.services.honorarios_tarifa import honorarios_opi
@@ -40,37 +41,17 @@ from app.storage.models import (
     Acto,
     Convenio,
     Coobligado,
-    Costa,
     CuotaConvenio,
-    Deudor,
     Documento,
     Expediente,
     Folio,
     Liquidacion,
     MedidaCautelar,
     Notificacion,
-    Oficina,
     Pago,
-    Secretario,
     Termino,
-    TituloCredito,
 )
 
-#: How a razón or oficio cites an earlier document of each type («que obra a fojas …»).
-_CITA = {
-    "OPI": "la orden de pago inmediato",
-    "RPV": "el requerimiento de pago voluntario",
-    "RAZON_NO_PAGO": "la razón de no pago",
-    "PROVIDENCIA": "la providencia",
-    "ACTA_EMBARGO": "el acta de embargo",
-    "ACTA_SECUESTRO": "el acta de secuestro",
-    "AVISO_REMATE": "el aviso de remate",
-    "ACTA_REMATE": "el acta de remate",
-    "LIQUIDACION": "la liquidación",
-    "AUTO_SUSPENSION": "el auto de suspensión",
-    "AUTO_ARCHIVO": "el auto de archivo",
-    "TITULO_CREDITO": "la copia certificada del título de crédito",
-}
 _MEDIDA_DE_OFICIO = {
     TipoDocumento.OFICIO_RETENCION: "RETENCION",
     TipoDocumento.OFICIO_ANT: "PROHIBICION_VEHICULO",
@@ -105,161 +86,6 @@ def medidas_por_defecto(ciudad: str, *, coobligados: bool = False, juridica: boo
             "La prohibición de enajenar las acciones y participaciones que la compañía coactivada y sus socios "
             "mantengan en ella, para lo cual se oficiará a la Superintendencia de Compañías, Valores y Seguros.")
     return out
-
-
-def _fecha(valor: Any, campo: str) -> date:
-    if isinstance(valor, datetime):
-        return valor.date()
-    if isinstance(valor, date):
-        return valor
-    try:
-        return parse_date(str(valor))
-    except ValueError as exc:
-        raise ValidationError(f"«{campo}»: {exc}.") from exc
-
-
-def _uuid(valor: Any, campo: str) -> uuid.UUID:
-    try:
-        return valor if isinstance(valor, uuid.UUID) else uuid.UUID(str(valor))
-    except ValueError as exc:
-        raise ValidationError(f"«{campo}»: «{valor}» no es un identificador válido.") from exc
-
-
-# --- reading an expediente into plain data -----------------------------------------------------------------
-
-
-def _ref(session: Session, expediente_id: uuid.UUID, tipo: str) -> cm.RefDocumento | None:
-    """The latest document of ``tipo`` in the expediente, cited by its date and folios."""
-    row = session.execute(
-        select(Documento.fecha, Folio.desde, Folio.hasta)
-        .join(Folio, Folio.documento_id == Documento.id)
-        .where(Documento.expediente_id == expediente_id, Documento.tipo == tipo)
-        .order_by(Folio.posicion.desc()).limit(1)
-    ).first()
-    if row is None:
-        return None
-    return cm.RefDocumento(_CITA.get(tipo, "el documento"), row[0], row[1], row[2])
-
-
-def _ref_documento(session: Session, documento_id: uuid.UUID | None) -> cm.RefDocumento | None:
-    if documento_id is None:
-        return None
-    row = session.execute(
-        select(Documento.tipo, Documento.descripcion, Documento.fecha, Folio.desde, Folio.hasta)
-        .join(Folio, Folio.documento_id == Documento.id).where(Documento.id == documento_id)
-    ).first()
-    if row is None:
-        return None
-    tipo, descripcion, fecha, desde, hasta = row
-    return cm.RefDocumento(_CITA.get(tipo, f"el documento «{descripcion}»"), fecha, desde, hasta)
-
-
-def oficina_de(o: Oficina) -> cm.Oficina:
-    return cm.Oficina(o.nombre, o.ciudad, o.provincia, o.ejecutor_nombre, o.ejecutor_cargo, o.ejecutor_genero or "",
-                      o.jefe_nombre or "", o.jefe_cargo or "", o.jefe_genero or "")
-
-
-def _persona(d: Deudor) -> cm.Persona:
-    return cm.Persona(
-        nombre=d.nombre, identificacion=d.identificacion, tipo_identificacion=d.tipo_identificacion,
-        tipo_persona=d.tipo_persona or "NATURAL", representante_legal=d.representante_legal or "",
-        representante_cedula=d.representante_cedula or "", direccion=d.direccion or "",
-    )
-
-
-def juicio_de(session: Session, e: Expediente) -> cm.Juicio:
-    """Everything the documents of ``e`` say about it, read inside ``session`` (folios up to now)."""
-    o = session.get_one(Oficina, e.office_id)
-    t = session.get_one(TituloCredito, e.titulo_id)
-    d = session.get_one(Deudor, e.deudor_id)
-    x = session.get_one(Secretario, e.secretario_id)
-    coob = session.scalars(
-        select(Coobligado).where(Coobligado.expediente_id == e.id).order_by(Coobligado.created_at, Coobligado.nombre)
-    ).all()
-    ultimo, cuerpos = session.execute(
-        select(func.max(Folio.hasta), func.max(Folio.cuerpo_hasta)).where(Folio.expediente_id == e.id)
-    ).one()
-    return cm.Juicio(
-        numero=e.numero, oficina=oficina_de(o), deudor=_persona(d),
-        titulo=cm.Titulo(t.numero, t.fecha_emision, t.concepto, t.periodo, t.capital, t.interes, t.recargo, t.total,
-                         t.fecha_interes_desde),
-        secretario=cm.Secretario(x.nombres, x.cedula, x.externo, x.genero or ""),
-        coobligados=tuple(
-            cm.Persona(nombre=c.nombre, identificacion=c.identificacion,
-                       tipo_identificacion="RUC" if len(c.identificacion) == 13 else "CEDULA",
-                       direccion=c.direccion or "", calidad=c.calidad)
-            for c in coob
-        ),
-        cuantia=e.cuantia, fecha_inicio=e.fecha_inicio, casilla_judicial=e.casilla_judicial or "",
-        abogado_deudor=e.abogado_deudor or "", fecha_citacion=e.fecha_citacion, forma_citacion=e.forma_citacion or "",
-        ultimo_folio=ultimo or 0, cuerpos=cuerpos or 1, opi=_ref(session, e.id, "OPI"),
-    )
-
-
-def _movimientos_hasta(session: Session, e: Expediente, hasta: date) -> tuple[tuple[cm.Movimiento, ...],
-                                                                               tuple[cm.Movimiento, ...]]:
-    costas = session.execute(
-        select(Costa.fecha, Costa.concepto, Costa.monto).where(Costa.expediente_id == e.id, Costa.fecha <= hasta)
-        .order_by(Costa.fecha, Costa.created_at)
-    ).all()
-    pagos = session.execute(
-        select(Pago.fecha, Pago.referencia, Pago.monto).where(Pago.expediente_id == e.id, Pago.fecha <= hasta)
-        .order_by(Pago.fecha, Pago.created_at)
-    ).all()
-    return (tuple(cm.Movimiento(f, c, m) for f, c, m in costas),
-            tuple(cm.Movimiento(f, r or "Abono", m) for f, r, m in pagos))
-
-
-def _dec(valor: Any, defecto: Decimal = Decimal("0.00")) -> Decimal:
-    try:
-        return Decimal(str(valor)) if valor not in (None, "") else defecto
-    except ArithmeticError:
-        return defecto
-
-
-def _liquidacion_de(session: Session, e: Expediente, row: Liquidacion) -> cm.LiquidacionDocumento:
-    """A recorded liquidación (row + its stored breakdown) as plain data, with its costs and payments."""
-    det = dict(row.detalle or {})
-    tramos = tuple(
-        cm.TramoInteres(date.fromisoformat(t["desde"]), date.fromisoformat(t["hasta"]), int(t["dias"]),
-                        _dec(t["capital"]), _dec(t["tasa_anual"]), _dec(t["interes"]))
-        for t in det.get("tramos", []) if isinstance(t, dict)
-    )
-    costas, pagos = _movimientos_hasta(session, e, row.fecha_corte)
-    doc = _ref_documento(session, row.documento_id)
-    if doc is None:
-        doc = _ref_liquidacion(session, e.id, row.fecha_corte)
-    return cm.LiquidacionDocumento(
-        fecha_corte=row.fecha_corte, capital=row.capital, interes=row.interes, recargo=row.recargo,
-        costas=row.costas, honorarios=row.honorarios, pagos=row.pagos, total=row.total,
-        interes_titulo=_dec(det["interes_titulo"]) if "interes_titulo" in det else None,
-        interes_mora=_dec(det.get("interes_mora")), interes_convenio=_dec(det.get("interes_convenio")),
-        tramos=tramos, base_dias=int(det.get("base_dias", 360)), costas_detalle=costas, pagos_detalle=pagos,
-        documento=doc, honorarios_a_cargo=bool((det.get("honorarios") or {}).get("a_cargo")),
-    )
-
-
-def _descripcion_liquidacion(fecha_corte: date) -> str:
-    return f"Liquidación con corte al {format_dmy(fecha_corte)}"
-
-
-def _ref_liquidacion(session: Session, expediente_id: uuid.UUID, fecha_corte: date) -> cm.RefDocumento | None:
-    """The liquidación document of ``fecha_corte`` (a Liquidacion row is append-only: the document is found by
-    its description)."""
-    row = session.execute(
-        select(Documento.fecha, Folio.desde, Folio.hasta).join(Folio, Folio.documento_id == Documento.id)
-        .where(Documento.expediente_id == expediente_id, Documento.tipo == TipoDocumento.LIQUIDACION.name,
-               Documento.descripcion == _descripcion_liquidacion(fecha_corte))
-        .order_by(Folio.posicion.desc()).limit(1)
-    ).first()
-    return cm.RefDocumento("la liquidación", row[0], row[1], row[2]) if row else None
-
-
-def _ultima_liquidacion(session: Session, expediente_id: uuid.UUID) -> Liquidacion | None:
-    return session.scalars(
-        select(Liquidacion).where(Liquidacion.expediente_id == expediente_id)
-        .order_by(Liquidacion.fecha_corte.desc(), Liquidacion.created_at.desc()).limit(1)
-    ).first()
 
 
 @dataclass(slots=True)
@@ -321,7 +147,7 @@ class Preparador:
 
     def _p_razon_no_pago(self, s: Session, e: Expediente, j: cm.Juicio, fecha: date, datos: dict[str, Any],
                          cal: Calendario) -> Preparado:
-        ref = _ref(s, e.id, TipoDocumento.RPV.name)
+        ref = lectura.ref(s, e.id, TipoDocumento.RPV.name)
         # The RPV's término runs from its notification to the coactivado (COA art. 271): that act opened it.
         vence = s.scalar(
             select(Termino.vence).join(Acto, Acto.id == Termino.acto_id)
@@ -334,7 +160,7 @@ class Preparador:
     def _p_razon_notificacion(self, s: Session, e: Expediente, j: cm.Juicio, fecha: date, datos: dict[str, Any],
                               cal: Calendario) -> Preparado:
         if datos.get("notificacion_id"):
-            n = s.get(Notificacion, _uuid(datos["notificacion_id"], "notificacion_id"))
+            n = s.get(Notificacion, entrada.identificador(datos["notificacion_id"], "notificacion_id"))
             if n is None or n.expediente_id != e.id:
                 raise NotFoundError(f"La notificación indicada no es del juicio {e.numero}.")
         else:
@@ -371,7 +197,7 @@ class Preparador:
             destinatario=n.destinatario, identificacion=n.destinatario_identificacion, intento=n.intento,
             forma=n.forma, fecha_hora=to_local(n.fecha_hora).replace(tzinfo=None), direccion=n.direccion or "",
             recibido_por=n.recibido_por or "", efectiva=bool(n.efectiva), observaciones=n.observaciones or "",
-            calidad=calidad, documento=_ref_documento(s, n.documento_notificado_id),
+            calidad=calidad, documento=lectura.ref_documento(s, n.documento_notificado_id),
             citador_nombre=citador, citador_cargo=cargo, representante_legal=representante,
         )
         return Preparado(
@@ -419,7 +245,7 @@ class Preparador:
         )
 
     def _medida(self, s: Session, e: Expediente, medida_id: Any) -> MedidaCautelar:
-        m = s.get(MedidaCautelar, _uuid(medida_id, "medida_id"))
+        m = s.get(MedidaCautelar, entrada.identificador(medida_id, "medida_id"))
         if m is None or m.expediente_id != e.id:
             raise NotFoundError(f"La medida cautelar indicada no es del juicio {e.numero}.")
         return m
@@ -480,12 +306,12 @@ class Preparador:
         liq = None
         if datos.get("liquidacion_id"):
             if str(datos["liquidacion_id"]).lower() == "ultima":
-                row = _ultima_liquidacion(s, e.id)
+                row = lectura.ultima_liquidacion(s, e.id)
                 if row is None:
                     raise RuleError(f"El juicio {e.numero} no tiene liquidación registrada: registre una antes de "
                                     "citarla.")
             else:
-                row = s.get(Liquidacion, _uuid(datos["liquidacion_id"], "liquidacion_id"))
+                row = s.get(Liquidacion, entrada.identificador(datos["liquidacion_id"], "liquidacion_id"))
                 if row is None or row.expediente_id != e.id:
                     raise NotFoundError(f"La liquidación indicada no es del juicio {e.numero}.")
             if not vigente_para_providencia(row.fecha_corte, fecha):
@@ -494,7 +320,7 @@ class Preparador:
                     f"{format_dmy(fecha)}: una providencia solo cita una liquidación de hasta "
                     f"{DIAS_VIGENCIA_PROVIDENCIA} días (domain.md §2.10). Registre una nueva liquidación."
                 )
-            liq = _liquidacion_de(s, e, row)
+            liq = lectura.liquidacion_de(s, e, row)
         resumen = " ".join(texto.split())
         return Preparado(providencias.providencia(j, fecha, texto, liq),
                           f"Providencia ({format_dmy(fecha)}): {resumen[:120]}{'…' if len(resumen) > 120 else ''}",
@@ -553,7 +379,7 @@ class Preparador:
     def _p_liquidacion(self, s: Session, e: Expediente, j: cm.Juicio, fecha: date, datos: dict[str, Any],
                        cal: Calendario) -> Preparado:
         if datos.get("liquidacion_id"):
-            row = s.get(Liquidacion, _uuid(datos["liquidacion_id"], "liquidacion_id"))
+            row = s.get(Liquidacion, entrada.identificador(datos["liquidacion_id"], "liquidacion_id"))
             if row is None or row.expediente_id != e.id:
                 raise NotFoundError(f"La liquidación indicada no es del juicio {e.numero}.")
         else:
@@ -565,14 +391,14 @@ class Preparador:
                 # Records the liquidación at ``fecha`` (append-only row + LIQUIDACION act) in this transaction.
                 registrada = registrar_liquidacion_en(s, self.ctx, e, fecha)
                 row = s.get_one(Liquidacion, registrada.id)
-        liq = _liquidacion_de(s, e, row)
-        return Preparado(valores.liquidacion(j, fecha, liq), _descripcion_liquidacion(row.fecha_corte))
+        liq = lectura.liquidacion_de(s, e, row)
+        return Preparado(valores.liquidacion(j, fecha, liq), lectura.descripcion_liquidacion(row.fecha_corte))
 
     def _p_aviso_remate(self, s: Session, e: Expediente, j: cm.Juicio, fecha: date, datos: dict[str, Any],
                         cal: Calendario) -> Preparado:
         if not datos.get("fecha_remate"):
             raise ValidationError("Indique la fecha del remate (datos «fecha_remate», dd/mm/aaaa).")
-        fecha_remate = _fecha(datos["fecha_remate"], "fecha_remate")
+        fecha_remate = entrada.fecha(datos["fecha_remate"], "fecha_remate")
         if fecha_remate <= fecha:
             raise ValidationError(f"La fecha del remate ({format_dmy(fecha_remate)}) debe ser posterior a la del "
                                   f"aviso ({format_dmy(fecha)}).")
@@ -596,14 +422,14 @@ class Preparador:
                          cal: Calendario) -> Preparado:
         pagado = s.scalar(select(func.coalesce(func.sum(Pago.monto), 0)).where(Pago.expediente_id == e.id))
         motivo = entrada.texto(datos, "motivo") or "el pago total de la obligación"
-        auto = _ref(s, e.id, TipoDocumento.AUTO_ARCHIVO.name)
+        auto = lectura.ref(s, e.id, TipoDocumento.AUTO_ARCHIVO.name)
         return Preparado(providencias.razon_archivo(j, fecha, cm.Archivo(motivo, Decimal(str(pagado or 0)), auto)),
                           f"Razón de archivo ({format_dmy(fecha)})")
 
     def _p_auto_suspension(self, s: Session, e: Expediente, j: cm.Juicio, fecha: date, datos: dict[str, Any],
                            cal: Calendario) -> Preparado:
         if datos.get("convenio_id"):
-            c = s.get(Convenio, _uuid(datos["convenio_id"], "convenio_id"))
+            c = s.get(Convenio, entrada.identificador(datos["convenio_id"], "convenio_id"))
             if c is None or c.expediente_id != e.id:
                 raise NotFoundError(f"El convenio indicado no es del juicio {e.numero}.")
         else:

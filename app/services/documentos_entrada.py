@@ -6,10 +6,13 @@ document type accepts is the registry's (:func:`app.domain.documentos.validar_cl
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Mapping
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
+from app.common.dates import parse_date
 from app.common.errors import ValidationError
 from app.common.money import parse_amount, q
 from app.documents.campos.modelo import Bien, Postura
@@ -81,3 +84,21 @@ def posturas_de(valor: Any) -> tuple[Postura, ...]:
                                                                               f"postura {i}: depósito"),
         ))
     return tuple(out)
+
+
+def fecha(valor: Any, campo: str) -> date:
+    if isinstance(valor, datetime):
+        return valor.date()
+    if isinstance(valor, date):
+        return valor
+    try:
+        return parse_date(str(valor))
+    except ValueError as exc:
+        raise ValidationError(f"«{campo}»: {exc}.") from exc
+
+
+def identificador(valor: Any, campo: str) -> uuid.UUID:
+    try:
+        return valor if isinstance(valor, uuid.UUID) else uuid.UUID(str(valor))
+    except ValueError as exc:
+        raise ValidationError(f"«{campo}»: «{valor}» no es un identificador válido.") from exc

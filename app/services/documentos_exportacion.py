@@ -23,7 +23,7 @@ from app.documents.campos import modelo as cm
 from app.documents.pdf import convertir_pdf
 from app.documents.render import render
 from app.domain.tipos import TipoDocumento
-from app.services.documentos_datos import juicio_de, oficina_de
+from app.services.documentos_lectura import juicio_de, oficina_de
 from app.services.documentos_plantillas import PlantillasDocumentos, escribir, nombre_seguro
 from app.services.firmantes import exigir_firmantes
 from app.services.foliacion import expediente_por_numero, guardar_archivo, indice_de
