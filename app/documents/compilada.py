@@ -54,7 +54,7 @@ class Compilada:
     sufijo: str  # document.xml after </w:body>
     partes: list[_Parte]  # headers and footers
     herramienta: Any  # a DocxTemplate, for its stateless post-processing methods
-    estilos: Any  # app.documents.hojas.Estilos of styles.xml (sheet count)
+    estilos: Any  # app.documents.hojas_estilos.Estilos of styles.xml (sheet count)
     ajustes: etree._Element | None  # settings.xml (sheet count)
     rels: dict[str, str] = field(default_factory=dict)  # relationship id -> zip entry
     originales: dict[str, etree._Element] = field(default_factory=dict)  # unrendered headers/footers
@@ -100,7 +100,7 @@ def compilada(ruta: str, _mtime_ns: int, _tamano: int) -> Compilada | None:
     docxtpl's full path. Raises what loading the template raises (zipfile/lxml/Jinja syntax errors)."""
     from docxtpl import DocxTemplate
 
-    from app.documents.hojas import Estilos
+    from app.documents.hojas_estilos import Estilos
 
     tpl = DocxTemplate(ruta)
     tpl.render_init()
