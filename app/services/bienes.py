@@ -46,7 +46,7 @@ from app.services.bienes_comun import (
 )
 from app.services.context import Contexto
 from app.services.foliacion import expediente_por_numero
-from app.storage.models import Deudor, Documento, Expediente, Folio, MedidaCautelar
+from app.storage.models import Deudor, Documento, Expediente, Folio
 from app.storage.models_bienes import (
     ActoBien,
     Avaluo,
@@ -56,6 +56,7 @@ from app.storage.models_bienes import (
     Depositario,
     InformeDepositario,
 )
+from app.storage.models_juicio import MedidaCautelar
 
 _ACTAS = {"ACTA_EMBARGO": ("EMBARGO", EstadoBien.EMBARGADO), "ACTA_SECUESTRO": ("SECUESTRO", EstadoBien.SECUESTRADO)}
 

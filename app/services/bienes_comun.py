@@ -38,8 +38,9 @@ from app.domain.permisos import Permiso, Rol
 from app.services.context import Contexto
 from app.services.foliacion import guardar_archivo
 from app.services.liquidacion import liquidar_expediente
-from app.storage.models import Costa, Deudor, Documento, Expediente, Pago, Preferencia, TituloCredito
+from app.storage.models import Deudor, Documento, Expediente, Preferencia, TituloCredito
 from app.storage.models_bienes import ActoBien, Avaluo, Bien, Custodia, Depositario, FotoBien, InformeDepositario
+from app.storage.models_juicio import Costa, Pago
 
 TIPO_FOTO = "FOTO_BIEN"
 MAX_FOTO = 25 * 1024 * 1024

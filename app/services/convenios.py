@@ -44,7 +44,8 @@ from app.services.liquidacion import (
     configuracion_de,
     estados_cuotas_de,
 )
-from app.storage.models import Acto, Convenio, CuotaConvenio, Expediente, Pago, Preferencia
+from app.storage.models import Expediente, Preferencia
+from app.storage.models_juicio import Acto, Convenio, CuotaConvenio, Pago
 
 
 @dataclass(frozen=True, slots=True)

@@ -78,13 +78,8 @@ from app.services.firmantes import exigir_firmantes, faltantes_oficina
 from app.services.foliacion import agregar_documento_en, expediente_por_numero
 from app.services.liquidacion import liquidar_expediente
 from app.services.oficina import calendario_de
-from app.storage.models import (
-    Acto,
-    Documento,
-    Expediente,
-    Folio,
-    Notificacion,
-)
+from app.storage.models import Documento, Expediente, Folio
+from app.storage.models_juicio import Acto, Notificacion
 
 log = logging.getLogger(__name__)
 

@@ -37,14 +37,12 @@ from app.services.firmantes import citador_de
 from app.services.honorarios_tarifa import honorarios_opi
 from app.services.liquidacion import registrar_liquidacion_en
 from app.services.medidas import vincular_documento_en
-from app.storage.models import (
+from app.storage.models import Documento, Expediente, Folio
+from app.storage.models_juicio import (
     Acto,
     Convenio,
     Coobligado,
     CuotaConvenio,
-    Documento,
-    Expediente,
-    Folio,
     Liquidacion,
     MedidaCautelar,
     Notificacion,

@@ -16,19 +16,8 @@ from sqlalchemy.orm import Session
 from app.common.dates import format_dmy
 from app.documents.campos import modelo as cm
 from app.domain.tipos import TipoDocumento
-from app.storage.models import (
-    Coobligado,
-    Costa,
-    Deudor,
-    Documento,
-    Expediente,
-    Folio,
-    Liquidacion,
-    Oficina,
-    Pago,
-    Secretario,
-    TituloCredito,
-)
+from app.storage.models import Deudor, Documento, Expediente, Folio, Oficina, Secretario, TituloCredito
+from app.storage.models_juicio import Coobligado, Costa, Liquidacion, Pago
 
 #: How a razón or oficio cites an earlier document of each type («que obra a fojas …»).
 _CITA = {

@@ -17,7 +17,8 @@ from app.domain.terminos import Calendario
 from app.domain.tipos import TipoDocumento
 from app.services import documentos_entrada as entrada
 from app.services.documentos_datos import Preparado, Preparador
-from app.storage.models import Expediente, Pago
+from app.storage.models import Expediente
+from app.storage.models_juicio import Pago
 
 
 def _p_titulo_credito(prep: Preparador, s: Session, e: Expediente, j: cm.Juicio, fecha: date,

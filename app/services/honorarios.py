@@ -40,8 +40,9 @@ from app.services.documentos import DocumentosService
 from app.services.foliacion import expediente_por_numero
 from app.services.honorarios_estado import estados_de, recuperaciones_de, retenidas
 from app.services.honorarios_tarifa import configuracion_de
-from app.storage.models import Expediente, Folio, Liquidacion, Pago, Termino
+from app.storage.models import Expediente, Folio
 from app.storage.models_honorarios import EventoHonorarios, HonorarioRecuperacion, SolicitudHonorarios
+from app.storage.models_juicio import Liquidacion, Pago, Termino
 
 CERO = Decimal("0.00")
 

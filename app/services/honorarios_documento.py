@@ -70,7 +70,7 @@ def preparar_orden(ctx: Contexto, s: Session, e: Expediente, j: cm.Juicio, fecha
 
 def _referencia(s: Session, pago_id: uuid.UUID) -> str:
     from app.services.honorarios_estado import referencia_de
-    from app.storage.models import Pago
+    from app.storage.models_juicio import Pago
 
     p = s.get(Pago, pago_id)
     return referencia_de(p) if p is not None else ""

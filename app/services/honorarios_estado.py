@@ -18,8 +18,9 @@ from sqlalchemy.orm import Session
 
 from app.domain.honorarios import RETIENEN, CalculoHonorarios, EstadoSolicitud, Recuperacion, calcular
 from app.services.honorarios_tarifa import regla_de
-from app.storage.models import Convenio, Expediente, Pago
+from app.storage.models import Expediente
 from app.storage.models_honorarios import EventoHonorarios, HonorarioRecuperacion, SolicitudHonorarios
+from app.storage.models_juicio import Convenio, Pago
 
 
 @dataclass(frozen=True, slots=True)

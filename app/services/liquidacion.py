@@ -63,18 +63,9 @@ from app.services.actos import registrar_acto_en
 from app.services.context import Contexto
 from app.services.foliacion import expediente_por_numero
 from app.services.honorarios_tarifa import regla_de
-from app.storage.models import (
-    Acto,
-    Convenio,
-    Costa,
-    CuotaConvenio,
-    Expediente,
-    Pago,
-    Preferencia,
-    TasaInteres,
-    TituloCredito,
-)
-from app.storage.models import Liquidacion as LiquidacionRow
+from app.storage.models import Expediente, Preferencia, TituloCredito
+from app.storage.models_juicio import Acto, Convenio, Costa, CuotaConvenio, Pago, TasaInteres
+from app.storage.models_juicio import Liquidacion as LiquidacionRow
 
 PREF_ORDEN = "cobro.orden_imputacion"
 PREF_BASE = "cobro.base_dias"

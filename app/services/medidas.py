@@ -29,7 +29,8 @@ from app.services.context import Contexto
 from app.services.foliacion import agregar_documento_en, expediente_por_numero
 from app.services.notificaciones import contar_hojas_adjunto
 from app.services.vencimientos import secretario_por_cedula
-from app.storage.models import Acto, Adjunto, Deudor, Documento, Expediente, MedidaCautelar, Oficina, Secretario
+from app.storage.models import Deudor, Documento, Expediente, Oficina, Secretario
+from app.storage.models_juicio import Acto, Adjunto, MedidaCautelar
 
 TIPO_RESPUESTA = "RESPUESTA_MEDIDA"
 

@@ -37,7 +37,8 @@ from app.domain.tipos import TipoActo
 from app.services.actos import registrar_acto_en
 from app.services.context import Contexto
 from app.services.foliacion import agregar_documento_en, expediente_por_numero
-from app.storage.models import Acto, Adjunto, Coobligado, Deudor, Documento, Expediente, Folio, Notificacion, Termino
+from app.storage.models import Deudor, Documento, Expediente, Folio
+from app.storage.models_juicio import Acto, Adjunto, Coobligado, Notificacion, Termino
 
 TIPO_ADJUNTO = "ADJUNTO_NOTIFICACION"
 MAX_INTENTOS_DOMICILIO = 3

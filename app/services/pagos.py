@@ -37,7 +37,7 @@ from app.services.context import Contexto
 from app.services.convenios import convenio_vigente_en, declarar_incumplimiento_en, ultima_fecha_movimiento
 from app.services.foliacion import expediente_por_numero
 from app.services.liquidacion import cargar_deuda, configuracion_de, estado_cuota, estados_cuotas
-from app.storage.models import Convenio, Costa, CuotaConvenio, Pago
+from app.storage.models_juicio import Convenio, Costa, CuotaConvenio, Pago
 
 CERO = Decimal("0.00")
 

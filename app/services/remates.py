@@ -47,7 +47,7 @@ from app.services.context import Contexto
 from app.services.foliacion import agregar_documento_en, expediente_por_numero
 from app.services.liquidacion import cargar_deuda, configuracion_de
 from app.services.notificaciones import contar_hojas_adjunto
-from app.storage.models import Documento, Expediente, Pago
+from app.storage.models import Documento, Expediente
 from app.storage.models_bienes import (
     Avaluo,
     Bien,
@@ -58,6 +58,7 @@ from app.storage.models_bienes import (
     Remate,
     SobranteRemate,
 )
+from app.storage.models_juicio import Pago
 
 GenerarEn = Callable[[Session, TipoDocumento, Expediente, date, dict], Documento]
 

@@ -33,7 +33,8 @@ from app.reports import graficos, tablas
 from app.reports.graficos import Grafico
 from app.services.context import Contexto
 from app.services.recaudacion import MesNacional, RecaudacionService
-from app.storage.models import Deudor, Expediente, Pago, Secretario, Termino, TituloCredito
+from app.storage.models import Deudor, Expediente, Secretario, TituloCredito
+from app.storage.models_juicio import Pago, Termino
 from app.storage.sqlfuncs import anio_mes, sumar_dias
 
 CERO = Decimal("0.00")

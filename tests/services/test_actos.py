@@ -20,7 +20,8 @@ from app.services.actos import ActosService, registrar_acto_en
 from app.services.bootstrap import Servicios, construir
 from app.services.foliacion import agregar_documento_en, expediente_por_numero
 from app.services.notificaciones import NotificacionesService
-from app.storage.models import Acto, Auditoria, Expediente, Secretario, Termino
+from app.storage.models import Auditoria, Expediente, Secretario
+from app.storage.models_juicio import Acto, Termino
 from tests.services.helpers import crear_titulos
 
 TZ = ZoneInfo("America/Guayaquil")

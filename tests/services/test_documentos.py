@@ -42,7 +42,8 @@ from app.services.medidas import MedidasService
 from app.services.notificaciones import NotificacionesService
 from app.services.pagos import PagosService
 from app.services.sorteo import ResultadoSorteo, SorteoService
-from app.storage.models import Acto, Convenio, Documento, Expediente, Folio, MedidaCautelar, Notificacion
+from app.storage.models import Documento, Expediente, Folio
+from app.storage.models_juicio import Acto, Convenio, MedidaCautelar, Notificacion
 from tests.documents.test_render import SIN_LO, texto_docx
 from tests.services.helpers import crear_titulos, rpv_vencido, tasas_de_prueba
 

@@ -15,7 +15,8 @@ from app.services.actos import ActosService
 from app.services.bootstrap import Servicios
 from app.services.liquidacion import PREF_BASE, LiquidacionService
 from app.services.pagos import PagosService
-from app.storage.models import Liquidacion, Preferencia
+from app.storage.models import Preferencia
+from app.storage.models_juicio import Liquidacion
 from tests.services.helpers import crear_titulos
 
 
