@@ -53,7 +53,7 @@ LARGO_PROVINCIA = 100  # TituloCredito.provincia
 
 
 @dataclass(frozen=True, slots=True)
-class Columna:
+class ColumnaTitulo:
     """One column of the import file.
 
     ``clave`` is the canonical header (Spanish snake_case); ``alias`` are other headers accepted for
@@ -68,37 +68,37 @@ class Columna:
     alias: tuple[str, ...] = ()
 
 
-COLUMNAS: tuple[Columna, ...] = (
-    Columna("numero_titulo", "Número del título de crédito, único en la oficina",
+COLUMNAS: tuple[ColumnaTitulo, ...] = (
+    ColumnaTitulo("numero_titulo", "Número del título de crédito, único en la oficina",
             "texto, hasta 40 caracteres (letras, dígitos, - / . _)", "TC-0601-2025-000123",
             ("numero", "numero_de_titulo", "nro_titulo", "no_titulo", "no_de_titulo", "nro_de_titulo",
              "num_titulo", "titulo", "titulo_credito", "numero_titulo_credito", "titulo_de_credito")),
-    Columna("fecha_emision", "Fecha de emisión del título", "dd/mm/aaaa, desde 01/01/2000, no futura",
+    ColumnaTitulo("fecha_emision", "Fecha de emisión del título", "dd/mm/aaaa, desde 01/01/2000, no futura",
             "13/05/2025", ("fecha", "fecha_de_emision", "emision", "fecha_titulo")),
-    Columna("deudor", "Nombre del coactivado: apellidos y nombres, o razón social", "texto, hasta 300 caracteres",
+    ColumnaTitulo("deudor", "Nombre del coactivado: apellidos y nombres, o razón social", "texto, hasta 300 caracteres",
             "Guamán Paredes Luis Alberto",
             ("nombre", "nombres", "nombre_deudor", "coactivado", "razon_social", "deudor_nombre", "empleador")),
-    Columna("identificacion", "Cédula (10 dígitos) o RUC (13 dígitos) del deudor, con dígito verificador válido",
+    ColumnaTitulo("identificacion", "Cédula (10 dígitos) o RUC (13 dígitos) del deudor, con dígito verificador válido",
             "solo dígitos (se ignoran espacios y guiones)", "0602910945",
             ("cedula_ruc", "ruc_cedula", "cedula", "ruc", "ci_ruc", "ci", "identificacion_deudor",
              "numero_identificacion", "cedula_o_ruc", "ruc_o_cedula")),
-    Columna("concepto", "Concepto de la obligación", "texto, hasta 300 caracteres", "Aportes patronales en mora",
+    ColumnaTitulo("concepto", "Concepto de la obligación", "texto, hasta 300 caracteres", "Aportes patronales en mora",
             ("concepto_deuda", "detalle", "descripcion")),
-    Columna("periodo", "Período (mes) de la obligación", "aaaa-mm o mm/aaaa", "2024-10",
+    ColumnaTitulo("periodo", "Período (mes) de la obligación", "aaaa-mm o mm/aaaa", "2024-10",
             ("periodo_mora", "mes", "periodo_aporte")),
-    Columna("capital", "Capital adeudado, USD", "1.234,56 (coma decimal), mayor que cero", "1.234,56",
+    ColumnaTitulo("capital", "Capital adeudado, USD", "1.234,56 (coma decimal), mayor que cero", "1.234,56",
             ("valor_capital", "capital_usd")),
-    Columna("interes", "Intereses hasta la emisión, USD", "1.234,56, cero o más", "98,40",
+    ColumnaTitulo("interes", "Intereses hasta la emisión, USD", "1.234,56, cero o más", "98,40",
             ("intereses", "valor_interes", "interes_usd")),
-    Columna("recargo", "Recargos y multas, USD", "1.234,56, cero o más", "12,35",
+    ColumnaTitulo("recargo", "Recargos y multas, USD", "1.234,56, cero o más", "12,35",
             ("recargos", "multa", "multas", "recargos_multas", "recargo_multa", "valor_recargo")),
-    Columna("total", "Total del título: capital + interés + recargo, al centavo", "1.234,56", "1.345,31",
+    ColumnaTitulo("total", "Total del título: capital + interés + recargo, al centavo", "1.234,56", "1.345,31",
             ("valor_total", "total_usd", "total_titulo", "monto", "monto_total")),
-    Columna("interes_desde", "Fecha desde la que corren los intereses", "dd/mm/aaaa, no posterior a la emisión",
+    ColumnaTitulo("interes_desde", "Fecha desde la que corren los intereses", "dd/mm/aaaa, no posterior a la emisión",
             "16/11/2024", ("fecha_interes", "fecha_interes_desde", "intereses_desde", "interes_desde_fecha",
                            "fecha_intereses")),
-    Columna("provincia", "Provincia de la oficina que emite", "texto", "Chimborazo", ("provincia_oficina",)),
-    Columna("oficina", "Código de la oficina (unidad de coactiva); debe ser el de esta oficina", "4 dígitos",
+    ColumnaTitulo("provincia", "Provincia de la oficina que emite", "texto", "Chimborazo", ("provincia_oficina",)),
+    ColumnaTitulo("oficina", "Código de la oficina (unidad de coactiva); debe ser el de esta oficina", "4 dígitos",
             "0601", ("codigo_oficina", "oficina_codigo", "unidad", "codigo_unidad", "cod_oficina")),
 )
 

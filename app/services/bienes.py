@@ -29,6 +29,7 @@ from app.common.text import search_key
 from app.domain.bienes import FINALES, EstadoBien, Proporcionalidad, TipoBien, proporcionalidad
 from app.domain.bienes_campos import COLUMNAS, descripcion_por_defecto, monto_opcional, tipo_bien, validar_campos
 from app.domain.permisos import Permiso
+from app.domain.tipos import TipoDocumento
 from app.services.bienes_comun import (
     DatosBien,
     Foto,
@@ -58,7 +59,8 @@ from app.storage.models_bienes import (
 )
 from app.storage.models_juicio import MedidaCautelar
 
-_ACTAS = {"ACTA_EMBARGO": ("EMBARGO", EstadoBien.EMBARGADO), "ACTA_SECUESTRO": ("SECUESTRO", EstadoBien.SECUESTRADO)}
+_ACTAS = {TipoDocumento.ACTA_EMBARGO.name: ("EMBARGO", EstadoBien.EMBARGADO),
+          TipoDocumento.ACTA_SECUESTRO.name: ("SECUESTRO", EstadoBien.SECUESTRADO)}
 
 
 class DesproporcionError(RuleError):

@@ -37,8 +37,6 @@ from app.storage.models import (
     TituloCredito,
 )
 
-TIPO_ACTA_SORTEO = "ACTA_SORTEO"
-
 
 @dataclass(frozen=True, slots=True)
 class DocumentoGenerado:
@@ -87,7 +85,7 @@ class ExportacionDocumentos(PlantillasDocumentos):
             if acta is None:
                 raise NotFoundError(f"El juicio {juicio} no tiene acta de sorteo registrada.")
             ruta = self.exportar(acta, destino)
-            return DocumentoGenerado(acta, juicio, TIPO_ACTA_SORTEO, ruta.name, 0, 0, None, ruta)
+            return DocumentoGenerado(acta, juicio, TipoDocumento.ACTA_SORTEO.name, ruta.name, 0, 0, None, ruta)
         with self.ctx.read() as s:
             e = expediente_por_numero(s, self.ctx.office_id, numero)
             j = juicio_de(s, e)
@@ -178,7 +176,7 @@ class ExportacionDocumentos(PlantillasDocumentos):
         nombre = f"Acta_sorteo_{sorteo.fecha.isoformat()}_{str(sorteo.id)[-8:]}.docx"
         digest = guardar_archivo(session, self.ctx, data, nombre)
         doc = Documento(
-            office_id=sorteo.office_id, expediente_id=None, tipo=TIPO_ACTA_SORTEO,
+            office_id=sorteo.office_id, expediente_id=None, tipo=TipoDocumento.ACTA_SORTEO.name,
             descripcion=f"Acta de sorteo del {format_dmy(sorteo.fecha)} ({len(rows)} títulos)",
             fecha=sorteo.fecha, hojas=conteo.hojas, hojas_fuente=conteo.fuente, archivo_sha256=digest,
             nombre_archivo=nombre,

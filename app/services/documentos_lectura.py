@@ -21,18 +21,18 @@ from app.storage.models_juicio import Coobligado, Costa, Liquidacion, Pago
 
 #: How a razón or oficio cites an earlier document of each type («que obra a fojas …»).
 _CITA = {
-    "OPI": "la orden de pago inmediato",
-    "RPV": "el requerimiento de pago voluntario",
-    "RAZON_NO_PAGO": "la razón de no pago",
-    "PROVIDENCIA": "la providencia",
-    "ACTA_EMBARGO": "el acta de embargo",
-    "ACTA_SECUESTRO": "el acta de secuestro",
-    "AVISO_REMATE": "el aviso de remate",
-    "ACTA_REMATE": "el acta de remate",
-    "LIQUIDACION": "la liquidación",
-    "AUTO_SUSPENSION": "el auto de suspensión",
-    "AUTO_ARCHIVO": "el auto de archivo",
-    "TITULO_CREDITO": "la copia certificada del título de crédito",
+    TipoDocumento.OPI.name: "la orden de pago inmediato",
+    TipoDocumento.RPV.name: "el requerimiento de pago voluntario",
+    TipoDocumento.RAZON_NO_PAGO.name: "la razón de no pago",
+    TipoDocumento.PROVIDENCIA.name: "la providencia",
+    TipoDocumento.ACTA_EMBARGO.name: "el acta de embargo",
+    TipoDocumento.ACTA_SECUESTRO.name: "el acta de secuestro",
+    TipoDocumento.AVISO_REMATE.name: "el aviso de remate",
+    TipoDocumento.ACTA_REMATE.name: "el acta de remate",
+    TipoDocumento.LIQUIDACION.name: "la liquidación",
+    TipoDocumento.AUTO_SUSPENSION.name: "el auto de suspensión",
+    TipoDocumento.AUTO_ARCHIVO.name: "el auto de archivo",
+    TipoDocumento.TITULO_CREDITO.name: "la copia certificada del título de crédito",
 }
 
 
@@ -100,7 +100,7 @@ def juicio_de(session: Session, e: Expediente) -> cm.Juicio:
         ),
         cuantia=e.cuantia, fecha_inicio=e.fecha_inicio, casilla_judicial=e.casilla_judicial or "",
         abogado_deudor=e.abogado_deudor or "", fecha_citacion=e.fecha_citacion, forma_citacion=e.forma_citacion or "",
-        ultimo_folio=ultimo or 0, cuerpos=cuerpos or 1, opi=ref(session, e.id, "OPI"),
+        ultimo_folio=ultimo or 0, cuerpos=cuerpos or 1, opi=ref(session, e.id, TipoDocumento.OPI.name),
     )
 
 

@@ -205,9 +205,10 @@ def muestra(tipo: TipoDocumento | str) -> dict[str, Any]:
         return expediente.caratula(j, f, 1)
     if tipo is TipoDocumento.INDICE:
         return expediente.indice(j, f, Indice((
-            EntradaIndice(1, date(2025, 2, 28), "Orden de pago inmediato (28/02/2025)", "OPI", 1, 2, 2, 1, 1),
-            EntradaIndice(2, date(2025, 3, 5), "Razón de notificación (05/03/2025)", "RAZON_NOTIFICACION", 3, 3, 1,
-                          1, 1),
+            EntradaIndice(1, date(2025, 2, 28), "Orden de pago inmediato (28/02/2025)", TipoDocumento.OPI.name,
+                          1, 2, 2, 1, 1),
+            EntradaIndice(2, date(2025, 3, 5), "Razón de notificación (05/03/2025)",
+                          TipoDocumento.RAZON_NOTIFICACION.name, 3, 3, 1, 1, 1),
         )))
     if tipo is TipoDocumento.ACTA_SORTEO:
         return acta_sorteo_muestra()
