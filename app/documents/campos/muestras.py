@@ -168,7 +168,8 @@ def muestra(tipo: TipoDocumento | str) -> dict[str, Any]:
         ))
     if tipo is TipoDocumento.PROVIDENCIA:
         return providencias.providencia(j, f, "Agréguese al proceso el escrito presentado por el coactivado.\n"
-                                 "Téngase en cuenta la casilla judicial señalada para sus notificaciones.", _M_LIQ)
+                                              "Téngase en cuenta la casilla judicial señalada para sus "
+                                              "notificaciones.", _M_LIQ)
     if tipo in (TipoDocumento.ACTA_EMBARGO, TipoDocumento.ACTA_SECUESTRO):
         return actas.acta_bienes(j, f, ActaBienes(
             bienes=_M_BIENES, depositario_nombre="Jorge Luis Naranjo Chávez", depositario_cedula="0926687856",
@@ -191,8 +192,9 @@ def muestra(tipo: TipoDocumento | str) -> dict[str, Any]:
             base=Decimal("18500.00"), a_deuda=Decimal("1363.68"), sobrante=Decimal("17636.32"),
         ))
     if tipo is TipoDocumento.RAZON_ARCHIVO:
-        return providencias.razon_archivo(j, f, Archivo("el pago total de la obligación", Decimal("1363.68"),
-                                           RefDocumento("el auto de archivo", date(2025, 5, 13), 12, 12)))
+        return providencias.razon_archivo(j, f, Archivo(
+            "el pago total de la obligación", Decimal("1363.68"),
+            RefDocumento("el auto de archivo", date(2025, 5, 13), 12, 12)))
     if tipo is TipoDocumento.AUTO_SUSPENSION:
         return providencias.auto_suspension(j, f, Convenio(
             fecha=date(2025, 5, 12), plazo_meses=3, monto=Decimal("1242.50"), cuota_inicial=Decimal("0.00"),
@@ -218,6 +220,7 @@ def muestra(tipo: TipoDocumento | str) -> dict[str, Any]:
 
 
 def acta_sorteo_muestra() -> dict[str, Any]:
+    """The acta de sorteo's fields with two títulos drawn for one secretaria (template preview)."""
     asign = [{"n": i, "titulo": f"TC-0601-2025-{i:06d}", "juicio": f"0601-2025-{i:05d}",
               "deudor": "COMPAÑÍA DE TRANSPORTE ANDINO TRANSANDES CÍA. LTDA.", "identificacion": "0690012345001",
               "total": "1.242,50", "secretario": "Ana Lucía Guamán Paredes"} for i in (1, 2)]
