@@ -59,11 +59,11 @@ class Compilada:
     rels: dict[str, str] = field(default_factory=dict)  # relationship id -> zip entry
     originales: dict[str, etree._Element] = field(default_factory=dict)  # unrendered headers/footers
 
-    def llenar(self, contexto: dict[str, Any]) -> tuple[bytes, etree._Element, dict[str, etree._Element]]:
-        """Render with ``contexto``: (the .docx bytes, the rendered w:body, the rendered headers and footers
+    def llenar(self, campos: dict[str, Any]) -> tuple[bytes, etree._Element, dict[str, etree._Element]]:
+        """Render with ``campos``: (the .docx bytes, the rendered w:body, the rendered headers and footers
         by zip entry). Raises Jinja's errors (the caller words them)."""
         tpl = self.herramienta
-        cuerpo_xml = _despues(tpl, self.cuerpo.render(contexto))
+        cuerpo_xml = _despues(tpl, self.cuerpo.render(campos))
         cuerpo = tpl.fix_tables(cuerpo_xml)
         # docxtpl's fix_docpr_ids, without its counter on the shared object (renders may run in threads)
         for n, el in enumerate(cuerpo.xpath("//wp:docPr", namespaces=_NS_WP), start=1001):
@@ -72,7 +72,7 @@ class Compilada:
         nuevas: dict[str, bytes] = {"word/document.xml": _DECLARACION + documento.encode("utf-8")}
         arboles: dict[str, etree._Element] = {}
         for p in self.partes:
-            xml = _despues(tpl, p.plantilla.render(contexto)).encode(p.codificacion)
+            xml = _despues(tpl, p.plantilla.render(campos)).encode(p.codificacion)
             nuevas[p.nombre] = xml
             arboles[p.nombre] = etree.fromstring(xml)
         buf = io.BytesIO(self.base)

@@ -280,7 +280,7 @@ class DocumentosService(ExportacionDocumentos):
             self._titulo_como_foja_1(session, e, fecha)
         j = juicio_de(session, e)
         p = self._preparador.preparar(session, tipo, e, j, fecha, datos, cal)
-        data = render(plantilla, p.contexto)
+        data = render(plantilla, p.campos)
         nombre = f"{tipo.name}_{nombre_seguro(e.numero)}_{fecha.isoformat()}_foja{j.ultimo_folio + 1}.docx"
         conteo = self._contador.contar(plantilla, data)
         doc, folio = agregar_documento_en(
@@ -315,7 +315,7 @@ class DocumentosService(ExportacionDocumentos):
         j = juicio_de(session, e)
         p = self._preparador.razon(session, e, j, fecha, n)
         plantilla = self.plantilla(tipo)
-        data = render(plantilla, p.contexto)
+        data = render(plantilla, p.campos)
         conteo = self._contador.contar(plantilla, data)
         doc, _ = agregar_documento_en(
             session, self.ctx, e, tipo=tipo.name, descripcion=p.descripcion[:300], fecha=fecha, data=data,

@@ -3,7 +3,7 @@ the acta de posesión (from the custody entries just recorded), the designación
 posturas, and the aviso and acta de remate of a registered :class:`~app.storage.models_bienes.Remate`.
 
 Each function takes ``(session, expediente, juicio, fecha, datos)`` and returns
-``(contexto, descripcion, datos_acto)``; :class:`app.services.documentos_datos.Preparador` wraps it. The acta de
+``(campos, descripcion, datos_acto)``; :class:`app.services.documentos_datos.Preparador` wraps it. The acta de
 remate is only produced from a registered remate: the free-form path (posturas typed in ``datos``) adjudicated
 at any price without touching the debt, and is refused.
 """

@@ -91,7 +91,7 @@ class Preparado:
     """What a document needs besides the template: its fields, its description in the índice, the act's
     ``datos``, the término it grants and what to link once it is stored."""
 
-    contexto: dict[str, Any]
+    campos: dict[str, Any]
     descripcion: str
     datos_acto: dict[str, Any] = field(default_factory=dict)
     vencimiento: date | None = None
@@ -120,8 +120,8 @@ class Preparador:
 
         propio = preparador(tipo, datos)
         if propio is not None:
-            contexto, descripcion, datos_acto = propio(s, e, j, fecha, datos)
-            return Preparado(contexto, descripcion, datos_acto)
+            campos, descripcion, datos_acto = propio(s, e, j, fecha, datos)
+            return Preparado(campos, descripcion, datos_acto)
         return self._POR_TIPO[tipo](self, s, e, j, fecha, datos, cal)
     def _p_rpv(self, s: Session, e: Expediente, j: cm.Juicio, fecha: date, datos: dict[str, Any],
                cal: Calendario) -> Preparado:
@@ -291,7 +291,7 @@ class Preparador:
 
         return Preparado(
             oficios.oficio(j, fecha, TipoDocumento.OFICIO_LEVANTAMIENTO,
-                      cm.Oficio(numero, destinatario, j.titulo.total, refs, motivo)),
+                           cm.Oficio(numero, destinatario, j.titulo.total, refs, motivo)),
             f"Oficio de levantamiento de medidas No. {numero}, a {destinatario} ({format_dmy(fecha)})",
             vincular=vincular,
         )
@@ -405,8 +405,8 @@ class Preparador:
             raise ValidationError("Indique los bienes que se rematan con su avalúo (datos «bienes»).")
         avaluo = sum((b.valor for b in bienes if b.valor is not None), Decimal("0"))
         base_remate = entrada.monto(datos["base"], "base") if datos.get("base") not in (None, "") else avaluo
-        lugar = entrada.texto(datos, "lugar") or f"las oficinas del Juzgado de Coactiva de la {j.oficina.nombre}, " \
-                                            f"en {j.oficina.ciudad}"
+        lugar = entrada.texto(datos, "lugar") or (f"las oficinas del Juzgado de Coactiva de la {j.oficina.nombre}, "
+                                                  f"en {j.oficina.ciudad}")
         aviso = cm.AvisoRemate(fecha_remate, entrada.texto(datos, "hora") or "10h00", lugar, bienes, base_remate)
         return Preparado(
             actas.aviso_remate(j, fecha, aviso),

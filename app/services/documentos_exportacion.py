@@ -99,17 +99,17 @@ class ExportacionDocumentos(PlantillasDocumentos):
                     if not 1 <= cuerpo <= j.cuerpos:
                         raise ValidationError(
                             f"El expediente tiene {j.cuerpos} cuerpo(s): no existe el cuerpo {cuerpo}.")
-                contexto = expediente.caratula(j, fecha, cuerpo)
+                campos = expediente.caratula(j, fecha, cuerpo)
                 nombre = f"Caratula_{nombre_seguro(e.numero)}_cuerpo{cuerpo}.docx"
             else:
                 entradas = indice_de(s, e.id)
-                contexto = expediente.indice(j, fecha, cm.Indice(tuple(
+                campos = expediente.indice(j, fecha, cm.Indice(tuple(
                     cm.EntradaIndice(en.posicion, en.fecha, en.descripcion, en.tipo, en.desde, en.hasta, en.hojas,
                                      en.cuerpo_desde, en.cuerpo_hasta, en.provisional)
                     for en in entradas)))
                 nombre = f"Indice_{nombre_seguro(e.numero)}.docx"
             juicio = e.numero
-        data = render(self.plantilla(tipo), contexto)
+        data = render(self.plantilla(tipo), campos)
         if destino is None:
             destino = self._ruta_export(juicio, nombre)
         elif destino.is_dir():
@@ -163,7 +163,7 @@ class ExportacionDocumentos(PlantillasDocumentos):
             for i, sid in enumerate(ids, start=1)
         ]
         total_cuantia = sum((r[4] for r in rows), Decimal("0"))
-        contexto = {
+        campos = {
             **comunes.oficina(oficina_de(o), sorteo.fecha),
             "sorteo_id": str(sorteo.id), "semilla": sorteo.semilla, "total_titulos": len(rows),
             "total_participantes": len(ids), "cuantia_total": format_usd(total_cuantia),
@@ -171,7 +171,7 @@ class ExportacionDocumentos(PlantillasDocumentos):
             "participantes": participantes, "asignaciones": asignaciones,
         }
         plantilla = self.plantilla(catalogo.ACTA_SORTEO)
-        data = render(plantilla, contexto)
+        data = render(plantilla, campos)
         conteo = self._contador.contar(plantilla, data)
         nombre = f"Acta_sorteo_{sorteo.fecha.isoformat()}_{str(sorteo.id)[-8:]}.docx"
         digest = guardar_archivo(session, self.ctx, data, nombre)
