@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test test-rapido lint bench dist dist-smoke clean
+.PHONY: run test test-rapido lint bench plantillas dist dist-smoke clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,9 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) bench/bench_oficina.py $(BENCH_ARGS)
+
+plantillas: $(STAMP)
+	$(PY) -m tools.plantillas $(ARGS)
 
 # The installer folder dist/foja (PyInstaller, packaging/foja.spec); the `dist` extra is not needed by the tests.
 dist: $(STAMP)

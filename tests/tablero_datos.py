@@ -25,7 +25,8 @@ from decimal import Decimal
 from sqlalchemy import select
 
 from app.services.bootstrap import Servicios
-from app.storage.models import Convenio, Expediente, Pago, Secretario, Termino
+from app.storage.models import Expediente, Secretario
+from app.storage.models_juicio import Convenio, Pago, Termino
 from tests.services.helpers import crear_titulos
 
 HOY = date(2026, 6, 15)

@@ -18,7 +18,8 @@ from app.domain.etapas import Etapa
 from app.domain.tipos import TipoDocumento
 from app.services.bienes import NuevoBien
 from app.services.bootstrap import Servicios
-from app.storage.models import Expediente, TasaInteres
+from app.storage.models import Expediente
+from app.storage.models_juicio import TasaInteres
 
 ZONA = ZoneInfo("America/Guayaquil")
 DEPOSITARIOS = (("Jorge Luis Naranjo Chávez", "0926687856", "0991234567", "depositario"),

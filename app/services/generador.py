@@ -27,6 +27,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from app.domain.titulos import ENCABEZADOS
+from app.reports.tablas import Formateado, escribir_xlsx_flujo
 
 NOMBRES_H = (
     "Luis", "Carlos", "José", "Juan", "Jorge", "Édison", "Marco", "Segundo", "Ángel", "Víctor", "Fabián",
@@ -316,46 +317,20 @@ def escribir_xlsx(
     período and office code stay text (a number cell would lose the leading zero). Values that do
     not parse are written as text. Returns ``path``.
     """
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font
-
     from app.common.dates import parse_date
     from app.common.money import parse_amount
 
-    path.parent.mkdir(parents=True, exist_ok=True)
-    wb = Workbook(write_only=True)
-    ws = wb.create_sheet("Títulos")
-    for i, c in enumerate(columnas):
-        ws.column_dimensions[chr(ord("A") + i)].width = 34 if c in ("deudor", "concepto") else 16
-    negrita = Font(bold=True)
-    cabecera = []
-    for c in columnas:
-        cell = WriteOnlyCell(ws, value=c)
-        cell.font = negrita
-        cabecera.append(cell)
-    ws.append(cabecera)
-    for fila in filas:
-        fila_xlsx: list[object] = []
-        for c in columnas:
-            v = fila.get(c, "")
+    def celda(c: str, v: str) -> object:
+        try:
             if tipado and c in _COLUMNAS_MONTO:
-                try:
-                    cell = WriteOnlyCell(ws, value=Decimal(parse_amount(v)))
-                    cell.number_format = "#,##0.00"
-                    fila_xlsx.append(cell)
-                    continue
-                except ValueError:
-                    pass
-            elif tipado and c in _COLUMNAS_FECHA:
-                try:
-                    cell = WriteOnlyCell(ws, value=parse_date(v))
-                    cell.number_format = "dd/mm/yyyy"
-                    fila_xlsx.append(cell)
-                    continue
-                except ValueError:
-                    pass
-            fila_xlsx.append(v)
-        ws.append(fila_xlsx)
-    wb.save(path)
+                return Formateado(Decimal(parse_amount(v)), "#,##0.00")
+            if tipado and c in _COLUMNAS_FECHA:
+                return Formateado(parse_date(v), "dd/mm/yyyy")
+        except ValueError:
+            pass
+        return v
+
+    filas_xlsx = ([celda(c, fila.get(c, "")) for c in columnas] for fila in filas)
+    anchos = [34 if c in ("deudor", "concepto") else 16 for c in columnas]
+    escribir_xlsx_flujo(path, "Títulos", list(columnas), filas_xlsx, anchos)
     return path

@@ -20,8 +20,9 @@ from app.reports.graficos import mes_texto
 from app.services.context import Contexto
 from app.services.oficina import OficinaService
 from app.services.tablero import Filtros, TableroService, mes_mas
-from app.storage.models import Convenio, Expediente, Pago
+from app.storage.models import Expediente
 from app.storage.models_bienes import ActoBien, Bien
+from app.storage.models_juicio import Convenio, Pago
 
 CERO = Decimal("0.00")
 MESES = ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",

@@ -39,8 +39,9 @@ from app.reports.graficos import Grafico
 from app.services.bienes_comun import reglas_de
 from app.services.context import Contexto
 from app.services.recaudacion import MesNacional, RecaudacionService
-from app.storage.models import Deudor, Expediente, Pago, Secretario, Termino, TituloCredito
+from app.storage.models import Deudor, Expediente, Secretario, TituloCredito
 from app.storage.models_bienes import Bien, Custodia, Depositario, InformeDepositario
+from app.storage.models_juicio import Pago, Termino
 from app.storage.sqlfuncs import anio_mes, sin_indice, sumar_dias
 from app.storage.version_datos import VersionDatos
 

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.domain.convenio import EstadoConvenio
-from app.storage.models import Convenio
+from app.storage.models_juicio import Convenio
 
 
 def convenio_vigente_en(session: Session, expediente_id: uuid.UUID) -> Convenio | None:
