@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test test-rapido lint bench clean
+.PHONY: run test test-rapido lint bench plantillas dist dist-smoke clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,5 +30,17 @@ lint: $(STAMP)
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) bench/bench_oficina.py $(BENCH_ARGS)
 
+plantillas: $(STAMP)
+	$(PY) -m tools.plantillas $(ARGS)
+
+# The installer folder dist/foja (PyInstaller, packaging/foja.spec); the `dist` extra is not needed by the tests.
+dist: $(STAMP)
+	$(PY) -m pip install -q -e '.[dist]'
+	$(VENV)/bin/pyinstaller --noconfirm --clean --distpath dist --workpath build/pyinstaller packaging/foja.spec
+
+# Runs the built folder offscreen: a demo office and a screenshot (packaging/smoke.sh).
+dist-smoke: dist
+	packaging/smoke.sh dist/foja
+
 clean:
-	rm -rf $(VENV) build *.egg-info
+	rm -rf $(VENV) build dist *.egg-info

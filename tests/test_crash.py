@@ -29,7 +29,8 @@ from app.common.paths import DataPaths
 from app.services.bootstrap import Servicios, abrir
 from app.storage import migrate as migrate_mod
 from app.storage.migrate import alembic_config, revision_de_archivo
-from app.storage.models import Acto, Documento, Expediente, Folio, Secretario, Sorteo, TituloCredito
+from app.storage.models import Documento, Expediente, Folio, Secretario, Sorteo, TituloCredito
+from app.storage.models_juicio import Acto
 from tests.conftest import CEDULAS, FIRMANTES, SAMPLES
 
 # Each case forks, kills and reopens a real installation: seconds apiece.

@@ -28,7 +28,8 @@ from app.domain.tipos import TipoActo
 from app.services.context import Contexto
 from app.storage.consultas.expedientes import expediente_por_numero
 from app.storage.consultas.oficina import calendario_de
-from app.storage.models import Acto, Documento, Expediente, Termino
+from app.storage.models import Documento, Expediente
+from app.storage.models_juicio import Acto, Termino
 
 
 @dataclass(frozen=True, slots=True)

@@ -41,8 +41,9 @@ from app.services.foliacion import guardar_archivo
 from app.services.liquidacion import liquidar_expediente
 from app.storage.consultas.bienes import fotos_de, ultima_referencia_informe
 from app.storage.consultas.preferencias import guardar, textos
-from app.storage.models import Costa, Deudor, Documento, Expediente, Pago, TituloCredito
+from app.storage.models import Deudor, Documento, Expediente, TituloCredito
 from app.storage.models_bienes import ActoBien, Avaluo, Bien, Depositario, FotoBien
+from app.storage.models_juicio import Costa, Pago
 
 TIPO_FOTO = "FOTO_BIEN"
 MAX_FOTO = 25 * 1024 * 1024

@@ -43,7 +43,8 @@ from app.services.liquidacion import cargar_deuda, configuracion_de
 from app.storage.consultas.convenios import convenio_vigente_en, estados_cuotas_de
 from app.storage.consultas.expedientes import expediente_por_numero, ultima_fecha_movimiento
 from app.storage.consultas.preferencias import leer
-from app.storage.models import Acto, Convenio, CuotaConvenio, Expediente
+from app.storage.models import Expediente
+from app.storage.models_juicio import Acto, Convenio, CuotaConvenio
 
 
 @dataclass(frozen=True, slots=True)

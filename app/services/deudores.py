@@ -20,7 +20,8 @@ from app.domain.permisos import Permiso
 from app.domain.procedimiento import CERRADAS
 from app.services.context import Contexto
 from app.storage.consultas.expedientes import expediente_por_numero
-from app.storage.models import Coobligado, Deudor, Expediente
+from app.storage.models import Deudor, Expediente
+from app.storage.models_juicio import Coobligado
 
 
 class TipoPersona(StrEnum):

@@ -13,7 +13,8 @@ from sqlalchemy.orm import Session
 
 from app.domain.honorarios import CalculoHonorarios, Recuperacion, calcular
 from app.services.honorarios_tarifa import regla_de
-from app.storage.models import Convenio, Expediente, Pago
+from app.storage.models import Expediente
+from app.storage.models_juicio import Convenio, Pago
 
 
 def referencia_de(p: Pago) -> str:

@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session
 
 from app.common.dates import format_dmy, local_today
 from app.common.errors import NotFoundError, RuleError, ValidationError
-from app.documents import contexto as cx
+from app.documents.campos import modelo as cm
 from app.domain.honorarios import (
     FUENTE_PREDETERMINADA,
     SUSPENSIONES_PREDETERMINADAS,
@@ -84,14 +84,14 @@ def regla_de(s: Session, e: Expediente, config: ConfiguracionHonorarios | None =
                            c.a_cargo_desde)
 
 
-def honorarios_opi(s: Session, e: Expediente, fecha: date) -> cx.HonorariosOpi | None:
+def honorarios_opi(s: Session, e: Expediente, fecha: date) -> cm.HonorariosOpi | None:
     """What an OPI of ``e`` dated ``fecha`` says about the fee: None when the office does not charge it to
     the coactivado; else the tariff in force on ``fecha`` and that fee on the título's total."""
     regla = regla_de(s, e)
     if not regla.cobra_en(fecha):
         return None
     t = regla.tarifa_en(fecha)
-    return cx.HonorariosOpi(t.porcentaje, t.iva_porcentaje, regla.honorario(e.titulo.total, fecha))
+    return cm.HonorariosOpi(t.porcentaje, t.iva_porcentaje, regla.honorario(e.titulo.total, fecha))
 
 
 def _porcentaje(valor: Decimal | str, que: str) -> Decimal:

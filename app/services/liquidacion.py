@@ -6,10 +6,10 @@ liquidaciones (append-only rows + a LIQUIDACION act) and keeps the rate table.
 
 In-transaction helpers for other services (payments, APPs, documents):
 
-- :func:`liquidar_expediente` ``(session, expediente, fecha)`` → domain ``Liquidacion``;
+- :func:`liquidar_expediente` ``(session, expediente, fecha)`` → domain ``LiquidacionCalculada``;
 - :func:`cargar_deuda`, :func:`configuracion_de`, :func:`tabla_tasas_de`;
 - :func:`registrar_liquidacion_en` records one (row + LIQUIDACION act) inside the caller's transaction;
-  ``Liquidacion.detalle`` holds :func:`detalle_json` (tramos, saldos, honorarios, interés parts).
+  ``Liquidacion.detalle`` (the row) holds :func:`detalle_json` (tramos, saldos, honorarios, interés parts).
 
 Office settings (table ``preferencia``, **configurable**; an absent key uses the domain default):
 
@@ -52,7 +52,7 @@ from app.domain.liquidacion import (
     ConvenioDeuda,
     CostaCargo,
     Deuda,
-    Liquidacion,
+    LiquidacionCalculada,
     PagoAplicado,
     liquidar,
     vigente_para_providencia,
@@ -72,16 +72,8 @@ from app.services.honorarios_tarifa import regla_de
 from app.storage.consultas.convenios import estados_cuotas_de
 from app.storage.consultas.expedientes import expediente_por_numero
 from app.storage.consultas.preferencias import textos
-from app.storage.models import (
-    Acto,
-    Convenio,
-    Costa,
-    Expediente,
-    Pago,
-    TasaInteres,
-    TituloCredito,
-)
-from app.storage.models import Liquidacion as LiquidacionRow
+from app.storage.models import Expediente, TituloCredito
+from app.storage.models_juicio import Acto, Convenio, Costa, Liquidacion, Pago, TasaInteres
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,7 +207,7 @@ def cargar_deuda(session: Session, expediente: Expediente, config: Configuracion
 def liquidar_expediente(
     session: Session, expediente: Expediente, fecha: date, *, abono_en_curso: Decimal | None = None,
     config: ConfiguracionCobro | None = None,
-) -> Liquidacion:
+) -> LiquidacionCalculada:
     """The liquidación of ``expediente`` at ``fecha`` inside the caller's session (no write).
 
     Raises:
@@ -224,7 +216,7 @@ def liquidar_expediente(
     return liquidar(cargar_deuda(session, expediente, config), fecha, abono_en_curso=abono_en_curso)
 
 
-def detalle_json(liq: Liquidacion) -> dict[str, Any]:
+def detalle_json(liq: LiquidacionCalculada) -> dict[str, Any]:
     """The breakdown stored with a recorded liquidación (decimals and dates as text)."""
     h = liq.detalle_honorarios
     return {
@@ -244,7 +236,7 @@ def detalle_json(liq: Liquidacion) -> dict[str, Any]:
     }
 
 
-def _registrada(row: LiquidacionRow, juicio: str, acto_id: uuid.UUID | None = None) -> LiquidacionRegistrada:
+def _registrada(row: Liquidacion, juicio: str, acto_id: uuid.UUID | None = None) -> LiquidacionRegistrada:
     return LiquidacionRegistrada(
         id=row.id, juicio=juicio, fecha_corte=row.fecha_corte, capital=row.capital, interes=row.interes,
         recargo=row.recargo, costas=row.costas, honorarios=row.honorarios, pagos=row.pagos, total=row.total,
@@ -263,7 +255,7 @@ def registrar_liquidacion_en(
     """
     ctx.exigir(Permiso.EXPEDIENTE_TRAMITAR, secretario_id=expediente.secretario_id)
     liq = liquidar_expediente(session, expediente, fecha)
-    row = LiquidacionRow(
+    row = Liquidacion(
         office_id=expediente.office_id, expediente_id=expediente.id, fecha_corte=fecha, capital=liq.capital,
         interes=liq.interes, recargo=liq.recargo, costas=liq.costas, honorarios=liq.honorarios, pagos=liq.pagos,
         total=liq.total, detalle=detalle_json(liq),
@@ -284,7 +276,7 @@ class LiquidacionService:
     def __init__(self, ctx: Contexto) -> None:
         self.ctx = ctx
 
-    def calcular(self, numero: str, fecha: date) -> Liquidacion:
+    def calcular(self, numero: str, fecha: date) -> LiquidacionCalculada:
         """The liquidación of juicio ``numero`` at ``fecha`` (nothing is written).
 
         Raises:
@@ -312,8 +304,8 @@ class LiquidacionService:
         with self.ctx.read() as s:
             exp = expediente_por_numero(s, self.ctx.office_id, numero)
             row = s.scalars(
-                select(LiquidacionRow).where(LiquidacionRow.expediente_id == exp.id)
-                .order_by(LiquidacionRow.fecha_corte.desc(), LiquidacionRow.created_at.desc()).limit(1)
+                select(Liquidacion).where(Liquidacion.expediente_id == exp.id)
+                .order_by(Liquidacion.fecha_corte.desc(), Liquidacion.created_at.desc()).limit(1)
             ).first()
             return _registrada(row, exp.numero) if row is not None else None
 

@@ -38,7 +38,7 @@ from app.services.convenios import declarar_incumplimiento_en
 from app.services.liquidacion import cargar_deuda, configuracion_de
 from app.storage.consultas.convenios import convenio_vigente_en, estado_cuota, estados_cuotas
 from app.storage.consultas.expedientes import expediente_por_numero, ultima_fecha_movimiento
-from app.storage.models import Convenio, Costa, CuotaConvenio, Pago
+from app.storage.models_juicio import Convenio, Costa, CuotaConvenio, Pago
 
 CERO = Decimal("0.00")
 

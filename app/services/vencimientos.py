@@ -1,7 +1,7 @@
 """Vencimientos: the open terms due today, this week and overdue, per secretario or for the whole office.
 
 Two sources, both filtered by due date in SQL (no office-wide computation in Python):
-- the :class:`~app.storage.models.Termino` rows opened by acts (index ``ix_termino_vence``:
+- the :class:`~app.storage.models_juicio.Termino` rows opened by acts (index ``ix_termino_vence``:
   office, cerrado, vence);
 - the secretario-abogado's plazo of each expediente in progress: ``fecha_inicio`` (handover) + 180 calendar
   days + the prórroga granted (up to 90, once; IESS Resolución C.D. 321). It is not stored: its due date is
@@ -29,7 +29,8 @@ from app.domain.terminos import PRORROGA_SECRETARIO_DIAS, Calendario, TipoTermin
 from app.services.context import Contexto
 from app.storage.consultas.oficina import calendario_de
 from app.storage.consultas.usuarios import secretario_por_cedula
-from app.storage.models import Deudor, Expediente, Secretario, Termino
+from app.storage.models import Deudor, Expediente, Secretario
+from app.storage.models_juicio import Termino
 from app.storage.sqlfuncs import sin_indice, sumar_dias
 
 Alcance = Literal["hoy", "semana", "vencidos", "pendientes", "todos"]

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QPushButton, QV
 
 from app.domain.permisos import Permiso
 from app.services.bootstrap import Servicios
-from app.services.documentos import PlantillaInfo
+from app.services.documentos_plantillas import PlantillaInfo
 from app.ui import mensajes
 from app.ui.errors import protegido
 from app.ui.pestana import anchos, fila_seleccionada, nota, tabla

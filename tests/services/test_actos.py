@@ -21,7 +21,8 @@ from app.services.bootstrap import Servicios, construir
 from app.services.foliacion import agregar_documento_en
 from app.services.notificaciones import NotificacionesService
 from app.storage.consultas.expedientes import expediente_por_numero
-from app.storage.models import Acto, Auditoria, Expediente, Secretario, Termino
+from app.storage.models import Auditoria, Expediente, Secretario
+from app.storage.models_juicio import Acto, Termino
 from tests.services.helpers import crear_titulos
 
 TZ = ZoneInfo("America/Guayaquil")

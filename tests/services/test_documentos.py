@@ -19,8 +19,8 @@ from app.common.errors import CancelledError, ConfigurationError, PermissionDeni
 from app.common.paths import templates_dir
 from app.common.progress import Progress
 from app.documents import pdf as pdf_mod
-from app.documents import plantillas_base as base
-from app.documents.contexto import a_fojas
+from app.documents.campos import catalogo
+from app.documents.campos.comunes import a_fojas
 from app.documents.hojas import contar_hojas
 from app.domain.etapas import Etapa
 from app.domain.honorarios import Checklist
@@ -31,14 +31,9 @@ from app.services.bienes import NuevoBien
 from app.services.bootstrap import Servicios
 from app.services.convenios import ConveniosService
 from app.services.deudores import DeudoresService
-from app.services.documentos import (
-    ACTOS,
-    NO_FOLIADOS,
-    DocumentoGenerado,
-    DocumentosService,
-    tipo_documento,
-    tipos,
-)
+from app.services.documentos import ACTOS, NO_FOLIADOS, DocumentosService
+from app.services.documentos_exportacion import DocumentoGenerado
+from app.services.documentos_plantillas import tipo_documento, tipos
 from app.services.foliacion import FoliacionService
 from app.services.honorarios import HonorariosService
 from app.services.liquidacion import LiquidacionService
@@ -46,7 +41,8 @@ from app.services.medidas import MedidasService
 from app.services.notificaciones import NotificacionesService
 from app.services.pagos import PagosService
 from app.services.sorteo import ResultadoSorteo, SorteoService
-from app.storage.models import Acto, Convenio, Documento, Expediente, Folio, MedidaCautelar, Notificacion
+from app.storage.models import Documento, Expediente, Folio
+from app.storage.models_juicio import Acto, Convenio, MedidaCautelar, Notificacion
 from tests.documents.test_render import texto_docx
 from tests.services.helpers import crear_titulos, rpv_vencido, tasas_de_prueba
 
@@ -130,13 +126,13 @@ def test_plantilla_con_campo_desconocido_no_escribe_nada(con_secretarios: Servic
     juicio = r.asignaciones[0].juicio
     propia = srv.ctx.paths.root / "plantillas"
     propia.mkdir()
-    d = Document(str(templates_dir() / base.OPI))
+    d = Document(str(templates_dir() / catalogo.OPI))
     d.add_paragraph("Observación: {{ campo_inexistente }}")
     rpv_vencido(srv, juicio, VIERNES)
     folios = _conteos(srv)[1]
     archivos = sorted((srv.ctx.paths.exports / juicio).iterdir())
-    d.save(str(propia / base.OPI))
-    assert docs.plantilla("orden_pago_inmediato") == propia / base.OPI
+    d.save(str(propia / catalogo.OPI))
+    assert docs.plantilla("orden_pago_inmediato") == propia / catalogo.OPI
     with pytest.raises(ValidationError, match="campo_inexistente"):
         docs.generar_opi(juicio, fecha=VIERNES)
     with srv.ctx.read() as s:
@@ -148,7 +144,7 @@ def test_plantilla_con_campo_desconocido_no_escribe_nada(con_secretarios: Servic
 
 def test_plantilla_instalada_y_faltante(servicios: Servicios) -> None:
     docs = DocumentosService(servicios.ctx)
-    assert docs.plantilla(base.ACTA_SORTEO) == templates_dir() / base.ACTA_SORTEO
+    assert docs.plantilla(catalogo.ACTA_SORTEO) == templates_dir() / catalogo.ACTA_SORTEO
     with pytest.raises(ConfigurationError, match=r"no_existe\.docx"):
         docs.plantilla("no_existe")
 

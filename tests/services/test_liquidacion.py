@@ -16,7 +16,8 @@ from app.services.actos import ActosService
 from app.services.bootstrap import Servicios
 from app.services.liquidacion import LiquidacionService
 from app.services.pagos import PagosService
-from app.storage.models import Liquidacion, Preferencia
+from app.storage.models import Preferencia
+from app.storage.models_juicio import Liquidacion
 from tests.services.helpers import crear_titulos
 
 

@@ -20,7 +20,7 @@ from sqlalchemy import func, select
 
 from app.domain.permisos import Rol
 from app.services.bootstrap import Servicios
-from app.storage.models import Costa
+from app.storage.models_juicio import Costa
 from tests.sync.conftest import Central
 from tests.sync.test_sync_basico import _numeros, _oficina_con_juicios
 

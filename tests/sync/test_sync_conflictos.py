@@ -13,7 +13,8 @@ from sqlalchemy import func, select, text
 
 from app.domain.permisos import Rol
 from app.services.bootstrap import Servicios
-from app.storage.models import Costa, Deudor, Expediente, Folio, Outbox
+from app.storage.models import Deudor, Expediente, Folio, Outbox
+from app.storage.models_juicio import Costa
 from tests.sync.conftest import Central
 from tests.sync.test_sync_basico import _numeros, _oficina_con_juicios
 

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.domain.convenio import EstadoConvenio, EstadoCuota
-from app.storage.models import Convenio, CuotaConvenio
+from app.storage.models_juicio import Convenio, CuotaConvenio
 
 
 def convenio_vigente_en(session: Session, expediente_id: uuid.UUID) -> Convenio | None:

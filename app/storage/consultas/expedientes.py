@@ -12,7 +12,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.common.errors import NotFoundError
-from app.storage.models import Convenio, Expediente, Pago, Sorteo
+from app.storage.models import Expediente, Sorteo
+from app.storage.models_juicio import Convenio, Pago
 
 
 def expediente_por_numero(session: Session, office_id: uuid.UUID, numero: str) -> Expediente:

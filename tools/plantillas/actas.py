@@ -1,4 +1,4 @@
-"""Templates of the actas of goods and of the remate (see :mod:`app.documents.plantillas_base`).
+"""Templates of the actas of goods and of the remate (see :mod:`tools.plantillas.base`).
 
 The embargo and secuestro actas are built by :func:`_acta_bienes`.
 """
@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from docx import Document
 
-from app.documents.plantillas_bloques import (
+from tools.plantillas.bloques import (
     _EJECUTOR,
     _JUZGADO,
     _SECRETARIO,

@@ -1,11 +1,11 @@
-"""Templates of providencias, razones and autos (see :mod:`app.documents.plantillas_base`).
+"""Templates of providencias, razones and autos (see :mod:`tools.plantillas.base`).
 """
 
 from __future__ import annotations
 
 from docx import Document
 
-from app.documents.plantillas_bloques import (
+from tools.plantillas.bloques import (
     _JUZGADO,
     _actue_y_notifique,
     _cierre,

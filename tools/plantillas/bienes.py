@@ -1,13 +1,13 @@
-"""Templates of the documents of seized goods (see :mod:`app.documents.plantillas_base`): the acta de posesión
+"""Templates of the documents of seized goods (see :mod:`tools.plantillas.base`): the acta de posesión
 of the depositario judicial, the providencia designating a perito and the auto de calificación de posturas y
-adjudicación. Their fields are built by :mod:`app.documents.contexto_bienes`.
+adjudicación. Their fields are built by :mod:`app.documents.campos.bienes`.
 """
 
 from __future__ import annotations
 
 from docx import Document
 
-from app.documents.plantillas_bloques import (
+from tools.plantillas.bloques import (
     _JUZGADO,
     _SECRETARIO,
     _actue_y_notifique,

@@ -1,4 +1,4 @@
-"""Shared building blocks of the default .docx templates (see :mod:`app.documents.plantillas_base`).
+"""Shared building blocks of the default .docx templates (see :mod:`tools.plantillas.base`).
 
 Low-level helpers (fonts, styles, A4 page, paragraphs, fields, tables, signatures) and the blocks every
 document of an expediente shares: the letterhead and page footer (:func:`_membrete`), the juicio header

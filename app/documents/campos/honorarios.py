@@ -1,8 +1,7 @@
-"""Fields of the orden de pago de honorarios (template: :mod:`app.documents.plantillas_honorarios`)."""
+"""Fields of the orden de pago de honorarios (template family «honorarios», as the generators group them)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -10,7 +9,8 @@ from typing import Any
 
 from app.common.dates import format_dmy, long_date
 from app.common.money import amount_in_words
-from app.documents.contexto import MUESTRA_JUICIO, Juicio, comun, dinero
+from app.documents.campos.comunes import comun, dinero, porcentaje
+from app.documents.campos.modelo import Juicio
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,9 +56,7 @@ class OrdenHonorarios:
 
 
 def _pct(p: Decimal | None) -> str:
-    if p is None:
-        return ""
-    return f"{p.normalize():f}".replace(".", ",") + " %"
+    return "" if p is None else porcentaje(p)
 
 
 def orden_pago_honorarios(j: Juicio, fecha: date, o: OrdenHonorarios) -> dict[str, Any]:
@@ -88,20 +86,3 @@ def orden_pago_honorarios(j: Juicio, fecha: date, o: OrdenHonorarios) -> dict[st
         "revision": list(o.revision),
         "observaciones": o.observaciones,
     }
-
-
-def muestra_orden(fecha: date) -> dict[str, Any]:
-    """Sample fields (template preview and check of an office's template)."""
-    t = TarifaOrden(date(2024, 4, 1), Decimal("10"), Decimal("15"), "Contrato de servicios profesionales")
-    lineas: Sequence[LineaOrden] = (
-        LineaOrden(date(2025, 4, 30), "Abono, comprobante 000123", Decimal("300.00"), t.porcentaje, t.iva_porcentaje,
-                   Decimal("30.00"), Decimal("4.50")),
-        LineaOrden(date(2025, 1, 10), "Abono, comprobante 000098", Decimal("100.00"),
-                   motivo="Pago durante una suspensión legal: Ley Orgánica de Apoyo Financiero"),
-    )
-    o = OrdenHonorarios(date(2025, 5, 12), "María Elena Cevallos Ruiz", "Jefa de la Unidad Provincial de Gestión de "
-                        "Coactiva", tuple(lineas), Decimal("400.00"), Decimal("100.00"), Decimal("300.00"),
-                        Decimal("30.00"), Decimal("4.50"), Decimal("34.50"), (t,), True,
-                        ("foliación verificada", "documentos presentes", "liquidación vigente",
-                         "sin términos abiertos"))
-    return orden_pago_honorarios(MUESTRA_JUICIO, fecha, o)

@@ -1,4 +1,4 @@
-"""Templates of the expediente itself: carátula, índice and acta de sorteo (see :mod:`app.documents.plantillas_base`).
+"""Templates of the expediente itself: carátula, índice and acta de sorteo (see :mod:`tools.plantillas.base`).
 """
 
 from __future__ import annotations
@@ -6,7 +6,7 @@ from __future__ import annotations
 from docx import Document
 from docx.shared import Pt
 
-from app.documents.plantillas_bloques import (
+from tools.plantillas.bloques import (
     _SECRETARIO,
     _bucle_tabla,
     _celda_p,

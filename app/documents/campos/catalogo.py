@@ -1,78 +1,12 @@
-"""Build the default .docx templates shipped in ``resources/templates/`` (python-docx).
+"""The catalogue of template fields: for each template file, the fields the program fills, with their meaning.
 
-Run once to (re)generate them::
-
-    python -m app.documents.plantillas_base            # writes into resources/templates/
-    python -m app.documents.plantillas_base /otra/ruta # writes elsewhere (e.g. an office folder)
-
-The generated files are ordinary Word documents with docxtpl/Jinja tags (``{{ juicio_numero }}``,
-``{%tr for a in asignaciones %}`` …). An office may open them in Word or LibreOffice, change wording,
-letterhead or logo, and save them in its override folder (``<datos>/plantillas``); the program then
-uses the office's copy (see :meth:`app.services.documentos.DocumentosService.plantilla`). A tag that is
-not one of the fields listed in :data:`CAMPOS` is rejected with its name when the document is generated.
-
-One builder per :class:`~app.domain.tipos.TipoDocumento` (:data:`CONSTRUCTORES`, keyed by template file),
-grouped by document family: providencias, razones and autos (:mod:`app.documents.plantillas_providencias`),
-oficios (:mod:`app.documents.plantillas_oficios`), actas of goods and the remate
-(:mod:`app.documents.plantillas_actas`), money documents (:mod:`app.documents.plantillas_valores`) and the
-documents of the expediente itself (:mod:`app.documents.plantillas_expediente`). The
-blocks every document of an expediente shares are built once in :mod:`app.documents.plantillas_bloques`:
-the letterhead and page footer (``_membrete``), the juicio header with the coactivado, his representante
-legal and each co-obligado (``_encabezado``), the «JUZGADO DE COACTIVA …- Ciudad, fecha.-» opening of a
-providencia (``_JUZGADO``), tables of amounts and of lists (``_tabla_valores``, ``_tabla_lista``), razones
-(``_razon``) and the signatures (``_firmas``, ``_firma``); oficios share ``_oficio`` and actas of goods
-``_acta_bienes``. The fields each template receives are built by :mod:`app.documents.contexto`.
-
-Layout (all templates): A4 (21 × 29,7 cm); margins top 3,5 cm (the letterhead lives in the page
-header), bottom 2,5 cm, left 3 cm (binding side of the expediente), right 2,5 cm; Times New Roman
-12 pt (LibreOffice uses the metric-compatible Liberation Serif) with line height *at least* 14 pt, so
-that Word and LibreOffice break pages alike; page numbers in the footer ("Página X de Y").
+An office editing a template may use any of them and nothing else: a template with an unknown tag is rejected
+naming it (:mod:`app.documents.render`). The builders of :mod:`app.documents.campos` return
+exactly these keys (a test checks it); the administrator's template page lists them.
 """
 
 from __future__ import annotations
 
-import sys
-from collections.abc import Callable
-from pathlib import Path
-
-from docx import Document
-
-from app.common.paths import templates_dir
-from app.documents import contexto_bienes as cb
-from app.documents.plantillas_actas import (
-    construir_acta_embargo,
-    construir_acta_remate,
-    construir_acta_secuestro,
-    construir_aviso_remate,
-)
-from app.documents.plantillas_bienes import (
-    construir_acta_posesion,
-    construir_calificacion_posturas,
-    construir_designacion_perito,
-)
-from app.documents.plantillas_expediente import (
-    construir_acta_sorteo,
-    construir_caratula,
-    construir_indice,
-)
-from app.documents.plantillas_honorarios import CAMPOS_ORDEN_HONORARIOS, construir_orden_pago_honorarios
-from app.documents.plantillas_legales import construir_auto_archivo, construir_titulo_credito
-from app.documents.plantillas_oficios import (
-    construir_oficio_ant,
-    construir_oficio_levantamiento,
-    construir_oficio_registro,
-    construir_oficio_retencion,
-)
-from app.documents.plantillas_providencias import (
-    construir_auto_suspension,
-    construir_opi,
-    construir_providencia,
-    construir_razon_archivo,
-    construir_razon_no_pago,
-    construir_razon_notificacion,
-    construir_rpv,
-)
-from app.documents.plantillas_valores import construir_liquidacion
 from app.domain.documentos import REGISTRO
 from app.domain.tipos import TipoDocumento
 
@@ -84,6 +18,7 @@ INDICE = "indice_expediente.docx"
 def archivo(tipo: TipoDocumento) -> str:
     """Template file name of a document type (from the registry :data:`app.domain.documentos.REGISTRO`)."""
     return REGISTRO[tipo].plantilla
+
 
 
 # The fields each template may use (the context the program provides), with their meaning.
@@ -168,6 +103,54 @@ _ACTA_BIENES = {
     "depositario_cargo": "«Depositario Judicial» o «Depositaria Judicial»",
     "depositario_articulo": "«el» o «la», según el depositario",
     "depositario_del": "«del» o «de la», según el depositario",
+}
+_INVENTARIO = {"inventario": "Lista de bienes: n, descripcion, tipo, detalle (placa, chasis, clave catastral…), "
+                             "condicion, valor"}
+
+CAMPOS_POSESION = {
+    "depositario_nombre": "Depositario judicial que toma posesión",
+    "depositario_cedula": "Cédula del depositario judicial",
+    **_INVENTARIO,
+    "inventario_total": "Valor estimado de los bienes (USD)",
+    "entrega": "Quién entrega los bienes (el coactivado, el depositario anterior…)",
+    "lugar_custodia": "Dónde quedan los bienes en custodia",
+    "informe_periodo": "Cada cuánto informa el depositario («mensualmente»; configurable por la oficina)",
+    "acta_referencia": "Cita del acta de embargo o secuestro (fecha y fojas)",
+}
+CAMPOS_DESIGNACION = {
+    "perito_nombre": "Perito avaluador designado", "perito_cedula": "Cédula del perito",
+    "plazo_dias": "Plazo para presentar el informe pericial (días)", "plazo_letras": "El plazo en letras",
+    **_INVENTARIO,
+}
+CAMPOS_CALIFICACION = {
+    **_INVENTARIO,
+    "aviso_referencia": "Cita del aviso de remate (fecha y fojas)",
+    "avaluo_total": "Avalúo total de los bienes (USD)",
+    "base_remate": "Base del remate (USD)", "base_remate_letras": "La base en letras y cifras",
+    "posturas": "Lista de posturas: n, postor, identificacion, valor, deposito, calificada, motivo",
+    "adjudicatario_nombre": "Postor adjudicatario", "adjudicatario_identificacion": "Cédula o RUC del adjudicatario",
+    "adjudicacion_valor": "Valor de la adjudicación (USD)", "adjudicacion_letras": "El valor en letras y cifras",
+    "saldo_deuda": "Saldo de la deuda a la fecha (USD)",
+    "producto_a_deuda": "Parte del precio que se imputa a la deuda (USD)",
+    "producto_a_deuda_letras": "La misma parte en letras y cifras",
+    "sobrante": "Sobrante a favor del coactivado (USD)", "sobrante_letras": "El sobrante en letras y cifras",
+    "hay_sobrante": "Verdadero si queda un sobrante a favor del coactivado (para {% if %})",
+}
+#: The fields of the template, with their meaning (besides those of every juicio document).
+CAMPOS_ORDEN_HONORARIOS = {
+    "solicitud_fecha": "Fecha de la solicitud de honorarios, en letras",
+    "aprobacion_fecha": "Fecha de la aprobación, en letras",
+    "jefe_nombre": "Jefe de la unidad que aprobó", "jefe_cargo": "Cargo del jefe",
+    "recuperaciones": "Lista: n, fecha, referencia, monto, porcentaje, honorario, iva_porcentaje, iva, total",
+    "exclusiones": "Lista de lo recuperado sin honorarios: n, fecha, referencia, monto, motivo",
+    "hon_recuperado": "Total recuperado (USD)", "hon_excluido": "Recuperado sin honorarios (USD)",
+    "hon_base": "Base de honorarios (USD)", "hon_honorario": "Honorarios antes de IVA (USD)",
+    "hon_iva": "IVA (USD)", "hon_total": "Total a pagar (USD)",
+    "hon_total_letras": "Total a pagar en letras y cifras",
+    "tarifas": "Lista de tarifas aplicadas: desde, porcentaje, iva_porcentaje, fuente",
+    "tarifa_confirmada": "Verdadero si la oficina confirmó su tarifa (si no, el documento lo dice)",
+    "revision": "Lista de lo verificado por el jefe en el expediente entregado",
+    "observaciones": "Observaciones de la aprobación",
 }
 CAMPOS: dict[str, dict[str, str]] = {
     archivo(TipoDocumento.RPV): {**_JUICIO, **_TERMINO},
@@ -322,9 +305,9 @@ CAMPOS: dict[str, dict[str, str]] = {
         "cuerpos": "Número de cuerpos del expediente",
         "cuerpos_texto": "Los cuerpos con su sustantivo («un cuerpo»)",
     },
-    archivo(TipoDocumento.ACTA_POSESION): {**_JUICIO, **cb.CAMPOS_POSESION},
-    archivo(TipoDocumento.DESIGNACION_PERITO): {**_JUICIO, **cb.CAMPOS_DESIGNACION},
-    archivo(TipoDocumento.CALIFICACION_POSTURAS): {**_JUICIO, **cb.CAMPOS_CALIFICACION},
+    archivo(TipoDocumento.ACTA_POSESION): {**_JUICIO, **CAMPOS_POSESION},
+    archivo(TipoDocumento.DESIGNACION_PERITO): {**_JUICIO, **CAMPOS_DESIGNACION},
+    archivo(TipoDocumento.CALIFICACION_POSTURAS): {**_JUICIO, **CAMPOS_CALIFICACION},
     ACTA_SORTEO: {
         **_OFICINA,
         "sorteo_id": "Identificador del sorteo",
@@ -341,84 +324,3 @@ CAMPOS: dict[str, dict[str, str]] = {
     },
     archivo(TipoDocumento.ORDEN_PAGO_HONORARIOS): {**_JUICIO, **CAMPOS_ORDEN_HONORARIOS},
 }
-
-
-#: One builder per template file (every :class:`~app.domain.tipos.TipoDocumento`).
-CONSTRUCTORES: dict[str, Callable[[], Document]] = {
-    archivo(TipoDocumento.RPV): construir_rpv,
-    archivo(TipoDocumento.RAZON_NO_PAGO): construir_razon_no_pago,
-    OPI: construir_opi,
-    archivo(TipoDocumento.RAZON_NOTIFICACION): construir_razon_notificacion,
-    archivo(TipoDocumento.OFICIO_RETENCION): construir_oficio_retencion,
-    archivo(TipoDocumento.OFICIO_ANT): construir_oficio_ant,
-    archivo(TipoDocumento.OFICIO_REGISTRO): construir_oficio_registro,
-    archivo(TipoDocumento.OFICIO_LEVANTAMIENTO): construir_oficio_levantamiento,
-    archivo(TipoDocumento.PROVIDENCIA): construir_providencia,
-    archivo(TipoDocumento.ACTA_EMBARGO): construir_acta_embargo,
-    archivo(TipoDocumento.ACTA_SECUESTRO): construir_acta_secuestro,
-    archivo(TipoDocumento.LIQUIDACION): construir_liquidacion,
-    archivo(TipoDocumento.AVISO_REMATE): construir_aviso_remate,
-    archivo(TipoDocumento.ACTA_REMATE): construir_acta_remate,
-    archivo(TipoDocumento.RAZON_ARCHIVO): construir_razon_archivo,
-    archivo(TipoDocumento.AUTO_SUSPENSION): construir_auto_suspension,
-    archivo(TipoDocumento.TITULO_CREDITO): construir_titulo_credito,
-    archivo(TipoDocumento.AUTO_ARCHIVO): construir_auto_archivo,
-    archivo(TipoDocumento.CARATULA): construir_caratula,
-    INDICE: construir_indice,
-    ACTA_SORTEO: construir_acta_sorteo,
-    archivo(TipoDocumento.ACTA_POSESION): construir_acta_posesion,
-    archivo(TipoDocumento.DESIGNACION_PERITO): construir_designacion_perito,
-    archivo(TipoDocumento.CALIFICACION_POSTURAS): construir_calificacion_posturas,
-    archivo(TipoDocumento.ORDEN_PAGO_HONORARIOS): construir_orden_pago_honorarios,
-}
-
-
-def generar(destino: Path | None = None, *, verificar_con_libreoffice: bool = True) -> list[Path]:
-    """Write the default templates into ``destino`` (default: ``resources/templates``) and, with LibreOffice,
-    their verification manifest (:func:`verificar`).
-
-    Returns the written paths. Overwrites existing files of the same name.
-    """
-    destino = destino or templates_dir()
-    destino.mkdir(parents=True, exist_ok=True)
-    out = []
-    for nombre, construir in CONSTRUCTORES.items():
-        path = destino / nombre
-        construir().save(str(path))
-        out.append(path)
-    if verificar_con_libreoffice:
-        verificar(destino)
-    return out
-
-
-def verificar(carpeta: Path) -> list[str]:
-    """Verify every template in ``carpeta`` against LibreOffice (sample data; :mod:`app.documents.paginas`)
-    and record the agreements in ``carpeta/verificadas.json``; returns the templates that disagree (their
-    documents will be counted from the real PDF). Without LibreOffice, verifies nothing."""
-    from app.common.errors import ValidationError
-    from app.documents.contexto import muestra
-    from app.documents.paginas import MANIFIESTO, RegistroVerificaciones, verificar_plantilla
-    from app.documents.render import render
-    from app.domain.documentos import REGISTRO
-
-    (carpeta / MANIFIESTO).unlink(missing_ok=True)
-    registro = RegistroVerificaciones(carpeta, carpeta)
-    malas = []
-    for tipo, d in REGISTRO.items():
-        ruta = carpeta / d.plantilla
-        try:
-            verificar_plantilla(registro, ruta, render(ruta, muestra(tipo)))
-        except ValidationError as exc:
-            malas.append(f"{d.plantilla}: {exc.message}")
-    return malas
-
-
-def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
-    for p in generar(Path(args[0]) if args else None):
-        print(p)
-    return 0  # verificar() printed nothing: disagreements are logged and left to the LibreOffice count
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

@@ -1,4 +1,4 @@
-"""Templates of the oficios (see :mod:`app.documents.plantillas_base`).
+"""Templates of the oficios (see :mod:`tools.plantillas.base`).
 
 All built by :func:`_oficio`.
 """
@@ -8,7 +8,7 @@ from __future__ import annotations
 from docx import Document
 from docx.shared import Pt
 
-from app.documents.plantillas_bloques import (
+from tools.plantillas.bloques import (
     _EJECUTOR,
     _SECRETARIO,
     Partes,

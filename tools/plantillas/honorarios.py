@@ -1,11 +1,11 @@
-"""Template of the orden de pago de honorarios (see :mod:`app.documents.plantillas_base`; fields in
-:data:`CAMPOS_ORDEN_HONORARIOS`, built by :func:`app.documents.contexto_honorarios.orden_pago_honorarios`)."""
+"""Template of the orden de pago de honorarios (see :mod:`tools.plantillas.base`; fields in
+:data:`CAMPOS_ORDEN_HONORARIOS`, built by :func:`app.documents.campos.honorarios.orden_pago_honorarios`)."""
 
 from __future__ import annotations
 
 from docx import Document
 
-from app.documents.plantillas_bloques import (
+from tools.plantillas.bloques import (
     _EJECUTOR,
     _JUZGADO,
     _cierre,
@@ -18,23 +18,6 @@ from app.documents.plantillas_bloques import (
     _tabla_valores,
     _titulo,
 )
-
-#: The fields of the template, with their meaning (besides those of every juicio document).
-CAMPOS_ORDEN_HONORARIOS = {
-    "solicitud_fecha": "Fecha de la solicitud de honorarios, en letras",
-    "aprobacion_fecha": "Fecha de la aprobación, en letras",
-    "jefe_nombre": "Jefe de la unidad que aprobó", "jefe_cargo": "Cargo del jefe",
-    "recuperaciones": "Lista: n, fecha, referencia, monto, porcentaje, honorario, iva_porcentaje, iva, total",
-    "exclusiones": "Lista de lo recuperado sin honorarios: n, fecha, referencia, monto, motivo",
-    "hon_recuperado": "Total recuperado (USD)", "hon_excluido": "Recuperado sin honorarios (USD)",
-    "hon_base": "Base de honorarios (USD)", "hon_honorario": "Honorarios antes de IVA (USD)",
-    "hon_iva": "IVA (USD)", "hon_total": "Total a pagar (USD)",
-    "hon_total_letras": "Total a pagar en letras y cifras",
-    "tarifas": "Lista de tarifas aplicadas: desde, porcentaje, iva_porcentaje, fuente",
-    "tarifa_confirmada": "Verdadero si la oficina confirmó su tarifa (si no, el documento lo dice)",
-    "revision": "Lista de lo verificado por el jefe en el expediente entregado",
-    "observaciones": "Observaciones de la aprobación",
-}
 
 
 def construir_orden_pago_honorarios() -> Document:

@@ -1,4 +1,4 @@
-"""Templates added by issue 8 (see :mod:`app.documents.plantillas_base`): the certified copy of the título de
+"""Templates added by issue 8 (see :mod:`tools.plantillas.base`): the certified copy of the título de
 crédito, foja 1 of every expediente (COA art. 268; domain.md §3), and the funcionario ejecutor's auto de
 archivo, without which a juicio is not archived (the secretario's razón de archivo follows it)."""
 
@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from docx import Document
 
-from app.documents.plantillas_bloques import (
+from tools.plantillas.bloques import (
     _EJECUTOR,
     _JUZGADO,
     _SECRETARIO,

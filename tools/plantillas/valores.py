@@ -1,11 +1,11 @@
-"""Templates of money documents: the liquidación (see :mod:`app.documents.plantillas_base`).
+"""Templates of money documents: the liquidación (see :mod:`tools.plantillas.base`).
 """
 
 from __future__ import annotations
 
 from docx import Document
 
-from app.documents.plantillas_bloques import (
+from tools.plantillas.bloques import (
     _SECRETARIO,
     _cierre,
     _documento_juicio,
