@@ -18,8 +18,8 @@ run: $(STAMP)
 test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q $(PYTEST_ARGS)
 
-# The fast tests only (not the LibreOffice conversions, big generated offices, crash and hypothesis-heavy
-# sync tests marked ``slow``); CI runs everything with make test.
+# The fast tests only: not those marked ``slow`` (LibreOffice conversions, round trips with the central
+# PostgreSQL, big generated offices, crash tests, hypothesis); CI runs everything with make test.
 test-rapido: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -m "not slow" $(PYTEST_ARGS)
 

@@ -39,12 +39,8 @@ from app.domain.reglas_app import validar_por_fecha
 from app.domain.tipos import TipoActo
 from app.services.actos import registrar_acto_en
 from app.services.context import Contexto
-from app.services.liquidacion import (
-    cargar_deuda,
-    configuracion_de,
-    estados_cuotas_de,
-)
-from app.storage.consultas.convenios import convenio_vigente_en
+from app.services.liquidacion import cargar_deuda, configuracion_de
+from app.storage.consultas.convenios import convenio_vigente_en, estados_cuotas_de
 from app.storage.consultas.expedientes import expediente_por_numero, ultima_fecha_movimiento
 from app.storage.consultas.preferencias import leer
 from app.storage.models import Expediente

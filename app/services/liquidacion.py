@@ -36,7 +36,7 @@ from sqlalchemy.orm import Session
 from app.common.dates import format_dmy
 from app.common.errors import RuleError, ValidationError
 from app.common.money import format_usd
-from app.domain.convenio import EstadoConvenio, EstadoCuota, ReglaConvenio, cuota_incumplida
+from app.domain.convenio import EstadoConvenio, ReglaConvenio, cuota_incumplida
 from app.domain.imputacion import ORDEN_PREDETERMINADO, Concepto
 from app.domain.intereses import (
     BASE_PREDETERMINADA,
@@ -69,10 +69,11 @@ from app.domain.tipos import TipoActo
 from app.services.actos import registrar_acto_en
 from app.services.context import Contexto
 from app.services.honorarios_tarifa import regla_de
+from app.storage.consultas.convenios import estados_cuotas_de
 from app.storage.consultas.expedientes import expediente_por_numero
 from app.storage.consultas.preferencias import textos
 from app.storage.models import Expediente, TituloCredito
-from app.storage.models_juicio import Acto, Convenio, Costa, CuotaConvenio, Liquidacion, Pago, TasaInteres
+from app.storage.models_juicio import Acto, Convenio, Costa, Liquidacion, Pago, TasaInteres
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,30 +146,6 @@ def tabla_tasas_de(session: Session, office_id: uuid.UUID) -> tuple[Tasa, ...]:
 
 
 # --- reading a debt ----------------------------------------------------------------------------------------
-
-
-def estado_cuota(c: CuotaConvenio) -> EstadoCuota:
-    """The domain view of an instalment row."""
-    return EstadoCuota(c.numero, c.vence, c.cuota, c.pagado, c.pagada_en, c.interes)
-
-
-def estados_cuotas(session: Session, convenio_id: uuid.UUID) -> list[EstadoCuota]:
-    """The instalments of APP ``convenio_id`` by number."""
-    return estados_cuotas_de(session, [convenio_id]).get(convenio_id, [])
-
-
-def estados_cuotas_de(session: Session, convenio_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, list[EstadoCuota]]:
-    """The instalments of each of ``convenio_ids`` by number, in one query (APPs without rows are absent)."""
-    out: dict[uuid.UUID, list[EstadoCuota]] = {}
-    if not convenio_ids:
-        return out
-    rows = session.scalars(
-        select(CuotaConvenio).where(CuotaConvenio.convenio_id.in_(convenio_ids))
-        .order_by(CuotaConvenio.convenio_id, CuotaConvenio.numero)
-    ).all()
-    for c in rows:
-        out.setdefault(c.convenio_id, []).append(estado_cuota(c))
-    return out
 
 
 def _incumplimientos(session: Session, expediente_id: uuid.UUID) -> dict[str, date]:

@@ -62,6 +62,7 @@ def _textos(srv: Servicios) -> list[str]:
     return textos
 
 
+@pytest.mark.slow
 def test_the_search_returns_the_same_rows_as_before(oficina: Servicios) -> None:
     revisados = 0
     for texto in _textos(oficina):

@@ -14,7 +14,8 @@ from app.services.generador import escribir_csv, generar_titulos
 from tests.conftest import CEDULAS
 from tests.storage.test_postgres import pg_engine, pg_servicios  # noqa: F401 - fixtures
 
-pytestmark = pytest.mark.postgres
+# Round trips with the central PostgreSQL (a fresh database per test): seconds apiece.
+pytestmark = [pytest.mark.postgres, pytest.mark.slow]
 
 
 def test_search_and_keyset_pages_on_postgresql(pg_servicios: Servicios, tmp_path: Path) -> None:  # noqa: F811

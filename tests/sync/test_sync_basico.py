@@ -15,7 +15,8 @@ from tests.conftest import CEDULAS, FIRMANTES
 from tests.services.helpers import crear_titulos
 from tests.sync.conftest import Central
 
-pytestmark = pytest.mark.postgres
+# Round trips with the central PostgreSQL (a fresh database per test): seconds apiece.
+pytestmark = [pytest.mark.postgres, pytest.mark.slow]
 
 
 def _oficina_con_juicios(srv: Servicios, n: int = 6) -> None:

@@ -18,7 +18,8 @@ from app.storage.models_juicio import Costa
 from tests.sync.conftest import Central
 from tests.sync.test_sync_basico import _numeros, _oficina_con_juicios
 
-pytestmark = pytest.mark.postgres
+# Round trips with the central PostgreSQL (a fresh database per test): seconds apiece.
+pytestmark = [pytest.mark.postgres, pytest.mark.slow]
 
 RUC = "1760004650001"
 
