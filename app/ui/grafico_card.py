@@ -153,10 +153,12 @@ class GraficoCard(QFrame):
         self.canvas.setParent(self.pila)
         self.canvas.mpl_connect("pick_event", self._pick)
         self.pila.insertWidget(0, self.canvas)
+        # The new page current before the old one goes: removing the current page would show the table view for
+        # a moment (its columns sized to their contents), a third of this method's time (bench_tablero.py).
+        self.pila.setCurrentWidget(self.tabla if self.boton_tabla.isChecked() else self.canvas)
         if anterior is not None:
             self.pila.removeWidget(anterior)
             anterior.deleteLater()
-        self.pila.setCurrentWidget(self.tabla if self.boton_tabla.isChecked() else self.canvas)
         self.setMinimumHeight(ALTO_VACIO if grafico.vacio else ALTO_MINIMO)
         self.setMaximumHeight(ALTO_VACIO if grafico.vacio else QWIDGETSIZE_MAX)
         self.modelo.set_datos(grafico.columnas, grafico.filas)
