@@ -11,11 +11,16 @@ from dataclasses import dataclass
 
 
 class AppError(Exception):
-    """Base of every expected error. ``message`` is shown to the user as is (Spanish)."""
+    """Base of every expected error. ``message`` is shown to the user as is (Spanish).
 
-    def __init__(self, message: str) -> None:
+    ``campo``: the input the error is about, by the service's parameter name (e.g. ``"direccion"``), so a
+    dialog can mark that field and keep what was typed; None when the error is not about one field.
+    """
+
+    def __init__(self, message: str, campo: str | None = None) -> None:
         super().__init__(message)
         self.message = message
+        self.campo = campo
 
 
 class ValidationError(AppError):

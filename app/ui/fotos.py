@@ -58,7 +58,7 @@ class FotosEditor(QWidget):
         self.lista.setObjectName("listaFotos")
         self.lista.setSelectionMode(QListWidget.SelectionMode.ExtendedSelection)
         self._datos: list[tuple[str, bytes]] = []
-        agregar = QPushButton("Agregar fotos…", self)
+        self.boton_agregar = agregar = QPushButton("Agregar fotos…", self)
         agregar.setObjectName("botonAgregarFotos")
         agregar.clicked.connect(self.elegir)
         quitar = QPushButton("Quitar", self)

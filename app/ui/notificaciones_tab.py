@@ -10,10 +10,11 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from app.common.dates import to_local
+from app.common.errors import AppError
 from app.domain.procedimiento import NOMBRES
 from app.services.bootstrap import Servicios
 from app.services.notificaciones import DatosNotificacion, FormaNotificacion
-from app.ui import formato, mensajes
+from app.ui import formato
 from app.ui.errors import protegido
 from app.ui.notificacion_dialog import FORMAS, NotificacionDialog
 from app.ui.pestana import Pestana, anchos, fila_seleccionada, nota, tabla
@@ -123,30 +124,34 @@ class NotificacionesTab(Pestana):
         numero = self.numero
         caratula = self._srv.expedientes.caratula(numero)
         dlg = NotificacionDialog(numero, caratula.deudor, self._srv.deudores.coobligados(numero), self.model.filas(),
-                                 self)
+                                 self, direccion_deudor=self._direccion_deudor(caratula.identificacion))
+
+        def guardar() -> DatosNotificacion:
+            d = dlg.datos()
+            return self._srv.notificaciones.registrar(
+                numero, destinatario=d.destinatario, intento=d.intento, forma=d.forma, fecha_hora=d.fecha_hora,
+                direccion=d.direccion, recibido_por=d.recibido_por, efectiva=d.efectiva,
+                observaciones=d.observaciones, adjuntos=list(d.adjuntos), notifica=d.notifica,
+            )
+
+        dlg.al_aceptar(guardar)  # a refusal keeps the dialog open with the fields and photos
         try:
             if dlg.exec() != QDialog.DialogCode.Accepted:
                 return
-            d = dlg.datos()
+            n: DatosNotificacion = dlg.resultado
         finally:
             dlg.deleteLater()
-        adjuntos: list[tuple[str, bytes]] = []
-        for ruta in d.adjuntos:
-            try:
-                adjuntos.append((ruta.name, ruta.read_bytes()))
-            except OSError as exc:
-                mensajes.advertir(self, f"No se pudo leer «{ruta.name}»; no se registró la notificación.", str(exc))
-                return
-        n = self._srv.notificaciones.registrar(
-            numero, destinatario=d.destinatario, intento=d.intento, forma=d.forma, fecha_hora=d.fecha_hora,
-            direccion=d.direccion, recibido_por=d.recibido_por, efectiva=d.efectiva, observaciones=d.observaciones,
-            adjuntos=adjuntos, notifica=d.notifica,
-        )
         texto = (f"Notificación a {n.destinatario} (intento {n.intento}, {FORMAS[n.forma].lower()}): "
                  f"{'efectiva' if n.efectiva else 'fallida'}.")
         if n.vence is not None:
             texto += f" El término vence el {formato.fecha(n.vence)}."
         self._hecho(texto)
+
+    def _direccion_deudor(self, identificacion: str) -> str:
+        try:
+            return self._srv.deudores.datos(identificacion).direccion
+        except AppError:  # the placeholder then asks for the address; the service decides
+            return ""
 
     @Slot()
     @protegido

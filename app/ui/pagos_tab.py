@@ -147,14 +147,20 @@ class PagosTab(Pestana):
         if not self.numero:
             return
         numero = self.numero
-        dlg = AbonoDialog(numero, lambda f: self._srv.liquidacion.calcular(numero, f).total, self)
+        dlg = AbonoDialog(numero, lambda f: self._srv.liquidacion.calcular(numero, f).total, self,
+                          revisar_fecha=lambda f: self._srv.pagos.revisar_fecha_abono(numero, f))
+
+        def guardar() -> ResultadoAbono:
+            d = dlg.datos()
+            return self._srv.pagos.registrar_abono(numero, d.fecha, d.monto, d.referencia)
+
+        dlg.al_aceptar(guardar)  # a refusal (saldo exceeded, dates out of order…) keeps what was typed
         try:
             if dlg.exec() != QDialog.DialogCode.Accepted:
                 return
-            d = dlg.datos()
+            r: ResultadoAbono = dlg.resultado
         finally:
             dlg.deleteLater()
-        r = self._srv.pagos.registrar_abono(numero, d.fecha, d.monto, d.referencia)
         self._hecho(r.mensaje())
         if r.propone_archivo:
             self._proponer_archivo(r)
@@ -199,14 +205,20 @@ class PagosTab(Pestana):
     def registrar_costa(self) -> None:
         if not self.numero:
             return
-        dlg = CostaDialog(self.numero, self)
+        numero = self.numero
+        dlg = CostaDialog(numero, self)
+
+        def guardar() -> CostaRegistrada:
+            d = dlg.datos()
+            return self._srv.pagos.registrar_costa(numero, d.fecha, d.concepto, d.monto)
+
+        dlg.al_aceptar(guardar)
         try:
             if dlg.exec() != QDialog.DialogCode.Accepted:
                 return
-            d = dlg.datos()
+            c = dlg.resultado
         finally:
             dlg.deleteLater()
-        c = self._srv.pagos.registrar_costa(self.numero, d.fecha, d.concepto, d.monto)
         self._hecho(f"Costa registrada: {c.concepto}, USD {formato.usd(c.monto)}.")
 
 
