@@ -61,6 +61,7 @@ class _Tecleo:
 
     _avanzo = False
     _seccion = -1
+    _original: QDateTime | None = None
     invalida = ""
 
     def _iniciar_tecleo(self) -> None:
@@ -98,6 +99,14 @@ class _Tecleo:
             return
         antes = edit.currentSectionIndex()
         if t and t.isdigit():
+            if not self._tecleo:
+                self._original = edit.dateTime()
+                if edit.sectionAt(antes) == QDateTimeEdit.Section.DaySection and edit.date().daysInMonth() < 31:
+                    # Qt accepts a day only if the month shown has it (a «3» typed over February jumps to the
+                    # month): a month of 31 days while typing; the month typed (or the original) is restored.
+                    edit.setDate(QDate(edit.date().year(), 1, edit.date().day()))
+                    edit.setCurrentSectionIndex(antes)
+                    edit.setSelectedSection(edit.sectionAt(antes))
             previo = self._tecleo.get(antes, "") if self._seccion == antes else ""
             self._tecleo[antes] = (previo + t)[-4:]
             self._seccion = antes
@@ -112,7 +121,8 @@ class _Tecleo:
         edit.interpretText()
         if not tecleo:
             return
-        actual = edit.dateTime()
+        actual = self._original if self._original is not None else edit.dateTime()
+        self._original = None
         partes = {"d": actual.date().day(), "m": actual.date().month(), "a": actual.date().year(),
                   "h": actual.time().hour(), "min": actual.time().minute()}
         for i, digitos in tecleo.items():
