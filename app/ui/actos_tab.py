@@ -278,14 +278,19 @@ class ActosTab(Pestana):
             NOMBRES[tipo], explicacion, self, con_dias=tipo is TipoActo.PRORROGA,
             verificar=lambda f: self._srv.actos.puede(numero, tipo, f),
         )
+
+        def guardar() -> Any:
+            d = dlg.datos()
+            datos = {"dias": d.dias} if tipo is TipoActo.PRORROGA else None
+            return self._srv.actos.registrar(numero, tipo, d.fecha, d.descripcion, datos)
+
+        dlg.al_aceptar(guardar)  # a refused act keeps the date and text typed
         try:
             if dlg.exec() != QDialog.DialogCode.Accepted:
                 return
-            d = dlg.datos()
+            acto = dlg.resultado
         finally:
             dlg.deleteLater()
-        datos = {"dias": d.dias} if tipo is TipoActo.PRORROGA else None
-        acto = self._srv.actos.registrar(numero, tipo, d.fecha, d.descripcion, datos)
         etapa = f" Etapa: {acto.etapa_nueva.etiqueta}." if acto.etapa_nueva is not None else ""
         self._hecho(f"{acto.nombre} registrada el {formato.fecha(acto.fecha)}.{etapa}")
 
@@ -299,14 +304,14 @@ class ActosTab(Pestana):
             "Corrección", f"Corrección del acto «{acto.nombre}» del {formato.fecha(acto.fecha)}: diga qué estaba "
             "mal y cuál es el dato correcto. El acto original se conserva.", self,
         )
+        numero = self.numero
+        dlg.al_aceptar(lambda: self._srv.actos.registrar(numero, TipoActo.CORRECCION, dlg.datos().fecha,
+                                                         dlg.datos().descripcion, {"corrige_id": str(acto.id)}))
         try:
             if dlg.exec() != QDialog.DialogCode.Accepted:
                 return
-            d = dlg.datos()
         finally:
             dlg.deleteLater()
-        self._srv.actos.registrar(self.numero, TipoActo.CORRECCION, d.fecha, d.descripcion,
-                                  {"corrige_id": str(acto.id)})
         self._hecho(f"Corrección del acto «{acto.nombre}» registrada.")
 
     @Slot()

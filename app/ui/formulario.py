@@ -74,11 +74,15 @@ class Formulario(QDialog):
         return {}
 
     def validar(self) -> None:
-        """Check the form before saving. Raises :class:`CampoInvalido` (or any AppError)."""
+        """Check the form before saving: no typed date that does not exist, and the dialog's ``datos()`` (when
+        it has one) reads without error. Raises :class:`CampoInvalido` (or any AppError)."""
         for w in self.findChildren(QWidget):
             invalida = getattr(w, "invalida", "")
             if invalida:  # a typed date that does not exist (app.ui.campos.CampoFecha)
                 raise CampoInvalido(w, invalida)
+        datos = getattr(self, "datos", None)
+        if callable(datos):
+            datos()
 
     def confirmar(self) -> bool:
         """Ask what needs confirming before saving (e.g. a payment dated in the future); False keeps the

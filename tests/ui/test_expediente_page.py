@@ -13,7 +13,7 @@ import pytest
 from pypdf import PdfWriter
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from app.services.bootstrap import Servicios
 from app.ui.documento_dialog import AgregarDocumentoDialog, paginas_pdf
@@ -55,7 +55,8 @@ def _agregar(monkeypatch: pytest.MonkeyPatch, archivo: Path, descripcion: str = 
             dlg.descripcion.setText(descripcion)
         visto["hojas"] = dlg.hojas.value()
         visto["nota"] = dlg.nota_hojas.text()
-        return QDialog.DialogCode.Accepted.value
+        dlg.aceptar.click()  # «Agregar y foliar»: the dialog saves and closes (or stays open on a refusal)
+        return dlg.result()
 
     monkeypatch.setattr(AgregarDocumentoDialog, "exec", exec_falso)
     return visto
@@ -86,7 +87,7 @@ def test_add_pdf_prefills_pages_and_appears_in_indice(qtbot: Any, sorteados: Ser
     visto = _agregar(monkeypatch, archivo, "Escrito del coactivado dimitiendo bienes")
     ventana.expediente.boton_agregar.click()
     assert visto["hojas"] == 3
-    assert "3 página(s)" in visto["nota"]
+    assert "El PDF tiene 3 páginas;" in visto["nota"]
     page = ventana.expediente
     assert page.model.rowCount() == 1
     assert page.model.data(page.model.index(0, COL_FOJAS)) == "1–3"
