@@ -158,6 +158,7 @@ class ActosTab(Pestana):
         super().__init__(servicios, parent)
         self.historial = HistorialModel(self)
         self.tabla_historial = tabla(self, self.historial, COL_H_DESCRIPCION)
+        self.tabla_historial.setProperty("exportar_como", "Actos")  # Ctrl+E (app.ui.exportar)
         self.tabla_historial.setObjectName("tablaHistorial")
         anchos(self.tabla_historial, {COL_H_FECHA: 11, COL_H_ACTO: 26, COL_H_ETAPA: 27, COL_H_DOCUMENTO: 11,
                                       COL_H_AUTOR: 14})
@@ -166,6 +167,7 @@ class ActosTab(Pestana):
 
         self.terminos = TerminosModel(self)
         self.tabla_terminos = tabla(self, self.terminos, COL_T_DESCRIPCION)
+        self.tabla_terminos.setProperty("exportar_como", "Términos")  # Ctrl+E (app.ui.exportar)
         self.tabla_terminos.setObjectName("tablaTerminos")
         anchos(self.tabla_terminos, {COL_T_CLASE: 22, COL_T_DIAS: 6, COL_T_DESDE: 11, COL_T_VENCE: 11,
                                      COL_T_ESTADO: 18})

@@ -71,6 +71,7 @@ class BienesPage(QWidget):
         self.alerta.setWordWrap(True)
         self.model = BienesModel(servicios.bienes.foto, self)
         self.tabla = tabla(self, self.model, COL_BIEN)
+        self.tabla.setProperty("exportar_como", "Bienes embargados")  # Ctrl+E (app.ui.exportar)
         self.tabla.setObjectName("tablaBienes")
         self.tabla.verticalHeader().setDefaultSectionSize(MINI + 6)
         self.tabla.setIconSize(QSize(MINI, MINI))

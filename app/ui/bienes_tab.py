@@ -55,6 +55,7 @@ class BienesTab(Pestana):
         super().__init__(servicios, parent)
         self.model = BienesModel(servicios.bienes.foto, self)
         self.tabla = tabla(self, self.model, COL_BIEN, seleccion_multiple=True)
+        self.tabla.setProperty("exportar_como", "Bienes")  # Ctrl+E (app.ui.exportar)
         self.tabla.setObjectName("tablaBienesExpediente")
         for col in (1, 2):
             self.tabla.hideColumn(col)  # the juicio and its debtor are the page's own

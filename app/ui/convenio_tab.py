@@ -67,6 +67,7 @@ class ConvenioTab(Pestana):
         self.convenio: ConvenioRegistrado | None = None
         self.model = CuotasModel(self)
         self.tabla = tabla(self, self.model)
+        self.tabla.setProperty("exportar_como", "Cuotas del convenio")  # Ctrl+E (app.ui.exportar)
         self.tabla.setObjectName("tablaCuotas")
         self.tabla.horizontalHeader().setStretchLastSection(True)
         anchos(self.tabla, {COL_NUMERO: 7, COL_VENCE: 11, COL_CAPITAL: 13, COL_INTERES: 12, COL_CUOTA: 13,

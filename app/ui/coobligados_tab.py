@@ -95,6 +95,7 @@ class CoobligadosTab(Pestana):
         # -- co-obligados
         self.model = CoobligadosModel(self)
         self.tabla = tabla(self, self.model, COL_DIRECCION)
+        self.tabla.setProperty("exportar_como", "Coobligados")  # Ctrl+E (app.ui.exportar)
         self.tabla.setObjectName("tablaCoobligados")
         anchos(self.tabla, {COL_CALIDAD: 20, COL_IDENTIFICACION: 14, COL_NOMBRE: 30})
         self.boton_agregar = QPushButton("Agregar co-obligado…", self)

@@ -174,6 +174,7 @@ class ExpedientePage(QWidget):
 
         self.model = IndiceModel(self)
         self.tabla = tabla(self, self.model, estirar=COL_DESCRIPCION)
+        self.tabla.setProperty("exportar_como", "Índice")  # Ctrl+E (app.ui.exportar)
         self.tabla.setObjectName("tablaIndice")
         anchos(self.tabla, ANCHOS_INDICE)
         self.tabla.doubleClicked.connect(lambda _i: self.abrir_documento())

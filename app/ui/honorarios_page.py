@@ -117,6 +117,7 @@ class HonorariosPage(QWidget):
 
         self.model = SolicitudesModel((), self)
         self.tabla = tabla(self, self.model, COL_DETALLE)
+        self.tabla.setProperty("exportar_como", "Honorarios")  # Ctrl+E (app.ui.exportar)
         self.tabla.setObjectName("tablaHonorarios")
         anchos(self.tabla, {COL_FECHA: 10, COL_JUICIO: 14, COL_DEUDOR: 24, COL_SECRETARIO: 20, COL_ESTADO: 16,
                             COL_BASE: 10, COL_HONORARIO: 9, COL_IVA: 7, COL_TOTAL: 10, COL_FECHA_ESTADO: 10})

@@ -16,6 +16,7 @@ from app.ui.cambiar_clave_dialog import CambiarClaveDialog
 from app.ui.errors import protegido
 from app.ui.expediente_page import ExpedientePage
 from app.ui.expedientes_page import ExpedientesPage
+from app.ui.exportar import ExportarLista
 from app.ui.honorarios_page import HonorariosPage
 from app.ui.import_action import ImportarTitulos
 from app.ui.lote_action import GenerarLote
@@ -94,6 +95,7 @@ class MainWindow(QMainWindow):
         self.opi_lote = GenerarOpiLote(servicios, self, self.lista)
         self.verificacion = VerificarOficina(servicios, self)
         self.lote = GenerarLote(servicios, self, self.lista)
+        self.exportador = ExportarLista(self, servicios.ctx.paths.exports)
         self._menus()
 
         self.lista.abrir.connect(self.abrir_expediente)
@@ -151,6 +153,7 @@ class MainWindow(QMainWindow):
         mb = self.menuBar()
         archivo = mb.addMenu("&Archivo")
         archivo.addAction(self.importador.accion)
+        archivo.addAction(self.exportador.accion)
         archivo.addSeparator()
         self.accion_clave = _accion(self, "Cambiar mi &contraseña…", None, "Elegir una contraseña nueva")
         self.accion_clave.triggered.connect(self.cambiar_clave)

@@ -81,6 +81,7 @@ class MedidasTab(Pestana):
         super().__init__(servicios, parent)
         self.model = MedidasModel(self)
         self.tabla = tabla(self, self.model, COL_RESPUESTA)
+        self.tabla.setProperty("exportar_como", "Medidas cautelares")  # Ctrl+E (app.ui.exportar)
         self.tabla.setObjectName("tablaMedidas")
         anchos(self.tabla, {COL_TIPO: 28, COL_DESTINATARIO: 28, COL_OFICIO: 22, COL_ENVIO: 11, COL_ESTADO: 22,
                             COL_MONTO: 14})

@@ -73,6 +73,7 @@ class NotificacionesTab(Pestana):
         super().__init__(servicios, parent)
         self.model = NotificacionesModel(self)
         self.tabla = tabla(self, self.model, COL_DIRECCION)
+        self.tabla.setProperty("exportar_como", "Notificaciones")  # Ctrl+E (app.ui.exportar)
         self.tabla.setObjectName("tablaNotificaciones")
         anchos(self.tabla, {COL_FECHA: 15, COL_NOTIFICA: 21, COL_DESTINATARIO: 22, COL_INTENTO: 6, COL_FORMA: 8,
                             COL_RESULTADO: 8, COL_RECIBIO: 20, COL_ADJUNTOS: 11, COL_VENCE: 13})

@@ -81,12 +81,14 @@ class PagosTab(Pestana):
         super().__init__(servicios, parent)
         self.pagos = PagosModel(self)
         self.tabla_pagos = tabla(self, self.pagos, COL_P_REFERENCIA)
+        self.tabla_pagos.setProperty("exportar_como", "Pagos")  # Ctrl+E (app.ui.exportar)
         self.tabla_pagos.setObjectName("tablaPagos")
         anchos(self.tabla_pagos, {COL_P_FECHA: 11, COL_P_MONTO: 13, COL_P_COSTAS: 12, COL_P_INTERES: 12,
                                   COL_P_RECARGO: 12, COL_P_CAPITAL: 13, COL_P_HONORARIOS: 12, COL_P_CONVENIO: 9,
                                   COL_P_REGISTRO: 14})
         self.costas = CostasModel(self)
         self.tabla_costas = tabla(self, self.costas, COL_C_CONCEPTO)
+        self.tabla_costas.setProperty("exportar_como", "Costas")  # Ctrl+E (app.ui.exportar)
         self.tabla_costas.setObjectName("tablaCostas")
         anchos(self.tabla_costas, {COL_C_FECHA: 11, COL_C_MONTO: 13, 3: 14})
         self.resumen = nota(self)
