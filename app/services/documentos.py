@@ -768,6 +768,19 @@ class DocumentosService:
         return doc
 
     # -- export -----------------------------------------------------------------------------------------------
+    def contenido(self, documento_id: uuid.UUID) -> bytes:
+        """The stored bytes of a document of this office (a photo to show large, a scan). Read only.
+
+        Raises:
+            NotFoundError: unknown document, or its file is missing from the store (not yet synced).
+        """
+        with self.ctx.read() as s:
+            doc = s.get(Documento, documento_id)
+            if doc is None or doc.office_id != self.ctx.office_id:
+                raise NotFoundError("El documento no existe en esta oficina.")
+            digest = doc.archivo_sha256
+        return self.ctx.blobs.get(digest)
+
     def exportar(self, documento_id: uuid.UUID, destino: Path | None = None) -> Path:
         """Write the stored bytes of a document to ``destino`` (a file path, or an existing folder) or,
         by default, to ``<datos>/documentos/<juicio or "oficina">/<nombre_archivo>``; return the path

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from PySide6.QtCore import Qt, Slot
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from app.common.dates import to_local
@@ -16,6 +16,7 @@ from app.services.bootstrap import Servicios
 from app.services.notificaciones import DatosNotificacion, FormaNotificacion
 from app.ui import formato
 from app.ui.errors import protegido
+from app.ui.fotos import lista_miniaturas
 from app.ui.notificacion_dialog import FORMAS, NotificacionDialog
 from app.ui.pestana import Pestana, anchos, fila_seleccionada, nota, tabla
 from app.ui.sistema import abrir_archivo
@@ -85,8 +86,13 @@ class NotificacionesTab(Pestana):
         self.boton_razon = QPushButton("Abrir razón", self)
         self.boton_razon.setToolTip("Abrir la razón de notificación sentada por este intento")
         self.boton_razon.clicked.connect(self.abrir_razon)
-        self.boton_adjuntos = QPushButton("Abrir adjuntos", self)
+        self.boton_adjuntos = QPushButton("Ver fotos", self)
+        self.boton_adjuntos.setToolTip("Ver en grande las fotos y escaneos de este intento (también con doble clic "
+                                       "en una miniatura)")
         self.boton_adjuntos.clicked.connect(self.abrir_adjuntos)
+        self.fotos = lista_miniaturas(self)
+        self.fotos.setObjectName("fotosNotificacion")
+        self.fotos.setToolTip("Fotos y escaneos del intento seleccionado: doble clic para verlas en grande")
         acciones = QHBoxLayout()
         acciones.addWidget(self.boton_registrar)
         acciones.addStretch(1)
@@ -100,6 +106,7 @@ class NotificacionesTab(Pestana):
                                  "La primera notificación efectiva de la orden de pago abre el término de 3 días."))
         lay.addLayout(acciones)
         lay.addWidget(self.tabla, 1)
+        lay.addWidget(self.fotos)
         self._habilitar()
 
     def cargar(self) -> None:
@@ -116,6 +123,17 @@ class NotificacionesTab(Pestana):
         self.boton_registrar.setEnabled(self.numero is not None)
         self.boton_razon.setEnabled(n is not None and n.razon_documento_id is not None)
         self.boton_adjuntos.setEnabled(n is not None and bool(n.adjuntos))
+        self._mostrar_fotos(n)
+
+    def _mostrar_fotos(self, n: DatosNotificacion | None) -> None:
+        """Thumbnails of the selected attempt's photos and scans (read from the document store)."""
+        self.fotos.vaciar()
+        for a in n.adjuntos if n is not None else ():
+            try:
+                data = self._srv.documentos.contenido(a.documento_id)
+            except AppError:  # not yet synced to this desktop: its name still shows
+                data = b""
+            self.fotos.agregar(a.nombre_archivo, data)
 
     @Slot()
     @protegido
@@ -164,6 +182,13 @@ class NotificacionesTab(Pestana):
     @Slot()
     @protegido
     def abrir_adjuntos(self) -> None:
+        """The selected attempt's photos, large (a scanned PDF opens in the system's viewer)."""
         n = self._seleccionada()
-        for a in n.adjuntos if n is not None else ():
-            abrir_archivo(self, self._srv.documentos.exportar(a.documento_id))
+        if n is None or not n.adjuntos:
+            return
+        imagenes = [i for i, (_nombre, data) in enumerate(self.fotos.datos) if not QImage.fromData(data).isNull()]
+        if imagenes:
+            self.fotos.ver(self.fotos.item(imagenes[0]))
+        for a, (_nombre, data) in zip(n.adjuntos, self.fotos.datos, strict=False):
+            if QImage.fromData(data).isNull():
+                abrir_archivo(self, self._srv.documentos.exportar(a.documento_id))

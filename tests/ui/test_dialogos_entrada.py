@@ -18,6 +18,7 @@ from app.domain.tipos import TipoActo, TipoDocumento
 from app.services.bootstrap import Servicios
 from app.services.notificaciones import FormaNotificacion
 from app.ui.campos import campo_fecha, fecha_de
+from app.ui.fotos import VisorFotos
 from app.ui.main_window import MainWindow
 from app.ui.notificacion_dialog import NotificacionDialog
 from app.ui.pago_dialogs import AbonoDialog
@@ -88,6 +89,16 @@ def test_notification_without_address_stays_open_and_keeps_fields_and_photos(
     assert n.direccion == "Av. Daniel León Borja 24-15, Riobamba" and n.recibido_por == "El propio coactivado"
     assert [a.nombre_archivo for a in n.adjuntos] == ["fachada.png"]
     assert tab.model.rowCount() == 1
+
+    # The photo shows as a thumbnail under the list; double-click opens it large.
+    tab.tabla.selectRow(0)
+    assert tab.fotos.count() == 1 and not tab.fotos.item(0).icon().isNull()
+    grandes: list[tuple[str, int]] = []
+    monkeypatch.setattr(VisorFotos, "exec", lambda v: grandes.append((v.nombre.text(), v.imagen.pixmap().width())))
+    tab.fotos.itemActivated.emit(tab.fotos.item(0))
+    assert grandes == [("fachada.png  (1 de 1)", 64)]
+    tab.boton_adjuntos.click()  # «Ver fotos»
+    assert len(grandes) == 2
 
 
 def test_date_typed_then_tab_stays_as_typed(qtbot: Any) -> None:
