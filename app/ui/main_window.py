@@ -55,7 +55,7 @@ class MainWindow(QMainWindow):
         self.settings = settings if settings is not None else QSettings(ORGANIZACION, APLICACION)
         self.setObjectName("ventanaPrincipal")
         oficina = servicios.oficina.datos()
-        self.setWindowTitle(f"Foja — {oficina.nombre}")
+        self.setWindowTitle(oficina.nombre)  # Qt adds « — Foja» (the application display name)
         self.resize(1280, 800)
 
         self.lista = ExpedientesPage(servicios, self)
