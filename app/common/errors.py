@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from app.common.text import plural
+
 
 class AppError(Exception):
     """Base of every expected error. ``message`` is shown to the user as is (Spanish).
@@ -109,6 +111,6 @@ class ImportRejected(ValidationError):
         lines = "\n".join(f"  - {p}" for p in problems[:50])
         more = f"\n  … y {len(problems) - 50} problemas más" if len(problems) > 50 else ""
         super().__init__(
-            f"No se importó nada de «{filename}»: {len(problems)} problema(s). "
+            f"No se importó nada de «{filename}»: {plural(len(problems), 'problema')}. "
             f"Corrija el archivo y vuelva a importarlo.\n{lines}{more}"
         )

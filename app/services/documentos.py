@@ -570,7 +570,7 @@ class DocumentosService:
                         raise ValidationError("«cuerpo» es el número del cuerpo (1, 2, …).") from exc
                     if not 1 <= cuerpo <= j.cuerpos:
                         raise ValidationError(
-                            f"El expediente tiene {j.cuerpos} cuerpo(s): no existe el cuerpo {cuerpo}.")
+                            f"El expediente tiene {plural(j.cuerpos, 'cuerpo')}: no existe el cuerpo {cuerpo}.")
                 contexto = cx.caratula(j, fecha, cuerpo)
                 nombre = f"Caratula_{_nombre_seguro(e.numero)}_cuerpo{cuerpo}.docx"
             else:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.common.errors import AppError
+from app.common.text import plural
 from app.domain.bienes import EstadoBien, TipoBien
 from app.domain.bienes_campos import CAMPOS
 from app.services.bienes import ActaDisponible, NuevoBien
@@ -139,7 +140,7 @@ class DesignarDepositarioDialog(QDialog):
         self.depositario = QComboBox(self)
         self.depositario.setObjectName("comboDepositario")
         for d in depositarios:
-            self.depositario.addItem(f"{d.nombres} ({d.cedula}) — {d.bienes} bien(es) en custodia", d.id)
+            self.depositario.addItem(f"{d.nombres} ({d.cedula}) — {plural(d.bienes, 'bien')} en custodia", d.id)
         self.fecha = campo_fecha(self)
         self.lugar = QLineEdit(self)
         self.lugar.setPlaceholderText("Dónde quedan los bienes (bodega, patio, domicilio del coactivado…)")

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.common.text import plural
 from app.domain.honorarios import EstadoSolicitud
 from app.domain.permisos import Permiso
 from app.services.bootstrap import Servicios
@@ -190,7 +191,7 @@ class HonorariosPage(QWidget):
         self.model.set_filas(filas)
         r = resumen(filas)
         self.totales.setText(
-            f"{r.cantidad} solicitud(es) · solicitado (sin rechazados) <b>USD {formato.usd(r.solicitado)}</b> · "
+            f"{plural(r.cantidad, 'solicitud')} · solicitado (sin rechazados) <b>USD {formato.usd(r.solicitado)}</b> · "
             f"pendiente de revisión USD {formato.usd(r.pendiente)} · aprobado por pagar USD "
             f"{formato.usd(r.aprobado)} · pagado <b>USD {formato.usd(r.pagado)}</b> · rechazado o revertido USD "
             f"{formato.usd(r.rechazado)}")

@@ -6,6 +6,7 @@ from PySide6.QtCore import QByteArray, QSettings, Qt, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QDialog, QDockWidget, QFrame, QLabel, QMainWindow, QStackedWidget, QWidget
 
+from app.common.text import plural
 from app.domain.permisos import Permiso, Rol
 from app.services.bootstrap import Servicios
 from app.services.sesion import cedula_del_secretario
@@ -416,7 +417,8 @@ class MainWindow(QMainWindow):
         n = self._srv.depositarios.contar_informes_vencidos()
         if n:
             self.statusBar().showMessage(
-                f"Hay {n} informe(s) de depositario vencido(s): Oficina → Bienes embargados (Ctrl+Shift+B).", 30000)
+                f"Hay {plural(n, 'informe de depositario vencido', 'informes de depositario vencidos')}: "
+                "Oficina → Bienes embargados (Ctrl+Shift+B).", 30000)
 
     @Slot(str)
     def _aviso(self, texto: str) -> None:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.common.dates import local_today
+from app.common.text import plural
 from app.domain.tipos import TipoActo, TipoDocumento
 from app.services.bootstrap import Servicios
 from app.services.pagos import CostaRegistrada, PagoRegistrado, ResultadoAbono
@@ -134,7 +135,7 @@ class PagosTab(Pestana):
         self.costas.set_filas(h.costas)
         hoy = self._srv.liquidacion.calcular(self.numero, local_today())
         self.resumen.setText(
-            f"Pagado: USD {formato.usd(h.total_pagado)} en {len(h.pagos)} abono(s) · costas cargadas: "
+            f"Pagado: USD {formato.usd(h.total_pagado)} en {plural(len(h.pagos), 'abono')} · costas cargadas: "
             f"USD {formato.usd(h.total_costas)} · <b>saldo a hoy: USD {formato.usd(hoy.total)}</b>"
         )
         permitido = self._srv.actos.puede(self.numero, TipoActo.ABONO)

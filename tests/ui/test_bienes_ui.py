@@ -94,10 +94,10 @@ def test_vehiculo_depositario_informe_y_alerta_del_jefe(qtbot: Any, srv: Servici
 
     # -- the jefe sees the overdue report
     jefe = _ventana(qtbot, srv, settings, "jefa")
-    assert "1 informe(s) de depositario vencido(s)" in jefe.statusBar().currentMessage()
+    assert "1 informe de depositario vencido" in jefe.statusBar().currentMessage()
     jefe.accion_bienes.trigger()
     assert jefe.paginas.currentWidget() is jefe.bienes
-    assert "1 informe(s) de depositario vencido(s)" in jefe.bienes.alerta.text()
+    assert "1 informe de depositario vencido" in jefe.bienes.alerta.text()
     jefe.bienes.solo_vencidos.setChecked(True)
     assert jefe.bienes.model.rowCount() == 1
 
@@ -106,7 +106,7 @@ def test_vehiculo_depositario_informe_y_alerta_del_jefe(qtbot: Any, srv: Servici
     pagina = dep.bienes
     assert dep.paginas.currentWidget() is pagina
     assert pagina.model.rowCount() == 1 and "Vencido" in pagina.model.index(0, 8).data()
-    assert "Tiene 1 informe(s)" in pagina.alerta.text()
+    assert "Tiene 1 informe de depositario vencido" in pagina.alerta.text()
     pagina.tabla.selectRow(0)
 
     def llenar_informe(d: InformeDialog) -> None:

@@ -107,7 +107,7 @@ def test_verify_foliation_intact_then_broken(qtbot: Any, sorteados: Servicios, v
     ventana.expediente.boton_verificar.click()
     caja = cajas.ultima()
     assert caja.icono == QMessageBox.Icon.Information
-    assert caja.texto == f"Foliación del juicio {numero} íntegra: 1 documento(s), fojas 1 a 2."
+    assert caja.texto == f"Foliación del juicio {numero} íntegra: 1 documento, fojas 1 a 2."
     # Someone edits the stored file after it was foliated.
     sha = sorteados.foliacion.indice(numero)[0].sha256
     sorteados.ctx.blobs.path(sha).write_bytes(b"%PDF alterado")
