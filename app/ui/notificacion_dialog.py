@@ -122,13 +122,13 @@ class NotificacionDialog(Formulario):
     @Slot()
     def _ayuda_direccion(self) -> None:
         """The placeholder says what an empty address means for the person and form chosen."""
-        nombre, registrada = self._registrada()
+        _nombre, registrada = self._registrada()
         if not self._exige_direccion():
             texto = "No se exige en la notificación por la prensa"
         elif registrada:
-            texto = f"Vacía: la dirección registrada ({registrada})"
+            texto = f"Vacía: se usa la registrada ({registrada})"
         else:
-            texto = f"Obligatoria: {nombre} no tiene dirección registrada"
+            texto = "Obligatoria: la persona no tiene dirección registrada"
         self.direccion.setPlaceholderText(texto)
 
     def campos(self) -> Mapping[str, QWidget]:

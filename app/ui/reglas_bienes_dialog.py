@@ -6,14 +6,15 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtWidgets import QDialog, QDoubleSpinBox, QFormLayout, QSpinBox, QWidget
+from PySide6.QtWidgets import QDoubleSpinBox, QFormLayout, QSpinBox, QWidget
 
 from app.domain.bienes import ReglasBienes
 from app.ui.campos import botones
+from app.ui.formulario import Formulario
 from app.ui.pestana import nota
 
 
-class ReglasBienesDialog(QDialog):
+class ReglasBienesDialog(Formulario):
     def __init__(self, reglas: ReglasBienes, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Reglas de bienes embargados (configurables)")
