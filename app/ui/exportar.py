@@ -158,6 +158,12 @@ class ExportarLista(QObject):
 
     @Slot()
     def exportar(self) -> None:
+        central = self._ventana.centralWidget()
+        pagina = getattr(central, "currentWidget", lambda: central)()
+        propia = getattr(pagina, "exportar_lista", None)
+        if callable(propia):  # a page with its own export (honorarios: the list and its totals)
+            propia()
+            return
         vista = vista_activa(self._ventana)
         if vista is None or vista.model() is None:
             mensajes.informar(self._ventana, "No hay ninguna lista en pantalla para exportar.",

@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import ClassVar
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -140,11 +139,6 @@ class HonorariosPage(QWidget):
         self.boton_exportar = QPushButton("Exportar XLSX…", self)
         self.boton_exportar.setToolTip("Exportar la lista filtrada y sus totales (Ctrl+E)")
         self.boton_exportar.clicked.connect(self.exportar)
-        exportar = QAction(self)
-        exportar.setShortcut(QKeySequence("Ctrl+E"))
-        exportar.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        exportar.triggered.connect(self.exportar)
-        self.addAction(exportar)
         acciones = QHBoxLayout()
         for b in (self.boton_revisar, self.boton_pagar):
             b.setVisible(self._es_jefe)
@@ -265,6 +259,10 @@ class HonorariosPage(QWidget):
 
     @Slot()
     @protegido
+    def exportar_lista(self) -> None:
+        """Ctrl+E (Archivo → Exportar la lista a Excel…) on this page: the list with its totals."""
+        self.exportar()
+
     def exportar(self) -> None:
         desde, hasta = fecha_de(self.desde), fecha_de(self.hasta)
         sugerido = str(Path.home() / f"Honorarios {desde:%Y-%m-%d} a {hasta:%Y-%m-%d}.xlsx")
