@@ -118,8 +118,10 @@ def sincronizar(args: argparse.Namespace, srv: Any) -> int:
     repetidos = f" ({r.repetidos} ya estaban en el servidor)" if r.repetidos else ""
     print(f"Enviados: {plural(r.enviados, 'cambio')}{repetidos}.")
     print(f"Recibidos: {plural(r.recibidos, 'fila')}.")
-    print(f"Archivos: {r.archivos_subidos} subido(s), {r.archivos_bajados} descargado(s)"
-          f"{f', {r.archivos_pendientes} pendiente(s)' if r.archivos_pendientes else ''}.")
+    pendientes = f", {r.archivos_pendientes} {'pendiente' if r.archivos_pendientes == 1 else 'pendientes'}" \
+        if r.archivos_pendientes else ""
+    print(f"Archivos: {r.archivos_subidos} {'subido' if r.archivos_subidos == 1 else 'subidos'}, "
+          f"{r.archivos_bajados} {'descargado' if r.archivos_bajados == 1 else 'descargados'}{pendientes}.")
     for c in r.conflictos_nuevos:
         print(f"Conflicto: {c}")
     print(f"Conflictos pendientes: {r.conflictos_pendientes}.")
