@@ -22,6 +22,7 @@ from app.common.dates import parse_date
 from app.common.errors import AppError, ImportRejected
 from app.common.money import format_usd
 from app.common.paths import DataPaths
+from app.common.text import plural
 
 log = logging.getLogger(__name__)
 
@@ -271,7 +272,8 @@ def _run(args: argparse.Namespace, srv) -> int:  # type: ignore[no-untyped-def]
         reanudados = srv.convenios.revisar(args.fecha)
         for r in reanudados:
             print(f"{r.juicio}\tcuota {r.cuota} vencida el {r.vence:%d/%m/%Y} e impaga\tvuelve a {r.etapa.etiqueta}")
-        print(f"{len(reanudados)} acuerdo(s) de pago incumplido(s); juicio(s) reanudado(s).")
+        print(f"{plural(len(reanudados), 'acuerdo de pago incumplido', 'acuerdos de pago incumplidos')}; "
+              f"{'juicio reanudado' if len(reanudados) == 1 else 'juicios reanudados'}.")
         return 0
     if cmd == "vencimientos":
         from app.services.vencimientos import formatear_vencimientos
@@ -345,7 +347,8 @@ def _run(args: argparse.Namespace, srv) -> int:  # type: ignore[no-untyped-def]
                                   ) from None
         n = srv.bienes.exportar_inventario(args.out, Filtro(args.buscar, estado=estado, solo_vencidos=args.vencidos))
         vencidos = srv.depositarios.contar_informes_vencidos()
-        print(f"{args.out}: {n} bien(es); {vencidos} informe(s) de depositario vencido(s) en la oficina.")
+        informes = plural(vencidos, "informe de depositario vencido", "informes de depositario vencidos")
+        print(f"{args.out}: {plural(n, 'bien')}; {informes} en la oficina.")
         return 0
     if cmd == "secretario":
         x = srv.secretarios.crear(args.nombres, args.cedula, externo=not args.interno, genero=args.genero)

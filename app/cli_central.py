@@ -19,6 +19,7 @@ import sys
 from typing import Any
 
 from app.common.errors import AppError
+from app.common.text import plural
 
 SALIDA_SIN_CONEXION = 3
 SALIDA_CONFLICTOS = 4
@@ -69,14 +70,15 @@ def central(args: argparse.Namespace) -> int:
             return 0
         if args.accion == "podar":
             n = c.podar(engine, args.dias)
-            print(f"Registro de cambios: {n} entrada(s) de más de {args.dias} días eliminada(s). Un escritorio que "
-                  "no se sincronizó desde entonces descargará su oficina completa.")
+            eliminadas = "eliminada" if n == 1 else "eliminadas"
+            print(f"Registro de cambios: {plural(n, 'entrada')} de más de {args.dias} días {eliminadas}. Un "
+                  "escritorio que no se sincronizó desde entonces descargará su oficina completa.")
             return 0
         e = c.estado(engine)
         print(f"Esquema del servidor: {e.version} (este programa: {e.version_programa})")
         print("Oficinas:")
         for codigo, nombre, n in e.oficinas:
-            print(f"  {codigo}\t{nombre}\t{n} expediente(s)")
+            print(f"  {codigo}\t{nombre}\t{plural(n, 'expediente')}")
         print("Usuarios:")
         for login, rol, codigo in e.usuarios:
             print(f"  {login}\t{rol}\t{codigo}")
@@ -111,10 +113,13 @@ def sincronizar(args: argparse.Namespace, srv: Any) -> int:
         print(f"Subida inicial de la oficina: {r.subida_inicial} filas.")
     if r.instantanea:
         print(f"Descarga inicial de la oficina: {r.recibidos} filas.")
-    print(f"Enviados: {r.enviados} cambio(s){f' ({r.repetidos} ya estaban en el servidor)' if r.repetidos else ''}.")
-    print(f"Recibidos: {r.recibidos} fila(s).")
-    print(f"Archivos: {r.archivos_subidos} subido(s), {r.archivos_bajados} descargado(s)"
-          f"{f', {r.archivos_pendientes} pendiente(s)' if r.archivos_pendientes else ''}.")
+    repetidos = f" ({r.repetidos} ya estaban en el servidor)" if r.repetidos else ""
+    print(f"Enviados: {plural(r.enviados, 'cambio')}{repetidos}.")
+    print(f"Recibidos: {plural(r.recibidos, 'fila')}.")
+    pendientes = f", {r.archivos_pendientes} {'pendiente' if r.archivos_pendientes == 1 else 'pendientes'}" \
+        if r.archivos_pendientes else ""
+    print(f"Archivos: {r.archivos_subidos} {'subido' if r.archivos_subidos == 1 else 'subidos'}, "
+          f"{r.archivos_bajados} {'descargado' if r.archivos_bajados == 1 else 'descargados'}{pendientes}.")
     for c in r.conflictos_nuevos:
         print(f"Conflicto: {c}")
     print(f"Conflictos pendientes: {r.conflictos_pendientes}.")

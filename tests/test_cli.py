@@ -152,7 +152,7 @@ def test_convenios_resumes_a_juicio_whose_instalment_went_unpaid(
     finally:
         srv.close()
     code, out, _ = run(capsys, "convenios", "--fecha", "10/02/2026", "--data-dir", str(oficina))
-    assert code == 0 and out.startswith("0 acuerdo(s)")  # first instalment not due yet
+    assert code == 0 and out.startswith("0 acuerdos de pago incumplidos")  # first instalment not due yet
     code, out, _ = run(capsys, "convenios", "--fecha", "14/02/2026", "--data-dir", str(oficina))
     assert code == 0
     assert out.splitlines()[0].startswith("0601-2025-00005\tcuota 1 vencida el 13/02/2026 e impaga\tvuelve a Sorteado")

@@ -35,7 +35,7 @@ def oficina(tmp_path: Path) -> Path:
 def test_inventario_xlsx(oficina: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "inv.xlsx"
     assert main(["inventario", "--out", str(out), "--data-dir", str(oficina)]) == 0
-    assert "1 bien(es)" in capsys.readouterr().out
+    assert ": 1 bien; 0 informes de depositario vencidos" in capsys.readouterr().out
     filas = list(load_workbook(out)["Inventario"].iter_rows(values_only=True))
     assert filas[1][5] == "PBA-1234" and filas[1][9] == "Embargado"
     assert main(["inventario", "--out", str(out), "--estado", "rematado", "--data-dir", str(oficina)]) == 0

@@ -9,13 +9,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from app.common.text import plural
+
 
 class AppError(Exception):
-    """Base of every expected error. ``message`` is shown to the user as is (Spanish)."""
+    """Base of every expected error. ``message`` is shown to the user as is (Spanish).
 
-    def __init__(self, message: str) -> None:
+    ``campo``: the input the error is about, by the service's parameter name (e.g. ``"direccion"``), so a
+    dialog can mark that field and keep what was typed; None when the error is not about one field.
+    """
+
+    def __init__(self, message: str, campo: str | None = None) -> None:
         super().__init__(message)
         self.message = message
+        self.campo = campo
 
 
 class ValidationError(AppError):
@@ -104,6 +111,6 @@ class ImportRejected(ValidationError):
         lines = "\n".join(f"  - {p}" for p in problems[:50])
         more = f"\n  … y {len(problems) - 50} problemas más" if len(problems) > 50 else ""
         super().__init__(
-            f"No se importó nada de «{filename}»: {len(problems)} problema(s). "
+            f"No se importó nada de «{filename}»: {plural(len(problems), 'problema')}. "
             f"Corrija el archivo y vuelva a importarlo.\n{lines}{more}"
         )

@@ -120,8 +120,9 @@ def _render(plantilla: Path, campos: Mapping[str, Any]) -> tuple[bytes, Any, dic
     faltan = campos_desconocidos(plantilla, campos.keys())
     if faltan:
         nombres = ", ".join(sorted(faltan))
+        cuales = "un campo desconocido" if len(faltan) == 1 else "campos desconocidos"
         raise ValidationError(
-            f"La plantilla «{plantilla.name}» usa campo(s) desconocido(s): {nombres}. Corrija la plantilla "
+            f"La plantilla «{plantilla.name}» usa {cuales}: {nombres}. Corrija la plantilla "
             "(revise la ortografía del campo) o restaure la plantilla original."
         )
     from app.documents.compilada import compilada

@@ -126,7 +126,8 @@ def identificacion(tipo: TipoBien, d: dict[str, Any]) -> str:
         v = d.get(c.clave)
         if v and c.clave in ("placa", "chasis", "motor", "clave_catastral", "serie", "cuenta", "certificado_registro",
                              "cantidad", "oficio"):
-            partes.append(f"{c.etiqueta.split(' (')[0]} {v}" if c.clave != "cantidad" else f"{v} unidad(es)")
+            unidades = "unidad" if str(v).strip() == "1" else "unidades"
+            partes.append(f"{c.etiqueta.split(' (')[0]} {v}" if c.clave != "cantidad" else f"{v} {unidades}")
     return "; ".join(partes)
 
 

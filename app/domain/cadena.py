@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from app.common.text import plural
 from app.domain.foliacion import GENESIS
 
 MODULO = 2**256
@@ -84,21 +85,25 @@ def diferencias(anclada: Cabeza, actual: Cabeza) -> list[str]:
     out: list[str] = []
     if actual.folios < anclada.folios:
         if actual.folios == 0:
-            out.append(f"no queda ninguna entrada de foliación: el expediente tenía {anclada.folios} documento(s) "
-                       f"foliado(s), fojas 1 a {anclada.ultimo_folio} (se eliminaron todas)")
+            out.append(f"no queda ninguna entrada de foliación: el expediente tenía "
+                       f"{plural(anclada.folios, 'documento foliado')}, fojas 1 a {anclada.ultimo_folio} "
+                       "(se eliminaron todas)")
         else:
-            out.append(f"faltan las últimas entradas de foliación: el expediente tenía {anclada.folios} "
-                       f"documento(s) hasta la foja {anclada.ultimo_folio} y quedan {actual.folios} "
+            out.append(f"faltan las últimas entradas de foliación: el expediente tenía "
+                       f"{plural(anclada.folios, 'documento')} hasta la foja {anclada.ultimo_folio} y quedan "
+                       f"{actual.folios} "
                        f"(hasta la foja {actual.ultimo_folio})")
     elif actual.folios > anclada.folios:
-        out.append(f"hay {actual.folios - anclada.folios} entrada(s) de foliación que el programa no registró")
+        out.append(f"hay {plural(actual.folios - anclada.folios, 'entrada')} de foliación que el programa no registró")
     elif actual.hash_folio != anclada.hash_folio or actual.ultimo_folio != anclada.ultimo_folio:
         out.append("la última entrada de foliación no es la que el programa registró (fue reemplazada)")
     if actual.actos < anclada.actos:
-        out.append(f"se eliminaron {anclada.actos - actual.actos} acto(s) procesal(es): el expediente tenía "
+        out.append(f"se {'eliminó' if anclada.actos - actual.actos == 1 else 'eliminaron'} "
+                   f"{plural(anclada.actos - actual.actos, 'acto procesal', 'actos procesales')}: el expediente tenía "
                    f"{anclada.actos} y quedan {actual.actos}")
     elif actual.actos > anclada.actos:
-        out.append(f"hay {actual.actos - anclada.actos} acto(s) procesal(es) que el programa no registró")
+        out.append(f"hay {plural(actual.actos - anclada.actos, 'acto procesal', 'actos procesales')} que el "
+                   "programa no registró")
     elif actual.hash_actos != anclada.hash_actos:
         out.append("un acto procesal fue modificado después de registrarse")
     return out

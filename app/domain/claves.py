@@ -93,11 +93,27 @@ def problemas_clave(clave: str, login: str = "") -> list[str]:
     return out
 
 
+def _enumerar(cosas: list[str], conjuncion: str) -> str:
+    """«a», «a y b», «a, b y c» (``conjuncion`` «y» or «ni»)."""
+    if len(cosas) == 1:
+        return cosas[0]
+    if conjuncion == "y" and cosas[-1][:1] in "iI" and not cosas[-1].lower().startswith("hie"):
+        conjuncion = "e"  # «tener 10 caracteres e incluir un dígito»
+    return ", ".join(cosas[:-1]) + f" {conjuncion} {cosas[-1]}"
+
+
 def explicar_problemas(problemas: list[str]) -> str:
-    """One Spanish sentence from :func:`problemas_clave`."""
-    if len(problemas) == 1:
-        return f"La contraseña debe {problemas[0]}."
-    return "La contraseña debe " + ", ".join(problemas[:-1]) + f" y {problemas[-1]}."
+    """One Spanish sentence from :func:`problemas_clave`: what the password must have, then what it must not
+    («La contraseña debe tener al menos 10 caracteres y no debe contener el nombre de usuario.»; never «debe no
+    contener»)."""
+    debe = [p for p in problemas if not p.startswith("no ")]
+    no_debe = [p.removeprefix("no ") for p in problemas if p.startswith("no ")]
+    partes = []
+    if debe:
+        partes.append("debe " + _enumerar(debe, "y"))
+    if no_debe:
+        partes.append("no debe " + _enumerar(no_debe, "ni"))
+    return "La contraseña " + (", y " if len(debe) > 1 else " y ").join(partes) + "."
 
 
 def generar_clave(longitud: int = 14) -> str:

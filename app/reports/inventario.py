@@ -44,13 +44,13 @@ def escribir_xlsx(destino: Path, hojas: Sequence[Hoja]) -> int:
             celda.fill = PatternFill("solid", fgColor="DDE3EA")
         for i, (_c, ancho) in enumerate(h.columnas, start=1):
             ws.column_dimensions[ws.cell(1, i).column_letter].width = ancho
-        for fila in h.filas:
+        for r, fila in enumerate(h.filas, start=2):
             ws.append([float(v) if isinstance(v, Decimal) else v for v in fila])
-            for celda, v in zip(ws[ws.max_row], fila, strict=False):
+            for c, v in enumerate(fila, start=1):  # ws.cell is a lookup; ws[max_row] would rescan the sheet
                 if isinstance(v, Decimal):
-                    celda.number_format = "#,##0.00"
+                    ws.cell(row=r, column=c).number_format = "#,##0.00"
                 elif isinstance(v, date):
-                    celda.number_format = "DD/MM/YYYY"
+                    ws.cell(row=r, column=c).number_format = "DD/MM/YYYY"
             total += 1
         ws.freeze_panes = "A2"
         ws.auto_filter.ref = ws.dimensions

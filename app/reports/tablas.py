@@ -41,11 +41,11 @@ def escribir_hoja(ws: Any, titulo: str, columnas: Sequence[str], filas: Sequence
     ws.append(list(columnas))
     for c in ws[3]:
         c.font = Font(bold=True)
-    for fila in filas:
+    for r, fila in enumerate(filas, start=4):
         ws.append([float(v) if isinstance(v, Decimal) else v for v in fila])
-        for c, v in zip(ws[ws.max_row], fila, strict=False):
+        for c, v in enumerate(fila, start=1):  # ws.cell is a lookup; ws[max_row] would rescan the sheet
             if isinstance(v, Decimal):
-                c.number_format = FORMATO_USD
+                ws.cell(row=r, column=c).number_format = FORMATO_USD
     for i, nombre in enumerate(columnas, start=1):
         ancho = max([len(str(nombre))] + [len(str(f[i - 1])) for f in filas if i - 1 < len(f)])
         ws.column_dimensions[ws.cell(row=3, column=i).column_letter].width = min(60, ancho + 3)

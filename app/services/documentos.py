@@ -52,11 +52,11 @@ from app.common.errors import (
     AppError,
     CancelledError,
     DiaInhabil,
-    PermissionDenied,
     RuleError,
     ValidationError,
 )
 from app.common.progress import NO_PROGRESS, Progress
+from app.common.text import plural, segun
 from app.documents.campos import muestras
 from app.documents.render import render
 from app.domain import procedimiento as proc
@@ -95,20 +95,36 @@ NO_FOLIADOS = no_foliados()
 
 
 class LoteGenerado(list[DocumentoGenerado]):
-    """The documents a batch generated, in the order asked, and the juicios that failed while generating
-    (``fallidos``: ``(juicio, reason)``; each failure wrote nothing for that juicio)."""
+    """The documents a batch generated, in the order asked, and the juicios left out with the reason.
 
-    def __init__(self, generados: Sequence[DocumentoGenerado] = (), fallidos: Sequence[tuple[str, str]] = ()) -> None:
+    ``omitidos``: ``(juicio, reason)`` of the juicios the check before generating found blocked (no such
+    juicio, another user's expediente, a stage that does not admit the document…); ``fallidos``: those that
+    failed while generating (changed meanwhile…). Nothing was written for either. :attr:`saltados` is both, in
+    the order asked.
+    """
+
+    def __init__(self, generados: Sequence[DocumentoGenerado] = (), fallidos: Sequence[tuple[str, str]] = (),
+                 omitidos: Sequence[tuple[str, str]] = ()) -> None:
         super().__init__(generados)
         self.fallidos: list[tuple[str, str]] = list(fallidos)
+        self.omitidos: list[tuple[str, str]] = list(omitidos)
+
+    @property
+    def saltados(self) -> list[tuple[str, str]]:
+        """Every juicio not generated, ``(juicio, reason)``: the blocked ones first, then the failures."""
+        return self.omitidos + self.fallidos
 
     def mensaje(self) -> str:
-        texto = f"{len(self)} documento(s) generado(s)."
-        if self.fallidos:
-            lineas = "\n  - ".join(f"{n}: {m}" for n, m in self.fallidos[:50])
-            texto += f" {len(self.fallidos)} juicio(s) no se generaron:\n  - {lineas}"
+        """«3 documentos generados.» and, when some were left out, how many and each with its reason (at most
+        50 listed)."""
+        texto = f"{plural(len(self), 'documento generado')}."
+        saltados = self.saltados
+        if saltados:
+            lineas = "\n  - ".join(f"{n}: {m}" for n, m in saltados[:50])
+            mas = f"\n  … y {len(saltados) - 50} más" if len(saltados) > 50 else ""
+            texto += (f" {plural(len(saltados), 'juicio')} no {segun(len(saltados), 'se generó', 'se generaron')}:"
+                      f"\n  - {lineas}{mas}")
         return texto
-
 
 
 
@@ -335,14 +351,16 @@ class DocumentosService(ExportacionDocumentos):
 
         Before generating anything: every number must exist, the user may act on it and, for a document that
         is an act, the act must be allowed now; the template is filled once with sample data (an unknown field
-        stops the batch here). If any check fails, nothing is generated and the message lists every problem.
-        Then each expediente is generated on its own: should one fail meanwhile (changed by someone else, a
-        missing ``datos`` row…), nothing is written for it, it is reported in ``fallidos`` and the batch goes
-        on. Progress is reported per expediente; cancelling stops before the next one and raises
-        CancelledError (the documents already generated stay: each is complete and foliated).
+        stops the batch here). A juicio that fails a check is left out (``omitidos``, with its reason) and the
+        others are generated: 5 blocked juicios do not stop a batch of 750. Only when no juicio at all can get
+        the document is nothing generated and every problem listed in the error. Then each expediente is
+        generated on its own: should one fail meanwhile (changed by someone else, a missing ``datos`` row…),
+        nothing is written for it, it is reported in ``fallidos`` and the batch goes on. Progress is reported
+        per expediente; cancelling stops before the next one and raises CancelledError (the documents already
+        generated stay: each is complete and foliated).
 
         Raises:
-            ValidationError: empty list, unknown type, or some juicios cannot get the document (all listed).
+            ValidationError: empty list, unknown type, or no juicio can get the document (all listed).
             CancelledError: cancelled by the user.
             ConfigurationError / ValidationError: the template is missing or uses an unknown field.
         """
@@ -358,17 +376,20 @@ class DocumentosService(ExportacionDocumentos):
         render(self.plantilla(tipo), muestras.muestra(tipo))
         fecha = fecha or local_today()
         problemas = self._problemas_lote(tipo, unicos, fecha, datos)
-        if problemas:
+        if len(problemas) == len(unicos):
+            lineas = [f"{n}: {m}" for n, m in problemas]
             raise ValidationError(
                 f"No se generó ningún documento ({titulo.lower()}); revise estos juicios:\n  - "
-                + "\n  - ".join(problemas[:50]) + (f"\n  … y {len(problemas) - 50} más" if len(problemas) > 50 else "")
+                + "\n  - ".join(lineas[:50]) + (f"\n  … y {len(lineas) - 50} más" if len(lineas) > 50 else "")
             )
         if not confirmar_inhabil and tipo not in NO_FOLIADOS:
             with self.ctx.read() as s:
                 _exigir_habil(calendario_de(s, self.ctx.office_id), fecha)
-        out = LoteGenerado()
-        total = len(unicos)
-        for i, numero in enumerate(unicos):
+        out = LoteGenerado(omitidos=problemas)
+        bloqueados = {n for n, _m in problemas}
+        a_generar = [n for n in unicos if n not in bloqueados]
+        total = len(a_generar)
+        for i, numero in enumerate(a_generar):
             progress.step(i, total, f"{titulo} {i + 1} de {total}: juicio {numero}")
             try:
                 out.append(self.generar(tipo, numero, fecha, datos, confirmar_inhabil=True))
@@ -377,14 +398,16 @@ class DocumentosService(ExportacionDocumentos):
             except AppError as exc:
                 log.warning("Lote %s: juicio %s no generado: %s", tipo.value, numero, exc.message)
                 out.fallidos.append((numero, exc.message))
-        fin = f"{len(out)} documento(s) generado(s): {titulo.lower()}."
-        if out.fallidos:
-            fin += f" {len(out.fallidos)} con problemas."
+        fin = f"{plural(len(out), 'documento generado')}: {titulo.lower()}."
+        if out.saltados:
+            fin += f" {plural(len(out.saltados), 'juicio omitido')}."
         progress.step(total, total, fin)
         return out
 
-    def _problemas_lote(self, tipo: TipoDocumento, numeros: list[str], fecha: date, datos: dict[str, Any]) -> list[str]:
-        problemas: list[str] = []
+    def _problemas_lote(self, tipo: TipoDocumento, numeros: list[str], fecha: date,
+                        datos: dict[str, Any]) -> list[tuple[str, str]]:
+        """``(juicio, reason)`` of each juicio in ``numeros`` that cannot get document ``tipo`` now."""
+        problemas: list[tuple[str, str]] = []
         with self.ctx.read() as s:
             filas = {e.numero: e for e in s.scalars(
                 select(Expediente).where(Expediente.office_id == self.ctx.office_id, Expediente.numero.in_(numeros)))}
@@ -392,17 +415,15 @@ class DocumentosService(ExportacionDocumentos):
             for n in numeros:
                 e = filas.get(n)
                 if e is None:
-                    problemas.append(f"{n}: no existe")
+                    problemas.append((n, "no existe"))
                     continue
                 if tipo in NO_FOLIADOS:
                     continue
                 try:
                     self.ctx.exigir(_permiso(tipo), secretario_id=e.secretario_id)
                     self._validar_acto(s, tipo, e, fecha, datos, cal)
-                except (PermissionDenied, RuleError) as exc:
-                    problemas.append(f"{n}: {exc.message}")
-                except AppError as exc:  # e.g. the rate table does not cover a liquidación
-                    problemas.append(f"{n}: {exc.message}")
+                except AppError as exc:  # permission, stage, e.g. the rate table does not cover a liquidación
+                    problemas.append((n, exc.message))
         return problemas
 
     # -- orden de pago inmediato (kept for the UI and the CLI) ----------------------------------------------

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from app.common.dates import format_dmy
 from app.common.errors import NotFoundError, RuleError, ValidationError
+from app.common.text import plural
 from app.documents.campos import actas
 from app.documents.campos import bienes as cb
 from app.documents.campos import modelo as cm
@@ -102,7 +103,7 @@ def acta_posesion(s: Session, e: Any, j: cm.Juicio, fecha: date, datos: dict[str
                     entrada.texto(datos, "lugar") or bienes[0].ubicacion,
                     reglas_de(s, e.office_id).informe_meses, acta)
     return (cb.acta_posesion(j, fecha, p),
-            f"Acta de posesión del depositario {dep.nombres} ({format_dmy(fecha)}): {len(bienes)} bien(es)",
+            f"Acta de posesión del depositario {dep.nombres} ({format_dmy(fecha)}): {plural(len(bienes), 'bien')}",
             {})
 
 

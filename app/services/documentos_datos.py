@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from app.common.dates import format_dmy, to_local
 from app.common.errors import NotFoundError, RuleError, ValidationError
+from app.common.text import plural
 from app.documents.campos import actas, comunes, oficios, providencias, valores
 from app.documents.campos import modelo as cm
 from app.documents.concordancia import normalizar_genero
@@ -362,7 +363,7 @@ class Preparador:
         nombre = "Acta de embargo" if embargo else "Acta de secuestro"
         total = sum((b.valor for b in bienes if b.valor is not None), Decimal("0"))
         return Preparado(
-            actas.acta_bienes(j, fecha, acta), f"{nombre} ({format_dmy(fecha)}): {len(bienes)} bien(es)",
+            actas.acta_bienes(j, fecha, acta), f"{nombre} ({format_dmy(fecha)}): {plural(len(bienes), 'bien')}",
             datos_acto={"bienes": len(bienes), "valor": str(total), "depositario": depositario},
         )
 

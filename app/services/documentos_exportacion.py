@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from app.common.dates import format_dmy, local_today
 from app.common.errors import NotFoundError, ValidationError
 from app.common.money import format_usd
+from app.common.text import plural
 from app.documents.campos import catalogo, comunes, expediente
 from app.documents.campos import modelo as cm
 from app.documents.pdf import convertir_pdf
@@ -98,7 +99,7 @@ class ExportacionDocumentos(PlantillasDocumentos):
                         raise ValidationError("«cuerpo» es el número del cuerpo (1, 2, …).") from exc
                     if not 1 <= cuerpo <= j.cuerpos:
                         raise ValidationError(
-                            f"El expediente tiene {j.cuerpos} cuerpo(s): no existe el cuerpo {cuerpo}.")
+                            f"El expediente tiene {plural(j.cuerpos, 'cuerpo')}: no existe el cuerpo {cuerpo}.")
                 campos = expediente.caratula(j, fecha, cuerpo)
                 nombre = f"Caratula_{nombre_seguro(e.numero)}_cuerpo{cuerpo}.docx"
             else:
@@ -186,6 +187,19 @@ class ExportacionDocumentos(PlantillasDocumentos):
         return doc
 
     # -- export -----------------------------------------------------------------------------------------------
+    def contenido(self, documento_id: uuid.UUID) -> bytes:
+        """The stored bytes of a document of this office (a photo to show large, a scan). Read only.
+
+        Raises:
+            NotFoundError: unknown document, or its file is missing from the store (not yet synced).
+        """
+        with self.ctx.read() as s:
+            doc = s.get(Documento, documento_id)
+            if doc is None or doc.office_id != self.ctx.office_id:
+                raise NotFoundError("El documento no existe en esta oficina.")
+            digest = doc.archivo_sha256
+        return self.ctx.blobs.get(digest)
+
     def exportar(self, documento_id: uuid.UUID, destino: Path | None = None) -> Path:
         """Write the stored bytes of a document to ``destino`` (a file path, or an existing folder) or,
         by default, to ``<datos>/documentos/<juicio or "oficina">/<nombre_archivo>``; return the path

@@ -14,9 +14,11 @@ import tempfile
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from app.common.errors import ConfigurationError, ValidationError
 from app.common.paths import templates_dir
+from app.common.text import plural
 from app.documents.campos import catalogo, muestras
 from app.documents.hojas import contar_hojas
 from app.documents.paginas import ContadorHojas, RegistroVerificaciones, verificar_plantilla
@@ -43,6 +45,31 @@ def tipo_documento(valor: TipoDocumento | str) -> TipoDocumento:
     """
     return tipo_doc(valor).tipo
 
+
+
+@dataclass(frozen=True, slots=True)
+class CampoPlantilla:
+    """A field a template may use: ``{{ nombre }}``, what it holds and a sample value (text)."""
+
+    nombre: str
+    significado: str
+    ejemplo: str
+
+    @property
+    def es_lista(self) -> bool:
+        return self.ejemplo.startswith("lista")
+
+
+def _ejemplo(valor: Any) -> str:
+    """A sample value as the template editor's help shows it."""
+    if isinstance(valor, bool):
+        return "sí" if valor else "no"
+    if isinstance(valor, list | tuple):
+        if valor and isinstance(valor[0], dict):
+            return f"lista ({plural(len(valor), 'elemento')}); cada uno con: {', '.join(valor[0])}"
+        return f"lista ({plural(len(valor), 'elemento')})"
+    texto = " ".join(str(valor).split())
+    return texto if len(texto) <= 80 else texto[:79] + "…"
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +161,17 @@ class PlantillasDocumentos:
     def campos(self, tipo: TipoDocumento | str) -> dict[str, str]:
         """The fields a template of ``tipo`` may use, with their meaning (for the template editor's help)."""
         return dict(catalogo.CAMPOS[REGISTRO[tipo_documento(tipo)].plantilla])
+
+    def campos_plantilla(self, tipo: TipoDocumento | str) -> list[CampoPlantilla]:
+        """Every field a template of ``tipo`` may use, taken from the fields the document is really filled
+        with (the sample ones, :func:`app.documents.campos.muestras.muestra`): its name, meaning and a sample
+        value. A list (``{% for m in medidas %}``) gives the fields of one item in its sample."""
+        tipo = tipo_documento(tipo)
+        significados = catalogo.CAMPOS.get(REGISTRO[tipo].plantilla, {})
+        out = []
+        for nombre, valor in muestras.muestra(tipo).items():
+            out.append(CampoPlantilla(nombre, significados.get(nombre, ""), _ejemplo(valor)))
+        return sorted(out, key=lambda c: c.nombre)
 
     def vista_previa(self, tipo: TipoDocumento | str, ruta: Path | None = None) -> Path:
         """Fill the template of ``tipo`` (``ruta``, or the one in use) with built-in sample data (a persona

@@ -31,6 +31,7 @@ from sqlalchemy.orm import Session
 from app.common.dates import format_dmy, local_today
 from app.common.errors import AppError, NotFoundError, RuleError, ValidationError
 from app.common.money import format_usd
+from app.common.text import plural
 from app.domain.foliacion import EntradaFolio, verificar_cadena
 from app.domain.honorarios import Checklist, EstadoSolicitud, LineaHonorario, tarifa_vigente
 from app.domain.permisos import Permiso
@@ -149,7 +150,7 @@ def revision_en(ctx: Contexto, s: Session, e: Expediente) -> Revision:
               f"({folios[-1].hasta if folios else 0} fojas)",
               "liquidación registrada después del último pago" if vigente else
               "sin liquidación posterior al último pago",
-              f"{abiertos} término(s) abierto(s)"]
+              f"{plural(abiertos, 'término abierto')}"]
     return Revision(ruptura is None, folios[-1].hasta if folios else 0, vigente, abiertos, "; ".join(partes))
 
 
@@ -290,7 +291,7 @@ class HonorariosService:
                 raise RuleError(f"La foliación del juicio {e.numero} está alterada: no se aprueban honorarios. "
                                 f"{r.detalle}.")
             if r.terminos_abiertos:
-                raise RuleError(f"El juicio {e.numero} tiene {r.terminos_abiertos} término(s) abierto(s): "
+                raise RuleError(f"El juicio {e.numero} tiene {plural(r.terminos_abiertos, 'término abierto')}: "
                                 "ciérrelos o espere su vencimiento antes de aprobar.")
             if not r.liquidacion_vigente:
                 raise RuleError(f"El juicio {e.numero} no tiene una liquidación registrada después del último pago: "

@@ -15,6 +15,7 @@ from sqlalchemy import select
 from app.common.dates import format_dmy
 from app.common.errors import NotFoundError, ValidationError
 from app.common.money import format_usd
+from app.common.text import plural
 from app.domain.honorarios import RETIENEN, EstadoSolicitud
 from app.reports.honorarios_xlsx import FilaHonorarios, escribir
 from app.services.context import Contexto
@@ -178,5 +179,5 @@ def formatear(filas: list[SolicitudVista]) -> str:
                       f"\t{format_usd(f.honorario)}\t{format_usd(f.iva)}\t{format_usd(f.total)}")
     r = resumen(filas)
     lineas += [f"# {etiqueta}: USD {format_usd(v)}" for etiqueta, v in r.filas()]
-    lineas.append(f"# {r.cantidad} solicitud(es)")
+    lineas.append(f"# {plural(r.cantidad, 'solicitud')}")
     return "\n".join(lineas)

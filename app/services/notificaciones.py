@@ -149,10 +149,11 @@ class NotificacionesService:
                 from exc
         notifica = TipoActo(notifica)
         if fecha_hora.tzinfo is None or fecha_hora.utcoffset() is None:
-            raise ValidationError("La fecha y hora de la notificación debe indicar su zona horaria.")
+            raise ValidationError("La fecha y hora de la notificación debe indicar su zona horaria.",
+                                  campo="fecha_hora")
         for nombre, data in adjuntos:
             if not nombre.strip() or not data:
-                raise ValidationError("Cada adjunto necesita nombre de archivo y contenido.")
+                raise ValidationError("Cada adjunto necesita nombre de archivo y contenido.", campo="adjuntos")
         fecha = to_local(fecha_hora).date()
         with self.ctx.tx("registrar notificación") as s:
             e = expediente_por_numero(s, self.ctx.office_id, numero)
@@ -160,7 +161,7 @@ class NotificacionesService:
             coob_id, nombre, ident, dir_archivo = self._persona(s, e, destinatario)
             direccion = (direccion or "").strip() or dir_archivo
             if forma is not FormaNotificacion.PRENSA and not direccion:
-                raise ValidationError(f"Indique la dirección en que se notificó a {nombre}.")
+                raise ValidationError(f"Indique la dirección en que se notificó a {nombre}.", campo="direccion")
             recibido = (recibido_por or "").strip()
             if efectiva and forma is FormaNotificacion.PERSONAL and not recibido:
                 recibido = nombre

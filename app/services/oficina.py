@@ -93,7 +93,9 @@ class OficinaService:
                       "jefe_genero"}
         desconocidos = set(campos) - permitidos
         if desconocidos:
-            raise ValidationError(f"Campo(s) de oficina desconocido(s): {', '.join(sorted(desconocidos))}.")
+            raise ValidationError(f"{'Campo' if len(desconocidos) == 1 else 'Campos'} de oficina "
+                                  f"{'desconocido' if len(desconocidos) == 1 else 'desconocidos'}: "
+                                  f"{', '.join(sorted(desconocidos))}.")
         if "patron_numero" in campos:
             validar_patron(str(campos["patron_numero"]))
         if "folios_por_cuerpo" in campos and int(campos["folios_por_cuerpo"]) < 1:

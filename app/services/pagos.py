@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from app.common.dates import format_dmy, local_today
 from app.common.errors import RuleError, ValidationError
@@ -27,6 +27,7 @@ from app.common.money import format_usd, q
 from app.domain import procedimiento as proc
 from app.domain.convenio import EstadoConvenio, cuota_incumplida, repartir_pago
 from app.domain.etapas import Etapa
+from app.domain.fechas_pago import RevisionFechaPago, revisar_fecha_pago
 from app.domain.honorarios import CargoEnFecha
 from app.domain.imputacion import imputar
 from app.domain.liquidacion import liquidar
@@ -38,7 +39,7 @@ from app.services.convenios import declarar_incumplimiento_en
 from app.services.liquidacion import cargar_deuda, configuracion_de
 from app.storage.consultas.convenios import convenio_vigente_en, estado_cuota, estados_cuotas
 from app.storage.consultas.expedientes import expediente_por_numero, ultima_fecha_movimiento
-from app.storage.models_juicio import Convenio, Costa, CuotaConvenio, Pago
+from app.storage.models_juicio import Acto, Convenio, Costa, CuotaConvenio, Pago
 
 CERO = Decimal("0.00")
 
@@ -143,21 +144,22 @@ class HistorialPagos:
 
 def _monto(valor: Decimal | str | int, que: str) -> Decimal:
     if isinstance(valor, float):
-        raise ValidationError(f"El {que} debe darse como decimal exacto, no como número de coma flotante.")
+        raise ValidationError(f"El {que} debe darse como decimal exacto, no como número de coma flotante.",
+                              campo="monto")
     try:
         m = Decimal(str(valor).strip())
     except InvalidOperation as exc:
-        raise ValidationError(f"«{valor}» no es un {que} válido.") from exc
+        raise ValidationError(f"«{valor}» no es un {que} válido.", campo="monto") from exc
     if not m.is_finite() or m <= 0:
-        raise ValidationError(f"El {que} debe ser mayor que cero.")
+        raise ValidationError(f"El {que} debe ser mayor que cero.", campo="monto")
     if q(m) != m:
-        raise ValidationError(f"El {que} {valor} tiene más de dos decimales.")
+        raise ValidationError(f"El {que} {valor} tiene más de dos decimales.", campo="monto")
     return q(m)
 
 
 def _no_futura(fecha: date, que: str) -> None:
     if fecha > local_today():
-        raise ValidationError(f"La fecha del {que} ({format_dmy(fecha)}) es posterior a hoy.")
+        raise ValidationError(f"La fecha del {que} ({format_dmy(fecha)}) es posterior a hoy.", campo="fecha")
 
 
 class PagosService:
@@ -165,6 +167,16 @@ class PagosService:
 
     def __init__(self, ctx: Contexto) -> None:
         self.ctx = ctx
+
+    def revisar_fecha_abono(self, numero: str, fecha: date) -> RevisionFechaPago:
+        """What an abono dated ``fecha`` in juicio ``numero`` needs before it is recorded
+        (:func:`app.domain.fechas_pago.revisar_fecha_pago`: a future date is an error, a date before the OPI is
+        confirmed by the user). Read only. Raises NotFoundError (unknown juicio)."""
+        with self.ctx.read() as s:
+            exp = expediente_por_numero(s, self.ctx.office_id, numero)
+            opi = s.scalar(select(func.min(Acto.fecha)).where(Acto.expediente_id == exp.id,
+                                                               Acto.tipo == TipoActo.OPI.value))
+        return revisar_fecha_pago(fecha, local_today(), opi)
 
     def registrar_abono(
         self, numero: str, fecha: date, monto: Decimal | str, referencia: str
@@ -182,9 +194,10 @@ class PagosService:
         monto = _monto(monto, "valor del abono")
         referencia = (referencia or "").strip()
         if not referencia:
-            raise ValidationError("Indique la referencia del comprobante de pago (número de recibo o depósito).")
+            raise ValidationError("Indique la referencia del comprobante de pago (número de recibo o depósito).",
+                                  campo="referencia")
         if len(referencia) > 120:
-            raise ValidationError("La referencia del comprobante admite hasta 120 caracteres.")
+            raise ValidationError("La referencia del comprobante admite hasta 120 caracteres.", campo="referencia")
         _no_futura(fecha, "abono")
         with self.ctx.tx("registrar abono") as s:
             exp = expediente_por_numero(s, self.ctx.office_id, numero)
@@ -192,8 +205,8 @@ class PagosService:
             proc.validar(Etapa(exp.etapa), TipoActo.ABONO, proc.Hechos(fecha=fecha))
             if fecha < exp.fecha_inicio:
                 raise ValidationError(
-                    f"El abono ({format_dmy(fecha)}) es anterior al inicio del juicio ({format_dmy(exp.fecha_inicio)})."
-                )
+                    f"El abono ({format_dmy(fecha)}) es anterior al inicio del juicio "
+                    f"({format_dmy(exp.fecha_inicio)}).", campo="fecha")
             ultima = ultima_fecha_movimiento(s, exp.id)
             if ultima is not None and fecha < ultima:
                 raise RuleError(
@@ -213,12 +226,12 @@ class PagosService:
             deuda = cargar_deuda(s, exp, config)
             saldo = liquidar(deuda, fecha).total
             if saldo <= 0:
-                raise ValidationError(f"El juicio {exp.numero} no tiene saldo pendiente al {format_dmy(fecha)}.")
+                raise ValidationError(f"El juicio {exp.numero} no tiene saldo pendiente al {format_dmy(fecha)}.",
+                                      campo="fecha")
             if monto > saldo:
                 raise ValidationError(
                     f"El abono de USD {format_usd(monto)} excede el saldo de la deuda al {format_dmy(fecha)} "
-                    f"(USD {format_usd(saldo)}). Registre como máximo el saldo."
-                )
+                    f"(USD {format_usd(saldo)}). Registre como máximo el saldo.", campo="monto")
             pendientes = liquidar(deuda, fecha, abono_en_curso=monto if conv is not None else None).pendientes()
             cargo = CargoEnFecha(deuda.honorarios, fecha, conv is not None and conv.sin_honorarios) \
                 if deuda.honorarios.cobra_en(fecha) else None
@@ -286,9 +299,9 @@ class PagosService:
         monto = _monto(monto, "valor de la costa")
         concepto = " ".join((concepto or "").split())
         if not concepto:
-            raise ValidationError("Indique el concepto de la costa (publicación, custodia, avalúo…).")
+            raise ValidationError("Indique el concepto de la costa (publicación, custodia, avalúo…).", campo="concepto")
         if len(concepto) > 300:
-            raise ValidationError("El concepto de la costa admite hasta 300 caracteres.")
+            raise ValidationError("El concepto de la costa admite hasta 300 caracteres.", campo="concepto")
         _no_futura(fecha, "gasto")
         with self.ctx.tx("registrar costa") as s:
             exp = expediente_por_numero(s, self.ctx.office_id, numero)

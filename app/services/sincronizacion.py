@@ -20,6 +20,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from app.common.dates import utcnow
 from app.common.errors import AppError, NotFoundError, ValidationError
 from app.common.progress import NO_PROGRESS, Progress
+from app.common.text import plural
 from app.services.context import Contexto
 from app.storage.models import Folio, Outbox
 from app.storage.models_sync import SyncConflicto
@@ -254,8 +255,8 @@ class SincronizacionService:
             local = s.scalar(select(Folio.hash).where(Folio.expediente_id == exp.id, Folio.posicion == cabeza[0],
                                                       Folio.provisional.is_(False)))
         if local is None:
-            return (f"El servidor central tiene {cabeza[0]} asiento(s) de foliación del juicio {numero} y este equipo "
-                    "no tiene el último: se eliminaron folios en este equipo.")
+            return (f"El servidor central tiene {plural(cabeza[0], 'asiento')} de foliación del juicio {numero} y "
+                    "este equipo no tiene el último: se eliminaron folios en este equipo.")
         if local != cabeza[1]:
             return (f"El asiento {cabeza[0]} de la foliación del juicio {numero} no coincide con el del servidor "
                     "central: la historia de este equipo fue reescrita.")

@@ -25,6 +25,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.common.progress import NO_PROGRESS, Progress
+from app.common.text import plural
 from app.domain.cadena import DIGEST_VACIO, Cabeza, diferencias, hash_acto, sumar_digest
 from app.domain.foliacion import GENESIS, EntradaFolio, verificar_cadena
 from app.services.context import Contexto
@@ -52,11 +53,11 @@ class ResultadoVerificacion:
 
     def mensaje(self) -> str:
         if self.intacta:
-            actos = f"; {self.actos} acto(s) procesal(es) sin cambios" if self.actos else ""
-            llegar = (f" {self.por_llegar} archivo(s) aún no llegan del servidor central: sincronice para "
+            actos = f"; {plural(self.actos, 'acto procesal', 'actos procesales')} sin cambios" if self.actos else ""
+            llegar = (f" {plural(self.por_llegar, 'archivo')} aún no llegan del servidor central: sincronice para "
                       "traerlos." if self.por_llegar else "")
             return (
-                f"Foliación del juicio {self.numero} íntegra: {self.entradas} documento(s), "
+                f"Foliación del juicio {self.numero} íntegra: {plural(self.entradas, 'documento')}, "
                 f"fojas 1 a {self.ultimo_folio}{actos}.{llegar}"
             )
         return f"Foliación del juicio {self.numero} ALTERADA. {self.ruptura}"
@@ -75,8 +76,9 @@ class ResumenVerificacion:
 
     def mensaje(self) -> str:
         if self.intacta:
-            return f"Verificados {self.revisados} expediente(s): todos íntegros."
-        return (f"Verificados {self.revisados} expediente(s): {len(self.alterados)} ALTERADO(S).\n"
+            return f"Verificados {plural(self.revisados, 'expediente')}: todos íntegros."
+        return (f"Verificados {plural(self.revisados, 'expediente')}: {len(self.alterados)} "
+                f"{'ALTERADO' if len(self.alterados) == 1 else 'ALTERADOS'}.\n"
                 + "\n".join(r.mensaje() for r in self.alterados))
 
 
@@ -173,7 +175,7 @@ class VerificacionService:
             alterados: list[ResultadoVerificacion] = []
             hechos = 0
             ultimo = ""
-            progress.step(0, total, f"Verificando {total} expediente(s)…")
+            progress.step(0, total, f"Verificando {plural(total, 'expediente')}…")
             while True:
                 exps = s.scalars(select(Expediente).where(Expediente.office_id == self.ctx.office_id,
                                                           Expediente.numero > ultimo)
@@ -186,5 +188,5 @@ class VerificacionService:
                 ultimo = exps[-1].numero
                 s.expunge_all()
                 progress.step(hechos, total, f"Verificados {hechos} de {total} expedientes "
-                                             f"({len(alterados)} alterado(s))…")
+                                             f"({plural(len(alterados), 'alterado')})…")
         return ResumenVerificacion(hechos, alterados)

@@ -9,9 +9,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import Slot
-from PySide6.QtWidgets import QDialog, QFormLayout, QPlainTextEdit, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QPlainTextEdit, QSpinBox, QVBoxLayout, QWidget
 
 from app.ui.campos import botones, campo_fecha, fecha_de
+from app.ui.formulario import Formulario
 from app.ui.pestana import nota
 
 Verificar = Callable[[date], tuple[bool, str]]
@@ -24,7 +25,7 @@ class DatosActo:
     dias: int
 
 
-class ActoDialog(QDialog):
+class ActoDialog(Formulario):
     """``con_dias``: ask the days of a prórroga (1..90, C.D. 321)."""
 
     def __init__(self, titulo: str, explicacion: str, parent: QWidget | None = None, *,

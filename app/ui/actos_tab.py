@@ -148,6 +148,7 @@ class ActosTab(Pestana):
         super().__init__(servicios, parent)
         self.historial = HistorialModel(self)
         self.tabla_historial = tabla(self, self.historial, COL_H_DESCRIPCION)
+        self.tabla_historial.setProperty("exportar_como", "Actos")  # Ctrl+E (app.ui.exportar)
         self.tabla_historial.setObjectName("tablaHistorial")
         anchos(self.tabla_historial, {COL_H_FECHA: 11, COL_H_ACTO: 26, COL_H_ETAPA: 27, COL_H_DOCUMENTO: 11,
                                       COL_H_AUTOR: 14})
@@ -156,6 +157,7 @@ class ActosTab(Pestana):
 
         self.terminos = TerminosModel(self)
         self.tabla_terminos = tabla(self, self.terminos, COL_T_DESCRIPCION)
+        self.tabla_terminos.setProperty("exportar_como", "Términos")  # Ctrl+E (app.ui.exportar)
         self.tabla_terminos.setObjectName("tablaTerminos")
         anchos(self.tabla_terminos, {COL_T_CLASE: 22, COL_T_DIAS: 6, COL_T_DESDE: 11, COL_T_VENCE: 11,
                                      COL_T_ESTADO: 18})
@@ -261,14 +263,19 @@ class ActosTab(Pestana):
             NOMBRES[tipo], explicacion, self, con_dias=tipo is TipoActo.PRORROGA,
             verificar=lambda f: self._srv.actos.puede(numero, tipo, f),
         )
+
+        def guardar() -> Any:
+            d = dlg.datos()
+            datos = {"dias": d.dias} if tipo is TipoActo.PRORROGA else None
+            return self._srv.actos.registrar(numero, tipo, d.fecha, d.descripcion, datos)
+
+        dlg.al_aceptar(guardar)  # a refused act keeps the date and text typed
         try:
             if dlg.exec() != QDialog.DialogCode.Accepted:
                 return
-            d = dlg.datos()
+            acto = dlg.resultado
         finally:
             dlg.deleteLater()
-        datos = {"dias": d.dias} if tipo is TipoActo.PRORROGA else None
-        acto = self._srv.actos.registrar(numero, tipo, d.fecha, d.descripcion, datos)
         etapa = f" Etapa: {acto.etapa_nueva.etiqueta}." if acto.etapa_nueva is not None else ""
         self._hecho(f"{acto.nombre} registrada el {formato.fecha(acto.fecha)}.{etapa}")
 
@@ -282,14 +289,14 @@ class ActosTab(Pestana):
             "Corrección", f"Corrección del acto «{acto.nombre}» del {formato.fecha(acto.fecha)}: diga qué estaba "
             "mal y cuál es el dato correcto. El acto original se conserva.", self,
         )
+        numero = self.numero
+        dlg.al_aceptar(lambda: self._srv.actos.registrar(numero, TipoActo.CORRECCION, dlg.datos().fecha,
+                                                         dlg.datos().descripcion, {"corrige_id": str(acto.id)}))
         try:
             if dlg.exec() != QDialog.DialogCode.Accepted:
                 return
-            d = dlg.datos()
         finally:
             dlg.deleteLater()
-        self._srv.actos.registrar(self.numero, TipoActo.CORRECCION, d.fecha, d.descripcion,
-                                  {"corrige_id": str(acto.id)})
         self._hecho(f"Corrección del acto «{acto.nombre}» registrada.")
 
     @Slot()

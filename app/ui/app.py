@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Sequence
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from app.services.bootstrap import Servicios
@@ -24,11 +25,39 @@ def crear_aplicacion(argv: Sequence[str] | None = None) -> QApplication:
     app.setApplicationDisplayName(APLICACION)
     app.setStyle("Fusion")
     QLocale.setDefault(QLocale(QLocale.Language.Spanish, QLocale.Country.Ecuador))
-    traductor = QTranslator(app)
-    if traductor.load(QLocale(QLocale.Language.Spanish), "qtbase", "_",
-                      QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        app.installTranslator(traductor)
+    instalar_traducciones(app)
     return app
+
+
+_FICHERO = re.compile(r"\b([Ff])icher(o|os)\b")
+
+
+class TraduccionQt(QTranslator):
+    """Qt's own Spanish (``qtbase_es``: file dialogs, buttons, context menus) in the words of an Ecuadorian
+    office: «archivo», not Spain's «fichero»."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._qt = QTranslator(self)
+        self.cargada = self._qt.load(QLocale(QLocale.Language.Spanish), "qtbase", "_",
+                                     QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+
+    def isEmpty(self) -> bool:
+        return not self.cargada
+
+    def translate(self, contexto: str, texto: str, desambiguacion: str | None = None, n: int = -1) -> str:
+        t = self._qt.translate(contexto, texto, desambiguacion, n)
+        return _FICHERO.sub(lambda m: ("A" if m.group(1) == "F" else "a") + "rchiv" + m.group(2), t) if t else t
+
+
+def instalar_traducciones(app: QCoreApplication) -> TraduccionQt | None:
+    """Install Qt's Spanish translations (so file dialogs say «Ver en:», not «Look in:»); None when the
+    Qt installation has none (the dialogs then stay in English, nothing else changes)."""
+    traductor = TraduccionQt(app)
+    if not traductor.cargada:
+        return None
+    app.installTranslator(traductor)
+    return traductor
 
 
 def ejecutar(servicios: Servicios, argv: Sequence[str] | None = None) -> int:

@@ -159,6 +159,7 @@ class AuditoriaPage(QWidget):
 
         self.model = AuditoriaModel(auditoria, self)
         self.tabla = QTableView(self)
+        self.tabla.setProperty("exportar_como", "Auditoría")  # Ctrl+E (app.ui.exportar)
         self.tabla.setObjectName("tablaAuditoria")
         self.tabla.setModel(self.model)
         self.tabla.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -25,12 +25,14 @@ from PySide6.QtWidgets import (
 )
 
 from app.common.errors import AppError
+from app.common.text import plural
 from app.domain.bienes import EstadoBien, TipoBien
 from app.domain.bienes_campos import CAMPOS
 from app.services.bienes import ActaDisponible, NuevoBien
 from app.services.depositarios import DatosDepositario
 from app.ui.campos import MontoEdit, botones, campo_fecha, fecha_de
 from app.ui.errors import show_error
+from app.ui.formulario import Formulario
 from app.ui.fotos import FotosEditor
 from app.ui.pestana import nota
 
@@ -40,8 +42,12 @@ CONDICIONES = ("Buena", "Regular", "Mala", "Inservible")
 
 def repetir_hasta_guardar(dlg: QDialog, guardar: Callable[[Any], T], parent: QWidget | None = None) -> T | None:
     """Show ``dlg`` until ``guardar(dlg)`` succeeds (returns its result) or the user cancels (None). A refusal
-    (:class:`AppError`) is shown and the dialog reopens with what the user typed."""
+    (:class:`AppError`) is shown and the dialog stays open with what the user typed (a
+    :class:`~app.ui.formulario.Formulario` saves in its ``accept``; another dialog is shown again)."""
     try:
+        if isinstance(dlg, Formulario):
+            dlg.al_aceptar(lambda: guardar(dlg))
+            return dlg.resultado if dlg.exec() == QDialog.DialogCode.Accepted else None
         for _ in range(50):  # a person gives up long before; a scripted test never loops forever
             if dlg.exec() != QDialog.DialogCode.Accepted:
                 return None
@@ -67,7 +73,7 @@ def _condicion(parent: QWidget) -> QComboBox:
     return c
 
 
-class RegistrarBienDialog(QDialog):
+class RegistrarBienDialog(Formulario):
     """A good seized by an acta of the expediente: kind, acta, its kind's fields, value, place and photos."""
 
     def __init__(self, numero: str, actas: Sequence[ActaDisponible], parent: QWidget | None = None) -> None:
@@ -131,7 +137,7 @@ class RegistrarBienDialog(QDialog):
         return self.acta.currentData()
 
 
-class DesignarDepositarioDialog(QDialog):
+class DesignarDepositarioDialog(Formulario):
     def __init__(self, bienes: str, depositarios: Sequence[DatosDepositario], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Designar depositario judicial")
@@ -139,7 +145,7 @@ class DesignarDepositarioDialog(QDialog):
         self.depositario = QComboBox(self)
         self.depositario.setObjectName("comboDepositario")
         for d in depositarios:
-            self.depositario.addItem(f"{d.nombres} ({d.cedula}) — {d.bienes} bien(es) en custodia", d.id)
+            self.depositario.addItem(f"{d.nombres} ({d.cedula}) — {plural(d.bienes, 'bien')} en custodia", d.id)
         self.fecha = campo_fecha(self)
         self.lugar = QLineEdit(self)
         self.lugar.setPlaceholderText("Dónde quedan los bienes (bodega, patio, domicilio del coactivado…)")
@@ -159,7 +165,7 @@ class DesignarDepositarioDialog(QDialog):
         lay.addWidget(caja)
 
 
-class InformeDialog(QDialog):
+class InformeDialog(Formulario):
     """The depositario's periodic report: state, place, remarks, costs and photos — a few clicks."""
 
     def __init__(self, bien: str, ubicacion: str, condicion: str, parent: QWidget | None = None) -> None:
@@ -193,7 +199,7 @@ class InformeDialog(QDialog):
         lay.addWidget(caja)
 
 
-class AvaluoDialog(QDialog):
+class AvaluoDialog(Formulario):
     def __init__(self, bien: str, perito: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Registrar avalúo")
@@ -219,7 +225,7 @@ class AvaluoDialog(QDialog):
         lay.addWidget(caja)
 
 
-class PeritoDialog(QDialog):
+class PeritoDialog(Formulario):
     def __init__(self, bienes: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Designar perito avaluador")
@@ -240,7 +246,7 @@ class PeritoDialog(QDialog):
         form.addRow(caja)
 
 
-class ConvocarRemateDialog(QDialog):
+class ConvocarRemateDialog(Formulario):
     def __init__(self, bienes: str, publicacion_dias: int, base_pct: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Convocar remate")
@@ -261,7 +267,7 @@ class ConvocarRemateDialog(QDialog):
         form.addRow(caja)
 
 
-class PosturaDialog(QDialog):
+class PosturaDialog(Formulario):
     def __init__(self, base: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Registrar postura")
@@ -279,7 +285,7 @@ class PosturaDialog(QDialog):
         form.addRow(caja)
 
 
-class TerminarDialog(QDialog):
+class TerminarDialog(Formulario):
     def __init__(self, bien: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Devolver o levantar el embargo")

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.common.text import plural
 from app.domain.bienes import BAJO_CUSTODIA, EstadoBien
 from app.domain.permisos import Permiso, Rol
 from app.services.bienes import Filtro
@@ -71,6 +72,7 @@ class BienesPage(QWidget):
         self.alerta.setWordWrap(True)
         self.model = BienesModel(servicios.bienes.foto, self)
         self.tabla = tabla(self, self.model, COL_BIEN)
+        self.tabla.setProperty("exportar_como", "Bienes embargados")  # Ctrl+E (app.ui.exportar)
         self.tabla.setObjectName("tablaBienes")
         self.tabla.verticalHeader().setDefaultSectionSize(MINI + 6)
         self.tabla.setIconSize(QSize(MINI, MINI))
@@ -171,7 +173,7 @@ class BienesPage(QWidget):
         self._alerta(vencidos, bienes)
         if not self.es_depositario or self._srv.depositarios.yo() is not None:
             en_custodia = sum(1 for b in bienes if b.estado in BAJO_CUSTODIA)
-            texto = (f"{len(bienes)} bien(es) · {en_custodia} en custodia · doble clic: historia y fotos"
+            texto = (f"{plural(len(bienes), 'bien')} · {en_custodia} en custodia · doble clic: historia y fotos"
                      if bienes else "No hay bienes que mostrar.")
             if not self.es_depositario and len(bienes) >= LIMITE:
                 texto = (f"Se muestran los {LIMITE} embargos más recientes: busque por placa, chasis, clave "
@@ -184,7 +186,8 @@ class BienesPage(QWidget):
         if vencidos:
             quien = "Tiene" if self.es_depositario else "Hay"
             self.alerta.setStyleSheet(ALERTA)
-            self.alerta.setText(f"⚠ {quien} {vencidos} informe(s) de depositario vencido(s). "
+            informes = plural(vencidos, "informe de depositario vencido", "informes de depositario vencidos")
+            self.alerta.setText(f"⚠ {quien} {informes}. "
                                 + ("Regístrelos con «Registrar informe» (Ctrl+R)." if self.es_depositario
                                    else "Marque «Solo informes vencidos» para verlos."))
         else:
@@ -254,7 +257,7 @@ class BienesPage(QWidget):
                                                str(Path.home() / "inventario_bienes.xlsx"), "Excel (*.xlsx)")
         if ruta:
             n = self._srv.bienes.exportar_inventario(Path(ruta), self._filtro())
-            self.mensaje.emit(f"Inventario exportado: {n} bien(es) en {ruta}.")
+            self.mensaje.emit(f"Inventario exportado: {plural(n, 'bien')} en {ruta}.")
 
     def _filtro(self) -> Filtro:
         return Filtro(self.buscar.text(), self.depositario.currentData(),

@@ -10,6 +10,7 @@ from PySide6.QtCore import QSize, Slot
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from app.common.dates import local_today
+from app.common.text import plural
 from app.domain.bienes import BAJO_CUSTODIA, FINALES, EstadoBien
 from app.services.bienes import DesproporcionError
 from app.services.bienes_comun import DatosBien
@@ -55,6 +56,7 @@ class BienesTab(Pestana):
         super().__init__(servicios, parent)
         self.model = BienesModel(servicios.bienes.foto, self)
         self.tabla = tabla(self, self.model, COL_BIEN, seleccion_multiple=True)
+        self.tabla.setProperty("exportar_como", "Bienes")  # Ctrl+E (app.ui.exportar)
         self.tabla.setObjectName("tablaBienesExpediente")
         for col in (1, 2):
             self.tabla.hideColumn(col)  # the juicio and its debtor are the page's own
@@ -106,11 +108,11 @@ class BienesTab(Pestana):
         vivos = [b for b in bienes if b.estado not in FINALES]
         valor = sum((b.avaluo or b.valor_estimado or Decimal("0") for b in vivos), Decimal("0"))
         convocado = self._convocado()
-        texto = (f"{len(bienes)} bien(es), {len(vivos)} vigente(s) por USD {formato.usd(valor)}."
+        texto = (f"{plural(len(bienes), 'bien')}, {plural(len(vivos), 'vigente')} por USD {formato.usd(valor)}."
                  if bienes else "No hay bienes registrados: registre los del acta de embargo o secuestro.")
         if convocado is not None:
             texto += (f" Remate convocado para el {formato.fecha(convocado.fecha_remate)}, base USD "
-                      f"{formato.usd(convocado.base)}, {len(convocado.posturas)} postura(s).")
+                      f"{formato.usd(convocado.base)}, {plural(len(convocado.posturas), 'postura')}.")
         self.resumen.setText(texto)
         self._habilitar()
 

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from PySide6.QtCore import Slot
-from PySide6.QtWidgets import QCheckBox, QDialog, QFormLayout, QLineEdit, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QFormLayout, QLineEdit, QSpinBox, QVBoxLayout, QWidget
 
-from app.common.errors import AppError, ValidationError
+from app.common.errors import ValidationError
 from app.ui.campos import MontoEdit, botones, campo_fecha, fecha_de
-from app.ui.errors import show_error
+from app.ui.formulario import CampoInvalido, Formulario
 from app.ui.pestana import nota
 
 
@@ -25,7 +26,7 @@ class DatosConvenio:
     generar_auto: bool
 
 
-class ConvenioDialog(QDialog):
+class ConvenioDialog(Formulario):
     def __init__(self, numero: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"Acuerdo de pago parcial — juicio {numero}")
@@ -63,13 +64,9 @@ class ConvenioDialog(QDialog):
             self.cuota_inicial.clear()
         self.cuota_inicial.setEnabled(not activo)
 
-    def accept(self) -> None:
-        try:
-            self.datos()
-        except AppError as exc:
-            show_error(self, exc)
-            return
-        super().accept()
+    def campos(self) -> Mapping[str, QWidget]:
+        return {"fecha": self.fecha, "plazo_meses": self.meses, "cuota_inicial": self.cuota_inicial,
+                "tasa_anual": self.tasa}
 
     def datos(self) -> DatosConvenio:
         tasa = None
@@ -77,10 +74,15 @@ class ConvenioDialog(QDialog):
             try:
                 tasa = Decimal(self.tasa.text().strip().replace(",", "."))
             except InvalidOperation as exc:
-                raise ValidationError(f"«{self.tasa.text().strip()}» no es una tasa (use p. ej. 8,5).") from exc
+                raise CampoInvalido(self.tasa, f"«{self.tasa.text().strip()}» no es una tasa (use p. ej. 8,5).") \
+                    from exc
+        try:
+            cuota = self.cuota_inicial.valor("cuota inicial") or Decimal("0.00")
+        except ValidationError as exc:
+            raise CampoInvalido(self.cuota_inicial, exc.message) from exc
         return DatosConvenio(
             fecha=fecha_de(self.fecha), plazo_meses=self.meses.value(),
-            cuota_inicial=self.cuota_inicial.valor("cuota inicial") or Decimal("0.00"),
+            cuota_inicial=cuota,
             sin_honorarios=self.sin_honorarios.isChecked(), tasa_anual=tasa,
             generar_auto=self.generar_auto.isChecked(),
         )

@@ -67,6 +67,7 @@ class ConvenioTab(Pestana):
         self.convenio: ConvenioRegistrado | None = None
         self.model = CuotasModel(self)
         self.tabla = tabla(self, self.model)
+        self.tabla.setProperty("exportar_como", "Cuotas del convenio")  # Ctrl+E (app.ui.exportar)
         self.tabla.setObjectName("tablaCuotas")
         self.tabla.horizontalHeader().setStretchLastSection(True)
         anchos(self.tabla, {COL_NUMERO: 7, COL_VENCE: 11, COL_CAPITAL: 13, COL_INTERES: 12, COL_CUOTA: 13,
@@ -135,15 +136,22 @@ class ConvenioTab(Pestana):
     def nuevo(self) -> None:
         if not self.numero:
             return
-        dlg = ConvenioDialog(self.numero, self)
+        numero = self.numero
+        dlg = ConvenioDialog(numero, self)
+
+        def guardar() -> Any:
+            d = dlg.datos()
+            return self._srv.convenios.crear(numero, d.fecha, d.plazo_meses, d.cuota_inicial, d.sin_honorarios,
+                                             d.tasa_anual)
+
+        dlg.al_aceptar(guardar)
         try:
             if dlg.exec() != QDialog.DialogCode.Accepted:
                 return
             d = dlg.datos()
+            c = dlg.resultado
         finally:
             dlg.deleteLater()
-        c = self._srv.convenios.crear(self.numero, d.fecha, d.plazo_meses, d.cuota_inicial, d.sin_honorarios,
-                                      d.tasa_anual)
         self._hecho(f"Acuerdo de pago parcial suscrito: USD {formato.usd(c.monto)} en {c.plazo_meses} cuotas. "
                     "El juicio queda suspendido.")
         if d.generar_auto and self.generador is not None:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QVBoxLayout, QWidget
 
 from app.services.deudores import CalidadCoobligado
 from app.ui.campos import botones
+from app.ui.formulario import Formulario
 from app.ui.pestana import nota
 
 
@@ -19,7 +20,7 @@ class DatosNuevoCoobligado:
     direccion: str
 
 
-class CoobligadoDialog(QDialog):
+class CoobligadoDialog(Formulario):
     def __init__(self, numero: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"Agregar co-obligado — juicio {numero}")

@@ -95,6 +95,7 @@ class CoobligadosTab(Pestana):
         # -- co-obligados
         self.model = CoobligadosModel(self)
         self.tabla = tabla(self, self.model, COL_DIRECCION)
+        self.tabla.setProperty("exportar_como", "Coobligados")  # Ctrl+E (app.ui.exportar)
         self.tabla.setObjectName("tablaCoobligados")
         anchos(self.tabla, {COL_CALIDAD: 20, COL_IDENTIFICACION: 14, COL_NOMBRE: 30})
         self.boton_agregar = QPushButton("Agregar co-obligado…", self)
@@ -176,12 +177,18 @@ class CoobligadosTab(Pestana):
     def agregar(self) -> None:
         if not self.numero:
             return
-        dlg = CoobligadoDialog(self.numero, self)
+        numero = self.numero
+        dlg = CoobligadoDialog(numero, self)
+
+        def guardar() -> Any:
+            d = dlg.datos()
+            return self._srv.deudores.agregar_coobligado(numero, d.identificacion, d.nombre, d.calidad, d.direccion)
+
+        dlg.al_aceptar(guardar)  # a bad cédula keeps what was typed
         try:
             if dlg.exec() != QDialog.DialogCode.Accepted:
                 return
-            d = dlg.datos()
+            c = dlg.resultado
         finally:
             dlg.deleteLater()
-        c = self._srv.deudores.agregar_coobligado(self.numero, d.identificacion, d.nombre, d.calidad, d.direccion)
         self._hecho(f"{c.calidad.etiqueta} agregado: {c.nombre} ({c.identificacion}).")

@@ -22,6 +22,7 @@ from app.services.depositarios import DatosDepositario
 from app.ui.bien_dialogs import repetir_hasta_guardar
 from app.ui.campos import botones
 from app.ui.errors import protegido
+from app.ui.formulario import Formulario
 from app.ui.pestana import anchos, fila_seleccionada, nota, tabla
 from app.ui.table_base import CENTRO, Columna, TablaModel
 
@@ -37,7 +38,7 @@ class DepositariosModel(TablaModel[DatosDepositario]):
     )
 
 
-class NuevoDepositarioDialog(QDialog):
+class NuevoDepositarioDialog(Formulario):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Nuevo depositario judicial")

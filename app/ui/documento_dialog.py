@@ -7,11 +7,9 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Slot
+from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
@@ -24,8 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.common.dates import local_today
+from app.common.text import plural
 from app.documents.paginas import paginas_pdf
+from app.ui.campos import campo_fecha
+from app.ui.formulario import Formulario
 from app.ui.indice_model import TIPOS
 
 log = logging.getLogger(__name__)
@@ -43,7 +43,7 @@ class DatosDocumento:
     fecha: date
 
 
-class AgregarDocumentoDialog(QDialog):
+class AgregarDocumentoDialog(Formulario):
     def __init__(self, numero: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"Agregar documento al juicio {numero}")
@@ -71,11 +71,7 @@ class AgregarDocumentoDialog(QDialog):
         fila_hojas = QHBoxLayout()
         fila_hojas.addWidget(self.hojas)
         fila_hojas.addWidget(self.nota_hojas, 1)
-        self.fecha = QDateEdit(self)
-        self.fecha.setDisplayFormat("dd/MM/yyyy")
-        self.fecha.setCalendarPopup(True)
-        hoy = local_today()
-        self.fecha.setDate(QDate(hoy.year, hoy.month, hoy.day))
+        self.fecha = campo_fecha(self)
 
         form = QFormLayout()
         for texto, campo, fila in (
@@ -116,7 +112,7 @@ class AgregarDocumentoDialog(QDialog):
             n = paginas_pdf(ruta)
             if n:
                 self.hojas.setValue(n)
-                self.nota_hojas.setText(f"El PDF tiene {n} página(s); descuente las hojas en blanco.")
+                self.nota_hojas.setText(f"El PDF tiene {plural(n, 'página')}; descuente las hojas en blanco.")
         self._validar()
 
     @Slot()

@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app.common.errors import AppError, CancelledError, ImportRejected
+from app.common.text import plural
 
 log = logging.getLogger(__name__)
 
@@ -34,7 +35,7 @@ def _caja_import_rejected(parent: QWidget | None, exc: ImportRejected) -> QMessa
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle("Importación rechazada")
     box.setText(
-        f"No se importó nada de «{exc.filename}»: el archivo tiene {len(exc.problems)} problema(s)."
+        f"No se importó nada de «{exc.filename}»: el archivo tiene {plural(len(exc.problems), 'problema')}."
     )
     box.setInformativeText(
         "Corrija las filas indicadas y vuelva a importar el archivo. "

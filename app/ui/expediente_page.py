@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.common.errors import AppError
+from app.common.errors import AppError, ValidationError
 from app.domain.documentos import REGISTRO
 from app.domain.tipos import TipoDocumento
 from app.services.bootstrap import Servicios
@@ -174,6 +174,7 @@ class ExpedientePage(QWidget):
 
         self.model = IndiceModel(self)
         self.tabla = tabla(self, self.model, estirar=COL_DESCRIPCION)
+        self.tabla.setProperty("exportar_como", "Índice")  # Ctrl+E (app.ui.exportar)
         self.tabla.setObjectName("tablaIndice")
         anchos(self.tabla, ANCHOS_INDICE)
         self.tabla.doubleClicked.connect(lambda _i: self.abrir_documento())
@@ -407,21 +408,27 @@ class ExpedientePage(QWidget):
     def agregar_documento(self) -> None:
         if not self.numero:
             return
-        dlg = AgregarDocumentoDialog(self.numero, self)
+        numero = self.numero
+        dlg = AgregarDocumentoDialog(numero, self)
+
+        def guardar() -> Any:
+            d = dlg.datos()
+            try:
+                data = d.ruta.read_bytes()
+            except OSError as exc:
+                raise ValidationError(f"No se pudo leer «{d.ruta.name}» ({exc.strerror or exc}); elija el archivo "
+                                      "de nuevo.", campo="archivo") from exc
+            return self._srv.foliacion.agregar(
+                numero, data, d.ruta.name, tipo=d.tipo, descripcion=d.descripcion, hojas=d.hojas, fecha=d.fecha,
+            )
+
+        dlg.al_aceptar(guardar)  # a refusal keeps the file, description and sheets chosen
         try:
             if dlg.exec() != QDialog.DialogCode.Accepted:
                 return
-            d = dlg.datos()
+            entrada = dlg.resultado
         finally:
             dlg.deleteLater()
-        try:
-            data = d.ruta.read_bytes()
-        except OSError as exc:
-            mensajes.advertir(self, f"No se pudo leer «{d.ruta.name}».", str(exc))
-            return
-        entrada = self._srv.foliacion.agregar(
-            self.numero, data, d.ruta.name, tipo=d.tipo, descripcion=d.descripcion, hojas=d.hojas, fecha=d.fecha,
-        )
         self.actualizar()
         self._seleccionar_documento(entrada.documento_id)
         self.mensaje.emit(f"Documento foliado: fojas {formato.rango_folios(entrada.desde, entrada.hasta)}.")

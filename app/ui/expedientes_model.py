@@ -20,7 +20,7 @@ from app.services.bootstrap import Servicios
 from app.services.expedientes import FilaExpediente, OrdenExpedientes, Pagina
 from app.services.lista_expedientes import Cursor
 from app.ui import formato
-from app.ui.table_base import DERECHA, IZQUIERDA
+from app.ui.table_base import DERECHA, IZQUIERDA, ROL_VALOR
 from app.ui.tasks import Tarea
 
 log = logging.getLogger(__name__)
@@ -28,6 +28,7 @@ log = logging.getLogger(__name__)
 Index = QModelIndex | QPersistentModelIndex
 
 PAGINA = 200
+EXPORTAR_PAGINA = 2000
 
 COL_NUMERO = 0
 COL_DEUDOR = 1
@@ -79,6 +80,15 @@ def _texto(f: FilaExpediente, col: int) -> str:
     if col == COL_SECRETARIO:
         return f.secretario
     return formato.fecha(f.fecha_inicio)
+
+
+def _valor(f: FilaExpediente, col: int) -> Any:
+    """The typed value of a cell (exports): the amount as a Decimal, the date as a date."""
+    if col == COL_CUANTIA:
+        return f.cuantia
+    if col == COL_FECHA_INICIO:
+        return f.fecha_inicio
+    return _texto(f, col)
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,6 +255,20 @@ class ExpedientesModel(QAbstractTableModel):
             self.total = len(self._filas)
         self.conteo_cambiado.emit(len(self._filas), self.total)
 
+    def filas_exportables(self, progress: Progress) -> list[list[Any]]:
+        """Every row of the current search and order (not only the pages loaded), each as its typed values by
+        column, for :mod:`app.ui.exportar`. Safe on a background thread (it reads through the service)."""
+        c = self._actual
+        desc = c.orden == Qt.SortOrder.DescendingOrder
+        total, pagina = self._srv.expedientes.primera_pagina(c.texto, ORDEN_SQL[c.columna], desc, EXPORTAR_PAGINA)
+        filas = list(pagina.filas)
+        while pagina.siguiente is not None:
+            progress.step(len(filas), max(total, len(filas)), f"Leyendo expedientes: {len(filas)} de {total}…")
+            pagina = self._srv.expedientes.pagina(c.texto, ORDEN_SQL[c.columna], desc, pagina.siguiente,
+                                                  EXPORTAR_PAGINA)
+            filas.extend(pagina.filas)
+        return [[_valor(f, col) for col in range(len(TITULOS))] for f in filas]
+
     # -- access -------------------------------------------------------------------------------------
     def fila(self, row: int) -> FilaExpediente:
         return self._filas[row]
@@ -267,6 +291,8 @@ class ExpedientesModel(QAbstractTableModel):
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return _texto(f, col)
+        if role == ROL_VALOR:
+            return _valor(f, col)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(DERECHA if col == COL_CUANTIA else IZQUIERDA)
         if role == Qt.ItemDataRole.ToolTipRole and col == COL_NUMERO and f.provisional:

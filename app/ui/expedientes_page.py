@@ -53,6 +53,7 @@ class ExpedientesPage(QWidget):
         self.texto_conteo = ""
 
         self.tabla = QTableView(self)
+        self.tabla.setProperty("exportar_como", "Expedientes")  # Ctrl+E (app.ui.exportar)
         self.tabla.setObjectName("tablaExpedientes")
         self.tabla.setModel(self.model)
         self.tabla.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

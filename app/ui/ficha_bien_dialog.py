@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QVBoxLayout, QWidget
 
+from app.common.text import plural
 from app.services.bienes import FichaBien
 from app.services.bootstrap import Servicios
 from app.ui import formato, mensajes
@@ -22,7 +23,7 @@ class HistoriaModel(TablaModel):
     COLUMNAS = (
         Columna("Fecha", lambda h: formato.fecha(h.fecha)),
         Columna("Tipo", lambda h: CLASES[h.clase]),
-        Columna("Detalle", lambda h: h.texto + (f" ({len(h.fotos)} foto(s))" if h.fotos else ""),
+        Columna("Detalle", lambda h: h.texto + (f" ({plural(len(h.fotos), 'foto')})" if h.fotos else ""),
                 ayuda=lambda h: h.texto),
         Columna("Registró", lambda h: h.autor),
     )

@@ -14,7 +14,6 @@ from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QFormLayout,
     QLineEdit,
     QPlainTextEdit,
@@ -29,6 +28,7 @@ from app.domain.tipos import TipoDocumento
 from app.services.medidas import DatosMedida, EstadoMedida, TipoMedida
 from app.services.notificaciones import DatosNotificacion
 from app.ui.campos import FilasEditor, MontoEdit, botones, campo_fecha, fecha_de, poner_fecha
+from app.ui.formulario import CampoInvalido, Formulario
 from app.ui.pestana import nota
 
 Verificar = Callable[[date], tuple[bool, str]]
@@ -59,7 +59,7 @@ class Opciones:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-class GenerarDocumentoDialog(QDialog):
+class GenerarDocumentoDialog(Formulario):
     def __init__(self, tipo: TipoDocumento, numero: str, parent: QWidget | None = None, *,
                  verificar: Verificar | None = None, opciones: Opciones | None = None) -> None:
         super().__init__(parent)
@@ -207,6 +207,15 @@ class GenerarDocumentoDialog(QDialog):
         ok, motivo = self._verificar(self.fecha_documento())
         self.aviso.setText(motivo)
         self.aviso.setVisible(not ok)
+
+    def validar(self) -> None:
+        """The fields read (an amount, a typed date) and the act is allowed at the date chosen: otherwise the
+        dialog stays open with the date marked (generating would be refused after it closed, losing the text)."""
+        super().validar()
+        if self._verificar is not None:
+            ok, motivo = self._verificar(self.fecha_documento())
+            if not ok:
+                raise CampoInvalido(self.fecha, motivo)
 
     def fecha_documento(self) -> date:
         return fecha_de(self.fecha)

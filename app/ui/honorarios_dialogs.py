@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.common.errors import AppError
+from app.common.text import plural
 from app.domain.honorarios import Checklist
 from app.services.honorarios import CalculoExpediente, LineaCalculo, Revision
 from app.services.honorarios_consultas import SolicitudVista
@@ -123,7 +124,7 @@ class RevisionDialog(QDialog):
             "documentos_completos": f"fojas: {formato.fojas_texto(revision.folios)}",
             "liquidacion_vigente": "registrada después del último pago" if revision.liquidacion_vigente
             else "falta una liquidación posterior al último pago",
-            "sin_terminos_abiertos": f"{revision.terminos_abiertos} término(s) en curso",
+            "sin_terminos_abiertos": f"{plural(revision.terminos_abiertos, 'término')} en curso",
         }
         self.casillas: dict[str, QCheckBox] = {}
         for clave, etiqueta in Checklist.ETIQUETAS.items():

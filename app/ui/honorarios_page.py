@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import ClassVar
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.common.text import plural
 from app.domain.honorarios import EstadoSolicitud
 from app.domain.permisos import Permiso
 from app.services.bootstrap import Servicios
@@ -117,6 +117,7 @@ class HonorariosPage(QWidget):
 
         self.model = SolicitudesModel((), self)
         self.tabla = tabla(self, self.model, COL_DETALLE)
+        self.tabla.setProperty("exportar_como", "Honorarios")  # Ctrl+E (app.ui.exportar)
         self.tabla.setObjectName("tablaHonorarios")
         anchos(self.tabla, {COL_FECHA: 10, COL_JUICIO: 14, COL_DEUDOR: 24, COL_SECRETARIO: 20, COL_ESTADO: 16,
                             COL_BASE: 10, COL_HONORARIO: 9, COL_IVA: 7, COL_TOTAL: 10, COL_FECHA_ESTADO: 10})
@@ -138,11 +139,6 @@ class HonorariosPage(QWidget):
         self.boton_exportar = QPushButton("Exportar XLSX…", self)
         self.boton_exportar.setToolTip("Exportar la lista filtrada y sus totales (Ctrl+E)")
         self.boton_exportar.clicked.connect(self.exportar)
-        exportar = QAction(self)
-        exportar.setShortcut(QKeySequence("Ctrl+E"))
-        exportar.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        exportar.triggered.connect(self.exportar)
-        self.addAction(exportar)
         acciones = QHBoxLayout()
         for b in (self.boton_revisar, self.boton_pagar):
             b.setVisible(self._es_jefe)
@@ -189,7 +185,7 @@ class HonorariosPage(QWidget):
         self.model.set_filas(filas)
         r = resumen(filas)
         self.totales.setText(
-            f"{r.cantidad} solicitud(es) · solicitado (sin rechazados) <b>USD {formato.usd(r.solicitado)}</b> · "
+            f"{plural(r.cantidad, 'solicitud')} · solicitado (sin rechazados) <b>USD {formato.usd(r.solicitado)}</b> · "
             f"pendiente de revisión USD {formato.usd(r.pendiente)} · aprobado por pagar USD "
             f"{formato.usd(r.aprobado)} · pagado <b>USD {formato.usd(r.pagado)}</b> · rechazado o revertido USD "
             f"{formato.usd(r.rechazado)}")
@@ -263,6 +259,10 @@ class HonorariosPage(QWidget):
 
     @Slot()
     @protegido
+    def exportar_lista(self) -> None:
+        """Ctrl+E (Archivo → Exportar la lista a Excel…) on this page: the list with its totals."""
+        self.exportar()
+
     def exportar(self) -> None:
         desde, hasta = fecha_de(self.desde), fecha_de(self.hasta)
         sugerido = str(Path.home() / f"Honorarios {desde:%Y-%m-%d} a {hasta:%Y-%m-%d}.xlsx")

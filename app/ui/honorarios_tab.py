@@ -24,6 +24,7 @@ class HonorariosTab(Pestana):
         self.lineas = LineasModel((), self)
         self.solicitudes = SolicitudesModel((), self)
         self.tabla_solicitudes = tabla(self, self.solicitudes, COL_DETALLE)
+        self.tabla_solicitudes.setProperty("exportar_como", "Solicitudes de honorarios")  # Ctrl+E (app.ui.exportar)
         self.tabla_solicitudes.setObjectName("tablaSolicitudesJuicio")
         for col in (COL_JUICIO, COL_DEUDOR):  # this juicio's: the page's header says them
             self.tabla_solicitudes.setColumnHidden(col, True)

@@ -60,7 +60,7 @@ class LoginDialog(QDialog):
         super().__init__(parent)
         self._usuarios = usuarios
         self.usuario: UsuarioActual | None = None
-        self.setWindowTitle("Foja — Iniciar sesión")
+        self.setWindowTitle("Iniciar sesión")
         self.setMinimumWidth(420)
         self.login = QLineEdit(self)
         self.login.setObjectName("login")
@@ -108,7 +108,7 @@ class CrearAdministradorDialog(QDialog):
         super().__init__(parent)
         self._usuarios = usuarios
         self.usuario: UsuarioActual | None = None
-        self.setWindowTitle("Foja — Crear administrador")
+        self.setWindowTitle("Crear administrador")
         self.setMinimumWidth(480)
         explicacion = QLabel(
             "Es la primera vez que se abre Foja con estos datos. Cree la cuenta del administrador: "

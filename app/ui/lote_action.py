@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QRadioButton, QVB
 from app.common.dates import local_today
 from app.common.errors import CancelledError
 from app.common.progress import Progress
+from app.common.text import plural, segun
 from app.domain.documentos import REGISTRO
 from app.domain.tipos import TipoDocumento
 from app.services.bootstrap import Servicios
@@ -57,6 +58,33 @@ class DatosLote:
     fecha: date
 
 
+#: How many left-out juicios the message lists itself (all of them are in its details).
+LISTADOS = 15
+
+
+def informar_lote(ventana: QWidget, documento: str, lote: LoteGenerado, carpeta: str, titulo: str) -> None:
+    """The end of a batch: how many documents were generated and, when some juicios were left out, each one
+    with its reason (the first :data:`LISTADOS` in the message, all of them in «Mostrar detalles»)."""
+    generados = plural(len(lote), "documento generado")
+    saltados = lote.saltados
+    if not saltados:
+        mensajes.informar(ventana, f"{documento}: {generados}.", f"Los documentos están en {carpeta}.",
+                          titulo=titulo)
+        return
+    lineas = [f"{n}: {m}" for n, m in saltados]
+    lista = "\n".join(f"• {x}" for x in lineas[:LISTADOS])
+    if len(lineas) > LISTADOS:
+        lista += f"\n… y {plural(len(lineas) - LISTADOS, 'más', 'más')} (ver los detalles)."
+    mensajes.advertir(
+        ventana,
+        f"{documento}: {generados}; {plural(len(saltados), 'juicio')} no "
+        f"{segun(len(saltados), 'se generó', 'se generaron')}.",
+        f"Los documentos generados están en {carpeta}.\n\nNo se generaron (corrija cada uno y vuelva a "
+        f"generarlos):\n{lista}",
+        titulo=titulo, detalle_largo="\n".join(lineas),
+    )
+
+
 class LoteDialog(QDialog):
     """``seleccionados``: how many rows are selected; ``sorteo``: the latest sorteo's day (None: none)."""
 
@@ -67,8 +95,9 @@ class LoteDialog(QDialog):
         self.tipo = QComboBox(self)
         for t in TIPOS_LOTE:
             self.tipo.addItem(REGISTRO[t].titulo, t.value)
-        self.seleccionados = QRadioButton(f"Los {formato.miles(seleccionados)} expedientes seleccionados en la lista",
-                                          self)
+        self.seleccionados = QRadioButton(
+            "El expediente seleccionado en la lista" if seleccionados == 1
+            else f"Los {plural(seleccionados, 'expediente seleccionado')} en la lista", self)
         self.sorteo = QRadioButton(
             f"Todos los expedientes del último sorteo ({formato.fecha(sorteo)})" if sorteo
             else "Todos los expedientes del último sorteo (no hay sorteos)", self)
@@ -84,9 +113,10 @@ class LoteDialog(QDialog):
         caja, self.aceptar = botones(self, "Generar")
         self.aceptar.setEnabled(seleccionados > 0 or sorteo is not None)
         lay = QVBoxLayout(self)
-        lay.addWidget(nota(self, "Antes de generar se revisa cada expediente: si alguno no admite el documento "
-                                 "(p. ej. ya tiene su requerimiento), no se genera ninguno y se listan los motivos. "
-                                 "Cada documento se folia en su expediente y se guarda en su propio archivo."))
+        lay.addWidget(nota(self, "Antes de generar se revisa cada expediente: el que no admite el documento (p. ej. "
+                                 "ya tiene su requerimiento) se omite, se generan los demás y al final se listan "
+                                 "los omitidos con su motivo. Cada documento se folia en su expediente y se guarda "
+                                 "en su propio archivo."))
         lay.addLayout(form)
         lay.addWidget(caja)
 
@@ -166,13 +196,7 @@ class GenerarLote(QObject):
 
     def _terminado(self, lote: LoteGenerado) -> None:
         self.terminado.emit()
-        texto = lote.mensaje()
-        resumen, _, detalle = texto.partition("\n")
-        mensajes.informar(
-            self._ventana, f"{self._titulo}: {resumen}",
-            (detalle + "\n\n" if detalle else "") + f"Los documentos están en {self._srv.ctx.paths.exports}.",
-            titulo="Documentos en lote",
-        )
+        informar_lote(self._ventana, self._titulo, lote, str(self._srv.ctx.paths.exports), "Documentos en lote")
 
     def _fallo(self, exc: BaseException) -> None:
         if isinstance(exc, CancelledError):  # each document is its own transaction: the ones done stay

@@ -6,6 +6,7 @@ from PySide6.QtCore import QByteArray, QSettings, Qt, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QDialog, QDockWidget, QFrame, QLabel, QMainWindow, QStackedWidget, QWidget
 
+from app.common.text import plural
 from app.domain.permisos import Permiso, Rol
 from app.services.bootstrap import Servicios
 from app.services.sesion import cedula_del_secretario
@@ -16,6 +17,7 @@ from app.ui.cambiar_clave_dialog import CambiarClaveDialog
 from app.ui.errors import protegido
 from app.ui.expediente_page import ExpedientePage
 from app.ui.expedientes_page import ExpedientesPage
+from app.ui.exportar import ExportarLista
 from app.ui.honorarios_page import HonorariosPage
 from app.ui.import_action import ImportarTitulos
 from app.ui.lote_action import GenerarLote
@@ -54,7 +56,7 @@ class MainWindow(QMainWindow):
         self.settings = settings if settings is not None else QSettings(ORGANIZACION, APLICACION)
         self.setObjectName("ventanaPrincipal")
         oficina = servicios.oficina.datos()
-        self.setWindowTitle(f"Foja — {oficina.nombre}")
+        self.setWindowTitle(oficina.nombre)  # Qt adds « — Foja» (the application display name)
         self.resize(1280, 800)
 
         self.lista = ExpedientesPage(servicios, self)
@@ -94,6 +96,7 @@ class MainWindow(QMainWindow):
         self.opi_lote = GenerarOpiLote(servicios, self, self.lista)
         self.verificacion = VerificarOficina(servicios, self)
         self.lote = GenerarLote(servicios, self, self.lista)
+        self.exportador = ExportarLista(self, servicios.ctx.paths.exports)
         self._menus()
 
         self.lista.abrir.connect(self.abrir_expediente)
@@ -151,6 +154,7 @@ class MainWindow(QMainWindow):
         mb = self.menuBar()
         archivo = mb.addMenu("&Archivo")
         archivo.addAction(self.importador.accion)
+        archivo.addAction(self.exportador.accion)
         archivo.addSeparator()
         self.accion_clave = _accion(self, "Cambiar mi &contraseña…", None, "Elegir una contraseña nueva")
         self.accion_clave.triggered.connect(self.cambiar_clave)
@@ -419,7 +423,8 @@ class MainWindow(QMainWindow):
         n = self._srv.depositarios.contar_informes_vencidos()
         if n:
             self.statusBar().showMessage(
-                f"Hay {n} informe(s) de depositario vencido(s): Oficina → Bienes embargados (Ctrl+Shift+B).", 30000)
+                f"Hay {plural(n, 'informe de depositario vencido', 'informes de depositario vencidos')}: "
+                "Oficina → Bienes embargados (Ctrl+Shift+B).", 30000)
 
     @Slot(str)
     def _aviso(self, texto: str) -> None:

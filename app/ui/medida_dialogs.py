@@ -11,7 +11,6 @@ from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from app.services.medidas import DatosMedida, TipoMedida, destinatario_por_defecto
 from app.ui.campos import MontoEdit, botones, campo_fecha, etiqueta, fecha_de
+from app.ui.formulario import Formulario
 from app.ui.pestana import nota
 
 FILTRO_RESPUESTA = "Respuesta escaneada (*.pdf *.jpg *.jpeg *.png);;Todos (*)"
@@ -38,7 +38,7 @@ class DatosOrden:
     generar_oficio: bool
 
 
-class OrdenarMedidaDialog(QDialog):
+class OrdenarMedidaDialog(Formulario):
     def __init__(self, numero: str, ciudad: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"Ordenar medida cautelar — juicio {numero}")
@@ -85,7 +85,7 @@ class DatosRespuesta:
     adjunto: Path | None
 
 
-class RespuestaMedidaDialog(QDialog):
+class RespuestaMedidaDialog(Formulario):
     def __init__(self, medida: DatosMedida, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"Respuesta de {medida.destinatario}")
@@ -137,7 +137,7 @@ class DatosLevantamiento:
     generar_oficio: bool
 
 
-class LevantarMedidaDialog(QDialog):
+class LevantarMedidaDialog(Formulario):
     def __init__(self, medida: DatosMedida, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Levantar medida cautelar")

@@ -10,10 +10,11 @@ from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
+from app.common.errors import ValidationError
 from app.domain.tipos import TipoActo, TipoDocumento
 from app.services.bootstrap import Servicios
 from app.services.medidas import DatosMedida, EstadoMedida, TipoMedida
-from app.ui import formato, mensajes
+from app.ui import formato
 from app.ui.errors import protegido
 from app.ui.medida_dialogs import LevantarMedidaDialog, OrdenarMedidaDialog, RespuestaMedidaDialog
 from app.ui.pestana import Pestana, anchos, fila_seleccionada, habilitar, nota, tabla
@@ -80,6 +81,7 @@ class MedidasTab(Pestana):
         super().__init__(servicios, parent)
         self.model = MedidasModel(self)
         self.tabla = tabla(self, self.model, COL_RESPUESTA)
+        self.tabla.setProperty("exportar_como", "Medidas cautelares")  # Ctrl+E (app.ui.exportar)
         self.tabla.setObjectName("tablaMedidas")
         anchos(self.tabla, {COL_TIPO: 28, COL_DESTINATARIO: 28, COL_OFICIO: 22, COL_ENVIO: 11, COL_ESTADO: 22,
                             COL_MONTO: 14})
@@ -150,13 +152,19 @@ class MedidasTab(Pestana):
             return
         numero = self.numero
         dlg = OrdenarMedidaDialog(numero, self._srv.oficina.datos().ciudad, self)
+
+        def guardar() -> DatosMedida:
+            d = dlg.datos()
+            return self._srv.medidas.ordenar(numero, d.tipo, d.destinatario, d.fecha, d.oficio_numero)
+
+        dlg.al_aceptar(guardar)
         try:
             if dlg.exec() != QDialog.DialogCode.Accepted:
                 return
             d = dlg.datos()
+            m: DatosMedida = dlg.resultado
         finally:
             dlg.deleteLater()
-        m = self._srv.medidas.ordenar(numero, d.tipo, d.destinatario, d.fecha, d.oficio_numero)
         self._hecho(f"{m.tipo.etiqueta} ordenada: oficio a {m.destinatario}.")
         if d.generar_oficio:
             self._oficio(m, d.fecha)
@@ -186,20 +194,25 @@ class MedidasTab(Pestana):
         if m is None:
             return
         dlg = RespuestaMedidaDialog(m, self)
+
+        def guardar() -> DatosMedida:
+            d = dlg.datos()
+            adjunto = None
+            if d.adjunto is not None:
+                try:
+                    adjunto = (d.adjunto.name, d.adjunto.read_bytes())
+                except OSError as exc:
+                    raise ValidationError(f"No se pudo leer «{d.adjunto.name}» ({exc.strerror or exc}); elija el "
+                                          "archivo de nuevo.", campo="adjunto") from exc
+            return self._srv.medidas.registrar_respuesta(m.id, d.fecha, d.respuesta, d.monto, adjunto=adjunto)
+
+        dlg.al_aceptar(guardar)
         try:
             if dlg.exec() != QDialog.DialogCode.Accepted:
                 return
-            d = dlg.datos()
+            r: DatosMedida = dlg.resultado
         finally:
             dlg.deleteLater()
-        adjunto = None
-        if d.adjunto is not None:
-            try:
-                adjunto = (d.adjunto.name, d.adjunto.read_bytes())
-            except OSError as exc:
-                mensajes.advertir(self, f"No se pudo leer «{d.adjunto.name}»; no se registró la respuesta.", str(exc))
-                return
-        r = self._srv.medidas.registrar_respuesta(m.id, d.fecha, d.respuesta, d.monto, adjunto=adjunto)
         monto = f" Retenido: USD {formato.usd(r.monto_retenido)}." if r.monto_retenido is not None else ""
         self._hecho(f"Respuesta de {r.destinatario} registrada.{monto}")
         self._seleccionar(r.id)
@@ -211,13 +224,14 @@ class MedidasTab(Pestana):
         if m is None or not self.numero:
             return
         dlg = LevantarMedidaDialog(m, self)
+        dlg.al_aceptar(lambda: self._srv.medidas.levantar(m.id, dlg.datos().fecha))
         try:
             if dlg.exec() != QDialog.DialogCode.Accepted:
                 return
             d = dlg.datos()
+            r: DatosMedida = dlg.resultado
         finally:
             dlg.deleteLater()
-        r = self._srv.medidas.levantar(m.id, d.fecha)
         self._hecho(f"{r.tipo.etiqueta} levantada ({r.destinatario}).")
         if d.generar_oficio and self.generador is not None:
             datos: dict[str, Any] = {"medida_id": str(r.id)}

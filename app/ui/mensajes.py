@@ -27,8 +27,12 @@ def informar(parent: QWidget | None, texto: str, detalle: str = "", titulo: str 
     box.deleteLater()
 
 
-def advertir(parent: QWidget | None, texto: str, detalle: str = "", titulo: str = TITULO) -> None:
+def advertir(parent: QWidget | None, texto: str, detalle: str = "", titulo: str = TITULO,
+             detalle_largo: str = "") -> None:
+    """A warning; ``detalle_largo`` goes behind «Mostrar detalles» (a long list to read or copy)."""
     box = _caja(parent, QMessageBox.Icon.Warning, texto, detalle, titulo)
+    if detalle_largo:
+        box.setDetailedText(detalle_largo)
     box.exec()
     box.deleteLater()
 

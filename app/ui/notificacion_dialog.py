@@ -1,10 +1,12 @@
 """Dialog to record one notification attempt: whom, which act, attempt, form, when, where, who received it,
-whether it was effective, notes, and photos or scans (chosen with the native file dialog)."""
+whether it was effective, notes, and photos or scans (chosen with the native file dialog, shown as
+thumbnails). A refusal (no address, an attempt out of order…) keeps the dialog open with everything typed and
+attached (:class:`~app.ui.formulario.Formulario`)."""
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -13,14 +15,9 @@ from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
-    QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QLineEdit,
-    QListWidget,
     QPlainTextEdit,
-    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -31,8 +28,9 @@ from app.domain.tipos import TipoActo
 from app.services.deudores import DatosCoobligado
 from app.services.notificaciones import DatosNotificacion, FormaNotificacion
 from app.ui.campos import botones, campo_fecha_hora, fecha_hora_de
+from app.ui.formulario import CampoInvalido, Formulario
+from app.ui.fotos import FotosEditor
 
-FILTRO_ADJUNTOS = "Fotos y escaneos (*.jpg *.jpeg *.png *.pdf);;Todos (*)"
 #: Acts whose document is notified, in the order offered.
 NOTIFICABLES = (TipoActo.OPI, TipoActo.RPV, TipoActo.PROVIDENCIA, TipoActo.EMBARGO, TipoActo.AVISO_REMATE)
 FORMAS = {
@@ -53,18 +51,22 @@ class DatosFormularioNotificacion:
     recibido_por: str
     efectiva: bool
     observaciones: str
-    adjuntos: tuple[Path, ...]
+    adjuntos: tuple[tuple[str, bytes], ...]  # (file name, content), read when chosen
 
 
-class NotificacionDialog(QDialog):
-    """``previas``: attempts already recorded (to propose the next attempt number)."""
+class NotificacionDialog(Formulario):
+    """``previas``: attempts already recorded (to propose the next attempt number); ``direccion_deudor``: the
+    coactivado's address on file (each co-obligado's comes with him), used when the address is left empty."""
 
     def __init__(self, numero: str, deudor: str, coobligados: Sequence[DatosCoobligado],
-                 previas: Sequence[DatosNotificacion], parent: QWidget | None = None) -> None:
+                 previas: Sequence[DatosNotificacion], parent: QWidget | None = None,
+                 direccion_deudor: str = "") -> None:
         super().__init__(parent)
         self.setWindowTitle(f"Registrar notificación — juicio {numero}")
         self.setMinimumWidth(600)
         self._previas = list(previas)
+        self._registradas: dict[str | None, tuple[str, str]] = {None: (deudor, direccion_deudor.strip())}
+        self._registradas.update({str(c.id): (c.nombre, c.direccion.strip()) for c in coobligados})
 
         self.notifica = QComboBox(self)
         for t in NOTIFICABLES:
@@ -80,28 +82,14 @@ class NotificacionDialog(QDialog):
             self.forma.addItem(texto, f.value)
         self.fecha_hora = campo_fecha_hora(self)
         self.direccion = QLineEdit(self)
-        self.direccion.setPlaceholderText("Vacía: la dirección registrada de la persona")
         self.recibido_por = QLineEdit(self)
         self.recibido_por.setPlaceholderText("Nombre de quien recibió (personal: la propia persona)")
         self.efectiva = QCheckBox("La persona quedó notificada (si no, es un intento fallido)", self)
         self.efectiva.setChecked(True)
         self.observaciones = QPlainTextEdit(self)
         self.observaciones.setFixedHeight(self.fontMetrics().height() * 4)
-        self.adjuntos = QListWidget(self)
-        self.adjuntos.setFixedHeight(self.fontMetrics().height() * 5)
-        self.boton_adjuntar = QPushButton("Agregar fotos o escaneos…", self)
-        self.boton_adjuntar.clicked.connect(self.elegir_adjuntos)
-        self.boton_quitar = QPushButton("Quitar", self)
-        self.boton_quitar.clicked.connect(lambda: [self.adjuntos.takeItem(self.adjuntos.row(i))
-                                                   for i in self.adjuntos.selectedItems()])
-        fila_adj = QVBoxLayout()
-        fila_adj.addWidget(self.adjuntos)
-        botones_adj = QHBoxLayout()
-        botones_adj.addWidget(self.boton_adjuntar)
-        botones_adj.addWidget(self.boton_quitar)
-        botones_adj.addStretch(1)
-        fila_adj.addLayout(botones_adj)
-
+        self.fotos = FotosEditor(self)
+        self.adjuntos = self.fotos.lista
         form = QFormLayout()
         form.addRow("&Se notifica:", self.notifica)
         form.addRow("&A:", self.destinatario)
@@ -112,14 +100,48 @@ class NotificacionDialog(QDialog):
         form.addRow("&Recibió:", self.recibido_por)
         form.addRow("", self.efectiva)
         form.addRow("&Observaciones:", self.observaciones)
-        form.addRow("Fotos / escaneos:", fila_adj)
+        form.addRow("Fotos / escaneos:", self.fotos)
         caja, self.aceptar = botones(self, "Registrar")
         lay = QVBoxLayout(self)
         lay.addLayout(form)
         lay.addWidget(caja)
         self.notifica.currentIndexChanged.connect(lambda _i: self._proponer_intento())
         self.destinatario.currentIndexChanged.connect(lambda _i: self._proponer_intento())
+        self.destinatario.currentIndexChanged.connect(lambda _i: self._ayuda_direccion())
+        self.forma.currentIndexChanged.connect(lambda _i: self._ayuda_direccion())
         self._proponer_intento()
+        self._ayuda_direccion()
+
+    def _registrada(self) -> tuple[str, str]:
+        """(name, address on file) of the person chosen."""
+        return self._registradas.get(self.destinatario.currentData(), ("", ""))
+
+    def _exige_direccion(self) -> bool:
+        return self.forma.currentData() != FormaNotificacion.PRENSA.value
+
+    @Slot()
+    def _ayuda_direccion(self) -> None:
+        """The placeholder says what an empty address means for the person and form chosen."""
+        _nombre, registrada = self._registrada()
+        if not self._exige_direccion():
+            texto = "No se exige en la notificación por la prensa"
+        elif registrada:
+            texto = f"Vacía: se usa la registrada ({registrada})"
+        else:
+            texto = "Obligatoria: la persona no tiene dirección registrada"
+        self.direccion.setPlaceholderText(texto)
+
+    def campos(self) -> Mapping[str, QWidget]:
+        return {"direccion": self.direccion, "intento": self.intento, "forma": self.forma,
+                "destinatario": self.destinatario, "fecha_hora": self.fecha_hora, "adjuntos": self.adjuntos,
+                "recibido_por": self.recibido_por, "notifica": self.notifica}
+
+    def validar(self) -> None:
+        super().validar()
+        nombre, registrada = self._registrada()
+        if self._exige_direccion() and not self.direccion.text().strip() and not registrada:
+            raise CampoInvalido(self.direccion, f"Indique la dirección en que se notificó a {nombre}: no tiene "
+                                                "dirección registrada.")
 
     @Slot()
     def _proponer_intento(self) -> None:
@@ -131,14 +153,18 @@ class NotificacionDialog(QDialog):
         if previas:  # after failed attempts at the domicile, the press is the last resort
             self.forma.setCurrentIndex(self.forma.findData(FormaNotificacion.BOLETA.value))
 
+    @property
+    def boton_adjuntar(self) -> QWidget:
+        """«Agregar fotos…» (opens the native file dialog)."""
+        return self.fotos.boton_agregar
+
     @Slot()
     def elegir_adjuntos(self) -> None:
-        rutas, _ = QFileDialog.getOpenFileNames(self, "Fotos o escaneos de la notificación", "", FILTRO_ADJUNTOS)
-        for r in rutas:
-            self.agregar_adjunto(Path(r))
+        self.fotos.elegir()
 
     def agregar_adjunto(self, ruta: Path) -> None:
-        self.adjuntos.addItem(str(ruta))
+        """Read ``ruta`` and show it as a thumbnail (a file that cannot be read is reported and left out)."""
+        self.fotos.agregar_rutas([ruta])
 
     def datos(self) -> DatosFormularioNotificacion:
         dest = self.destinatario.currentData()
@@ -152,5 +178,5 @@ class NotificacionDialog(QDialog):
             recibido_por=self.recibido_por.text().strip(),
             efectiva=self.efectiva.isChecked(),
             observaciones=self.observaciones.toPlainText().strip(),
-            adjuntos=tuple(Path(self.adjuntos.item(i).text()) for i in range(self.adjuntos.count())),
+            adjuntos=tuple(self.fotos.fotos()),
         )

@@ -6,15 +6,17 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from PySide6.QtCore import Qt, Slot
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from app.common.dates import to_local
+from app.common.errors import AppError
 from app.domain.procedimiento import NOMBRES
 from app.services.bootstrap import Servicios
 from app.services.notificaciones import DatosNotificacion, FormaNotificacion
-from app.ui import formato, mensajes
+from app.ui import formato
 from app.ui.errors import protegido
+from app.ui.fotos import lista_miniaturas
 from app.ui.notificacion_dialog import FORMAS, NotificacionDialog
 from app.ui.pestana import Pestana, anchos, fila_seleccionada, nota, tabla
 from app.ui.sistema import abrir_archivo
@@ -72,6 +74,7 @@ class NotificacionesTab(Pestana):
         super().__init__(servicios, parent)
         self.model = NotificacionesModel(self)
         self.tabla = tabla(self, self.model, COL_DIRECCION)
+        self.tabla.setProperty("exportar_como", "Notificaciones")  # Ctrl+E (app.ui.exportar)
         self.tabla.setObjectName("tablaNotificaciones")
         anchos(self.tabla, {COL_FECHA: 15, COL_NOTIFICA: 21, COL_DESTINATARIO: 22, COL_INTENTO: 6, COL_FORMA: 8,
                             COL_RESULTADO: 8, COL_RECIBIO: 20, COL_ADJUNTOS: 11, COL_VENCE: 13})
@@ -83,8 +86,13 @@ class NotificacionesTab(Pestana):
         self.boton_razon = QPushButton("Abrir razón", self)
         self.boton_razon.setToolTip("Abrir la razón de notificación sentada por este intento")
         self.boton_razon.clicked.connect(self.abrir_razon)
-        self.boton_adjuntos = QPushButton("Abrir adjuntos", self)
+        self.boton_adjuntos = QPushButton("Ver fotos", self)
+        self.boton_adjuntos.setToolTip("Ver en grande las fotos y escaneos de este intento (también con doble clic "
+                                       "en una miniatura)")
         self.boton_adjuntos.clicked.connect(self.abrir_adjuntos)
+        self.fotos = lista_miniaturas(self)
+        self.fotos.setObjectName("fotosNotificacion")
+        self.fotos.setToolTip("Fotos y escaneos del intento seleccionado: doble clic para verlas en grande")
         acciones = QHBoxLayout()
         acciones.addWidget(self.boton_registrar)
         acciones.addStretch(1)
@@ -98,6 +106,7 @@ class NotificacionesTab(Pestana):
                                  "La primera notificación efectiva de la orden de pago abre el término de 3 días."))
         lay.addLayout(acciones)
         lay.addWidget(self.tabla, 1)
+        lay.addWidget(self.fotos)
         self._habilitar()
 
     def cargar(self) -> None:
@@ -114,6 +123,17 @@ class NotificacionesTab(Pestana):
         self.boton_registrar.setEnabled(self.numero is not None)
         self.boton_razon.setEnabled(n is not None and n.razon_documento_id is not None)
         self.boton_adjuntos.setEnabled(n is not None and bool(n.adjuntos))
+        self._mostrar_fotos(n)
+
+    def _mostrar_fotos(self, n: DatosNotificacion | None) -> None:
+        """Thumbnails of the selected attempt's photos and scans (read from the document store)."""
+        self.fotos.vaciar()
+        for a in n.adjuntos if n is not None else ():
+            try:
+                data = self._srv.documentos.contenido(a.documento_id)
+            except AppError:  # not yet synced to this desktop: its name still shows
+                data = b""
+            self.fotos.agregar(a.nombre_archivo, data)
 
     @Slot()
     @protegido
@@ -123,30 +143,34 @@ class NotificacionesTab(Pestana):
         numero = self.numero
         caratula = self._srv.expedientes.caratula(numero)
         dlg = NotificacionDialog(numero, caratula.deudor, self._srv.deudores.coobligados(numero), self.model.filas(),
-                                 self)
+                                 self, direccion_deudor=self._direccion_deudor(caratula.identificacion))
+
+        def guardar() -> DatosNotificacion:
+            d = dlg.datos()
+            return self._srv.notificaciones.registrar(
+                numero, destinatario=d.destinatario, intento=d.intento, forma=d.forma, fecha_hora=d.fecha_hora,
+                direccion=d.direccion, recibido_por=d.recibido_por, efectiva=d.efectiva,
+                observaciones=d.observaciones, adjuntos=list(d.adjuntos), notifica=d.notifica,
+            )
+
+        dlg.al_aceptar(guardar)  # a refusal keeps the dialog open with the fields and photos
         try:
             if dlg.exec() != QDialog.DialogCode.Accepted:
                 return
-            d = dlg.datos()
+            n: DatosNotificacion = dlg.resultado
         finally:
             dlg.deleteLater()
-        adjuntos: list[tuple[str, bytes]] = []
-        for ruta in d.adjuntos:
-            try:
-                adjuntos.append((ruta.name, ruta.read_bytes()))
-            except OSError as exc:
-                mensajes.advertir(self, f"No se pudo leer «{ruta.name}»; no se registró la notificación.", str(exc))
-                return
-        n = self._srv.notificaciones.registrar(
-            numero, destinatario=d.destinatario, intento=d.intento, forma=d.forma, fecha_hora=d.fecha_hora,
-            direccion=d.direccion, recibido_por=d.recibido_por, efectiva=d.efectiva, observaciones=d.observaciones,
-            adjuntos=adjuntos, notifica=d.notifica,
-        )
         texto = (f"Notificación a {n.destinatario} (intento {n.intento}, {FORMAS[n.forma].lower()}): "
                  f"{'efectiva' if n.efectiva else 'fallida'}.")
         if n.vence is not None:
             texto += f" El término vence el {formato.fecha(n.vence)}."
         self._hecho(texto)
+
+    def _direccion_deudor(self, identificacion: str) -> str:
+        try:
+            return self._srv.deudores.datos(identificacion).direccion
+        except AppError:  # the placeholder then asks for the address; the service decides
+            return ""
 
     @Slot()
     @protegido
@@ -158,6 +182,13 @@ class NotificacionesTab(Pestana):
     @Slot()
     @protegido
     def abrir_adjuntos(self) -> None:
+        """The selected attempt's photos, large (a scanned PDF opens in the system's viewer)."""
         n = self._seleccionada()
-        for a in n.adjuntos if n is not None else ():
-            abrir_archivo(self, self._srv.documentos.exportar(a.documento_id))
+        if n is None or not n.adjuntos:
+            return
+        imagenes = [i for i, (_nombre, data) in enumerate(self.fotos.datos) if not QImage.fromData(data).isNull()]
+        if imagenes:
+            self.fotos.ver(self.fotos.item(imagenes[0]))
+        for a, (_nombre, data) in zip(n.adjuntos, self.fotos.datos, strict=False):
+            if QImage.fromData(data).isNull():
+                abrir_archivo(self, self._srv.documentos.exportar(a.documento_id))

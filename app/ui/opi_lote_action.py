@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
 from app.common.dates import local_today
 from app.common.errors import CancelledError
+from app.common.text import plural
 from app.services.bootstrap import Servicios
-from app.ui import formato, mensajes
+from app.services.documentos import LoteGenerado
+from app.ui import mensajes
 from app.ui.errors import show_error
 from app.ui.expedientes_page import ExpedientesPage
+from app.ui.lote_action import informar_lote
 from app.ui.tasks import Tarea, ejecutar
 
 
@@ -43,8 +44,9 @@ class GenerarOpiLote(QObject):
             return
         if not mensajes.confirmar(
             self._ventana,
-            f"¿Generar la orden de pago inmediato de {formato.miles(len(numeros))} expediente(s)?",
-            "Cada orden se genera con la fecha de hoy y se folia en su expediente.",
+            f"¿Generar la orden de pago inmediato de {plural(len(numeros), 'expediente')}?",
+            "Cada orden se genera con la fecha de hoy y se folia en su expediente. El expediente que no la "
+            "admita se omite y se lista al final con su motivo.",
             titulo="Órdenes de pago inmediato", si="Generar", no="Cancelar",
         ):
             return
@@ -71,14 +73,10 @@ class GenerarOpiLote(QObject):
         self.ocupado = ocupado
         self.habilitar(self._en_lista)
 
-    def _terminado(self, docs: list[Any]) -> None:
+    def _terminado(self, lote: LoteGenerado) -> None:
         self.terminado.emit()
-        mensajes.informar(
-            self._ventana,
-            f"Se generaron {formato.miles(len(docs))} órdenes de pago inmediato.",
-            f"Los documentos están en {self._srv.ctx.paths.exports}.",
-            titulo="Órdenes de pago inmediato",
-        )
+        informar_lote(self._ventana, "Órdenes de pago inmediato", lote, str(self._srv.ctx.paths.exports),
+                      "Órdenes de pago inmediato")
 
     def _fallo(self, exc: BaseException) -> None:
         if isinstance(exc, CancelledError):  # each OPI is its own transaction: the ones done stay

@@ -1,23 +1,27 @@
 """Dialogs of the Pagos tab: an abono (date, amount, receipt; shows the saldo at that date) and a judicial
-cost."""
+cost. Both are :class:`~app.ui.formulario.Formulario`: a refusal keeps them open with what was typed; an
+abono dated before the OPI is confirmed first, one dated after today is marked to be corrected."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
 from PySide6.QtCore import Slot
-from PySide6.QtWidgets import QDialog, QFormLayout, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from app.common.errors import AppError, ValidationError
-from app.ui import formato
+from app.domain.fechas_pago import RevisionFechaPago
+from app.ui import formato, mensajes
 from app.ui.campos import MontoEdit, botones, campo_fecha, etiqueta, fecha_de
-from app.ui.errors import show_error
+from app.ui.formulario import CampoInvalido, Formulario, marcar
 from app.ui.pestana import nota
 
 SaldoEn = Callable[[date], Decimal]
+#: What the payment service says of a date (``PagosService.revisar_fecha_abono`` for the juicio).
+RevisarFecha = Callable[[date], RevisionFechaPago]
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,14 +31,17 @@ class DatosAbono:
     referencia: str
 
 
-class AbonoDialog(QDialog):
-    """``saldo_en(fecha)``: what the debtor owes at a date (the liquidación's total), shown as a guide."""
+class AbonoDialog(Formulario):
+    """``saldo_en(fecha)``: what the debtor owes at a date (the liquidación's total), shown as a guide;
+    ``revisar_fecha``: which dates are refused or confirmed (None: none checked here)."""
 
-    def __init__(self, numero: str, saldo_en: SaldoEn, parent: QWidget | None = None) -> None:
+    def __init__(self, numero: str, saldo_en: SaldoEn, parent: QWidget | None = None,
+                 revisar_fecha: RevisarFecha | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"Registrar abono — juicio {numero}")
         self.setMinimumWidth(520)
         self._saldo_en = saldo_en
+        self._revisar_fecha = revisar_fecha
         self._saldo: Decimal | None = None
         self.fecha = campo_fecha(self)
         self.monto = MontoEdit(self)
@@ -78,13 +85,32 @@ class AbonoDialog(QDialog):
         if self._saldo is not None:
             self.monto.poner(self._saldo)
 
-    def accept(self) -> None:
+    def campos(self) -> Mapping[str, QWidget]:
+        return {"fecha": self.fecha, "monto": self.monto, "referencia": self.referencia}
+
+    def validar(self) -> None:
+        super().validar()
         try:
             self.datos()
-        except AppError as exc:  # stay open: the user corrects the amount
-            show_error(self, exc)
-            return
-        super().accept()
+        except ValidationError as exc:
+            raise CampoInvalido(self.monto, exc.message) from exc
+        if self._revisar_fecha is not None:
+            r = self._revisar_fecha(fecha_de(self.fecha))
+            if r.error:
+                raise CampoInvalido(self.fecha, r.error)
+
+    def confirmar(self) -> bool:
+        """A date before the OPI is asked about; «Corregir la fecha» leaves the dialog open on the date."""
+        avisos = self._revisar_fecha(fecha_de(self.fecha)).confirmar if self._revisar_fecha is not None else ()
+        if not avisos:
+            return True
+        if mensajes.confirmar(self, " ".join(avisos), "¿Registrar el abono con esa fecha?",
+                              titulo="Confirmar la fecha del pago", si="Registrar con esa fecha",
+                              no="Corregir la fecha"):
+            return True
+        marcar(self.fecha, " ".join(avisos))
+        self._marcados.append(self.fecha)
+        return False
 
     def datos(self) -> DatosAbono:
         monto = self.monto.valor("valor del abono")
@@ -99,7 +125,7 @@ class DatosCosta:
     monto: Decimal
 
 
-class CostaDialog(QDialog):
+class CostaDialog(Formulario):
     def __init__(self, numero: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"Registrar costa judicial — juicio {numero}")
@@ -117,13 +143,15 @@ class CostaDialog(QDialog):
         lay.addLayout(form)
         lay.addWidget(caja)
 
-    def accept(self) -> None:
+    def campos(self) -> Mapping[str, QWidget]:
+        return {"fecha": self.fecha, "concepto": self.concepto, "monto": self.monto}
+
+    def validar(self) -> None:
+        super().validar()
         try:
             self.datos()
-        except AppError as exc:
-            show_error(self, exc)
-            return
-        super().accept()
+        except ValidationError as exc:
+            raise CampoInvalido(self.monto, exc.message) from exc
 
     def datos(self) -> DatosCosta:
         monto = self.monto.valor("valor de la costa")

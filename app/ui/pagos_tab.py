@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.common.dates import local_today
+from app.common.text import plural
 from app.domain.tipos import TipoActo, TipoDocumento
 from app.services.bootstrap import Servicios
 from app.services.pagos import CostaRegistrada, PagoRegistrado, ResultadoAbono
@@ -81,12 +82,14 @@ class PagosTab(Pestana):
         super().__init__(servicios, parent)
         self.pagos = PagosModel(self)
         self.tabla_pagos = tabla(self, self.pagos, COL_P_REFERENCIA)
+        self.tabla_pagos.setProperty("exportar_como", "Pagos")  # Ctrl+E (app.ui.exportar)
         self.tabla_pagos.setObjectName("tablaPagos")
         anchos(self.tabla_pagos, {COL_P_FECHA: 11, COL_P_MONTO: 13, COL_P_COSTAS: 12, COL_P_INTERES: 12,
                                   COL_P_RECARGO: 12, COL_P_CAPITAL: 13, COL_P_HONORARIOS: 12, COL_P_CONVENIO: 9,
                                   COL_P_REGISTRO: 14})
         self.costas = CostasModel(self)
         self.tabla_costas = tabla(self, self.costas, COL_C_CONCEPTO)
+        self.tabla_costas.setProperty("exportar_como", "Costas")  # Ctrl+E (app.ui.exportar)
         self.tabla_costas.setObjectName("tablaCostas")
         anchos(self.tabla_costas, {COL_C_FECHA: 11, COL_C_MONTO: 13, 3: 14})
         self.resumen = nota(self)
@@ -132,7 +135,7 @@ class PagosTab(Pestana):
         self.costas.set_filas(h.costas)
         hoy = self._srv.liquidacion.calcular(self.numero, local_today())
         self.resumen.setText(
-            f"Pagado: USD {formato.usd(h.total_pagado)} en {len(h.pagos)} abono(s) · costas cargadas: "
+            f"Pagado: USD {formato.usd(h.total_pagado)} en {plural(len(h.pagos), 'abono')} · costas cargadas: "
             f"USD {formato.usd(h.total_costas)} · <b>saldo a hoy: USD {formato.usd(hoy.total)}</b>"
         )
         permitido = self._srv.actos.puede(self.numero, TipoActo.ABONO)
@@ -147,14 +150,20 @@ class PagosTab(Pestana):
         if not self.numero:
             return
         numero = self.numero
-        dlg = AbonoDialog(numero, lambda f: self._srv.liquidacion.calcular(numero, f).total, self)
+        dlg = AbonoDialog(numero, lambda f: self._srv.liquidacion.calcular(numero, f).total, self,
+                          revisar_fecha=lambda f: self._srv.pagos.revisar_fecha_abono(numero, f))
+
+        def guardar() -> ResultadoAbono:
+            d = dlg.datos()
+            return self._srv.pagos.registrar_abono(numero, d.fecha, d.monto, d.referencia)
+
+        dlg.al_aceptar(guardar)  # a refusal (saldo exceeded, dates out of order…) keeps what was typed
         try:
             if dlg.exec() != QDialog.DialogCode.Accepted:
                 return
-            d = dlg.datos()
+            r: ResultadoAbono = dlg.resultado
         finally:
             dlg.deleteLater()
-        r = self._srv.pagos.registrar_abono(numero, d.fecha, d.monto, d.referencia)
         self._hecho(r.mensaje())
         if r.propone_archivo:
             self._proponer_archivo(r)
@@ -199,14 +208,20 @@ class PagosTab(Pestana):
     def registrar_costa(self) -> None:
         if not self.numero:
             return
-        dlg = CostaDialog(self.numero, self)
+        numero = self.numero
+        dlg = CostaDialog(numero, self)
+
+        def guardar() -> CostaRegistrada:
+            d = dlg.datos()
+            return self._srv.pagos.registrar_costa(numero, d.fecha, d.concepto, d.monto)
+
+        dlg.al_aceptar(guardar)
         try:
             if dlg.exec() != QDialog.DialogCode.Accepted:
                 return
-            d = dlg.datos()
+            c = dlg.resultado
         finally:
             dlg.deleteLater()
-        c = self._srv.pagos.registrar_costa(self.numero, d.fecha, d.concepto, d.monto)
         self._hecho(f"Costa registrada: {c.concepto}, USD {formato.usd(c.monto)}.")
 
 

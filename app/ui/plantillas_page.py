@@ -9,11 +9,12 @@ from typing import Any, ClassVar
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QPushButton, QSplitter, QVBoxLayout, QWidget
 
+from app.common.text import plural
 from app.domain.permisos import Permiso
 from app.services.bootstrap import Servicios
-from app.services.documentos_plantillas import PlantillaInfo
+from app.services.documentos_plantillas import CampoPlantilla, PlantillaInfo
 from app.ui import mensajes
 from app.ui.errors import protegido
 from app.ui.pestana import anchos, fila_seleccionada, nota, tabla
@@ -22,6 +23,8 @@ from app.ui.table_base import Columna, TablaModel
 
 FILTRO = "Documento de Word (*.docx)"
 
+#: The field the help text gives as an example (one the juicio documents are really filled with).
+CAMPO_EJEMPLO = "juicio_numero"
 COL_TITULO = 0
 COL_ARCHIVO = 1
 COL_ORIGEN = 2
@@ -45,12 +48,20 @@ class PlantillasModel(TablaModel[PlantillaInfo]):
         return None
 
 
+class CamposModel(TablaModel[CampoPlantilla]):
+    COLUMNAS = (
+        Columna("Campo", lambda c: f"{{% for x in {c.nombre} %}}" if c.es_lista else f"{{{{ {c.nombre} }}}}"),
+        Columna("Qué contiene", lambda c: c.significado, ayuda=lambda c: c.significado or None),
+        Columna("Ejemplo", lambda c: c.ejemplo, ayuda=lambda c: c.ejemplo),
+    )
+
+
 class PlantillasDialog(QDialog):
     def __init__(self, servicios: Servicios, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._srv = servicios
         self.setWindowTitle("Plantillas de documentos")
-        self.resize(860, 560)
+        self.resize(900, 680)
         self.model = PlantillasModel(self)
         self.tabla = tabla(self, self.model, COL_TITULO)
         self.tabla.setObjectName("tablaPlantillas")
@@ -78,13 +89,30 @@ class PlantillasDialog(QDialog):
         pie = QHBoxLayout()
         pie.addStretch(1)
         pie.addWidget(cerrar)
+        self.campos = CamposModel((), self)
+        self.tabla_campos = tabla(self, self.campos, 2)
+        self.tabla_campos.setObjectName("tablaCampos")
+        self.tabla_campos.setProperty("exportar_como", "Campos de la plantilla")
+        anchos(self.tabla_campos, {0: 34, 1: 44})
+        self.titulo_campos = nota(self)
+        self.ayuda = nota(self, "Para cambiar un documento: guarde una copia, edítela en Word o LibreOffice y "
+                                "reemplace la plantilla con ella. Los campos van entre llaves dobles, p. ej. "
+                                f"{{{{ {CAMPO_EJEMPLO} }}}} (el número del juicio) o {{{{ deudor_nombre }}}}; abajo "
+                                "están todos los de la plantilla elegida. Foja la prueba con datos de ejemplo antes "
+                                "de usarla: un campo que no existe se rechaza indicando su nombre.")
+        divisor = QSplitter(Qt.Orientation.Vertical, self)
+        divisor.addWidget(self.tabla)
+        abajo = QWidget(divisor)
+        lay_abajo = QVBoxLayout(abajo)
+        lay_abajo.setContentsMargins(0, 4, 0, 0)
+        lay_abajo.addWidget(self.titulo_campos)
+        lay_abajo.addWidget(self.tabla_campos, 1)
+        divisor.addWidget(abajo)
+        divisor.setChildrenCollapsible(False)
         lay = QVBoxLayout(self)
-        lay.addWidget(nota(self, "Para cambiar un documento: guarde una copia, edítela en Word o LibreOffice "
-                                 "(los campos van entre llaves dobles, p. ej. {{ juicio }}) y reemplace la plantilla "
-                                 "con ella. Foja la prueba con datos de ejemplo antes de usarla: un campo que no "
-                                 "existe se rechaza indicando su nombre."))
+        lay.addWidget(self.ayuda)
         lay.addLayout(acciones)
-        lay.addWidget(self.tabla, 1)
+        lay.addWidget(divisor, 1)
         lay.addLayout(pie)
         self._editar = servicios.ctx.usuario.puede(Permiso.PLANTILLAS_EDITAR)
         self.cargar()
@@ -103,6 +131,7 @@ class PlantillasDialog(QDialog):
 
     def _habilitar(self) -> None:
         p = self.seleccionada()
+        self._mostrar_campos(p)
         for b in (self.boton_previa, self.boton_copia, self.boton_campos):
             b.setEnabled(p is not None)
         sin_permiso = "Solo el administrador cambia las plantillas."
@@ -145,6 +174,16 @@ class PlantillasDialog(QDialog):
         if ruta:
             shutil.copyfile(p.ruta, ruta)
             abrir_archivo(self, Path(ruta))
+
+    def _mostrar_campos(self, p: PlantillaInfo | None) -> None:
+        if p is None:
+            self.campos.set_filas([])
+            self.titulo_campos.setText("Elija una plantilla para ver sus campos.")
+            return
+        campos = self._srv.documentos.campos_plantilla(p.tipo)
+        self.campos.set_filas(campos)
+        self.titulo_campos.setText(f"<b>Campos de «{p.titulo}»</b> ({plural(len(campos), 'campo')}; una lista se "
+                                   "recorre con {% for x in lista %} … {% endfor %}):")
 
     @Slot()
     @protegido

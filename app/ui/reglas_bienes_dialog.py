@@ -6,21 +6,23 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtWidgets import QDialog, QDoubleSpinBox, QFormLayout, QSpinBox, QWidget
+from PySide6.QtWidgets import QDoubleSpinBox, QFormLayout, QSpinBox, QWidget
 
 from app.domain.bienes import ReglasBienes
 from app.ui.campos import botones
+from app.ui.formulario import Formulario
 from app.ui.pestana import nota
 
 
-class ReglasBienesDialog(QDialog):
+class ReglasBienesDialog(Formulario):
     def __init__(self, reglas: ReglasBienes, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Reglas de bienes embargados (configurables)")
         self.meses = QSpinBox(self)
         self.meses.setRange(1, 12)
-        self.meses.setSuffix(" mes(es)")
+        self.meses.valueChanged.connect(lambda n: self.meses.setSuffix(" mes" if n == 1 else " meses"))
         self.meses.setValue(reglas.informe_meses)
+        self.meses.setSuffix(" mes" if self.meses.value() == 1 else " meses")
         self.factor = QDoubleSpinBox(self)
         self.factor.setRange(1, 20)
         self.factor.setDecimals(2)

@@ -117,6 +117,7 @@ class SecretariosPage(QWidget):
 
         self.model = SecretariosModel(parent=self)
         self.tabla = tabla(self, self.model, estirar=COL_NOMBRES)
+        self.tabla.setProperty("exportar_como", "Secretarios-abogados")  # Ctrl+E (app.ui.exportar)
         self.tabla.setObjectName("tablaSecretarios")
         anchos(self.tabla, {COL_CEDULA: 12, COL_TIPO: 9, COL_ESTADO: 9, COL_EMAIL: 28, COL_EXPEDIENTES: 11})
         self.tabla.doubleClicked.connect(lambda _i: self.editar())

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.common.text import plural
 from app.services.bootstrap import Servicios
 from app.services.sorteo import ResultadoSorteo
 from app.ui import formato, mensajes
@@ -142,13 +143,15 @@ class SorteoDialog(QDialog):
         if n == 0:
             texto = "No hay títulos de crédito pendientes de sorteo. Importe títulos (Archivo → Importar títulos…)."
         else:
-            texto = f"Hay {formato.miles(n)} título(s) de crédito pendiente(s) de sorteo."
+            texto = (f"Hay {plural(n, 'título de crédito pendiente', 'títulos de crédito pendientes')} "
+                     "de sorteo.")
             if n > len(lista):
                 texto += f" Se muestran los primeros {formato.miles(len(lista))}; se sortearán todos."
         self.pendientes_label.setText(texto)
         if activos:
             self.participantes_label.setText(
-                f"Participan {len(activos)} secretario(s)-abogado(s) activo(s): "
+                f"{'Participa' if len(activos) == 1 else 'Participan'} "
+                f"{plural(len(activos), 'secretario-abogado activo')}: "
                 + ", ".join(x.nombres for x in activos) + "."
             )
         else:
@@ -163,8 +166,8 @@ class SorteoDialog(QDialog):
     def realizar(self) -> None:
         if not mensajes.confirmar(
             self,
-            f"¿Sortear {formato.miles(self.n_pendientes)} título(s) entre {self.n_activos} "
-            "secretario(s)-abogado(s)?",
+            f"¿Sortear {plural(self.n_pendientes, 'título')} entre "
+            f"{plural(self.n_activos, 'secretario-abogado')}?",
             "Se abrirá un expediente por título y se generará el acta de sorteo. No se puede deshacer.",
             titulo="Realizar sorteo", si="Sortear", no="Cancelar",
         ):
@@ -188,8 +191,8 @@ class SorteoDialog(QDialog):
         self.asignaciones.set_filas(r.asignaciones)
         primero, ultimo = r.asignaciones[0].juicio, r.asignaciones[-1].juicio
         self.resultado_label.setText(
-            f"Sorteo del {formato.fecha(r.fecha)} realizado: {formato.miles(len(r.asignaciones))} expediente(s) "
-            f"abierto(s), juicios {primero} a {ultimo}.\nSemilla registrada: {r.semilla}"
+            f"Sorteo del {formato.fecha(r.fecha)} realizado: {plural(len(r.asignaciones), 'expediente abierto')}, "
+            f"juicios {primero} a {ultimo}.\nSemilla registrada: {r.semilla}"
         )
         self.paginas.setCurrentIndex(1)
         self.boton_realizar.setVisible(False)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QMenu, QWidget
 from app.common.dates import utcnow
 from app.common.errors import CancelledError
 from app.common.progress import Progress
+from app.common.text import plural
 from app.services.sincronizacion import SincronizacionService
 from app.sync.ciclo import ResultadoSync
 from app.sync.conexion import SinConexion
@@ -39,15 +40,15 @@ def resumen(r: ResultadoSync) -> str:
     if r.instantanea:
         partes.append(f"se descargó la oficina ({r.recibidos} filas)")
     elif r.recibidos:
-        partes.append(f"{r.recibidos} cambio(s) recibido(s)")
+        partes.append(f"{plural(r.recibidos, 'cambio recibido')}")
     if r.subida_inicial:
         partes.append(f"se subieron {r.subida_inicial} filas de esta oficina")
     if r.enviados:
-        partes.append(f"{r.enviados} cambio(s) enviado(s)")
+        partes.append(f"{plural(r.enviados, 'cambio enviado')}")
     if r.conflictos_nuevos:
-        partes.append(f"{len(r.conflictos_nuevos)} conflicto(s) nuevo(s): Oficina → Conflictos…")
+        partes.append(f"{plural(len(r.conflictos_nuevos), 'conflicto nuevo')}: Oficina → Conflictos…")
     if r.archivos_pendientes:
-        partes.append(f"{r.archivos_pendientes} archivo(s) por transferir")
+        partes.append(f"{plural(r.archivos_pendientes, 'archivo')} por transferir")
     return "Sincronizado" + (": " + "; ".join(partes) if partes else ": sin cambios") + "."
 
 

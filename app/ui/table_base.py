@@ -18,6 +18,8 @@ Index = QModelIndex | QPersistentModelIndex
 IZQUIERDA = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 DERECHA = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 CENTRO = Qt.AlignmentFlag.AlignCenter
+#: The typed value of a cell (Decimal amount, date, int) for exports; None: read the text shown.
+ROL_VALOR = int(Qt.ItemDataRole.UserRole) + 77
 
 
 @dataclass(frozen=True)
@@ -26,6 +28,8 @@ class Columna(Generic[T]):
     valor: Callable[[T], str]
     alineacion: Qt.AlignmentFlag = IZQUIERDA
     ayuda: Callable[[T], str | None] | None = None
+    #: The typed value behind the text (for :data:`ROL_VALOR`); None: exports read the text shown.
+    dato: Callable[[T], Any] | None = None
 
 
 class TablaModel(QAbstractTableModel, Generic[T]):
@@ -65,6 +69,8 @@ class TablaModel(QAbstractTableModel, Generic[T]):
             return int(col.alineacion)
         if role == Qt.ItemDataRole.ToolTipRole and col.ayuda is not None:
             return col.ayuda(fila)
+        if role == ROL_VALOR:
+            return col.dato(fila) if col.dato is not None else None
         return self.dato_extra(fila, index.column(), role)
 
     def dato_extra(self, fila: T, columna: int, role: int) -> Any:

@@ -50,6 +50,7 @@ class ListaBarraDialog(QDialog):
         self.resumen = QLabel(f"<b>{lista.titulo}</b> — {texto}. Intro o doble clic abre el expediente.", self)
         self.model = ListaBarraModel(lista.filas, self)
         self.tabla = QTableView(self)
+        self.tabla.setProperty("exportar_como", lista.titulo)  # Ctrl+E (app.ui.exportar)
         self.tabla.setModel(self.model)
         self.tabla.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.tabla.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

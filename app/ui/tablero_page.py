@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.common.dates import local_today
+from app.common.text import plural
 from app.domain.etapas import Etapa
 from app.services.tablero import DatosTablero, Filtros, TableroService, mes_mas, primer_dia
 from app.ui import formato, mensajes, tasks
@@ -279,7 +280,7 @@ class TableroPage(QWidget):
         r = self._servicio.recaudacion_nacional.importar(ruta)
         mensajes.informar(self, f"Tabla nacional importada: {len(r.meses)} meses, total USD "
                                 f"{formato.usd(r.totales['total'])}"
-                                + (f", {len(r.ajustes)} ajuste(s) mostrados aparte." if r.ajustes else "."))
+                                + (f", {plural(len(r.ajustes), 'ajuste mostrado')} aparte." if r.ajustes else "."))
         self.refrescar()
 
     @protegido

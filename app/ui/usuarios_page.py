@@ -218,6 +218,7 @@ class UsuariosPage(QWidget):
 
         self.model = UsuariosModel(parent=self)
         self.tabla = tabla(self, self.model, estirar=COL_NOMBRES)
+        self.tabla.setProperty("exportar_como", "Usuarios")  # Ctrl+E (app.ui.exportar)
         self.tabla.setObjectName("tablaUsuarios")
         anchos(self.tabla, {COL_LOGIN: 18, COL_ROL: 20, COL_ESTADO: 24, COL_CEDULA: 12})
         self.tabla.selectionModel().selectionChanged.connect(lambda *_: self._habilitar())

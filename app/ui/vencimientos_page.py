@@ -140,6 +140,7 @@ class VencimientosPage(QWidget):
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(ROL_ORDEN)
         self.tabla = tabla(self, self.proxy, COL_DEUDOR)
+        self.tabla.setProperty("exportar_como", "Vencimientos")  # Ctrl+E (app.ui.exportar)
         self.tabla.setObjectName("tablaVencimientos")
         self.tabla.setSortingEnabled(True)
         self.tabla.sortByColumn(COL_VENCE, Qt.SortOrder.AscendingOrder)

@@ -42,6 +42,7 @@ class VencimientosPanel(QWidget):
         # The office view's model; a dock shows only the columns a secretario needs for his own terms.
         self.model = VencimientosModel(parent=self)
         self.tabla = tabla(self, self.model, estirar=COL_DESCRIPCION)
+        self.tabla.setProperty("exportar_como", "Mis vencimientos")  # Ctrl+E (app.ui.exportar)
         self.tabla.setObjectName("tablaVencimientos")
         anchos(self.tabla, {COL_ESTADO: 9, COL_VENCE: 10, COL_JUICIO: 15})
         for col in (COL_DIAS, COL_DEUDOR, COL_SECRETARIO):

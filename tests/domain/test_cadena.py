@@ -33,6 +33,6 @@ def test_each_cut_is_named() -> None:
     assert "quedan 2 (hasta la foja 5)" in diferencias(anclada, Cabeza(2, 5, "9" * 64, 2, h2))[0]
     assert "se eliminaron todas" in diferencias(anclada, Cabeza(0, 0, "0" * 64, 2, h2))[0]
     assert "fue reemplazada" in diferencias(anclada, Cabeza(3, 7, "9" * 64, 2, h2))[0]
-    assert "se eliminaron 1 acto(s)" in diferencias(anclada, Cabeza(3, 7, h1, 1, h2))[0]
+    assert "se eliminó 1 acto procesal" in diferencias(anclada, Cabeza(3, 7, h1, 1, h2))[0]
     assert "fue modificado" in diferencias(anclada, Cabeza(3, 7, h1, 2, "3" * 64))[0]
     assert "no registró" in diferencias(anclada, Cabeza(4, 9, h1, 2, h2))[0]

@@ -124,3 +124,12 @@ def test_lock_out_after_max_failures() -> None:
     assert intentos == 0 and hasta == ahora + claves.DURACION_BLOQUEO
     assert claves.bloqueado(hasta, ahora + timedelta(minutes=1))
     assert not claves.bloqueado(hasta, ahora + claves.DURACION_BLOQUEO)
+
+
+def test_password_problems_read_as_spanish() -> None:
+    assert claves.explicar_problemas(claves.problemas_clave("xana.guaman1", "ana.guaman")) == (
+        "La contraseña no debe contener el nombre de usuario.")
+    assert claves.explicar_problemas(claves.problemas_clave("ana.guaman", "ana.guaman")) == (
+        "La contraseña debe incluir al menos un dígito y no debe contener el nombre de usuario.")
+    assert claves.explicar_problemas(claves.problemas_clave("corta")) == (
+        "La contraseña debe tener al menos 10 caracteres e incluir al menos un dígito.")

@@ -222,6 +222,27 @@ def test_lote_valida_todo_antes_de_generar(con_secretarios: Servicios) -> None:
         assert s.scalar(select(func.count()).select_from(Folio)) == 0
 
 
+def test_lote_omite_los_bloqueados_y_genera_los_demas(con_secretarios: Servicios) -> None:
+    """5 blocked juicios do not stop a batch: the others get their OPI, the blocked ones are listed with the
+    reason and nothing is written for them."""
+    srv = con_secretarios
+    docs, r = sortear(srv, 6)
+    numeros = [a.juicio for a in r.asignaciones]
+    listos, sin_rpv = numeros[:4], numeros[4:]
+    for n in listos:
+        rpv_vencido(srv, n, VIERNES)
+    lote = docs.generar_opi_lote([*numeros, "0601-2025-09999"], fecha=VIERNES)
+    assert [g.juicio for g in lote] == listos and not lote.fallidos
+    assert [n for n, _m in lote.omitidos] == [*sin_rpv, "0601-2025-09999"]
+    assert all("corresponde a la etapa Requerimiento de pago" in m for _n, m in lote.omitidos[:2])
+    assert lote.omitidos[2] == ("0601-2025-09999", "no existe")
+    texto = lote.mensaje()
+    assert texto.startswith("4 documentos generados. 3 juicios no se generaron:")
+    assert all(n in texto for n in sin_rpv)
+    with srv.ctx.read() as s:
+        assert s.scalar(select(func.count()).select_from(Documento).where(Documento.tipo == "OPI")) == 4
+
+
 def test_exportar_a_destino(con_secretarios: Servicios, tmp_path: Path) -> None:
     docs, r = sortear(con_secretarios, 1)
     rpv_vencido(con_secretarios, r.asignaciones[0].juicio, VIERNES)
@@ -597,7 +618,7 @@ def test_lote_de_rpv_un_archivo_por_expediente_y_fallidos_informados(con_secreta
     assert len({g.ruta for g in hechos}) == 6 and all(g.ruta.is_file() for g in hechos)
     # 10 días término if notified that day (Fri 28/02/2025): Carnaval (3-4 Mar) skipped -> 18/03/2025
     assert all(g.vencimiento == date(2025, 3, 18) for g in hechos)
-    assert pasos[0].startswith("Requerimiento de pago voluntario 1 de 6") and "6 documento(s)" in pasos[-1]
+    assert pasos[0].startswith("Requerimiento de pago voluntario 1 de 6") and "6 documentos generados" in pasos[-1]
     # A second RPV is refused for all: nothing generated, every juicio listed.
     with pytest.raises(ValidationError, match=f"{numeros[0]}: No se puede emitir el requerimiento") as exc:
         docs.generar_lote("rpv", numeros, fecha=VIERNES)
@@ -610,7 +631,7 @@ def test_lote_de_rpv_un_archivo_por_expediente_y_fallidos_informados(con_secreta
     assert [g.juicio for g in lote] == [numeros[0]]
     assert lote.fallidos == [(numeros[1], f"El juicio {numeros[1]} no tiene notificaciones registradas: registre "
                                           "primero la notificación.")]
-    assert "1 juicio(s) no se generaron" in lote.mensaje()
+    assert "1 juicio no se generó" in lote.mensaje()
     # A weekend date asks first: nothing is generated until it is confirmed.
     with pytest.raises(RuleError, match=r"El 01/03/2025 no es día hábil \(sábado\)"):
         docs.generar_lote("providencia", numeros[:1], fecha=date(2025, 3, 1), datos={"texto": "x"})

@@ -112,7 +112,7 @@ def test_an_act_edited(juicios: tuple[Servicios, list[str]]) -> None:
 def test_an_act_removed(juicios: tuple[Servicios, list[str]]) -> None:
     srv, numeros = juicios
     _sql(srv, "DELETE FROM acto WHERE tipo = 'NOTIFICACION'")
-    assert re.search(r"se eliminaron \d+ acto\(s\)", _alterada(srv, numeros[0]))
+    assert re.search(r"se eliminaron \d+ actos procesales", _alterada(srv, numeros[0]))
 
 
 def test_a_folio_edited_is_named(juicios: tuple[Servicios, list[str]]) -> None:
@@ -159,4 +159,4 @@ def test_the_whole_office_names_each_altered_expediente_with_progress(
     assert resumen.revisados == 3
     assert sorted(r.numero for r in resumen.alterados) == sorted([numeros[0], numeros[1]])
     assert pasos[0][:2] == (0, 3) and pasos[-1][:2] == (3, 3)
-    assert "2 ALTERADO(S)" in resumen.mensaje()
+    assert "Verificados 3 expedientes: 2 ALTERADOS." in resumen.mensaje()

@@ -94,10 +94,10 @@ def test_vehiculo_depositario_informe_y_alerta_del_jefe(qtbot: Any, srv: Servici
 
     # -- the jefe sees the overdue report
     jefe = _ventana(qtbot, srv, settings, "jefa")
-    assert "1 informe(s) de depositario vencido(s)" in jefe.statusBar().currentMessage()
+    assert "1 informe de depositario vencido" in jefe.statusBar().currentMessage()
     jefe.accion_bienes.trigger()
     assert jefe.paginas.currentWidget() is jefe.bienes
-    assert "1 informe(s) de depositario vencido(s)" in jefe.bienes.alerta.text()
+    assert "1 informe de depositario vencido" in jefe.bienes.alerta.text()
     jefe.bienes.solo_vencidos.setChecked(True)
     assert jefe.bienes.model.rowCount() == 1
 
@@ -106,7 +106,7 @@ def test_vehiculo_depositario_informe_y_alerta_del_jefe(qtbot: Any, srv: Servici
     pagina = dep.bienes
     assert dep.paginas.currentWidget() is pagina
     assert pagina.model.rowCount() == 1 and "Vencido" in pagina.model.index(0, 8).data()
-    assert "Tiene 1 informe(s)" in pagina.alerta.text()
+    assert "Tiene 1 informe de depositario vencido" in pagina.alerta.text()
     pagina.tabla.selectRow(0)
 
     def llenar_informe(d: InformeDialog) -> None:
@@ -131,8 +131,8 @@ def test_vehiculo_depositario_informe_y_alerta_del_jefe(qtbot: Any, srv: Servici
     assert costas == 35
 
 
-def test_un_error_reabre_el_dialogo_con_lo_escrito(qtbot: Any, srv: Servicios, settings: QSettings, cajas: Cajas,
-                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_un_error_deja_el_dialogo_abierto_con_lo_escrito(qtbot: Any, srv: Servicios, settings: QSettings,
+                                                         cajas: Cajas, monkeypatch: pytest.MonkeyPatch) -> None:
     j, _acta = juicio_embargado(srv)
     w = _ventana(qtbot, srv, settings)
     w.abrir_expediente(j)
@@ -140,13 +140,17 @@ def test_un_error_reabre_el_dialogo_con_lo_escrito(qtbot: Any, srv: Servicios, s
     vistos: list[tuple[str, str]] = []
 
     def llenar(d: RegistrarBienDialog) -> None:
-        if not vistos:  # first time: the user types a VIN with a wrong check digit
-            d.elegir_tipo(TipoBien.VEHICULO)
-            for clave, valor in {"chasis": "1M8GDM9A1KP042788", "marca": "Chevrolet", "modelo": "D-Max",
-                                 "anio": "2019"}.items():
-                d.campos[clave].setText(valor)
-        else:  # reopened with what he typed: he fixes the one character
-            d.campos["chasis"].setText(VIN)
+        d.show()
+        # The user types a VIN with a wrong check digit and presses «Registrar»: refused, the dialog stays open.
+        d.elegir_tipo(TipoBien.VEHICULO)
+        for clave, valor in {"chasis": "1M8GDM9A1KP042788", "marca": "Chevrolet", "modelo": "D-Max",
+                             "anio": "2019"}.items():
+            d.campos[clave].setText(valor)
+        d.aceptar.click()
+        assert d.isVisible()
+        vistos.append((d.campos["chasis"].text(), d.campos["marca"].text()))
+        d.campos["chasis"].setText(VIN)  # he fixes the one character
+        d.aceptar.click()
         vistos.append((d.campos["chasis"].text(), d.campos["marca"].text()))
 
     contestar(monkeypatch, RegistrarBienDialog, llenar)

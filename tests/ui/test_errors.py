@@ -31,7 +31,7 @@ def test_import_rejected_lists_every_problem(qtbot: Any, cajas: Cajas) -> None:
     show_error(None, ImportRejected("lote.csv", problemas))
     caja = cajas.ultima()
     assert caja.titulo == "Importación rechazada"
-    assert "lote.csv" in caja.texto and "2 problema(s)" in caja.texto
+    assert "lote.csv" in caja.texto and "2 problemas" in caja.texto
     assert caja.detalle.splitlines() == [
         "Línea 3, columna «identificacion»: «123» debe tener 10 dígitos (cédula) o 13 (RUC), tiene 3",
         "Línea 7, columna «total»: no coincide con capital + interés + recargo",

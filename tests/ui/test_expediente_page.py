@@ -13,7 +13,7 @@ import pytest
 from pypdf import PdfWriter
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from app.documents.paginas import paginas_pdf
 from app.services.bootstrap import Servicios
@@ -56,7 +56,8 @@ def _agregar(monkeypatch: pytest.MonkeyPatch, archivo: Path, descripcion: str = 
             dlg.descripcion.setText(descripcion)
         visto["hojas"] = dlg.hojas.value()
         visto["nota"] = dlg.nota_hojas.text()
-        return QDialog.DialogCode.Accepted.value
+        dlg.aceptar.click()  # «Agregar y foliar»: the dialog saves and closes (or stays open on a refusal)
+        return dlg.result()
 
     monkeypatch.setattr(AgregarDocumentoDialog, "exec", exec_falso)
     return visto
@@ -87,7 +88,7 @@ def test_add_pdf_prefills_pages_and_appears_in_indice(qtbot: Any, sorteados: Ser
     visto = _agregar(monkeypatch, archivo, "Escrito del coactivado dimitiendo bienes")
     ventana.expediente.boton_agregar.click()
     assert visto["hojas"] == 3
-    assert "3 página(s)" in visto["nota"]
+    assert "El PDF tiene 3 páginas;" in visto["nota"]
     page = ventana.expediente
     assert page.model.rowCount() == 1
     assert page.model.data(page.model.index(0, COL_FOJAS)) == "1–3"
@@ -107,7 +108,7 @@ def test_verify_foliation_intact_then_broken(qtbot: Any, sorteados: Servicios, v
     ventana.expediente.boton_verificar.click()
     caja = cajas.ultima()
     assert caja.icono == QMessageBox.Icon.Information
-    assert caja.texto == f"Foliación del juicio {numero} íntegra: 1 documento(s), fojas 1 a 2."
+    assert caja.texto == f"Foliación del juicio {numero} íntegra: 1 documento, fojas 1 a 2."
     # Someone edits the stored file after it was foliated.
     sha = sorteados.foliacion.indice(numero)[0].sha256
     sorteados.ctx.blobs.path(sha).write_bytes(b"%PDF alterado")

@@ -211,7 +211,7 @@ def test_batch_rpv_for_selected_rows(qtbot: Any, sorteados: Servicios, ventana: 
     vistas = len(cajas.vistas)
     ventana.lote.accion.trigger()
     qtbot.waitUntil(lambda: len(cajas.vistas) > vistas, timeout=60000)
-    assert cajas.ultima().texto == "Requerimiento de pago voluntario: 3 documento(s) generado(s)."
+    assert cajas.ultima().texto == "Requerimiento de pago voluntario: 3 documentos generados."
     for n in numeros:
         assert [e.tipo for e in sorteados.expedientes.indice(n)] == ["TITULO_CREDITO", "RPV"]
 
@@ -224,6 +224,27 @@ def test_batch_rpv_for_selected_rows(qtbot: Any, sorteados: Servicios, ventana: 
     assert all(n in cajas.ultima().texto for n in numeros)
 
 
+def test_batch_with_blocked_juicios_generates_the_rest_and_lists_them(
+        qtbot: Any, sorteados: Servicios, ventana: MainWindow, cajas: Cajas, monkeypatch: pytest.MonkeyPatch) -> None:
+    numeros = _seleccionar(ventana, (0, 1, 2, 3))
+    sorteados.documentos.generar(TipoDocumento.RPV, numeros[1], date(2025, 5, 14))  # already has its RPV
+
+    def elegir(dlg: LoteDialog) -> None:
+        assert dlg.seleccionados.text() == "Los 4 expedientes seleccionados en la lista"
+        dlg.tipo.setCurrentIndex(dlg.tipo.findData(TipoDocumento.RPV.value))
+        dlg.fecha.setDate(QDate(2025, 5, 14))
+
+    contestar(monkeypatch, LoteDialog, elegir)
+    ventana.lote.accion.trigger()
+    qtbot.waitUntil(lambda: bool(cajas.vistas), timeout=60000)
+    caja = cajas.ultima()
+    assert caja.texto == "Requerimiento de pago voluntario: 3 documentos generados; 1 juicio no se generó."
+    assert f"• {numeros[1]}: No se puede emitir el requerimiento" in caja.informativo
+    assert caja.detalle.startswith(f"{numeros[1]}: ")
+    for n in (numeros[0], numeros[2], numeros[3]):
+        assert [e.tipo for e in sorteados.expedientes.indice(n)] == ["TITULO_CREDITO", "RPV"]
+
+
 def test_batch_for_the_latest_sorteo(qtbot: Any, sorteados: Servicios, ventana: MainWindow, cajas: Cajas,
                                      monkeypatch: pytest.MonkeyPatch) -> None:
     def elegir(dlg: LoteDialog) -> None:
@@ -234,7 +255,7 @@ def test_batch_for_the_latest_sorteo(qtbot: Any, sorteados: Servicios, ventana: 
     ventana.lista.tabla.clearSelection()
     ventana.lote.accion.trigger()
     qtbot.waitUntil(lambda: bool(cajas.vistas), timeout=60000)
-    assert cajas.ultima().texto == "Carátula del expediente: 62 documento(s) generado(s)."
+    assert cajas.ultima().texto == "Carátula del expediente: 62 documentos generados."
 
 
 def test_levantar_medida_with_its_oficio(qtbot: Any, sorteados: Servicios, ventana: MainWindow,

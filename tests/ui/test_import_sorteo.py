@@ -109,9 +109,9 @@ def test_sorteo_dialog_runs_in_background_and_shows_counts(qtbot: Any, con_titul
     assert ventana.lista.model.total == 0
     dlg = SorteoDialog(con_titulos, ventana)
     qtbot.addWidget(dlg)
-    assert dlg.pendientes_label.text() == "Hay 62 título(s) de crédito pendiente(s) de sorteo."
+    assert dlg.pendientes_label.text() == "Hay 62 títulos de crédito pendientes de sorteo."
     assert dlg.pendientes.rowCount() == 62
-    assert "3 secretario(s)-abogado(s)" in dlg.participantes_label.text()
+    assert "Participan 3 secretarios-abogados activos" in dlg.participantes_label.text()
     dlg.semilla.setText("semilla-de-prueba")
     with qtbot.waitSignal(dlg.sorteo_realizado, timeout=20000) as senal:
         dlg.boton_realizar.click()

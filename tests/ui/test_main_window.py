@@ -27,7 +27,9 @@ def test_menus_and_shortcuts(qtbot: Any, srv: Servicios, ventana: MainWindow) ->
     assert ventana.accion_volver.shortcut() == QKeySequence("Esc")
     assert ventana.accion_sorteo.text() == "&Realizar sorteo…"
     assert ventana.accion_secretarios.text() == "&Secretarios-abogados"
-    assert ventana.windowTitle() == "Foja — Unidad Provincial de Gestión de Coactiva de Chimborazo"
+    # Qt appends the application display name: «Unidad … de Chimborazo — Foja», «Foja» once.
+    assert ventana.windowTitle() == "Unidad Provincial de Gestión de Coactiva de Chimborazo"
+    assert ventana.exportador.accion.shortcut() == QKeySequence("Ctrl+E")
 
 
 def test_geometry_is_saved_and_restored(qtbot: Any, srv: Servicios, settings: QSettings) -> None:

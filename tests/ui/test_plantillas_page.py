@@ -77,3 +77,38 @@ def test_replace_preview_restore(qtbot: Any, srv: Servicios, ventana: MainWindow
     assert any("es ahora la de la oficina" in c.texto for c in cajas.vistas)
     assert abiertas and abiertas[0].toLocalFile().endswith("Vista_previa_opi.docx")
     assert Path(abiertas[0].toLocalFile()).is_file()
+
+
+def test_field_list_shown_and_the_help_example_is_accepted(qtbot: Any, srv: Servicios, ventana: MainWindow,
+                                                           cajas: Cajas, monkeypatch: pytest.MonkeyPatch,
+                                                           tmp_path: Path) -> None:
+    import re
+
+    from app.documents.campos.muestras import muestra
+
+    plantilla = tmp_path / "opi_oficina.docx"
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(plantilla), ""))
+    vistos: dict[str, Any] = {}
+
+    def usar(dlg: PlantillasDialog) -> None:
+        dlg.tabla.selectRow(_fila(dlg, TipoDocumento.OPI))
+        m = dlg.campos
+        filas = {m.data(m.index(r, 0)): m.data(m.index(r, 2)) for r in range(m.rowCount())}
+        vistos["filas"] = filas
+        assert "Campos de «Orden de pago inmediato»" in dlg.titulo_campos.text()
+        # The help's examples are real fields: a template written with them is accepted.
+        ejemplos = re.findall(r"\{\{ *(\w+) *\}\}", dlg.ayuda.text())
+        assert ejemplos and "juicio" not in ejemplos
+        d = Document()
+        d.add_paragraph("ORDEN DE PAGO " + " ".join(f"{{{{ {e} }}}}" for e in ejemplos))
+        d.save(str(plantilla))
+        dlg.boton_reemplazar.click()
+        dlg.grab().save(str(tmp_path / "plantillas.png"))
+
+    _abrir(ventana, monkeypatch, usar)
+    filas = vistos["filas"]
+    assert filas["{{ juicio_numero }}"] == "0601-2025-00042"
+    assert {re.sub(r"^\{\{ (\w+) \}\}$|^\{% for x in (\w+) %\}$", r"\1\2", k) for k in filas} == set(
+        muestra(TipoDocumento.OPI))
+    assert any(k == "{% for x in medidas %}" for k in filas)
+    assert cajas.ultima().texto.startswith("La plantilla de «Orden de pago inmediato» es ahora la de la oficina")

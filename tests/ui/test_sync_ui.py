@@ -126,7 +126,7 @@ def test_f9_envia_los_cambios_pendientes_y_el_estado_queda_sincronizado(
     assert "Cambios pendientes" not in estado.texto()
     assert "Última sincronización: hace menos de 1 min" in estado.texto()
     assert _direccion_central(servidor_central, ident) == "Veloz 14-32 y Larrea"
-    assert len(mensajes) == 2 and "3 cambio(s) enviado(s)" in mensajes[0] and "enviado" not in mensajes[1]
+    assert len(mensajes) == 2 and "3 cambios enviados" in mensajes[0] and "enviado" not in mensajes[1]
     assert w.statusBar().currentMessage() == mensajes[-1]
 
 

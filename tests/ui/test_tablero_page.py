@@ -116,7 +116,7 @@ def test_importing_the_national_table_from_the_page(pagina: TableroPage, cajas: 
 
     pagina.desde.setDate(QDate(2024, 1, 1))
     pagina.importar_tabla_nacional(SAMPLES / "recaudacion_chimborazo_2024.csv")
-    assert "12 meses" in cajas.ultima().texto and "1 ajuste(s) mostrados aparte" in cajas.ultima().texto
+    assert "12 meses" in cajas.ultima().texto and "1 ajuste mostrado aparte" in cajas.ultima().texto
     assert "(con tabla nacional)" in pagina.resumen.text()
     nacional = pagina.tarjetas[1].grafico
     assert "Ajuste por reclasificación de cartera" in nacional.nota
