@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QSettings, Qt, QTranslator, Slot
 from PySide6.QtWidgets import QApplication
 
+from app.domain.permisos import UsuarioActual
 from app.services.bootstrap import Servicios
 from app.ui.errors import install_excepthook
 from app.ui.main_window import APLICACION, ORGANIZACION, MainWindow
@@ -31,10 +32,51 @@ def crear_aplicacion(argv: Sequence[str] | None = None) -> QApplication:
     return app
 
 
-def ejecutar(servicios: Servicios, argv: Sequence[str] | None = None) -> int:
-    """Show the main window and run the event loop until the user quits."""
+class Sesiones(QObject):
+    """The main window of the user logged in. «Cerrar sesión» closes it, asks for the next login
+    (``pedir_usuario``) and opens that user's window, without restarting the program; no login: quit."""
+
+    def __init__(self, base: Servicios, pedir_usuario: Callable[[], UsuarioActual | None],
+                 settings: QSettings | None = None) -> None:
+        super().__init__()
+        self._base = base
+        self._pedir = pedir_usuario
+        self._settings = settings
+        self.ventana: MainWindow | None = None
+
+    def abrir(self, usuario: UsuarioActual) -> MainWindow:
+        """Open (and show) the main window of ``usuario``."""
+        w = MainWindow(self._base.como(usuario), self._settings)
+        w.sesion_cerrada.connect(self._cambiar, Qt.ConnectionType.QueuedConnection)
+        w.show()
+        self.ventana = w
+        return w
+
+    @Slot()
+    def _cambiar(self) -> None:
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        anterior, self.ventana = self.ventana, None
+        if anterior is not None:
+            anterior.deleteLater()
+        app.setQuitOnLastWindowClosed(False)  # between the two windows only the login is shown
+        try:
+            usuario = self._pedir()
+            if usuario is None:
+                app.quit()
+                return
+            self.abrir(usuario)
+        finally:
+            app.setQuitOnLastWindowClosed(True)
+
+
+def ejecutar(servicios: Servicios, argv: Sequence[str] | None = None,
+             pedir_usuario: Callable[[], UsuarioActual | None] | None = None) -> int:
+    """Show the main window of ``servicios``' user and run the event loop until the user quits.
+
+    ``pedir_usuario``: the login after «Cerrar sesión» (None: the action only closes the program)."""
     app = crear_aplicacion(argv)
     install_excepthook()
-    ventana = MainWindow(servicios)
-    ventana.show()
+    sesiones = Sesiones(servicios, pedir_usuario or (lambda: None))
+    sesiones.abrir(servicios.ctx.usuario)
     return app.exec()
