@@ -25,8 +25,12 @@ from app.domain.permisos import Permiso, UsuarioActual, roles_con
 from app.domain.terminos import PLAZO_SECRETARIO_DIAS, TERMINO_OPI_DIAS, TERMINO_RPV_DIAS, Calendario
 from app.domain.tipos import TipoActo, TipoDocumento
 
-#: Acts issued once per juicio: a second one is never offered.
-UNICOS: frozenset[TipoActo] = frozenset({TipoActo.RPV, TipoActo.RAZON_NO_PAGO, TipoActo.OPI})
+#: Acts issued once per juicio (a second one is never offered), named with their article.
+UNICOS: dict[TipoActo, str] = {
+    TipoActo.RPV: "el requerimiento de pago voluntario",
+    TipoActo.RAZON_NO_PAGO: "la razón de no pago",
+    TipoActo.OPI: "la orden de pago inmediato",
+}
 
 #: Calendar days before the secretario's plazo ends from which the light turns red (C.D. 321: ask for the
 #: prórroga or finish before it ends).
@@ -72,7 +76,7 @@ def documentos_disponibles(
         d = REGISTRO[tipo]
         falta = motivo_permiso(usuario, d.permiso, secretario_id)
         if falta is None and d.acto in UNICOS and d.acto in hechos.actos:
-            falta = f"Ya consta {proc.NOMBRES[d.acto].lower()} en este juicio; se emite una sola vez."
+            falta = f"Ya consta {UNICOS[d.acto]} en este juicio; se emite una sola vez."
         if falta is None and d.acto is not None and d.acto is not TipoActo.ARCHIVO:
             # The archivo's saldo is computed when the auto is generated (a liquidación): not here.
             regla = proc.motivo(etapa, d.acto, hechos)
@@ -81,7 +85,8 @@ def documentos_disponibles(
         elif falta is None and d.acto is TipoActo.ARCHIVO and etapa not in proc.ABIERTAS:
             falta = f"No se puede {proc.VERBOS[d.acto]}: el juicio está en etapa {etapa.etiqueta}."
         if falta is None and d.requiere is not None and d.requiere not in hechos.actos:
-            falta = f"Antes debe constar: {proc.NOMBRES[d.requiere].lower()}."
+            antes = next((x.titulo for x in REGISTRO.values() if x.acto is d.requiere), proc.NOMBRES[d.requiere])
+            falta = f"Antes debe constar el documento «{antes}» en el juicio."
         out[tipo] = Disponible(falta is None, falta or "")
     return out
 
@@ -132,7 +137,8 @@ class ProximaAccion:
             cuando = " (hoy)"
         else:
             cuando = f" ({self.dias} días {unidad})" if self.dias != 1 else f" (1 día {unidad})"
-        palabra = "desde el" if self.desde else "hasta el"
+        palabra = "desde el" if self.desde else "plazo vencido el" if self.dias is not None and self.dias < 0 \
+            else "hasta el"
         return f"{self.que} · {palabra} {format_dmy(self.hasta)}{cuando}"
 
 

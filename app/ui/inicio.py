@@ -47,6 +47,11 @@ def con_panel_vencimientos(usuario: UsuarioActual) -> bool:
     return not usuario.sistema and usuario.rol is Rol.SECRETARIO
 
 
+def solo_sus_expedientes(usuario: UsuarioActual) -> bool:
+    """Whether ``usuario``'s list shows only his own expedientes (a secretario-abogado's)."""
+    return usuario.limitado_a_sus_expedientes
+
+
 def aplicar_permisos(acciones: Mapping[QAction, Permiso], usuario: UsuarioActual) -> None:
     """Show only the actions ``usuario`` may use (the services refuse the others anyway)."""
     for accion, permiso in acciones.items():

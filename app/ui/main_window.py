@@ -17,6 +17,7 @@ from app.ui.cambiar_clave_dialog import CambiarClaveDialog
 from app.ui.difusor import Difusor
 from app.ui.errors import protegido
 from app.ui.expediente_page import ExpedientePage
+from app.ui.expedientes_model import COL_SECRETARIO
 from app.ui.expedientes_page import ExpedientesPage
 from app.ui.honorarios_page import HonorariosPage
 from app.ui.import_action import ImportarTitulos
@@ -151,6 +152,8 @@ class MainWindow(QMainWindow):
         self.paginas.currentChanged.connect(lambda _i: self._habilitar())
 
         self._restaurar()
+        if inicio.solo_sus_expedientes(usuario):  # his list is his own: the column would repeat his name
+            self.lista.tabla.setColumnHidden(COL_SECRETARIO, True)
         self.lista.cargar()
         if self.panel_vencimientos is not None:
             self.panel_vencimientos.cargar()

@@ -58,7 +58,7 @@ class NotificacionesPendientesPage(QWidget):
         self.tabla = tabla(self, self.model, COL_DEUDOR)
         self.tabla.setObjectName("tablaPorNotificar")
         anchos(self.tabla, {COL_EMITIDO: 11, COL_NOTIFICA: 9, COL_JUICIO: 16, COL_DIRECCION: 34,
-                            COL_SECRETARIO: 24})
+                            COL_SECRETARIO: 32})
         self.tabla.doubleClicked.connect(lambda i: self._abrir_fila(i.row()))
         for tecla in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             sc = QShortcut(QKeySequence(tecla), self.tabla)
@@ -75,13 +75,15 @@ class NotificacionesPendientesPage(QWidget):
     def cargar(self) -> None:
         filas = self._srv.notificaciones.pendientes()
         self.model.set_filas(filas)
+        # No address recorded for any of them: the column would only take the names' width.
+        self.tabla.setColumnHidden(COL_DIRECCION, not any(f.direccion for f in filas))
         n = len(filas)
         rpv = sum(1 for f in filas if f.notifica.value == "RPV")
         self.resumen.setText(
             f"{formato.miles(n)} juicio{'s' if n != 1 else ''} por notificar: {formato.miles(rpv)} requerimiento"
-            f"{'s' if rpv != 1 else ''} de pago voluntario (RPV) y {formato.miles(n - rpv)} orden"
-            f"{'es' if n - rpv != 1 else ''} de pago inmediato (OPI). Doble clic: abrir el expediente y registrar "
-            "la notificación en su pestaña «Notificaciones»."
+            f"{'s' if rpv != 1 else ''} de pago voluntario (RPV) y {formato.miles(n - rpv)} "
+            f"{'orden' if n - rpv == 1 else 'órdenes'} de pago inmediato (OPI). Doble clic: abrir el expediente y "
+            "registrar la notificación en su pestaña «Notificaciones»."
         )
 
     def _abrir_fila(self, row: int) -> None:

@@ -68,7 +68,7 @@ class VencimientosModel(TablaModel[Vencimiento]):
         Columna("Estado", lambda v: v.estado.etiqueta),
         Columna("Vence", lambda v: formato.fecha(v.vence), CENTRO),
         Columna("Días", _dias, DERECHA, ayuda=_clase),
-        Columna("Juicio No.", lambda v: v.juicio, ayuda=lambda v: f"Etapa: {v.etapa.etiqueta}"),
+        Columna("Juicio No.", lambda v: v.juicio, ayuda=lambda v: f"{v.deudor}\nEtapa: {v.etapa.etiqueta}"),
         Columna("Coactivado", lambda v: v.deudor, ayuda=lambda v: f"{v.deudor} ({v.identificacion})"),
         Columna("Término / plazo", lambda v: v.descripcion,
                 ayuda=lambda v: f"{getattr(v, 'detalle', v.descripcion)}\n{_clase(v)}"),
@@ -107,11 +107,15 @@ def _tabla_ordenable(parent: QWidget, model: VencimientosModel, estirar: int) ->
     return proxy, t
 
 
-def resumen_estados(c: dict[EstadoVencimiento, int], negrita: bool = True) -> str:
-    """«vencidos 3 · vencen hoy 1 · esta semana 2 · después 40» (the overdue in bold)."""
+def resumen_estados(c: dict[EstadoVencimiento, int], negrita: bool = True, corto: bool = False) -> str:
+    """«vencidos 3 · vencen hoy 1 · esta semana 2 · después 40» (the overdue in bold); ``corto`` (a dock):
+    «vencidos 3 · hoy 1 · semana 2»."""
     n = {e: formato.miles(c[e]) for e in EstadoVencimiento}
     vencidos = f"vencidos {n[EstadoVencimiento.VENCIDO]}"
-    return (f"{f'<b>{vencidos}</b>' if negrita else vencidos} · vencen hoy {n[EstadoVencimiento.HOY]} · esta semana "
+    vencidos = f"<b>{vencidos}</b>" if negrita else vencidos
+    if corto:
+        return f"{vencidos} · hoy {n[EstadoVencimiento.HOY]} · semana {n[EstadoVencimiento.SEMANA]}"
+    return (f"{vencidos} · vencen hoy {n[EstadoVencimiento.HOY]} · esta semana "
             f"{n[EstadoVencimiento.SEMANA]} · después {n[EstadoVencimiento.PROXIMO]}")
 
 

@@ -46,14 +46,15 @@ class VencimientosPanel(QWidget):
         self.tabla = self._tabla(self.model, COL_DESCRIPCION)
         self.tabla.setObjectName("tablaVencimientos")
         self.model_plazos = VencimientosModel(parent=self)
-        self.tabla_plazos = self._tabla(self.model_plazos, COL_DEUDOR)
+        self.tabla_plazos = self._tabla(self.model_plazos, COL_JUICIO)
         self.tabla_plazos.setObjectName("tablaPlazosSecretario")
+        # The same text on every row (the tab names it): the juicio's stage and debtor are in the tooltips.
         self.tabla_plazos.setColumnHidden(COL_DESCRIPCION, True)
-        self.tabla_plazos.setColumnHidden(COL_DEUDOR, False)
         self.secciones = QTabWidget(self)
         self.secciones.setDocumentMode(True)
         self.secciones.addTab(self.tabla, "Términos")
         self.secciones.addTab(self.tabla_plazos, "Plazo de 180 días")
+        self._primera = True
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
         lay.addWidget(self.resumen)
@@ -69,7 +70,7 @@ class VencimientosPanel(QWidget):
 
     def sizeHint(self) -> QSize:
         cero = self.fontMetrics().horizontalAdvance("0")
-        return QSize(62 * cero, 400)
+        return QSize(42 * cero, 400)  # the list beside it keeps the width for the debtors' names
 
     @protegido
     def cargar(self) -> None:
@@ -79,9 +80,12 @@ class VencimientosPanel(QWidget):
         plazos = s.listar(secretario_cedula=c, alcance="pendientes", limite=LIMITE, solo_plazo_secretario=True)
         self.model.set_filas(grupos)
         self.model_plazos.set_filas(plazos)
+        if self._primera and not grupos and plazos:  # first load: show what there is
+            self.secciones.setCurrentWidget(self.tabla_plazos)
+        self._primera = False
         ct = s.contar(secretario_cedula=c, incluir_plazo_secretario=False)
         cp = s.contar(secretario_cedula=c, solo_plazo_secretario=True)
         self.secciones.setTabText(0, f"Términos ({formato.miles(len(grupos))} juicio{'s' if len(grupos) != 1 else ''})")
         self.secciones.setTabText(1, f"Plazo de 180 días ({formato.miles(len(plazos))})")
-        self.resumen.setText(f"Términos: {resumen_estados(ct)}.<br>Plazo de 180 días: "
-                             f"{resumen_estados(cp, negrita=False)}.")
+        self.resumen.setText(f"Términos: {resumen_estados(ct, corto=True)}<br>Plazo de 180 días: "
+                             f"{resumen_estados(cp, negrita=False, corto=True)}")

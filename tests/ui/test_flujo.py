@@ -101,7 +101,7 @@ def test_generar_opi_disabled_once_the_opi_exists(qtbot: Any, sorteados: Servici
 
     sorteados.documentos.generar(TipoDocumento.OPI, numero, OPI)
     qtbot.waitUntil(lambda: not boton.isEnabled(), timeout=5000)
-    assert boton.toolTip() == ("Ya consta orden de pago inmediato en este juicio; se emite una sola vez.")
+    assert boton.toolTip() == "Ya consta la orden de pago inmediato en este juicio; se emite una sola vez."
     assert "Notificar la orden de pago inmediato" in ventana.expediente.proxima.text()
 
 
