@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QVBoxLayout, QW
 
 from app.common.dates import to_local
 from app.domain.procedimiento import NOMBRES
+from app.domain.tipos import TipoActo
 from app.services.bootstrap import Servicios
 from app.services.notificaciones import DatosNotificacion, FormaNotificacion
 from app.ui import formato, mensajes
@@ -85,6 +86,7 @@ class NotificacionesTab(Pestana):
         self.boton_razon.clicked.connect(self.abrir_razon)
         self.boton_adjuntos = QPushButton("Abrir adjuntos", self)
         self.boton_adjuntos.clicked.connect(self.abrir_adjuntos)
+        self._permitido: tuple[bool, str] = (True, "")
         acciones = QHBoxLayout()
         acciones.addWidget(self.boton_registrar)
         acciones.addStretch(1)
@@ -101,8 +103,11 @@ class NotificacionesTab(Pestana):
         self._habilitar()
 
     def cargar(self) -> None:
+        self._permitido = (True, "")
         if self.numero:
             self.model.set_filas(self._srv.notificaciones.listar(self.numero))
+            # Only who may notify (his permission, the juicio's stage), with the reason when not.
+            self._permitido = self._srv.actos.puede(self.numero, TipoActo.NOTIFICACION)
         self._habilitar()
 
     def _seleccionada(self) -> DatosNotificacion | None:
@@ -111,7 +116,9 @@ class NotificacionesTab(Pestana):
 
     def _habilitar(self) -> None:
         n = self._seleccionada()
-        self.boton_registrar.setEnabled(self.numero is not None)
+        ok, motivo = self._permitido
+        self.boton_registrar.setEnabled(self.numero is not None and ok)
+        self.boton_registrar.setToolTip(motivo)
         self.boton_razon.setEnabled(n is not None and n.razon_documento_id is not None)
         self.boton_adjuntos.setEnabled(n is not None and bool(n.adjuntos))
 
