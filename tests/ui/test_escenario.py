@@ -55,7 +55,7 @@ def test_import_sorteo_open_generate_opi(qtbot: Any, srv: Servicios, ventana: Ma
     ventana.accion_sorteo.trigger()
     assert resultados, "el sorteo no terminó"
     assert len(resultados[0].asignaciones) == importados
-    assert lista.model.total == importados
+    qtbot.waitUntil(lambda: lista.model.total == importados, timeout=5000)  # the broadcast of the sorteo's changes
     assert ventana.conteo.text() == (f"200 de {importados} expedientes" if importados > 200
                                      else f"{importados} expedientes")
 
