@@ -116,8 +116,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     c = sub.add_parser("captura", parents=[common], help="guardar una imagen PNG de la ventana")
     c.add_argument("--vista", choices=["expedientes", "expediente", "vencimientos", "bienes", "honorarios",
-                                        "tablero"], required=True,
-                   help="bienes: el inventario (o, con --usuario de un depositario, su página de inicio)")
+                                        "tablero", "notificaciones"], required=True,
+                   help="bienes: el inventario (o, con --usuario de un depositario, su página de inicio); "
+                        "notificaciones: las pendientes de notificar (la página de inicio del citador)")
     c.add_argument("--juicio")
     c.add_argument("--out", type=Path, required=True)
 

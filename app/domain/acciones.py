@@ -48,6 +48,7 @@ class Disponible:
 
 
 SI = Disponible(True)
+AYUDA_ARCHIVO = "Se emite con la deuda pagada (saldo cero): al generarlo se liquida y, si queda saldo, se dice cuánto."
 
 
 def motivo_permiso(usuario: UsuarioActual, permiso: Permiso, secretario_id: uuid.UUID | None) -> str | None:
@@ -84,6 +85,11 @@ def documentos_disponibles(
                 falta = f"No se puede {proc.VERBOS[d.acto]}: {regla}."
         elif falta is None and d.acto is TipoActo.ARCHIVO and etapa not in proc.ABIERTAS:
             falta = f"No se puede {proc.VERBOS[d.acto]}: el juicio está en etapa {etapa.etiqueta}."
+        elif falta is None and d.acto is TipoActo.ARCHIVO:
+            # Applies in any open stage once the debt is paid: the saldo comes from the liquidación made when it
+            # is generated (which refuses with the amount still owed), not from this list.
+            out[tipo] = Disponible(True, AYUDA_ARCHIVO)
+            continue
         if falta is None and d.requiere is not None and d.requiere not in hechos.actos:
             antes = next((x.titulo for x in REGISTRO.values() if x.acto is d.requiere), proc.NOMBRES[d.requiere])
             falta = f"Antes debe constar el documento «{antes}» en el juicio."

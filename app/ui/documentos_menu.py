@@ -139,7 +139,7 @@ class DocumentosMenu(QMenu):
         """Enable only the documents that apply now; a disabled one says why in its tooltip (the rule lives in
         :func:`app.domain.acciones.documentos_disponibles`)."""
         for t, a in self.acciones.items():
-            d = disponibles.get(t)
+            d = disponibles.get(t)  # an enabled one may carry a note (the auto de archivo needs the debt paid)
             ok, motivo = (d.habilitada, d.motivo) if d is not None else (True, "")
             if ok and t in DESDE_BIENES:
                 motivo = DESDE_BIENES_AYUDA

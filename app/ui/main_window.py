@@ -268,6 +268,8 @@ class MainWindow(QMainWindow):
             self.accion_auditoria: Permiso.AUDITORIA_VER,
             self.accion_tarifa_honorarios: Permiso.TARIFAS_EDITAR,
             self.accion_por_notificar: Permiso.NOTIFICACION_REGISTRAR,
+            self.opi_lote.accion: Permiso.EXPEDIENTE_TRAMITAR,
+            self.lote.accion: Permiso.EXPEDIENTE_TRAMITAR,
         }, self._srv.ctx.usuario)
         self.accion_honorarios.setVisible(self._srv.ctx.usuario.puede(Permiso.EXPEDIENTE_TRAMITAR)
                                           or self._srv.ctx.usuario.puede(Permiso.HONORARIOS_APROBAR))

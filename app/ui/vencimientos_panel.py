@@ -65,7 +65,7 @@ class VencimientosPanel(QWidget):
         anchos(t, {COL_ESTADO: 9, COL_VENCE: 10, COL_JUICIO: 15})
         for col in (COL_DIAS, COL_DEUDOR, COL_SECRETARIO):
             t.setColumnHidden(col, True)
-        t.doubleClicked.connect(lambda i: self.abrir.emit(model.fila(i.row()).juicio))
+        t.doubleClicked.connect(lambda i: self.abrir.emit(model.fila(i.row()).juicio) if i.isValid() else None)
         return t
 
     def sizeHint(self) -> QSize:

@@ -83,6 +83,8 @@ def test_a_citador_sees_no_enabled_generar_opi(qtbot: Any, sorteados: Servicios,
     # What he does is notify: that stays offered.
     assert w.expediente.menu_documentos.acciones[TipoDocumento.RAZON_NOTIFICACION].isEnabled()
     assert not w.expediente.boton_agregar.isEnabled()
+    # Nor the batch of órdenes de pago from the list: not his to do.
+    assert not w.opi_lote.accion.isVisible() and not w.lote.accion.isVisible()
 
 
 def test_generar_opi_disabled_once_the_opi_exists(qtbot: Any, sorteados: Servicios, ventana: MainWindow) -> None:

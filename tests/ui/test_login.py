@@ -316,10 +316,11 @@ def test_vencimientos_panel_shows_only_his(qtbot: Any, qtmodeltester: Any, ofici
     panel = VencimientosPanel(como.vencimientos, cedula_del_secretario(como, ana))
     qtbot.addWidget(panel)
     panel.cargar()
-    assert panel.model.rowCount() > 0
-    assert {v.secretario for v in panel.model.filas()} == {"Ana Lucía Guamán"}
-    assert panel.resumen.text().startswith("Vencidos:")
-    qtmodeltester.check(panel.model)
+    # No término open yet; his 180-day plazos, apart.
+    assert panel.model.rowCount() == 0 and panel.model_plazos.rowCount() > 0
+    assert {v.secretario for v in panel.model_plazos.filas()} == {"Ana Lucía Guamán"}
+    assert panel.resumen.text().startswith("Términos:")
+    qtmodeltester.check(panel.model_plazos)
     with qtbot.waitSignal(panel.abrir) as señal:
-        panel.tabla.doubleClicked.emit(panel.model.index(0, 0))
-    assert señal.args == [panel.model.fila(0).juicio]
+        panel.tabla_plazos.doubleClicked.emit(panel.model_plazos.index(0, 0))
+    assert señal.args == [panel.model_plazos.fila(0).juicio]
