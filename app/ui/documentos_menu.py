@@ -21,7 +21,7 @@ from app.common.errors import RuleError
 from app.domain.acciones import Disponible
 from app.domain.documentos import REGISTRO, grupos
 from app.domain.documentos import titulo as titulo_documento
-from app.domain.tipos import TipoDocumento
+from app.domain.tipos import TipoActo, TipoDocumento
 from app.services.bootstrap import Servicios
 from app.services.documentos import ACTOS, DocumentoGenerado
 from app.services.documentos_bienes import GENERADOS_DESDE_BIENES
@@ -156,7 +156,8 @@ class DocumentosMenu(QMenu):
             mensajes.informar(self._padre, DESDE_BIENES_AYUDA, titulo=titulo_documento(tipo))
             return
         verificar = None
-        if tipo in ACTOS:
+        # The auto de archivo is checked by the service with the saldo of the liquidación it makes.
+        if tipo in ACTOS and ACTOS[tipo] is not TipoActo.ARCHIVO:
             acto = ACTOS[tipo]
             ok, motivo = self._srv.actos.puede(numero, acto)
             if not ok:

@@ -211,3 +211,21 @@ def _notificar_opi_solo(srv: Servicios, numero: str) -> None:
     srv.notificaciones.registrar(numero, intento=1, forma="PERSONAL", efectiva=True, notifica="OPI",
                                  direccion="Su domicilio",
                                  fecha_hora=datetime(2025, 6, 17, 9, 0, tzinfo=TZ).astimezone(UTC))
+
+
+def test_the_auto_de_archivo_is_offered_and_refused_with_the_saldo(qtbot: Any, sorteados: Servicios,
+                                                                    ventana: MainWindow, cajas: Cajas,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    from app.ui.generar_dialog import GenerarDocumentoDialog
+    from tests.ui.dialogos import contestar
+
+    numero = ventana.lista.model.fila(4).numero
+    ventana.abrir_expediente(numero)
+    auto = ventana.expediente.menu_documentos.acciones[TipoDocumento.AUTO_ARCHIVO]
+    assert auto.isEnabled() and "saldo" in auto.toolTip()
+    dialogos = contestar(monkeypatch, GenerarDocumentoDialog, lambda d: None)
+    auto.trigger()
+    assert dialogos  # the dialog opens: the saldo is known only from the liquidación made when generating
+    qtbot.waitUntil(lambda: bool(cajas.vistas) and not ventana.expediente.ocupado, timeout=30000)
+    assert "queda un saldo de USD" in cajas.ultima().texto
+    assert ventana.expediente.caratula is not None and ventana.expediente.caratula.etapa.value == "SORTEADO"
