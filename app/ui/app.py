@@ -45,29 +45,27 @@ class Sesiones(QObject):
         self.ventana: MainWindow | None = None
 
     def abrir(self, usuario: UsuarioActual) -> MainWindow:
-        """Open (and show) the main window of ``usuario``."""
+        """Open (and show) the main window of ``usuario``. From here the program ends when that window closes
+        (Salir) or when the login after «Cerrar sesión» is left; not when the last window closes, which the
+        main window is for a moment between two users."""
+        QApplication.setQuitOnLastWindowClosed(False)
         w = MainWindow(self._base.como(usuario), self._settings)
         w.sesion_cerrada.connect(self._cambiar, Qt.ConnectionType.QueuedConnection)
+        w.cerrada.connect(QApplication.quit, Qt.ConnectionType.QueuedConnection)
         w.show()
         self.ventana = w
         return w
 
     @Slot()
     def _cambiar(self) -> None:
-        app = QApplication.instance()
-        assert isinstance(app, QApplication)
         anterior, self.ventana = self.ventana, None
         if anterior is not None:
             anterior.deleteLater()
-        app.setQuitOnLastWindowClosed(False)  # between the two windows only the login is shown
-        try:
-            usuario = self._pedir()
-            if usuario is None:
-                app.quit()
-                return
-            self.abrir(usuario)
-        finally:
-            app.setQuitOnLastWindowClosed(True)
+        usuario = self._pedir()
+        if usuario is None:  # «Salir» in the login
+            QApplication.quit()
+            return
+        self.abrir(usuario)
 
 
 def ejecutar(servicios: Servicios, argv: Sequence[str] | None = None,

@@ -52,13 +52,16 @@ def _accion(parent: QWidget, texto: str, atajo: str | None = None, ayuda: str = 
 
 
 class MainWindow(QMainWindow):
-    """Emits ``sesion_cerrada`` after «Cerrar sesión» closed it (the caller asks for the next login)."""
+    """Emits ``sesion_cerrada`` after «Cerrar sesión» closed it (the caller asks for the next login), else
+    ``cerrada`` when it closed (Salir, the window's close button)."""
 
     sesion_cerrada = Signal()
+    cerrada = Signal()
 
     def __init__(self, servicios: Servicios, settings: QSettings | None = None) -> None:
         super().__init__()
         self._srv = servicios
+        self._cambiar_usuario = False
         # Every committed write tells the open screens what changed (app.common.cambios).
         self.difusor = Difusor(self)
         servicios.ctx.observador = self.difusor.recibir
@@ -443,8 +446,9 @@ class MainWindow(QMainWindow):
     @Slot()
     def cerrar_sesion(self) -> None:
         """Close this window (as on quit: a running operation is asked about) and go back to the login."""
-        if self.close():
-            self.sesion_cerrada.emit()
+        self._cambiar_usuario = True
+        if not self.close():
+            self._cambiar_usuario = False
 
     @Slot()
     @protegido
@@ -506,3 +510,4 @@ class MainWindow(QMainWindow):
         if self._srv.ctx.observador == self.difusor.recibir:
             self._srv.ctx.observador = None
         event.accept()
+        (self.sesion_cerrada if self._cambiar_usuario else self.cerrada).emit()

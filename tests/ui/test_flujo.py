@@ -4,6 +4,7 @@ vencimientos keep the 180-day plazo apart and group by juicio, and «Cerrar sesi
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -11,7 +12,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import shiboken6
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QApplication, QFileDialog
 
 from app.domain.acciones import Semaforo
 from app.domain.permisos import Rol, UsuarioActual
@@ -30,8 +31,10 @@ OPI = date(2025, 6, 16)
 
 
 @pytest.fixture(autouse=True)
-def _rapido(monkeypatch: pytest.MonkeyPatch) -> None:
+def _rapido(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     hasher_rapido(monkeypatch)
+    yield
+    QApplication.setQuitOnLastWindowClosed(True)  # as Qt's default, for the next tests (Sesiones turns it off)
 
 
 def _ventana(qtbot: Any, srv: Servicios, settings: QSettings, rol: Rol) -> MainWindow:
@@ -229,3 +232,46 @@ def test_the_auto_de_archivo_is_offered_and_refused_with_the_saldo(qtbot: Any, s
     qtbot.waitUntil(lambda: bool(cajas.vistas) and not ventana.expediente.ocupado, timeout=30000)
     assert "queda un saldo de USD" in cajas.ultima().texto
     assert ventana.expediente.caratula is not None and ventana.expediente.caratula.etapa.value == "SORTEADO"
+
+
+def test_main_asks_for_the_next_login_after_cerrar_sesion(qtbot: Any, monkeypatch: pytest.MonkeyPatch,
+                                                          tmp_path: Any) -> None:
+    """The program's own loop (app/main.py): «Cerrar sesión» shows the login again and the next user's window
+    opens, without restarting."""
+    from PySide6.QtCore import QTimer
+
+    import app.main as principal
+    import app.ui.login_dialog as login
+
+    vistos: list[str] = []
+    pedidos: list[bool] = []
+
+    def ventana_visible() -> MainWindow | None:
+        return next((w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()), None)
+
+    def cerrar_sesion() -> None:
+        w = ventana_visible()
+        assert w is not None
+        vistos.append(w._srv.ctx.usuario.login)
+        w.accion_cerrar_sesion.trigger()
+
+    def salir() -> None:
+        w = ventana_visible()
+        assert w is not None
+        vistos.append(w._srv.ctx.usuario.login)
+        w.close()  # the last window: the program ends
+
+    def iniciar_sesion(usuarios: Any, **_k: Any) -> UsuarioActual | None:
+        pedidos.append(True)
+        if len(pedidos) == 1:
+            for nombre, rol in (("jefe", Rol.JEFE), ("citador", Rol.CITADOR)):
+                usuarios.crear(nombre, f"Usuario {nombre}", rol, clave=CLAVE, debe_cambiar_clave=False)
+            QTimer.singleShot(0, cerrar_sesion)
+            return usuarios.autenticar("jefe", CLAVE)
+        QTimer.singleShot(0, salir)
+        return usuarios.autenticar("citador", CLAVE)
+
+    monkeypatch.setattr(login, "iniciar_sesion", iniciar_sesion)
+    QTimer.singleShot(30000, QApplication.quit)  # a safety net: the test fails below instead of hanging
+    assert principal.main(["--data-dir", str(tmp_path / "datos")]) == 0
+    assert len(pedidos) == 2 and vistos == ["jefe", "citador"]
