@@ -176,6 +176,7 @@ class VencimientosPage(QWidget):
                 sc.setContext(Qt.ShortcutContext.WidgetShortcut)
                 sc.activated.connect(lambda t=t, p=proxy: self._abrir(p, t.currentIndex().row()))
         self.tabla_plazos.setColumnHidden(COL_DESCRIPCION, True)  # the same text on every row: the tab says it
+        self._primera = True
         self.secciones = QTabWidget(self)
         self.secciones.setObjectName("seccionesVencimientos")
         self.secciones.setDocumentMode(True)
@@ -246,6 +247,9 @@ class VencimientosPage(QWidget):
                                        (self.model_plazos, self.proxy_plazos, self.tabla_plazos, plazos)):
             model.set_filas(filas)
             t.sortByColumn(proxy.sortColumn() if proxy.sortColumn() >= 0 else COL_VENCE, proxy.sortOrder())
+        if self._primera and not grupos and plazos:  # first load: show the section that has something
+            self.secciones.setCurrentWidget(self.tabla_plazos)
+        self._primera = False
         ct = srv.contar(hoy, cedula, incluir_plazo_secretario=False)
         cp = srv.contar(hoy, cedula, solo_plazo_secretario=True)
         self.secciones.setTabText(0, f"Términos del juicio ({formato.miles(len(grupos))} "
