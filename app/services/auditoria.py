@@ -29,7 +29,7 @@ from app.common.errors import ValidationError
 from app.common.progress import NO_PROGRESS, Progress
 from app.domain.permisos import SISTEMA, Permiso
 from app.services.context import Contexto
-from app.services.foliacion import expediente_por_numero
+from app.storage.consultas.expedientes import expediente_por_numero
 from app.storage.models import Auditoria, Base, Expediente, Usuario
 
 OPERACIONES = {"INSERT": "Creación", "UPDATE": "Modificación", "DELETE": "Eliminación"}

@@ -31,13 +31,11 @@ from app.domain.bienes_campos import COLUMNAS, descripcion_por_defecto, monto_op
 from app.domain.permisos import Permiso
 from app.services.bienes_comun import (
     DatosBien,
-    Foto,
     bien_de,
     datos_de,
     depositario_del_usuario,
     es_depositario,
     exigir_tramite,
-    fotos_de,
     guardar_fotos_en,
     mover_estado_en,
     reglas_de,
@@ -45,7 +43,8 @@ from app.services.bienes_comun import (
     validar_fotos,
 )
 from app.services.context import Contexto
-from app.services.foliacion import expediente_por_numero
+from app.storage.consultas.bienes import Foto, fotos_de
+from app.storage.consultas.expedientes import expediente_por_numero
 from app.storage.models import Deudor, Documento, Expediente, Folio, MedidaCautelar
 from app.storage.models_bienes import (
     ActoBien,

@@ -78,9 +78,11 @@ from app.services.actos import hechos_de, registrar_acto_en
 from app.services.context import Contexto
 from app.services.documentos_datos import Preparador, juicio_de, medidas_por_defecto, oficina_de
 from app.services.firmantes import exigir_firmantes, faltantes_oficina
-from app.services.foliacion import agregar_documento_en, expediente_por_numero, guardar_archivo, indice_de
+from app.services.foliacion import agregar_documento_en, guardar_archivo
 from app.services.liquidacion import liquidar_expediente
-from app.services.oficina import calendario_de
+from app.storage.consultas.expedientes import expediente_por_numero
+from app.storage.consultas.folios import indice_de
+from app.storage.consultas.oficina import calendario_de
 from app.storage.models import (
     Acto,
     Deudor,

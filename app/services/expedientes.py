@@ -14,8 +14,9 @@ from sqlalchemy.orm import Session
 
 from app.domain.etapas import Etapa
 from app.services.context import Contexto
-from app.services.foliacion import EntradaIndice, expediente_por_numero, indice_de
 from app.services.lista_expedientes import Cursor, Filtro, condicion, consulta, cursor_de, valores
+from app.storage.consultas.expedientes import expediente_por_numero
+from app.storage.consultas.folios import EntradaIndice, indice_de
 from app.storage.models import Deudor, Expediente, Folio, Oficina, Secretario, TituloCredito
 
 

@@ -34,10 +34,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.common.dates import format_dmy
-from app.common.errors import ConfigurationError, RuleError, ValidationError
+from app.common.errors import RuleError, ValidationError
 from app.common.money import format_usd
 from app.domain.convenio import EstadoConvenio, EstadoCuota, ReglaConvenio, cuota_incumplida
-from app.domain.imputacion import ORDEN_PREDETERMINADO, Concepto, orden_desde_texto
+from app.domain.imputacion import ORDEN_PREDETERMINADO, Concepto
 from app.domain.intereses import (
     BASE_PREDETERMINADA,
     BaseDias,
@@ -58,11 +58,19 @@ from app.domain.liquidacion import (
     vigente_para_providencia,
 )
 from app.domain.permisos import Permiso
+from app.domain.preferencias import (
+    BASE_DIAS,
+    CUOTA_INICIAL_MIN,
+    GRACIA_CONVENIO,
+    ORDEN_IMPUTACION,
+    PLAZO_MAX_CONVENIO,
+)
 from app.domain.tipos import TipoActo
 from app.services.actos import registrar_acto_en
 from app.services.context import Contexto
-from app.services.foliacion import expediente_por_numero
 from app.services.honorarios_tarifa import regla_de
+from app.storage.consultas.expedientes import expediente_por_numero
+from app.storage.consultas.preferencias import textos
 from app.storage.models import (
     Acto,
     Convenio,
@@ -70,17 +78,10 @@ from app.storage.models import (
     CuotaConvenio,
     Expediente,
     Pago,
-    Preferencia,
     TasaInteres,
     TituloCredito,
 )
 from app.storage.models import Liquidacion as LiquidacionRow
-
-PREF_ORDEN = "cobro.orden_imputacion"
-PREF_BASE = "cobro.base_dias"
-PREF_PLAZO_MAX = "convenio.plazo_max_meses"
-PREF_CUOTA_INICIAL_MIN = "convenio.cuota_inicial_min_pct"
-PREF_GRACIA = "convenio.gracia_dias"
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,11 +128,8 @@ class LiquidacionRegistrada:
 # --- configuration -----------------------------------------------------------------------------------------
 
 
-def _prefs(session: Session, office_id: uuid.UUID) -> dict[str, str]:
-    rows = session.execute(
-        select(Preferencia.clave, Preferencia.valor).where(Preferencia.office_id == office_id)
-    ).all()
-    return {k: v for k, v in rows}
+#: The office preferences this module reads (app.domain.preferencias).
+_AJUSTES_COBRO = (ORDEN_IMPUTACION, BASE_DIAS, PLAZO_MAX_CONVENIO, GRACIA_CONVENIO, CUOTA_INICIAL_MIN)
 
 
 def configuracion_de(session: Session, office_id: uuid.UUID) -> ConfiguracionCobro:
@@ -140,30 +138,9 @@ def configuracion_de(session: Session, office_id: uuid.UUID) -> ConfiguracionCob
     Raises:
         ConfigurationError: a stored value is not valid (Spanish, names the key).
     """
-    p = _prefs(session, office_id)
-    try:
-        orden = orden_desde_texto(p[PREF_ORDEN]) if PREF_ORDEN in p else ORDEN_PREDETERMINADO
-    except ValidationError as exc:
-        raise ConfigurationError(f"Preferencia «{PREF_ORDEN}» inválida: {exc.message}") from exc
-    try:
-        base = BaseDias(int(p[PREF_BASE])) if PREF_BASE in p else BASE_PREDETERMINADA
-    except ValueError as exc:
-        raise ConfigurationError(f"Preferencia «{PREF_BASE}» inválida: use 360 o 365.") from exc
-    defecto = ReglaConvenio()
-    try:
-        plazo_max = int(p.get(PREF_PLAZO_MAX, defecto.plazo_max))
-        gracia = int(p.get(PREF_GRACIA, defecto.gracia_dias))
-        minimo = Decimal(str(p.get(PREF_CUOTA_INICIAL_MIN, defecto.cuota_inicial_min_pct)))
-    except (ValueError, InvalidOperation) as exc:
-        raise ConfigurationError(
-            f"Preferencias del convenio inválidas ({PREF_PLAZO_MAX}, {PREF_GRACIA}, {PREF_CUOTA_INICIAL_MIN})."
-        ) from exc
-    if plazo_max < defecto.plazo_min or gracia < 0 or not 0 <= minimo < 100:
-        raise ConfigurationError(
-            f"Preferencias del convenio fuera de rango: plazo máximo {plazo_max}, gracia {gracia} días, "
-            f"cuota inicial mínima {minimo} %."
-        )
-    return ConfiguracionCobro(orden, base, ReglaConvenio(defecto.plazo_min, plazo_max, minimo, gracia))
+    p = textos(session, office_id, _AJUSTES_COBRO)
+    orden, base, plazo_max, gracia, minimo = (a.valor(p.get(a.clave)) for a in _AJUSTES_COBRO)
+    return ConfiguracionCobro(orden, base, ReglaConvenio(ReglaConvenio().plazo_min, plazo_max, minimo, gracia))
 
 
 def tabla_tasas_de(session: Session, office_id: uuid.UUID) -> tuple[Tasa, ...]:

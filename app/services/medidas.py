@@ -26,9 +26,10 @@ from app.domain.permisos import Permiso
 from app.domain.tipos import TipoActo
 from app.services.actos import registrar_acto_en
 from app.services.context import Contexto
-from app.services.foliacion import agregar_documento_en, expediente_por_numero
+from app.services.foliacion import agregar_documento_en
 from app.services.notificaciones import contar_hojas_adjunto
-from app.services.vencimientos import secretario_por_cedula
+from app.storage.consultas.expedientes import expediente_por_numero
+from app.storage.consultas.usuarios import secretario_por_cedula
 from app.storage.models import Acto, Adjunto, Deudor, Documento, Expediente, MedidaCautelar, Oficina, Secretario
 
 TIPO_RESPUESTA = "RESPUESTA_MEDIDA"

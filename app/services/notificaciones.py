@@ -36,7 +36,8 @@ from app.domain.procedimiento import NOMBRES
 from app.domain.tipos import TipoActo
 from app.services.actos import registrar_acto_en
 from app.services.context import Contexto
-from app.services.foliacion import agregar_documento_en, expediente_por_numero
+from app.services.foliacion import agregar_documento_en
+from app.storage.consultas.expedientes import expediente_por_numero
 from app.storage.models import (
     Acto,
     Adjunto,

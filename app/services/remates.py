@@ -44,9 +44,10 @@ from app.domain.tipos import TipoActo, TipoDocumento
 from app.services.actos import registrar_acto_en
 from app.services.bienes_comun import bien_de, exigir_tramite, mover_estado_en, reglas_de
 from app.services.context import Contexto
-from app.services.foliacion import agregar_documento_en, expediente_por_numero
+from app.services.foliacion import agregar_documento_en
 from app.services.liquidacion import cargar_deuda, configuracion_de
 from app.services.notificaciones import contar_hojas_adjunto
+from app.storage.consultas.expedientes import expediente_por_numero
 from app.storage.models import Documento, Expediente, Pago
 from app.storage.models_bienes import (
     Avaluo,

@@ -166,7 +166,14 @@ class GraficoCard(QFrame):
         self.setToolTip("")
 
     def _pick(self, evento: Any) -> None:
-        gid = evento.artist.get_gid()
+        # A series of bars is one collection with each bar's key in ``claves`` (app.reports.graficos._barras); a
+        # clickable text carries its key as its gid.
+        claves = getattr(evento.artist, "claves", None)
+        if claves is not None:
+            ind = getattr(evento, "ind", None)
+            gid = claves[ind[0]] if ind is not None and len(ind) and ind[0] < len(claves) else None
+        else:
+            gid = evento.artist.get_gid()
         if gid:
             self.barra.emit(gid)
 

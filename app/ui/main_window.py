@@ -379,8 +379,10 @@ class MainWindow(QMainWindow):
             return
         pagina = {inicio.USUARIOS: self.usuarios, inicio.AUDITORIA: self.auditoria, inicio.TABLERO: self.tablero,
                   inicio.BIENES: self.bienes, inicio.POR_NOTIFICAR: self.por_notificar}[nombre]
-        if isinstance(pagina, UsuariosPage | AuditoriaPage | TableroPage | BienesPage | NotificacionesPendientesPage):
+        if isinstance(pagina, UsuariosPage | AuditoriaPage | BienesPage | NotificacionesPendientesPage):
             pagina.cargar()
+        elif isinstance(pagina, TableroPage):
+            pagina.refrescar()  # reads again only if something was committed since it was last shown
         self.paginas.setCurrentWidget(pagina)
 
     @Slot()

@@ -18,11 +18,11 @@ from app.common.paths import templates_dir
 from app.documents import contexto as cx
 from app.documents import plantillas_base as base
 from app.documents.hojas import contar_hojas
-from app.documents.pdf import convertir_pdf, libreoffice_disponible
+from app.documents.pdf import convertir_pdf
 from app.documents.render import render, variables_de
 from app.domain.documentos import REGISTRO
 from app.domain.tipos import TipoDocumento
-from tests.documents.test_render import SIN_LO, texto_docx
+from tests.documents.test_render import texto_docx
 
 TODOS = list(TipoDocumento)
 DEL_EXPEDIENTE = [t for t in TipoDocumento if t is not TipoDocumento.ACTA_SORTEO]
@@ -309,7 +309,7 @@ def test_datos_se_validan_por_nombre() -> None:
 
 
 @pytest.mark.libreoffice
-@pytest.mark.skipif(not libreoffice_disponible(), reason=SIN_LO)
+@pytest.mark.slow
 def test_estimacion_igual_a_libreoffice_en_cada_tipo(tmp_path: Path) -> None:
     from pypdf import PdfReader
 

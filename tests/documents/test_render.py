@@ -20,7 +20,7 @@ from app.common.errors import ConfigurationError, ValidationError
 from app.common.paths import templates_dir
 from app.documents import plantillas_base as base
 from app.documents.hojas import contar_hojas
-from app.documents.pdf import convertir_pdf, libreoffice_disponible
+from app.documents.pdf import convertir_pdf
 from app.documents.render import campos_desconocidos, render, variables_de
 
 
@@ -248,9 +248,6 @@ def test_contar_hojas_rechaza_lo_que_no_es_docx() -> None:
 # -- exactness against LibreOffice ------------------------------------------------------------
 
 
-SIN_LO = "LibreOffice no está instalado (sudo apt install libreoffice-writer): no se puede comparar con su PDF"
-
-
 def _paginas_pdf(pdf: Path) -> int:
     from pypdf import PdfReader
 
@@ -258,7 +255,7 @@ def _paginas_pdf(pdf: Path) -> int:
 
 
 @pytest.mark.libreoffice
-@pytest.mark.skipif(not libreoffice_disponible(), reason=SIN_LO)
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("nombre", "plantilla", "ctx"),
     [(n, base.OPI, c) for n, c in casos_opi()] + [(n, base.ACTA_SORTEO, c) for n, c in casos_acta()],

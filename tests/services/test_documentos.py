@@ -22,7 +22,6 @@ from app.documents import pdf as pdf_mod
 from app.documents import plantillas_base as base
 from app.documents.contexto import a_fojas
 from app.documents.hojas import contar_hojas
-from app.documents.pdf import libreoffice_disponible
 from app.domain.etapas import Etapa
 from app.domain.honorarios import Checklist
 from app.domain.permisos import Rol, UsuarioActual
@@ -48,7 +47,7 @@ from app.services.notificaciones import NotificacionesService
 from app.services.pagos import PagosService
 from app.services.sorteo import ResultadoSorteo, SorteoService
 from app.storage.models import Acto, Convenio, Documento, Expediente, Folio, MedidaCautelar, Notificacion
-from tests.documents.test_render import SIN_LO, texto_docx
+from tests.documents.test_render import texto_docx
 from tests.services.helpers import crear_titulos, rpv_vencido, tasas_de_prueba
 
 VIERNES = date(2025, 2, 28)  # Carnaval: lunes 3 y martes 4 de marzo de 2025
@@ -246,7 +245,7 @@ def test_pdf_sin_libreoffice_explica_como_instalarlo(
 
 
 @pytest.mark.libreoffice
-@pytest.mark.skipif(not libreoffice_disponible(), reason=SIN_LO)
+@pytest.mark.slow
 def test_exportar_pdf_con_libreoffice(con_secretarios: Servicios) -> None:
     from pypdf import PdfReader
 
@@ -675,7 +674,7 @@ def test_administrador_reemplaza_previsualiza_y_restaura_una_plantilla(
 
 
 @pytest.mark.libreoffice
-@pytest.mark.skipif(not libreoffice_disponible(), reason=SIN_LO)
+@pytest.mark.slow
 def test_pdf_de_opi_con_coobligado_tiene_las_hojas_foliadas(con_secretarios: Servicios) -> None:
     from pypdf import PdfReader
 

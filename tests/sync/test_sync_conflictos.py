@@ -163,6 +163,7 @@ def test_version_distinta_no_envia_nada(servidor_central: Central, escritorio: C
         assert c.execute(select(func.count()).select_from(Expediente)).scalar() == 0
 
 
+@pytest.mark.slow
 @settings(max_examples=3, deadline=None, suppress_health_check=list(HealthCheck))
 @given(st.lists(st.tuples(st.integers(0, 2), st.sampled_from(["costa", "direccion", "sync"])), min_size=3,
                 max_size=8))
