@@ -117,9 +117,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     c = sub.add_parser("captura", parents=[common], help="guardar una imagen PNG de la ventana")
     c.add_argument("--vista", choices=["inicio", "expedientes", "expediente", "vencimientos", "bienes", "honorarios",
-                                        "tablero"], required=True,
+                                        "tablero", "notificaciones"], required=True,
                    help="inicio: la página con que abre el rol del usuario; bienes: el inventario (o, con --usuario "
-                        "de un depositario, su página de inicio)")
+                        "de un depositario, su página de inicio); notificaciones: las pendientes de notificar (la "
+                        "página de inicio del citador)")
     c.add_argument("--juicio")
     c.add_argument("--out", type=Path, required=True)
     c.add_argument("--tamano", default="", metavar="ANCHOxALTO", help="tamaño de la ventana (p. ej. 1366x768)")

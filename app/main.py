@@ -53,11 +53,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception:
         log.exception("No se pudieron revisar los acuerdos de pago")
     try:
-        usuario = iniciar_sesion(servicios.usuarios, oficina=servicios.oficina.datos().nombre)
+        def pedir_usuario():  # type: ignore[no-untyped-def]
+            u = iniciar_sesion(servicios.usuarios, oficina=servicios.oficina.datos().nombre)
+            if u is not None:
+                log.info("Sesión de «%s» (%s)", u.login, u.rol.etiqueta)
+            return u
+
+        usuario = pedir_usuario()
         if usuario is None:  # the user chose «Salir»
             return 0
-        log.info("Sesión de «%s» (%s)", usuario.login, usuario.rol.etiqueta)
-        return ejecutar(servicios.como(usuario))
+        # «Cerrar sesión» asks for the next login without restarting the program.
+        return ejecutar(servicios.como(usuario), pedir_usuario=pedir_usuario)
     finally:
         servicios.close()
         try:  # a good copy in respaldos/ at most a day old, for the restore at a damaged start

@@ -21,10 +21,18 @@ from sqlalchemy.orm import Session
 from app.common.dates import local_today
 from app.common.errors import PermissionDenied, RuleError, ValidationError
 from app.domain import procedimiento as proc
+from app.domain.acciones import (
+    SI,
+    Disponible,
+    ProximaAccion,
+    documentos_disponibles,
+    motivo_permiso,
+    proxima_accion,
+)
 from app.domain.etapas import Etapa
 from app.domain.permisos import Permiso
 from app.domain.terminos import Calendario, TipoTermino
-from app.domain.tipos import TipoActo
+from app.domain.tipos import TipoActo, TipoDocumento
 from app.services.context import Contexto
 from app.storage.consultas.expedientes import expediente_por_numero
 from app.storage.consultas.oficina import calendario_de
@@ -65,6 +73,19 @@ class TerminoExpediente:
     cerrado: bool
     cerrado_en: date | None
     acto_id: uuid.UUID | None
+
+
+@dataclass(frozen=True, slots=True)
+class Situacion:
+    """What applies to a juicio today: each document type enabled or not (with the reason) and the next step."""
+
+    numero: str
+    documentos: dict[TipoDocumento, Disponible]
+    proxima: ProximaAccion
+    #: Acts, payments and received documents (EXPEDIENTE_TRAMITAR on this juicio).
+    tramitar: Disponible = SI
+    #: Notifications (NOTIFICACION_REGISTRAR).
+    notificar: Disponible = SI
 
 
 def _permiso(tipo: TipoActo) -> Permiso:
@@ -425,3 +446,26 @@ class ActosService:
                     continue
                 out[t] = (True, "")
         return out
+
+    def situacion(self, numero: str, hoy: date | None = None) -> Situacion:
+        """What the current user may generate on juicio ``numero`` today (``hoy``, default today in Ecuador),
+        each with the reason when not (:func:`app.domain.acciones.documentos_disponibles`), and the juicio's
+        next step with its traffic light (:func:`app.domain.acciones.proxima_accion`). One read; writes nothing.
+
+        Raises:
+            NotFoundError: unknown juicio number.
+        """
+        hoy = hoy or local_today()
+        with self.ctx.read() as s:
+            e = expediente_por_numero(s, self.ctx.office_id, numero)
+            cal = calendario_de(s, e.office_id)
+            hechos = hechos_de(s, e, hoy, None, cal)
+            etapa = Etapa(e.etapa)
+            u = self.ctx.usuario
+            tramitar = motivo_permiso(u, Permiso.EXPEDIENTE_TRAMITAR, e.secretario_id)
+            notificar = motivo_permiso(u, Permiso.NOTIFICACION_REGISTRAR, e.secretario_id)
+            return Situacion(
+                e.numero, documentos_disponibles(u, e.secretario_id, etapa, hechos),
+                proxima_accion(etapa, hechos, hoy, cal),
+                Disponible(tramitar is None, tramitar or ""), Disponible(notificar is None, notificar or ""),
+            )

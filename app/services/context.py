@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+import logging
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.common.cambios import Cambios, de_tablas
 from app.common.errors import PermissionDenied
 from app.common.paths import DataPaths
 from app.domain.permisos import SISTEMA, Permiso, UsuarioActual, roles_con
 from app.storage.blobs import BlobStore
 from app.storage.db import read_scope, session_scope
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -28,6 +32,8 @@ class Contexto:
     # Joined to a central server: juicio numbers and folio ranges made here are provisional until the server
     # gives the final ones in the next push (design.md §3).
     central: bool = False
+    # Told what each committed write changed (the main window's broadcaster); called on the writer's thread.
+    observador: Callable[[Cambios], None] | None = field(default=None, compare=False, repr=False)
 
     @property
     def actor(self) -> str:
@@ -61,6 +67,17 @@ class Contexto:
         with session_scope(self.factory, self.actor, accion) as s:
             s.info["sin_outbox"] = not self.central
             yield s
+        self.avisar(de_tablas(s.info.get("tablas", ())))
+
+    def avisar(self, cambios: Cambios) -> None:
+        """Tell the observer what a committed write changed (nothing when it changed nothing shown)."""
+        observador = self.observador
+        if observador is None or not cambios:
+            return
+        try:
+            observador(cambios)
+        except Exception:  # a screen that went away must not undo a committed write
+            log.exception("No se pudo avisar de los cambios")
 
     @contextmanager
     def read(self) -> Iterator[Session]:

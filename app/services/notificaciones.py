@@ -38,7 +38,7 @@ from app.services.actos import registrar_acto_en
 from app.services.context import Contexto
 from app.services.foliacion import agregar_documento_en
 from app.storage.consultas.expedientes import expediente_por_numero
-from app.storage.models import Deudor, Documento, Expediente, Folio
+from app.storage.models import Deudor, Documento, Expediente, Folio, Secretario
 from app.storage.models_juicio import Acto, Adjunto, Coobligado, Notificacion, Termino
 
 TIPO_ADJUNTO = "ADJUNTO_NOTIFICACION"
@@ -204,6 +204,10 @@ class NotificacionesService:
             s.flush()
             return self._datos(s, e, [n])[0]
 
+    def pendientes(self, limite: int = 2000) -> list[PorNotificar]:
+        """The citador's work list: see :func:`por_notificar`."""
+        return por_notificar(self.ctx, limite)
+
     def listar(self, numero: str) -> list[DatosNotificacion]:
         """Every notification attempt of juicio ``numero``, in the order they happened.
 
@@ -309,3 +313,53 @@ class NotificacionesService:
                 vence=vences.get(n.acto_id), etapa=Etapa(e.etapa),
             ))
         return out
+
+
+@dataclass(frozen=True, slots=True)
+class PorNotificar:
+    """A juicio whose requerimiento (RPV) or orden de pago inmediato (OPI) still waits for its effective
+    notification to the debtor: the citador-notificador's work list."""
+
+    juicio: str
+    deudor: str
+    identificacion: str
+    direccion: str
+    secretario: str
+    notifica: TipoActo
+    emitido: date | None
+
+
+def por_notificar(ctx: Contexto, limite: int = 2000) -> list[PorNotificar]:
+    """The juicios with an RPV or an OPI not yet effectively notified to the debtor, oldest document first.
+
+    The stage says it without reading the acts: an effective notification of the OPI to the debtor moves the
+    juicio from OPI to NOTIFICADO, and the first effective notification of the RPV records the citation date
+    (``fecha_citacion``) on the carátula. The date shown is the document's (the act RPV/OPI). At most ``limite``.
+    """
+    with ctx.read() as s:
+        pendiente = ((Expediente.etapa == Etapa.OPI.value)
+                     | ((Expediente.etapa == Etapa.RPV.value) & Expediente.fecha_citacion.is_(None)))
+        filas = s.execute(
+            select(Expediente.id, Expediente.numero, Expediente.etapa, Deudor.nombre, Deudor.identificacion,
+                   Deudor.direccion, Secretario.nombres)
+            .join(Deudor, Deudor.id == Expediente.deudor_id)
+            .join(Secretario, Secretario.id == Expediente.secretario_id)
+            .where(Expediente.office_id == ctx.office_id, Expediente.etapa.in_([Etapa.OPI.value, Etapa.RPV.value]),
+                   pendiente)
+            .order_by(Expediente.numero).limit(limite)
+        ).all()
+        ids = [f.id for f in filas]
+        fechas: dict[tuple[uuid.UUID, str], date] = {}
+        for i in range(0, len(ids), 500):
+            for eid, tipo, f in s.execute(
+                select(Acto.expediente_id, Acto.tipo, Acto.fecha)
+                .where(Acto.expediente_id.in_(ids[i:i + 500]), Acto.tipo.in_([TipoActo.RPV.value, TipoActo.OPI.value]))
+            ):
+                fechas[(eid, tipo)] = f
+    out = []
+    for f in filas:
+        acto = TipoActo.OPI if f.etapa == Etapa.OPI.value else TipoActo.RPV
+        out.append(PorNotificar(f.numero, f.nombre, f.identificacion, f.direccion or "", f.nombres, acto,
+                                fechas.get((f.id, acto.value))))
+    out.sort(key=lambda p: (p.emitido or date.max, p.juicio))
+    return out

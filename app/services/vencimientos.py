@@ -73,6 +73,43 @@ class Vencimiento:
     termino_id: uuid.UUID | None
 
 
+@dataclass(frozen=True, slots=True)
+class GrupoVencimiento:
+    """The open terms of one juicio in a view, the most urgent first: a view shows one row per juicio
+    (with the same fields as a :class:`Vencimiento`, those of the most urgent term) instead of one per term."""
+
+    terminos: tuple[Vencimiento, ...]
+
+    @property
+    def primero(self) -> Vencimiento:
+        return self.terminos[0]
+
+    @property
+    def cantidad(self) -> int:
+        return len(self.terminos)
+
+    def __getattr__(self, nombre: str) -> Any:  # juicio, deudor, vence, estado… of the most urgent term
+        return getattr(self.terminos[0], nombre)
+
+    @property
+    def descripcion(self) -> str:
+        d = self.terminos[0].descripcion
+        return d if len(self.terminos) == 1 else f"{d} (y {len(self.terminos) - 1} más)"
+
+    @property
+    def detalle(self) -> str:
+        """Every term of the juicio, one a line: «06/06/2025 · Término para pagar… (término)»."""
+        return "\n".join(f"{format_dmy(v.vence)} · {v.descripcion} ({v.tipo.value.lower()})" for v in self.terminos)
+
+
+def agrupar_por_juicio(lista: list[Vencimiento]) -> list[GrupoVencimiento]:
+    """One group per juicio, in the order of each juicio's most urgent term (``lista`` comes by due date)."""
+    grupos: dict[str, list[Vencimiento]] = {}
+    for v in lista:
+        grupos.setdefault(v.juicio, []).append(v)
+    return [GrupoVencimiento(tuple(sorted(g, key=lambda v: (v.vence, v.descripcion)))) for g in grupos.values()]
+
+
 class _Habiles:
     """Business-day counts between dates, O(1) per query after one pass over the covered range."""
 
@@ -148,6 +185,7 @@ class VencimientosService:
         incluir_plazo_secretario: bool = True,
         limite: int | None = None,
         offset: int = 0,
+        solo_plazo_secretario: bool = False,
     ) -> list[Vencimiento]:
         """Open terms of the office (or of the secretario with ``secretario_cedula``) whose due date falls in
         ``alcance`` (see :func:`rango`; "esta semana" = the next 7 calendar days), sorted by due date (the most
@@ -156,7 +194,8 @@ class VencimientosService:
         should page and show :meth:`contar` for the totals.
 
         Includes each juicio's secretario plazo (180 calendar days from ``fecha_inicio`` + prórroga,
-        C.D. 321) unless ``incluir_plazo_secretario`` is False. ``hoy`` defaults to today in Ecuador.
+        C.D. 321) unless ``incluir_plazo_secretario`` is False; ``solo_plazo_secretario`` gives only those plazos
+        (a view shows them apart from the short términos). ``hoy`` defaults to today in Ecuador.
 
         Raises:
             NotFoundError: no secretario with that cédula in the office.
@@ -169,8 +208,9 @@ class VencimientosService:
         tope = None if limite is None else limite + offset
         with self.ctx.read() as s:
             sid = self._secretario_id(s, secretario_cedula)
-            filas: list[Any] = list(s.execute(self._q_terminos(lo, hi, sid, tope)).all())
-            if incluir_plazo_secretario:
+            filas: list[Any] = ([] if solo_plazo_secretario
+                                else list(s.execute(self._q_terminos(lo, hi, sid, tope)).all()))
+            if incluir_plazo_secretario or solo_plazo_secretario:
                 filas += self._plazos(s, lo, hi, sid, tope)
             filas.sort(key=lambda r: (r.vence, r.numero, r.descripcion))
             filas = filas[offset:] if tope is None else filas[offset:tope]
@@ -192,10 +232,11 @@ class VencimientosService:
         return out
 
     def contar(
-        self, hoy: date | None = None, secretario_cedula: str | None = None, *, incluir_plazo_secretario: bool = True
+        self, hoy: date | None = None, secretario_cedula: str | None = None, *, incluir_plazo_secretario: bool = True,
+        solo_plazo_secretario: bool = False,
     ) -> dict[EstadoVencimiento, int]:
         """How many open terms are VENCIDO, HOY, SEMANA and PROXIMO: two grouped SQL queries, for the view's
-        header and the command line's summary.
+        header and the command line's summary (``solo_plazo_secretario``: only the secretario's plazos).
 
         Raises:
             NotFoundError: no secretario with that cédula in the office.
@@ -211,8 +252,9 @@ class VencimientosService:
                  .group_by(grupo))
             if sid is not None:
                 q = q.where(Termino.expediente_id.in_(_de_secretario(sid)))
-            out.update(dict(s.execute(q).all()))
-            if incluir_plazo_secretario:
+            if not solo_plazo_secretario:
+                out.update(dict(s.execute(q).all()))
+            if incluir_plazo_secretario or solo_plazo_secretario:
                 # vence = plazo_secretario(base) with base = fecha_inicio + prórroga: compare base with the
                 # handovers whose plazo ends on each date (the domain's inverse), not the dates themselves.
                 base = case((Expediente.prorroga_dias == 0, Expediente.fecha_inicio),

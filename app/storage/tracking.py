@@ -162,6 +162,8 @@ def _track(session: Session, _ctx: Any, _instances: Any) -> None:
         pending.append(_outbox(obj, mid, "DELETE", obj.row_version, {"id": before["id"]}, now))
 
     session.info.setdefault("_pending_log", []).extend(pending)
+    # Which tables the transaction wrote: the context turns them into a Cambios for the open screens.
+    session.info.setdefault("tablas", set()).update(r["tabla"] for r in pending if r["_kind"] == "audit")
 
 
 @event.listens_for(Session, "after_flush")
@@ -299,6 +301,7 @@ def insertar(session: Session, modelo: type[Synced], filas: Iterable[Mapping[str
     if not filas_db:
         return 0
     session.flush()  # rows the ORM holds go first (a título's debtor, the importacion)
+    session.info.setdefault("tablas", set()).add(tabla)
     conn = session.connection()
     for tabla_db, valores in ((modelo.__table__, filas_db), (Auditoria.__table__, auditoria),
                               (Outbox.__table__, outbox)):

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QSettings, Qt, QTranslator, Slot
 from PySide6.QtWidgets import QApplication
 
+from app.domain.permisos import UsuarioActual
 from app.services.bootstrap import Servicios
 from app.ui.errors import install_excepthook
 from app.ui.main_window import APLICACION, ORGANIZACION, MainWindow
@@ -60,10 +61,49 @@ def instalar_traducciones(app: QCoreApplication) -> TraduccionQt | None:
     return traductor
 
 
-def ejecutar(servicios: Servicios, argv: Sequence[str] | None = None) -> int:
-    """Show the main window and run the event loop until the user quits."""
+class Sesiones(QObject):
+    """The main window of the user logged in. «Cerrar sesión» closes it, asks for the next login
+    (``pedir_usuario``) and opens that user's window, without restarting the program; no login: quit."""
+
+    def __init__(self, base: Servicios, pedir_usuario: Callable[[], UsuarioActual | None],
+                 settings: QSettings | None = None) -> None:
+        super().__init__()
+        self._base = base
+        self._pedir = pedir_usuario
+        self._settings = settings
+        self.ventana: MainWindow | None = None
+
+    def abrir(self, usuario: UsuarioActual) -> MainWindow:
+        """Open (and show) the main window of ``usuario``. From here the program ends when that window closes
+        (Salir) or when the login after «Cerrar sesión» is left; not when the last window closes, which the
+        main window is for a moment between two users."""
+        QApplication.setQuitOnLastWindowClosed(False)
+        w = MainWindow(self._base.como(usuario), self._settings)
+        w.sesion_cerrada.connect(self._cambiar, Qt.ConnectionType.QueuedConnection)
+        w.cerrada.connect(QApplication.quit, Qt.ConnectionType.QueuedConnection)
+        w.show()
+        self.ventana = w
+        return w
+
+    @Slot()
+    def _cambiar(self) -> None:
+        anterior, self.ventana = self.ventana, None
+        if anterior is not None:
+            anterior.deleteLater()
+        usuario = self._pedir()
+        if usuario is None:  # «Salir» in the login
+            QApplication.quit()
+            return
+        self.abrir(usuario)
+
+
+def ejecutar(servicios: Servicios, argv: Sequence[str] | None = None,
+             pedir_usuario: Callable[[], UsuarioActual | None] | None = None) -> int:
+    """Show the main window of ``servicios``' user and run the event loop until the user quits.
+
+    ``pedir_usuario``: the login after «Cerrar sesión» (None: the action only closes the program)."""
     app = crear_aplicacion(argv)
     install_excepthook()
-    ventana = MainWindow(servicios)
-    ventana.show()
+    sesiones = Sesiones(servicios, pedir_usuario or (lambda: None))
+    sesiones.abrir(servicios.ctx.usuario)
     return app.exec()

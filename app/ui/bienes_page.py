@@ -152,6 +152,8 @@ class BienesPage(QWidget):
                       self.boton_depositarios, self.boton_expediente):
                 w.hide()
             self.tabla.hideColumn(COL_DEPOSITARIO)
+            # His own goods: the depositario's column is his space for the coactivado's whole name.
+            anchos(self.tabla, {COL_DEUDOR: 34, COL_IDENT: 24})
         QShortcut(QKeySequence("Ctrl+R"), self, self.registrar_informe)
         self._habilitar()
 

@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication, QSettings
 from app.common.errors import ValidationError
 from app.services.bootstrap import Servicios
 
-VISTAS = ("inicio", "expedientes", "expediente", "vencimientos", "bienes", "honorarios", "tablero")
+VISTAS = ("inicio", "expedientes", "expediente", "vencimientos", "bienes", "honorarios", "tablero", "notificaciones")
 #: The dashboard is drawn at the office screen size it must be readable on (issue 13).
 TAMANO_TABLERO = (1366, 768)
 
@@ -23,8 +23,8 @@ def capturar(
     list, first page loaded; "expediente": juicio ``juicio``'s page,
     or the first of the list when None; "vencimientos": the office's pending terms; "bienes": the inventory of
     seized goods, or a depositario's home when the services act as one; "honorarios": the fee requests of this
-    year; "tablero": the jefe's dashboard, at 1366×768 unless ``size`` is given) at ``size`` and save it as PNG
-    at ``out``.
+    year; "tablero": the jefe's dashboard, at 1366×768 unless ``size`` is given; "notificaciones": the citador's
+    home, the requerimientos and órdenes de pago waiting to be notified) at ``size`` and save it as PNG at ``out``.
 
     Raises:
         ValidationError: unknown vista, or no expediente to show.
@@ -64,6 +64,8 @@ def capturar(
                 ventana.mostrar_honorarios()
             elif vista == "inicio":
                 pass  # the window opens on the role's home (app.ui.inicio)
+            elif vista == "notificaciones":
+                ventana.mostrar_pagina("por_notificar")
             elif vista == "tablero":
                 if size == (1280, 800):
                     ventana.resize(*TAMANO_TABLERO)

@@ -8,7 +8,7 @@ dialog re-checks the date chosen, and the service has the last word (a RuleError
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Any
 
@@ -18,9 +18,10 @@ from PySide6.QtWidgets import QDialog, QMenu, QWidget
 
 from app.common.dates import local_today
 from app.common.errors import RuleError
+from app.domain.acciones import Disponible
 from app.domain.documentos import REGISTRO, grupos
 from app.domain.documentos import titulo as titulo_documento
-from app.domain.tipos import TipoDocumento
+from app.domain.tipos import TipoActo, TipoDocumento
 from app.services.bootstrap import Servicios
 from app.services.documentos import ACTOS
 from app.services.documentos_bienes import GENERADOS_DESDE_BIENES
@@ -126,20 +127,25 @@ class DocumentosMenu(QMenu):
 
     @Slot()
     def _revisar(self) -> None:
-        """Tooltips say why each act is not allowed today."""
+        """Re-read what applies (the menu may be opened long after the page was loaded)."""
         numero = self._numero()
         if not numero:
             return
         try:
-            permitidos = self._srv.actos.acciones(numero, None, list(set(ACTOS.values())))
+            self.aplicar(self._srv.actos.situacion(numero).documentos)
         except Exception as exc:  # the menu still opens; the error is shown once
             show_error(self._padre, exc)
-            return
+
+    def aplicar(self, disponibles: Mapping[TipoDocumento, Disponible]) -> None:
+        """Enable only the documents that apply now; a disabled one says why in its tooltip (the rule lives in
+        :func:`app.domain.acciones.documentos_disponibles`)."""
         for t, a in self.acciones.items():
-            ok, motivo = permitidos.get(ACTOS[t], (True, "")) if t in ACTOS else (True, "")
-            if t in DESDE_BIENES:
-                ok, motivo = False, DESDE_BIENES_AYUDA
-            a.setToolTip(motivo if not ok else "")
+            d = disponibles.get(t)  # an enabled one may carry a note (the auto de archivo needs the debt paid)
+            ok, motivo = (d.habilitada, d.motivo) if d is not None else (True, "")
+            if ok and t in DESDE_BIENES:
+                motivo = DESDE_BIENES_AYUDA
+            a.setEnabled(ok)
+            a.setToolTip(motivo)
 
     @Slot()
     @protegido
@@ -151,7 +157,8 @@ class DocumentosMenu(QMenu):
             mensajes.informar(self._padre, DESDE_BIENES_AYUDA, titulo=titulo_documento(tipo))
             return
         verificar = None
-        if tipo in ACTOS:
+        # The auto de archivo is checked by the service with the saldo of the liquidación it makes.
+        if tipo in ACTOS and ACTOS[tipo] is not TipoActo.ARCHIVO:
             acto = ACTOS[tipo]
             ok, motivo = self._srv.actos.puede(numero, acto)
             if not ok:

@@ -3,6 +3,7 @@ notificaciones, medidas cautelares, pagos, liquidación, convenio, partes), with
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -20,9 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.common.cambios import Cambios
 from app.common.errors import AppError, ValidationError
+from app.domain.acciones import Semaforo
 from app.domain.documentos import REGISTRO
 from app.domain.tipos import TipoDocumento
+from app.services.actos import Situacion
 from app.services.bootstrap import Servicios
 from app.services.documentos_exportacion import DocumentoGenerado
 from app.services.expedientes import Caratula
@@ -53,6 +57,9 @@ from app.ui.pagos_tab import PagosTab
 from app.ui.pestana import Pestana, anchos, desplazable, tabla, titulo_pagina
 from app.ui.sistema import abrir_archivo
 from app.ui.tasks import ejecutar
+
+AYUDA_OPI = "Generar la orden de pago inmediato (COA art. 279) con la fecha de hoy"
+COLORES_SEMAFORO = {Semaforo.VERDE: "#2e7d32", Semaforo.AMARILLO: "#b38600", Semaforo.ROJO: "#c62828"}
 
 #: Titles of documents named in the feminine (for «… generada»).
 _FEMENINOS = ("Orden", "Razón", "Acta", "Liquidación", "Providencia", "Carátula")
@@ -135,10 +142,17 @@ class ExpedientePage(QWidget):
         self.boton_volver = QPushButton("← Volver a la lista", self)
         self.boton_volver.setToolTip("Volver a la lista de expedientes (Esc)")
         self.boton_volver.clicked.connect(self.volver)
+        # The next step of the juicio, with its traffic light (app.domain.acciones.proxima_accion).
+        self.proxima = QLabel(self)
+        self.proxima.setObjectName("proximaAccion")
+        self.proxima.setTextFormat(Qt.TextFormat.RichText)
+        self.proxima.setWordWrap(True)
+        self.situacion: Situacion | None = None
         titulos = QVBoxLayout()
         titulos.setSpacing(2)
         titulos.addWidget(self.titulo)
         titulos.addWidget(self.subtitulo)
+        titulos.addWidget(self.proxima)
         cabecera = QHBoxLayout()
         cabecera.addLayout(titulos, 1)
         cabecera.addWidget(self.boton_volver, 0, Qt.AlignmentFlag.AlignTop)
@@ -181,7 +195,7 @@ class ExpedientePage(QWidget):
         self.tabla.selectionModel().selectionChanged.connect(lambda *_: self._habilitar())
 
         self.boton_opi = QPushButton("Generar OPI", self)
-        self.boton_opi.setToolTip("Generar la orden de pago inmediato (COA art. 279) con la fecha de hoy")
+        self.boton_opi.setToolTip(AYUDA_OPI)
         self.boton_opi.setObjectName("botonOpi")
         self.boton_opi.clicked.connect(self.generar_opi)
         self.boton_agregar = QPushButton("Agregar documento…", self)
@@ -272,6 +286,7 @@ class ExpedientePage(QWidget):
         self.numero = caratula.numero
         self._pintar(caratula)
         self.model.set_filas(self._srv.expedientes.indice(self.numero))
+        self._leer_situacion()
         for p in self.pestanas:
             try:
                 p.mostrar(self.numero)
@@ -282,6 +297,27 @@ class ExpedientePage(QWidget):
     def actualizar(self) -> None:
         if self.numero:
             self.mostrar(self.numero)
+
+    def _leer_situacion(self) -> None:
+        """What applies today and the next step: the buttons, the «Documento» menu and the traffic light."""
+        if not self.numero:
+            return
+        sit = self._srv.actos.situacion(self.numero)
+        self.situacion = sit
+        self.menu_documentos.aplicar(sit.documentos)
+        p = sit.proxima
+        color = COLORES_SEMAFORO[p.semaforo]
+        self.proxima.setText(f'<span style="color:{color}; font-size:large">&#9679;</span> '
+                             f"<b>{p.semaforo.etiqueta}</b> — Próxima acción: {escape(p.texto())}")
+        self.proxima.setToolTip(p.motivo)
+        self.proxima.setProperty("semaforo", p.semaforo.value)
+
+    def al_cambiar(self, cambios: Cambios) -> None:
+        """Data changed elsewhere (another screen, a background task): re-read what applies (cheap); the page
+        reloads itself after its own writes."""
+        if self.numero and cambios.tramite and not self._ocupado:
+            self._leer_situacion()
+            self._habilitar()
 
     def _pintar(self, c: Caratula) -> None:
         self.caratula = c
@@ -299,10 +335,19 @@ class ExpedientePage(QWidget):
 
     def _habilitar(self) -> None:
         hay = self.numero is not None and not self._ocupado
-        for b in (self.boton_opi, self.boton_agregar, self.boton_verificar, self.boton_exportar,
-                  self.boton_documento):
+        for b in (self.boton_verificar, self.boton_exportar, self.boton_documento):
             b.setEnabled(hay)
         self.menu_documentos.setEnabled(hay)
+        # Only what applies: the OPI follows the rule (RPV notified and lapsed, not yet issued) and the
+        # permission; a disabled button says why.
+        opi = self.situacion.documentos.get(TipoDocumento.OPI) if self.situacion is not None else None
+        self.boton_opi.setEnabled(hay and (opi is None or opi.habilitada))
+        self.boton_opi.setToolTip(AYUDA_OPI if opi is None or opi.habilitada else opi.motivo)
+        tramitar = self.situacion.tramitar if self.situacion is not None else None
+        puede = tramitar is None or tramitar.habilitada
+        self.boton_agregar.setEnabled(hay and puede)
+        self.boton_agregar.setToolTip("Foliar un documento recibido o escaneado" if puede or tramitar is None
+                                      else tramitar.motivo)
         entrada = self._documento_seleccionado()
         self.boton_abrir.setEnabled(hay and entrada is not None)
         docx = entrada is not None and entrada.nombre_archivo.lower().endswith(".docx")

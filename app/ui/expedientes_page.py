@@ -27,7 +27,7 @@ ANCHOS = {
     COL_NUMERO: 22,
     COL_IDENTIFICACION: 14,
     COL_CUANTIA: 14,
-    COL_ETAPA: 23,
+    COL_ETAPA: 20,  # «Orden de pago inmediato» fits: the debtors' names keep the width
     COL_SECRETARIO: 30,
     COL_FECHA_INICIO: 11,
 }

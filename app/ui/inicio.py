@@ -22,10 +22,12 @@ USUARIOS = "usuarios"
 """The administrador's users page."""
 AUDITORIA = "auditoria"
 """The audit viewer."""
+POR_NOTIFICAR = "por_notificar"
+"""The citador-notificador's home: the requerimientos and órdenes de pago waiting to be notified."""
 
 INICIO: dict[Rol, str] = {
     Rol.SECRETARIO: EXPEDIENTES,
-    Rol.CITADOR: EXPEDIENTES,
+    Rol.CITADOR: POR_NOTIFICAR,
     Rol.DEPOSITARIO: BIENES,
     Rol.JEFE: TABLERO,
     Rol.EJECUTOR: TABLERO,
@@ -35,14 +37,19 @@ INICIO: dict[Rol, str] = {
 
 def pagina_inicial(rol: Rol) -> str:
     """The page ``rol`` opens on: the secretario his expedientes (and vencimientos), the citador the
-    expedientes (notifications are recorded from each one), the depositario his goods, the jefe and the
-    funcionario ejecutor the office dashboard, the administrador the users."""
+    juicios waiting to be notified (he records each notification in the expediente), the depositario his
+    goods, the jefe and the funcionario ejecutor the office dashboard, the administrador the users."""
     return INICIO[rol]
 
 
 def con_panel_vencimientos(usuario: UsuarioActual) -> bool:
     """Whether the main window shows the vencimientos panel beside the list (a secretario-abogado's own)."""
     return not usuario.sistema and usuario.rol is Rol.SECRETARIO
+
+
+def solo_sus_expedientes(usuario: UsuarioActual) -> bool:
+    """Whether ``usuario``'s list shows only his own expedientes (a secretario-abogado's)."""
+    return usuario.limitado_a_sus_expedientes
 
 
 def aplicar_permisos(acciones: Mapping[QAction, Permiso], usuario: UsuarioActual) -> None:

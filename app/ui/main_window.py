@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, Slot
+from PySide6.QtCore import QByteArray, QSettings, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QDialog, QDockWidget, QFrame, QLabel, QMainWindow, QStackedWidget, QWidget
 
+from app.common.cambios import Cambios
 from app.common.text import plural
 from app.domain.permisos import Permiso, Rol
 from app.services.bootstrap import Servicios
@@ -14,13 +15,16 @@ from app.ui import inicio, mensajes, tasks
 from app.ui.auditoria_page import AuditoriaPage
 from app.ui.bienes_page import BienesPage
 from app.ui.cambiar_clave_dialog import CambiarClaveDialog
+from app.ui.difusor import Difusor
 from app.ui.errors import protegido
 from app.ui.expediente_page import ExpedientePage
+from app.ui.expedientes_model import COL_SECRETARIO
 from app.ui.expedientes_page import ExpedientesPage
 from app.ui.exportar import ExportarLista
 from app.ui.honorarios_page import HonorariosPage
 from app.ui.import_action import ImportarTitulos
 from app.ui.lote_action import GenerarLote
+from app.ui.notificaciones_pendientes import NotificacionesPendientesPage
 from app.ui.opi_lote_action import GenerarOpiLote
 from app.ui.plantillas_page import PlantillasDialog
 from app.ui.secretarios_page import SecretariosPage
@@ -50,9 +54,19 @@ def _accion(parent: QWidget, texto: str, atajo: str | None = None, ayuda: str = 
 
 
 class MainWindow(QMainWindow):
+    """Emits ``sesion_cerrada`` after «Cerrar sesión» closed it (the caller asks for the next login), else
+    ``cerrada`` when it closed (Salir, the window's close button)."""
+
+    sesion_cerrada = Signal()
+    cerrada = Signal()
+
     def __init__(self, servicios: Servicios, settings: QSettings | None = None) -> None:
         super().__init__()
         self._srv = servicios
+        self._cambiar_usuario = False
+        # Every committed write tells the open screens what changed (app.common.cambios).
+        self.difusor = Difusor(self)
+        servicios.ctx.observador = self.difusor.recibir
         self.settings = settings if settings is not None else QSettings(ORGANIZACION, APLICACION)
         self.setObjectName("ventanaPrincipal")
         oficina = servicios.oficina.datos()
@@ -68,10 +82,11 @@ class MainWindow(QMainWindow):
         self.tablero = TableroPage(servicios.tablero, self)
         self.bienes = BienesPage(servicios, self)
         self.honorarios = HonorariosPage(servicios, self)
+        self.por_notificar = NotificacionesPendientesPage(servicios, self)
         self._origen: QWidget = self.lista  # where «Volver» from the expediente goes
         self.paginas = QStackedWidget(self)
         for p in (self.lista, self.expediente, self.secretarios, self.vencimientos, self.usuarios, self.auditoria,
-                  self.tablero, self.bienes, self.honorarios):
+                  self.tablero, self.bienes, self.honorarios, self.por_notificar):
             self.paginas.addWidget(p)
         self.setCentralWidget(self.paginas)
 
@@ -103,24 +118,18 @@ class MainWindow(QMainWindow):
         self.lista.estado.connect(self.conteo.setText)
         self.expediente.volver.connect(self.volver_del_expediente)
         self.expediente.mensaje.connect(self._aviso)
-        self.expediente.cambiado.connect(lambda _n: self.lista.cargar())
         self.secretarios.volver.connect(self.mostrar_lista)
         self.secretarios.mensaje.connect(self._aviso)
-        self.importador.importado.connect(lambda _r: self.lista.cargar())
-        self.opi_lote.terminado.connect(self.lista.cargar)
-        self.lote.terminado.connect(self.lista.cargar)
         self.vencimientos.abrir.connect(self.abrir_expediente)
         self.vencimientos.volver.connect(self.mostrar_lista)
         self.vencimientos.mensaje.connect(self._aviso)
-        for p in (self.usuarios, self.auditoria, self.tablero, self.bienes, self.honorarios):
+        for p in (self.usuarios, self.auditoria, self.tablero, self.bienes, self.honorarios, self.por_notificar):
             p.volver.connect(self.mostrar_lista)
-        # The dashboard follows every write that changes its figures (import, sorteo, payment, act, batch).
+        # Every screen follows the writes that change what it shows (import, sorteo, payment, act, batch…).
+        self.difusor.cambiado.connect(self._al_cambiar)
         self.tablero.abrir.connect(self.abrir_expediente)
         self.tablero.mensaje.connect(self._aviso)
-        self.importador.importado.connect(lambda _r: self.tablero.refrescar())
-        self.expediente.cambiado.connect(lambda _n: self.tablero.refrescar())
-        self.opi_lote.terminado.connect(self.tablero.refrescar)
-        self.lote.terminado.connect(self.tablero.refrescar)
+        self.por_notificar.abrir.connect(self.abrir_expediente)
         self.honorarios.mensaje.connect(self._aviso)
         self.honorarios.abrir.connect(self.abrir_expediente)
         self.usuarios.mensaje.connect(self._aviso)
@@ -138,9 +147,19 @@ class MainWindow(QMainWindow):
             dock.setObjectName("dockVencimientos")
             dock.setWidget(self.panel_vencimientos)
             self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+            self.dock_vencimientos = dock
+            # Closed by mistake, it comes back from «Ver».
+            accion = dock.toggleViewAction()
+            accion.setText("Mis &vencimientos (panel)")
+            accion.setShortcut(QKeySequence("Ctrl+Shift+T"))
+            accion.setStatusTip("Mostrar u ocultar el panel de sus vencimientos junto a la lista")
+            self.menu_ver.addAction(accion)
+        self.menu_ver.menuAction().setVisible(not self.menu_ver.isEmpty())
         self.paginas.currentChanged.connect(lambda _i: self._habilitar())
 
         self._restaurar()
+        if inicio.solo_sus_expedientes(usuario):  # his list is his own: the column would repeat his name
+            self.lista.tabla.setColumnHidden(COL_SECRETARIO, True)
         self.lista.cargar()
         if self.panel_vencimientos is not None:
             self.panel_vencimientos.cargar()
@@ -160,6 +179,11 @@ class MainWindow(QMainWindow):
         self.accion_clave.triggered.connect(self.cambiar_clave)
         self.accion_clave.setVisible(not self._srv.ctx.usuario.sistema)
         archivo.addAction(self.accion_clave)
+        self.accion_cerrar_sesion = _accion(self, "Cerrar &sesión", "Ctrl+Shift+L",
+                                            "Volver a la pantalla de ingreso para que entre otro usuario")
+        self.accion_cerrar_sesion.triggered.connect(self.cerrar_sesion)
+        self.accion_cerrar_sesion.setVisible(not self._srv.ctx.usuario.sistema)
+        archivo.addAction(self.accion_cerrar_sesion)
         archivo.addSeparator()
         self.accion_salir = _accion(self, "&Salir", "Ctrl+Q", "Cerrar Foja")
         self.accion_salir.setMenuRole(QAction.MenuRole.QuitRole)
@@ -184,8 +208,14 @@ class MainWindow(QMainWindow):
         self.menu_documento = expedientes.addMenu(self.expediente.menu_documentos)
         expedientes.addAction(self.lote.accion)
         expedientes.addAction(self.opi_lote.accion)
+        self.accion_por_notificar = _accion(self, "&Notificaciones pendientes", None,
+                                            "Juicios con un requerimiento o una orden de pago por notificar")
+        self.accion_por_notificar.triggered.connect(lambda: self.mostrar_pagina(inicio.POR_NOTIFICAR))
+        expedientes.addAction(self.accion_por_notificar)
         expedientes.addSeparator()
         expedientes.addAction(self.accion_actualizar)
+
+        self.menu_ver = mb.addMenu("&Ver")
 
         sorteo = mb.addMenu("&Sorteo")
         self.accion_sorteo = _accion(self, "&Realizar sorteo…", None,
@@ -244,6 +274,9 @@ class MainWindow(QMainWindow):
             self.accion_usuarios: Permiso.USUARIOS_ADMINISTRAR,
             self.accion_auditoria: Permiso.AUDITORIA_VER,
             self.accion_tarifa_honorarios: Permiso.TARIFAS_EDITAR,
+            self.accion_por_notificar: Permiso.NOTIFICACION_REGISTRAR,
+            self.opi_lote.accion: Permiso.EXPEDIENTE_TRAMITAR,
+            self.lote.accion: Permiso.EXPEDIENTE_TRAMITAR,
         }, self._srv.ctx.usuario)
         self.accion_honorarios.setVisible(self._srv.ctx.usuario.puede(Permiso.EXPEDIENTE_TRAMITAR)
                                           or self._srv.ctx.usuario.puede(Permiso.HONORARIOS_APROBAR))
@@ -353,8 +386,8 @@ class MainWindow(QMainWindow):
             self.mostrar_lista()
             return
         pagina = {inicio.USUARIOS: self.usuarios, inicio.AUDITORIA: self.auditoria, inicio.TABLERO: self.tablero,
-                  inicio.BIENES: self.bienes}[nombre]
-        if isinstance(pagina, UsuariosPage | AuditoriaPage | BienesPage):
+                  inicio.BIENES: self.bienes, inicio.POR_NOTIFICAR: self.por_notificar}[nombre]
+        if isinstance(pagina, UsuariosPage | AuditoriaPage | BienesPage | NotificacionesPendientesPage):
             pagina.cargar()
         elif isinstance(pagina, TableroPage):
             pagina.refrescar()  # reads again only if something was committed since it was last shown
@@ -390,28 +423,47 @@ class MainWindow(QMainWindow):
     @Slot()
     @protegido
     def actualizar(self) -> None:
-        actual = self.paginas.currentWidget()
-        if actual is self.expediente:
+        """F5, or rows pulled by the sync: everything may have changed."""
+        if self.paginas.currentWidget() is self.expediente:
             self.expediente.actualizar()
-        elif actual is self.secretarios:
-            self.secretarios.cargar()
-        elif actual is self.vencimientos:
-            self.vencimientos.cargar()
-        elif actual in (self.usuarios, self.auditoria, self.tablero, self.bienes, self.honorarios):
-            actual.cargar()
-        if actual is not self.tablero:  # F5 or rows pulled by the sync: the dashboard reloads when next shown
-            self.tablero.refrescar()
-        if self.panel_vencimientos is not None:
-            self.panel_vencimientos.cargar()
-        self.lista.cargar()
+        self.difusor.difundir(Cambios.todo())
         self._aviso("Datos actualizados.")
+
+    @Slot(object)
+    @protegido
+    def _al_cambiar(self, c: Cambios) -> None:
+        """What a write changed (:class:`~app.common.cambios.Cambios`): each screen that shows it reloads; a hidden
+        page reloads when it is next shown (every page's ``cargar`` runs on show)."""
+        actual = self.paginas.currentWidget()
+        if c.alguno("expedientes", "sorteo", "actos", "pagos", "secretarios"):
+            self.lista.cargar()
+        if c.alguno("titulos", "sorteo", "expedientes", "actos", "pagos", "honorarios", "bienes", "secretarios"):
+            self.tablero.refrescar()  # now if shown, else when next shown
+        if c.alguno("vencimientos", "expedientes", "secretarios", "oficina"):
+            if actual is self.vencimientos:
+                self.vencimientos.cargar()
+            if self.panel_vencimientos is not None:
+                self.panel_vencimientos.cargar()
+        if actual is self.expediente:
+            self.expediente.al_cambiar(c)
+        por_pagina = {self.secretarios: c.alguno("secretarios", "sorteo", "expedientes"),
+                      self.usuarios: c.usuarios, self.auditoria: bool(c), self.bienes: c.bienes,
+                      self.honorarios: c.alguno("honorarios", "pagos"),
+                      self.por_notificar: c.alguno("notificaciones", "actos", "expedientes")}
+        if por_pagina.get(actual):
+            actual.cargar()
+
+    @Slot()
+    def cerrar_sesion(self) -> None:
+        """Close this window (as on quit: a running operation is asked about) and go back to the login."""
+        self._cambiar_usuario = True
+        if not self.close():
+            self._cambiar_usuario = False
 
     @Slot()
     @protegido
     def realizar_sorteo(self) -> None:
         dlg = SorteoDialog(self._srv, self)
-        dlg.sorteo_realizado.connect(lambda _r: self.lista.cargar())
-        dlg.sorteo_realizado.connect(lambda _r: self.tablero.refrescar())
         dlg.exec()
         dlg.deleteLater()
         self.activateWindow()  # the keyboard (shortcuts) back to the main window
@@ -477,4 +529,7 @@ class MainWindow(QMainWindow):
         self.sync.detener()
         tasks.cancelar_y_esperar()
         self.guardar_estado()
+        if self._srv.ctx.observador == self.difusor.recibir:
+            self._srv.ctx.observador = None
         event.accept()
+        (self.sesion_cerrada if self._cambiar_usuario else self.cerrada).emit()

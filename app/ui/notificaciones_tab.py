@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QVBoxLayout, QW
 from app.common.dates import to_local
 from app.common.errors import AppError
 from app.domain.procedimiento import NOMBRES
+from app.domain.tipos import TipoActo
 from app.services.bootstrap import Servicios
 from app.services.notificaciones import DatosNotificacion, FormaNotificacion
 from app.ui import formato
@@ -93,6 +94,7 @@ class NotificacionesTab(Pestana):
         self.fotos = lista_miniaturas(self)
         self.fotos.setObjectName("fotosNotificacion")
         self.fotos.setToolTip("Fotos y escaneos del intento seleccionado: doble clic para verlas en grande")
+        self._permitido: tuple[bool, str] = (True, "")
         acciones = QHBoxLayout()
         acciones.addWidget(self.boton_registrar)
         acciones.addStretch(1)
@@ -110,8 +112,11 @@ class NotificacionesTab(Pestana):
         self._habilitar()
 
     def cargar(self) -> None:
+        self._permitido = (True, "")
         if self.numero:
             self.model.set_filas(self._srv.notificaciones.listar(self.numero))
+            # Only who may notify (his permission, the juicio's stage), with the reason when not.
+            self._permitido = self._srv.actos.puede(self.numero, TipoActo.NOTIFICACION)
         self._habilitar()
 
     def _seleccionada(self) -> DatosNotificacion | None:
@@ -120,7 +125,9 @@ class NotificacionesTab(Pestana):
 
     def _habilitar(self) -> None:
         n = self._seleccionada()
-        self.boton_registrar.setEnabled(self.numero is not None)
+        ok, motivo = self._permitido
+        self.boton_registrar.setEnabled(self.numero is not None and ok)
+        self.boton_registrar.setToolTip(motivo)
         self.boton_razon.setEnabled(n is not None and n.razon_documento_id is not None)
         self.boton_adjuntos.setEnabled(n is not None and bool(n.adjuntos))
         self._mostrar_fotos(n)

@@ -179,7 +179,7 @@ class TableroPage(QWidget):
         self._hechos = set()
         self._mostrar(TableroService.CLAVES[:PRIMEROS])
         generacion = self._generacion
-        QTimer.singleShot(0, lambda: self._completar(generacion))
+        QTimer.singleShot(0, self, lambda: self._completar(generacion))  # dropped with the page
         nacional = "con tabla nacional" if datos.nacional else "sin tabla nacional importada"
         self.resumen.setText(
             f"<b>{formato.miles(datos.expedientes)}</b> expedientes por USD <b>{formato.usd(datos.cuantia)}</b> · "
@@ -220,13 +220,13 @@ class TableroPage(QWidget):
         if not self.datos.completo:
             self.datos = self._servicio.completar(self.datos)
             self._nuevas = self._servicio.entradas(self.datos)
-            QTimer.singleShot(0, lambda: self._completar(generacion))
+            QTimer.singleShot(0, self, lambda: self._completar(generacion))  # dropped with the page
             return
         faltan = [c for c in TableroService.CLAVES[PRIMEROS:] if c not in self._hechos]
         if faltan:
             self._mostrar((faltan[0],))
         if len(faltan) > 1:
-            QTimer.singleShot(0, lambda: self._completar(generacion))
+            QTimer.singleShot(0, self, lambda: self._completar(generacion))  # dropped with the page
 
     def completo(self) -> bool:
         """Every chart of the last load is shown."""

@@ -1,5 +1,9 @@
 """Vencimientos: the terms due today, this week and overdue, per secretario-abogado or for the whole office;
-sortable, colored by urgency, opening the expediente with a double click (or Enter)."""
+sortable, colored by urgency, opening the expediente with a double click (or Enter).
+
+Two sections: the short términos of the procedure (COA), one row per juicio (its most urgent término, the
+others in the tooltip), and apart the secretario-abogado's 180-day plazo (C.D. 321), one per juicio, which
+would otherwise drown the términos in thousands of identical rows."""
 
 from __future__ import annotations
 
@@ -10,11 +14,12 @@ from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -22,7 +27,7 @@ from PySide6.QtWidgets import (
 from app.common.dates import local_today
 from app.domain.terminos import TipoTermino
 from app.services.bootstrap import Servicios
-from app.services.vencimientos import EstadoVencimiento, Vencimiento
+from app.services.vencimientos import EstadoVencimiento, Vencimiento, agrupar_por_juicio
 from app.ui import formato
 from app.ui.errors import protegido
 from app.ui.pestana import anchos, nota, tabla, titulo_pagina
@@ -63,9 +68,10 @@ class VencimientosModel(TablaModel[Vencimiento]):
         Columna("Estado", lambda v: v.estado.etiqueta),
         Columna("Vence", lambda v: formato.fecha(v.vence), CENTRO),
         Columna("Días", _dias, DERECHA, ayuda=_clase),
-        Columna("Juicio No.", lambda v: v.juicio, ayuda=lambda v: f"Etapa: {v.etapa.etiqueta}"),
+        Columna("Juicio No.", lambda v: v.juicio, ayuda=lambda v: f"{v.deudor}\nEtapa: {v.etapa.etiqueta}"),
         Columna("Coactivado", lambda v: v.deudor, ayuda=lambda v: f"{v.deudor} ({v.identificacion})"),
-        Columna("Término / plazo", lambda v: v.descripcion, ayuda=lambda v: f"{v.descripcion}\n{_clase(v)}"),
+        Columna("Término / plazo", lambda v: v.descripcion,
+                ayuda=lambda v: f"{getattr(v, 'detalle', v.descripcion)}\n{_clase(v)}"),
         Columna("Secretario-abogado", lambda v: v.secretario),
     )
     _ORDEN: ClassVar = {
@@ -88,6 +94,29 @@ class VencimientosModel(TablaModel[Vencimiento]):
         if role == Qt.ItemDataRole.FontRole and fila.estado is EstadoVencimiento.VENCIDO and columna == COL_ESTADO:
             return self._negrita
         return None
+
+
+def _tabla_ordenable(parent: QWidget, model: VencimientosModel, estirar: int) -> tuple[QSortFilterProxyModel,
+                                                                                        QTableView]:
+    proxy = QSortFilterProxyModel(parent)
+    proxy.setSourceModel(model)
+    proxy.setSortRole(ROL_ORDEN)
+    t = tabla(parent, proxy, estirar)
+    t.setSortingEnabled(True)
+    t.sortByColumn(COL_VENCE, Qt.SortOrder.AscendingOrder)
+    return proxy, t
+
+
+def resumen_estados(c: dict[EstadoVencimiento, int], negrita: bool = True, corto: bool = False) -> str:
+    """«vencidos 3 · vencen hoy 1 · esta semana 2 · después 40» (the overdue in bold); ``corto`` (a dock):
+    «vencidos 3 · hoy 1 · semana 2»."""
+    n = {e: formato.miles(c[e]) for e in EstadoVencimiento}
+    vencidos = f"vencidos {n[EstadoVencimiento.VENCIDO]}"
+    vencidos = f"<b>{vencidos}</b>" if negrita else vencidos
+    if corto:
+        return f"{vencidos} · hoy {n[EstadoVencimiento.HOY]} · semana {n[EstadoVencimiento.SEMANA]}"
+    return (f"{vencidos} · vencen hoy {n[EstadoVencimiento.HOY]} · esta semana "
+            f"{n[EstadoVencimiento.SEMANA]} · después {n[EstadoVencimiento.PROXIMO]}")
 
 
 class VencimientosPage(QWidget):
@@ -124,33 +153,37 @@ class VencimientosPage(QWidget):
             filtros.addWidget(b)
         self.botones_alcance["pendientes"].setChecked(True)
         filtros.addStretch(1)
-        self.plazos = QCheckBox("Incluir el plazo de 180 días de cada secretario", self)
-        self.plazos.setChecked(True)
         quien = QHBoxLayout()
         quien.addWidget(QLabel("Secretario-abogado:", self))
         quien.addWidget(self.secretario)
-        quien.addSpacing(12)
-        quien.addWidget(self.plazos)
         quien.addStretch(1)
         self.resumen = nota(self)
         self.resumen.setObjectName("resumenVencimientos")
 
+        # The términos, one row per juicio (model, proxy, tabla) and the secretario's plazos (…_plazos).
         self.model = VencimientosModel(self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(ROL_ORDEN)
-        self.tabla = tabla(self, self.proxy, COL_DEUDOR)
+        self.proxy, self.tabla = _tabla_ordenable(self, self.model, COL_DEUDOR)
         self.tabla.setProperty("exportar_como", "Vencimientos")  # Ctrl+E (app.ui.exportar)
         self.tabla.setObjectName("tablaVencimientos")
-        self.tabla.setSortingEnabled(True)
-        self.tabla.sortByColumn(COL_VENCE, Qt.SortOrder.AscendingOrder)
-        anchos(self.tabla, {COL_ESTADO: 10, COL_VENCE: 10, COL_DIAS: 15, COL_JUICIO: 16, COL_DESCRIPCION: 38,
-                            COL_SECRETARIO: 20})
-        self.tabla.doubleClicked.connect(lambda idx: self._abrir_fila(idx.row()))
-        for tecla in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            sc = QShortcut(QKeySequence(tecla), self.tabla)
-            sc.setContext(Qt.ShortcutContext.WidgetShortcut)
-            sc.activated.connect(lambda: self._abrir_fila(self.tabla.currentIndex().row()))
+        self.model_plazos = VencimientosModel(self)
+        self.proxy_plazos, self.tabla_plazos = _tabla_ordenable(self, self.model_plazos, COL_DEUDOR)
+        self.tabla_plazos.setObjectName("tablaPlazosSecretario")
+        self.tabla_plazos.setProperty("exportar_como", "Plazos del secretario")  # Ctrl+E (app.ui.exportar)
+        for t, proxy in ((self.tabla, self.proxy), (self.tabla_plazos, self.proxy_plazos)):
+            anchos(t, {COL_ESTADO: 10, COL_VENCE: 10, COL_DIAS: 15, COL_JUICIO: 16, COL_DESCRIPCION: 38,
+                       COL_SECRETARIO: 20})
+            t.doubleClicked.connect(lambda idx, p=proxy: self._abrir(p, idx.row()))
+            for tecla in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                sc = QShortcut(QKeySequence(tecla), t)
+                sc.setContext(Qt.ShortcutContext.WidgetShortcut)
+                sc.activated.connect(lambda t=t, p=proxy: self._abrir(p, t.currentIndex().row()))
+        self.tabla_plazos.setColumnHidden(COL_DESCRIPCION, True)  # the same text on every row: the tab says it
+        self._primera = True
+        self.secciones = QTabWidget(self)
+        self.secciones.setObjectName("seccionesVencimientos")
+        self.secciones.setDocumentMode(True)
+        self.secciones.addTab(self.tabla, "Términos del juicio")
+        self.secciones.addTab(self.tabla_plazos, "Plazo de 180 días del secretario-abogado")
 
         lay = QVBoxLayout(self)
         lay.setContentsMargins(8, 8, 8, 8)
@@ -158,11 +191,10 @@ class VencimientosPage(QWidget):
         lay.addLayout(quien)
         lay.addLayout(filtros)
         lay.addWidget(self.resumen)
-        lay.addWidget(self.tabla, 1)
+        lay.addWidget(self.secciones, 1)
 
         self.secretario.currentIndexChanged.connect(lambda _i: self.cargar())
         self.alcance.buttonClicked.connect(lambda _b: self.cargar())
-        self.plazos.toggled.connect(lambda _c: self.cargar())
         self._llenar_secretarios()
 
     def _llenar_secretarios(self) -> None:
@@ -204,35 +236,53 @@ class VencimientosPage(QWidget):
     @Slot()
     @protegido
     def cargar(self) -> None:
-        """(Re)read the terms for the chosen secretario and scope."""
+        """(Re)read the terms for the chosen secretario and scope: the términos grouped by juicio, the plazos apart."""
         hoy = self.hoy or local_today()
         cedula = self.secretario.currentData()
-        con_plazos = self.plazos.isChecked()
-        filas = self._srv.vencimientos.listar(hoy, cedula, self.alcance_actual,  # type: ignore[arg-type]
-                                              incluir_plazo_secretario=con_plazos, limite=LIMITE)
-        self.model.set_filas(filas)
-        self.tabla.sortByColumn(self.proxy.sortColumn() if self.proxy.sortColumn() >= 0 else COL_VENCE,
-                                self.proxy.sortOrder())
-        c = self._srv.vencimientos.contar(hoy, cedula, incluir_plazo_secretario=con_plazos)
+        srv = self._srv.vencimientos
+        terminos = srv.listar(hoy, cedula, self.alcance_actual,  # type: ignore[arg-type]
+                              incluir_plazo_secretario=False, limite=LIMITE)
+        grupos = agrupar_por_juicio(terminos)
+        plazos = srv.listar(hoy, cedula, self.alcance_actual,  # type: ignore[arg-type]
+                            solo_plazo_secretario=True, limite=LIMITE)
+        for model, proxy, t, filas in ((self.model, self.proxy, self.tabla, grupos),
+                                       (self.model_plazos, self.proxy_plazos, self.tabla_plazos, plazos)):
+            model.set_filas(filas)
+            t.sortByColumn(proxy.sortColumn() if proxy.sortColumn() >= 0 else COL_VENCE, proxy.sortOrder())
+        if self._primera and not grupos and plazos:  # first load: show the section that has something
+            self.secciones.setCurrentWidget(self.tabla_plazos)
+        self._primera = False
+        ct = srv.contar(hoy, cedula, incluir_plazo_secretario=False)
+        cp = srv.contar(hoy, cedula, solo_plazo_secretario=True)
+        self.secciones.setTabText(0, f"Términos del juicio ({formato.miles(len(grupos))} "
+                                     f"juicio{'s' if len(grupos) != 1 else ''})")
+        self.secciones.setTabText(1, f"Plazo de 180 días del secretario-abogado ({formato.miles(len(plazos))})")
         quien = self.secretario.currentText() if cedula else "toda la oficina"
-        n = {e: formato.miles(c[e]) for e in EstadoVencimiento}
-        texto = (f"Al {formato.fecha(hoy)}, {quien}: <b>vencidos {n[EstadoVencimiento.VENCIDO]}</b> · vencen hoy "
-                 f"{n[EstadoVencimiento.HOY]} · esta semana {n[EstadoVencimiento.SEMANA]} · después "
-                 f"{n[EstadoVencimiento.PROXIMO]}.")
-        if len(filas) >= LIMITE:
+        texto = (f"Al {formato.fecha(hoy)}, {quien}. Términos: {resumen_estados(ct)}. Plazo de 180 días (C.D. 321): "
+                 f"{resumen_estados(cp, negrita=False)}.")
+        if len(terminos) >= LIMITE or len(plazos) >= LIMITE:
             texto += f" Se muestran los {formato.miles(LIMITE)} más urgentes: elija un secretario para ver los demás."
         self.resumen.setText(texto)
-        self.mensaje.emit(f"{formato.miles(len(filas))} términos y plazos en la vista.")
+        self.mensaje.emit(f"{formato.miles(len(terminos))} términos en {formato.miles(len(grupos))} juicios y "
+                          f"{formato.miles(len(plazos))} plazos de secretario en la vista.")
+
+    def _abrir(self, proxy: QSortFilterProxyModel, row: int) -> None:
+        if 0 <= row < proxy.rowCount():
+            fuente = proxy.mapToSource(proxy.index(row, 0))
+            modelo = proxy.sourceModel()
+            assert isinstance(modelo, VencimientosModel)
+            self.abrir.emit(modelo.fila(fuente.row()).juicio)
 
     def _abrir_fila(self, row: int) -> None:
-        if 0 <= row < self.proxy.rowCount():
-            fuente = self.proxy.mapToSource(self.proxy.index(row, 0))
-            self.abrir.emit(self.model.fila(fuente.row()).juicio)
+        self._abrir(self.proxy, row)
 
     def fila_de_juicio(self, juicio: str, descripcion: str = "") -> int:
-        """The view row (after sorting) of the first term of ``juicio`` (containing ``descripcion``), or -1."""
-        for r in range(self.proxy.rowCount()):
-            v = self.model.fila(self.proxy.mapToSource(self.proxy.index(r, 0)).row())
-            if v.juicio == juicio and descripcion in v.descripcion:
-                return r
+        """The view row (after sorting) of ``juicio`` among the términos (whose terms include ``descripcion``)
+        or, for the secretario's plazo, among the plazos; -1 when absent."""
+        for proxy, model in ((self.proxy, self.model), (self.proxy_plazos, self.model_plazos)):
+            for r in range(proxy.rowCount()):
+                v = model.fila(proxy.mapToSource(proxy.index(r, 0)).row())
+                todos = getattr(v, "terminos", (v,))
+                if v.juicio == juicio and any(descripcion in t.descripcion for t in todos):
+                    return r
         return -1

@@ -55,7 +55,7 @@ def test_import_sorteo_open_generate_opi(qtbot: Any, srv: Servicios, ventana: Ma
     ventana.accion_sorteo.trigger()
     assert resultados, "el sorteo no terminó"
     assert len(resultados[0].asignaciones) == importados
-    assert lista.model.total == importados
+    qtbot.waitUntil(lambda: lista.model.total == importados, timeout=5000)  # the broadcast of the sorteo's changes
     assert ventana.conteo.text() == (f"200 de {importados} expedientes" if importados > 200
                                      else f"{importados} expedientes")
 
@@ -85,14 +85,13 @@ def test_import_sorteo_open_generate_opi(qtbot: Any, srv: Servicios, ventana: Ma
     filas_antes = pagina.model.rowCount()
 
     # 5. «Generar orden de pago inmediato» on a juicio just drawn: the OPI comes only after the RPV, notified,
-    # let its 10 días hábiles lapse (COA arts. 271, 279): the user is told why and nothing is foliated. (A date
-    # that is not a business day is confirmed first.)
-    cajas.responder = True
+    # let its 10 días hábiles lapse (COA arts. 271, 279): the button is not offered, its tooltip says why, and
+    # a click foliates nothing.
     vistas = len(cajas.vistas)
+    assert not pagina.boton_opi.isEnabled()
+    assert "corresponde a la etapa Requerimiento de pago" in pagina.boton_opi.toolTip()
     pagina.boton_opi.click()
-    qtbot.waitUntil(lambda: not pagina.ocupado and len(cajas.vistas) > vistas, timeout=30000)
-    assert "corresponde a la etapa Requerimiento de pago" in " ".join(
-        c.texto + c.informativo + c.detalle for c in cajas.vistas[vistas:])
+    assert not pagina.ocupado and len(cajas.vistas) == vistas
     assert pagina.model.rowCount() == filas_antes
     assert pagina.campos["etapa"].text() == "Sorteado"
 

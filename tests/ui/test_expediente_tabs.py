@@ -69,11 +69,14 @@ def test_document_menu_refuses_an_act_out_of_stage(qtbot: Any, sorteados: Servic
     _abrir(ventana)
     p = ventana.expediente
     dialogos = contestar(monkeypatch, GenerarDocumentoDialog, lambda d: None)
-    p.menu_documentos.acciones[TipoDocumento.ACTA_EMBARGO].trigger()
-    assert not dialogos  # refused before asking anything
-    assert cajas.ultima().texto == "No se puede embargar: no se ha emitido la orden de pago inmediato."
+    embargo = p.menu_documentos.acciones[TipoDocumento.ACTA_EMBARGO]
+    # Not offered: disabled, its tooltip saying why; nothing to refuse after a click.
+    assert not embargo.isEnabled()
+    assert embargo.toolTip() == "No se puede embargar: no se ha emitido la orden de pago inmediato."
+    embargo.trigger()
+    assert not dialogos and not cajas.vistas
     p.menu_documentos.aboutToShow.emit()
-    assert p.menu_documentos.acciones[TipoDocumento.AUTO_ARCHIVO].toolTip().startswith("No se puede archivar")
+    assert p.menu_documentos.acciones[TipoDocumento.AUTO_ARCHIVO].toolTip().startswith("Se emite con la deuda pagada")
     assert not p.menu_documentos.acciones[TipoDocumento.RPV].toolTip().startswith("No se puede")
     assert ventana.menu_documento.isEnabled()  # Expedientes ▸ Generar documento, same menu
     ventana.mostrar_lista()

@@ -19,6 +19,7 @@ from app.ui.bienes_page import BienesPage
 from app.ui.cambiar_clave_dialog import CambiarClaveDialog
 from app.ui.expedientes_page import ExpedientesPage
 from app.ui.login_dialog import CrearAdministradorDialog, LoginDialog, iniciar_sesion
+from app.ui.notificaciones_pendientes import NotificacionesPendientesPage
 from app.ui.secretarios_page import SecretariosPage
 from app.ui.tablero_page import TableroPage
 from app.ui.usuarios_page import NuevoUsuarioDialog, RestablecerClaveDialog, UsuariosPage
@@ -30,7 +31,7 @@ from tests.ui.conftest import Cajas
 ACEPTADO = QDialog.DialogCode.Accepted.value
 ESPERADO = {
     Rol.SECRETARIO: inicio.EXPEDIENTES,
-    Rol.CITADOR: inicio.EXPEDIENTES,
+    Rol.CITADOR: inicio.POR_NOTIFICAR,
     Rol.DEPOSITARIO: inicio.BIENES,
     Rol.JEFE: inicio.TABLERO,
     Rol.EJECUTOR: inicio.TABLERO,
@@ -70,6 +71,9 @@ def pagina_de_inicio(srv: Servicios, u: UsuarioActual) -> QWidget:
     elif nombre == inicio.BIENES:
         p = BienesPage(como)
         p.cargar()
+    elif nombre == inicio.POR_NOTIFICAR:
+        p = NotificacionesPendientesPage(como)
+        p.cargar()
     elif nombre == inicio.TABLERO:
         p = TableroPage(TableroService(como.ctx))
         p.cargar()
@@ -97,13 +101,16 @@ def test_each_role_logs_in_and_sees_its_home_page(qtbot: Any, oficina: Servicios
         else:
             assert m.total == oficina.expedientes.contar() == 62 and len(secretarios) == 3
         assert inicio.con_panel_vencimientos(u) is (rol is Rol.SECRETARIO)
+    elif isinstance(pagina, NotificacionesPendientesPage):
+        # Just drawn: no requerimiento issued yet, nothing to notify.
+        assert pagina.model.rowCount() == 0 and "0 juicios por notificar" in pagina.resumen.text()
     elif isinstance(pagina, BienesPage):
         # His home: the goods in his custody (none: his login is not yet linked to a depositario of the register).
         assert pagina.es_depositario and pagina.model.rowCount() == 0
         assert "no está vinculado a un depositario judicial" in pagina.pie.text()
     elif isinstance(pagina, TableroPage):
         assert pagina.resumen.text().startswith("<b>62</b> expedientes")
-        qtbot.waitUntil(pagina.completo)  # the per-secretario figures follow the first screen
+        qtbot.waitUntil(pagina.completo, timeout=10000)  # the charts below the first screen come one per turn
         assert pagina.datos is not None and sum(r.expedientes for r in pagina.datos.secretarios) == 62
     else:
         assert isinstance(pagina, UsuariosPage) and pagina.model.rowCount() == 8
@@ -310,10 +317,11 @@ def test_vencimientos_panel_shows_only_his(qtbot: Any, qtmodeltester: Any, ofici
     panel = VencimientosPanel(como.vencimientos, cedula_del_secretario(como, ana))
     qtbot.addWidget(panel)
     panel.cargar()
-    assert panel.model.rowCount() > 0
-    assert {v.secretario for v in panel.model.filas()} == {"Ana Lucía Guamán"}
-    assert panel.resumen.text().startswith("Vencidos:")
-    qtmodeltester.check(panel.model)
+    # No término open yet; his 180-day plazos, apart.
+    assert panel.model.rowCount() == 0 and panel.model_plazos.rowCount() > 0
+    assert {v.secretario for v in panel.model_plazos.filas()} == {"Ana Lucía Guamán"}
+    assert panel.resumen.text().startswith("Términos:")
+    qtmodeltester.check(panel.model_plazos)
     with qtbot.waitSignal(panel.abrir) as señal:
-        panel.tabla.doubleClicked.emit(panel.model.index(0, 0))
-    assert señal.args == [panel.model.fila(0).juicio]
+        panel.tabla_plazos.doubleClicked.emit(panel.model_plazos.index(0, 0))
+    assert señal.args == [panel.model_plazos.fila(0).juicio]

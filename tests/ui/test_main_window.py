@@ -18,7 +18,7 @@ from app.ui.main_window import CLAVE_GEOMETRIA, MainWindow
 
 def test_menus_and_shortcuts(qtbot: Any, srv: Servicios, ventana: MainWindow) -> None:
     menus = [a.text() for a in ventana.menuBar().actions()]
-    assert menus == ["&Archivo", "&Expedientes", "&Sorteo", "&Oficina", "A&yuda"]
+    assert menus == ["&Archivo", "&Expedientes", "&Ver", "&Sorteo", "&Oficina", "A&yuda"]
     assert ventana.importador.accion.shortcut() == QKeySequence("Ctrl+I")
     assert ventana.accion_salir.shortcut() == QKeySequence("Ctrl+Q")
     assert ventana.accion_buscar.shortcut() == QKeySequence("Ctrl+F")

@@ -42,8 +42,7 @@ def test_overdue_term_listed_and_opened_with_double_click(qtbot: Any, sorteados:
     v = ventana.vencimientos
     assert ventana.paginas.currentWidget() is v
 
-    # Overdue only, without the secretarios' 180-day plazos: just the OPI's término.
-    v.plazos.setChecked(False)
+    # Overdue only: the OPI's término among the términos; the secretarios' 180-day plazos are apart.
     v.botones_alcance["vencidos"].click()
     assert v.alcance_actual == "vencidos"
     assert v.proxy.rowCount() == 1
@@ -86,14 +85,17 @@ def test_whole_office_with_plazos_sorts(qtbot: Any, sorteados: Servicios, ventan
     ventana.mostrar_vencimientos()
     v = ventana.vencimientos
     v.elegir("todos", cedula=None)
-    total = v.proxy.rowCount()
-    assert total == 62 + 1  # every expediente's plazo (13/05/2025 + 180 days) and the OPI's término
-    assert v.proxy.data(v.proxy.index(0, COL_VENCE)) == "06/06/2025"  # the most overdue first
-    v.tabla.sortByColumn(COL_JUICIO, Qt.SortOrder.DescendingOrder)
-    juicios = [v.proxy.data(v.proxy.index(r, COL_JUICIO)) for r in range(total)]
+    assert v.proxy.rowCount() == 1  # the OPI's término
+    assert v.proxy.data(v.proxy.index(0, COL_VENCE)) == "06/06/2025"
+    p = v.proxy_plazos
+    total = p.rowCount()
+    assert total == 62  # every expediente's plazo (13/05/2025 + 180 days), apart from the términos
+    assert "Plazo de 180 días" in v.secciones.tabText(1) and "(62)" in v.secciones.tabText(1)
+    v.tabla_plazos.sortByColumn(COL_JUICIO, Qt.SortOrder.DescendingOrder)
+    juicios = [p.data(p.index(r, COL_JUICIO)) for r in range(total)]
     assert juicios == sorted(juicios, reverse=True)
-    v.tabla.sortByColumn(COL_VENCE, Qt.SortOrder.DescendingOrder)
-    assert v.proxy.data(v.proxy.index(total - 1, COL_VENCE)) == "06/06/2025"
+    v.tabla_plazos.sortByColumn(COL_VENCE, Qt.SortOrder.AscendingOrder)
+    assert p.data(p.index(0, COL_VENCE)) == "09/11/2025"
 
 
 def test_capture_png(qtbot: Any, sorteados: Servicios, tmp_path: Path) -> None:

@@ -36,7 +36,7 @@ def test_each_role_opens_on_its_page(qtbot: Any, sorteados: Servicios, settings:
     crear_usuarios(sorteados)
     w = _ventana(qtbot, sorteados, settings, rol)
     esperado = {inicio.EXPEDIENTES: w.lista, inicio.BIENES: w.bienes, inicio.TABLERO: w.tablero,
-                inicio.USUARIOS: w.usuarios}[inicio.pagina_inicial(rol)]
+                inicio.USUARIOS: w.usuarios, inicio.POR_NOTIFICAR: w.por_notificar}[inicio.pagina_inicial(rol)]
     assert w.paginas.currentWidget() is esperado
     assert (w.panel_vencimientos is not None) is (rol is Rol.SECRETARIO)
     if rol is Rol.SECRETARIO:
