@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
@@ -17,7 +18,6 @@ from app.common.progress import Progress
 from app.domain.documentos import REGISTRO
 from app.domain.tipos import TipoDocumento
 from app.services.bootstrap import Servicios
-from app.services.documentos import LoteGenerado
 from app.services.expedientes import Columna
 from app.ui import formato, mensajes
 from app.ui.campos import botones, campo_fecha, fecha_de
@@ -25,6 +25,9 @@ from app.ui.errors import show_error
 from app.ui.expedientes_page import ExpedientesPage
 from app.ui.pestana import nota
 from app.ui.tasks import Tarea, ejecutar
+
+if TYPE_CHECKING:
+    from app.services.documentos import LoteGenerado  # the document stack loads when a batch runs
 
 #: Documents that need nothing but the expediente and a date.
 TIPOS_LOTE = (TipoDocumento.RPV, TipoDocumento.OPI, TipoDocumento.RAZON_NO_PAGO, TipoDocumento.LIQUIDACION,

@@ -2,34 +2,34 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from PySide6.QtCore import QByteArray, QSettings, Qt, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QDialog, QDockWidget, QFrame, QLabel, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import QDialog, QDockWidget, QFrame, QLabel, QMainWindow, QMenu, QStackedWidget, QWidget
 
 from app.domain.permisos import Permiso, Rol
 from app.services.bootstrap import Servicios
 from app.services.sesion import cedula_del_secretario
 from app.ui import inicio, mensajes, tasks
-from app.ui.auditoria_page import AuditoriaPage
-from app.ui.bienes_page import BienesPage
-from app.ui.cambiar_clave_dialog import CambiarClaveDialog
 from app.ui.errors import protegido
-from app.ui.expediente_page import ExpedientePage
 from app.ui.expedientes_page import ExpedientesPage
-from app.ui.honorarios_page import HonorariosPage
 from app.ui.import_action import ImportarTitulos
 from app.ui.lote_action import GenerarLote
 from app.ui.opi_lote_action import GenerarOpiLote
-from app.ui.plantillas_page import PlantillasDialog
-from app.ui.secretarios_page import SecretariosPage
-from app.ui.sorteo_dialog import SorteoDialog
 from app.ui.sync_control import ControlSync
-from app.ui.tablero_page import TableroPage
-from app.ui.tarifa_honorarios_dialog import TarifaHonorariosDialog
-from app.ui.usuarios_page import UsuariosPage
-from app.ui.vencimientos_page import VencimientosPage
 from app.ui.vencimientos_panel import VencimientosPanel
 from app.ui.verificar_action import VerificarOficina
+
+if TYPE_CHECKING:
+    from app.ui.auditoria_page import AuditoriaPage
+    from app.ui.bienes_page import BienesPage
+    from app.ui.expediente_page import ExpedientePage
+    from app.ui.honorarios_page import HonorariosPage
+    from app.ui.secretarios_page import SecretariosPage
+    from app.ui.tablero_page import TableroPage
+    from app.ui.usuarios_page import UsuariosPage
+    from app.ui.vencimientos_page import VencimientosPage
 
 ORGANIZACION = "IESS"
 APLICACION = "Foja"
@@ -58,19 +58,12 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
 
         self.lista = ExpedientesPage(servicios, self)
-        self.expediente = ExpedientePage(servicios, self)
-        self.secretarios = SecretariosPage(servicios, self)
-        self.vencimientos = VencimientosPage(servicios, self)
-        self.usuarios = UsuariosPage(servicios.usuarios, self)
-        self.auditoria = AuditoriaPage(servicios.auditoria, self, self.settings)
-        self.tablero = TableroPage(servicios.tablero, self)
-        self.bienes = BienesPage(servicios, self)
-        self.honorarios = HonorariosPage(servicios, self)
+        # The other pages (and their modules: documents, charts, goods) are built the first time they are
+        # shown or asked for (the properties below): the window opens on the list without paying for them.
+        self._paginas: dict[str, QWidget] = {}
         self._origen: QWidget = self.lista  # where «Volver» from the expediente goes
         self.paginas = QStackedWidget(self)
-        for p in (self.lista, self.expediente, self.secretarios, self.vencimientos, self.usuarios, self.auditoria,
-                  self.tablero, self.bienes, self.honorarios):
-            self.paginas.addWidget(p)
+        self.paginas.addWidget(self.lista)
         self.setCentralWidget(self.paginas)
 
         self.conteo = QLabel(self)
@@ -98,34 +91,15 @@ class MainWindow(QMainWindow):
 
         self.lista.abrir.connect(self.abrir_expediente)
         self.lista.estado.connect(self.conteo.setText)
-        self.expediente.volver.connect(self.volver_del_expediente)
-        self.expediente.mensaje.connect(self._aviso)
-        self.expediente.cambiado.connect(lambda _n: self.lista.cargar())
-        self.secretarios.volver.connect(self.mostrar_lista)
-        self.secretarios.mensaje.connect(self._aviso)
         self.importador.importado.connect(lambda _r: self.lista.cargar())
         self.opi_lote.terminado.connect(self.lista.cargar)
         self.lote.terminado.connect(self.lista.cargar)
-        self.vencimientos.abrir.connect(self.abrir_expediente)
-        self.vencimientos.volver.connect(self.mostrar_lista)
-        self.vencimientos.mensaje.connect(self._aviso)
-        for p in (self.usuarios, self.auditoria, self.tablero, self.bienes, self.honorarios):
-            p.volver.connect(self.mostrar_lista)
         # The dashboard follows every write that changes its figures (import, sorteo, payment, act, batch).
-        self.tablero.abrir.connect(self.abrir_expediente)
-        self.tablero.mensaje.connect(self._aviso)
-        self.importador.importado.connect(lambda _r: self.tablero.refrescar())
-        self.expediente.cambiado.connect(lambda _n: self.tablero.refrescar())
-        self.opi_lote.terminado.connect(self.tablero.refrescar)
-        self.lote.terminado.connect(self.tablero.refrescar)
-        self.honorarios.mensaje.connect(self._aviso)
-        self.honorarios.abrir.connect(self.abrir_expediente)
-        self.usuarios.mensaje.connect(self._aviso)
-        self.bienes.abrir.connect(self.abrir_expediente)
-        self.bienes.mensaje.connect(self._aviso)
+        self.importador.importado.connect(lambda _r: self._refrescar_tablero())
+        self.opi_lote.terminado.connect(self._refrescar_tablero)
+        self.lote.terminado.connect(self._refrescar_tablero)
         self.sync.datos_cambiados.connect(self.actualizar)
         self.sync.mensaje.connect(self._aviso)
-        self.auditoria.mensaje.connect(self._aviso)
         self.panel_vencimientos: VencimientosPanel | None = None
         if inicio.con_panel_vencimientos(usuario):  # the secretario-abogado: his vencimientos beside his list
             self.panel_vencimientos = VencimientosPanel(
@@ -177,7 +151,10 @@ class MainWindow(QMainWindow):
         for a in (self.accion_buscar, self.accion_abrir, self.accion_volver, self.accion_vencimientos):
             expedientes.addAction(a)
         expedientes.addSeparator()
-        self.menu_documento = expedientes.addMenu(self.expediente.menu_documentos)
+        # The expediente page's «Generar documento» menu, put here when that page is built (it is enabled
+        # only while the page is shown); until then a disabled stand-in keeps its place.
+        self.menu_documento = expedientes.addMenu(QMenu("&Generar documento", self))
+        self._menu_expedientes = expedientes
         expedientes.addAction(self.lote.accion)
         expedientes.addAction(self.opi_lote.accion)
         expedientes.addSeparator()
@@ -256,6 +233,132 @@ class MainWindow(QMainWindow):
             a.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             self.addAction(a)
 
+    # -- pages, built on first use ------------------------------------------------------------------
+    def _pagina(self, nombre: str) -> Any:
+        """The page ``nombre``, building it (and importing its module) the first time."""
+        p = self._paginas.get(nombre)
+        if p is None:
+            p = getattr(self, f"_crear_{nombre}")()
+            self._paginas[nombre] = p
+            self.paginas.addWidget(p)
+        return p
+
+    def _construida(self, nombre: str) -> Any:
+        """The page ``nombre`` if already built, else None (nothing to refresh in a page never shown)."""
+        return self._paginas.get(nombre)
+
+    def _crear_expediente(self) -> ExpedientePage:
+        from app.ui.expediente_page import ExpedientePage
+
+        p = ExpedientePage(self._srv, self)
+        p.volver.connect(self.volver_del_expediente)
+        p.mensaje.connect(self._aviso)
+        p.cambiado.connect(lambda _n: self.lista.cargar())
+        p.cambiado.connect(lambda _n: self._refrescar_tablero())
+        provisional = self.menu_documento
+        self.menu_documento = self._menu_expedientes.insertMenu(provisional, p.menu_documentos)
+        self._menu_expedientes.removeAction(provisional)
+        self.menu_documento.setEnabled(False)
+        return p
+
+    def _crear_secretarios(self) -> SecretariosPage:
+        from app.ui.secretarios_page import SecretariosPage
+
+        p = SecretariosPage(self._srv, self)
+        p.volver.connect(self.mostrar_lista)
+        p.mensaje.connect(self._aviso)
+        return p
+
+    def _crear_vencimientos(self) -> VencimientosPage:
+        from app.ui.vencimientos_page import VencimientosPage
+
+        p = VencimientosPage(self._srv, self)
+        p.abrir.connect(self.abrir_expediente)
+        p.volver.connect(self.mostrar_lista)
+        p.mensaje.connect(self._aviso)
+        return p
+
+    def _crear_usuarios(self) -> UsuariosPage:
+        from app.ui.usuarios_page import UsuariosPage
+
+        p = UsuariosPage(self._srv.usuarios, self)
+        p.volver.connect(self.mostrar_lista)
+        p.mensaje.connect(self._aviso)
+        return p
+
+    def _crear_auditoria(self) -> AuditoriaPage:
+        from app.ui.auditoria_page import AuditoriaPage
+
+        p = AuditoriaPage(self._srv.auditoria, self, self.settings)
+        p.volver.connect(self.mostrar_lista)
+        p.mensaje.connect(self._aviso)
+        return p
+
+    def _crear_tablero(self) -> TableroPage:
+        from app.ui.tablero_page import TableroPage
+
+        p = TableroPage(self._srv.tablero, self)
+        p.volver.connect(self.mostrar_lista)
+        p.abrir.connect(self.abrir_expediente)
+        p.mensaje.connect(self._aviso)
+        return p
+
+    def _crear_bienes(self) -> BienesPage:
+        from app.ui.bienes_page import BienesPage
+
+        p = BienesPage(self._srv, self)
+        p.volver.connect(self.mostrar_lista)
+        p.abrir.connect(self.abrir_expediente)
+        p.mensaje.connect(self._aviso)
+        return p
+
+    def _crear_honorarios(self) -> HonorariosPage:
+        from app.ui.honorarios_page import HonorariosPage
+
+        p = HonorariosPage(self._srv, self)
+        p.volver.connect(self.mostrar_lista)
+        p.mensaje.connect(self._aviso)
+        p.abrir.connect(self.abrir_expediente)
+        return p
+
+    @property
+    def expediente(self) -> ExpedientePage:
+        return self._pagina("expediente")  # type: ignore[no-any-return]
+
+    @property
+    def secretarios(self) -> SecretariosPage:
+        return self._pagina("secretarios")  # type: ignore[no-any-return]
+
+    @property
+    def vencimientos(self) -> VencimientosPage:
+        return self._pagina("vencimientos")  # type: ignore[no-any-return]
+
+    @property
+    def usuarios(self) -> UsuariosPage:
+        return self._pagina("usuarios")  # type: ignore[no-any-return]
+
+    @property
+    def auditoria(self) -> AuditoriaPage:
+        return self._pagina("auditoria")  # type: ignore[no-any-return]
+
+    @property
+    def tablero(self) -> TableroPage:
+        return self._pagina("tablero")  # type: ignore[no-any-return]
+
+    @property
+    def bienes(self) -> BienesPage:
+        return self._pagina("bienes")  # type: ignore[no-any-return]
+
+    @property
+    def honorarios(self) -> HonorariosPage:
+        return self._pagina("honorarios")  # type: ignore[no-any-return]
+
+    @Slot()
+    def _refrescar_tablero(self) -> None:
+        t = self._construida("tablero")
+        if t is not None:
+            t.refrescar()
+
     def _habilitar(self) -> None:
         actual = self.paginas.currentWidget()
         self.conteo.setVisible(actual is self.lista)
@@ -263,7 +366,7 @@ class MainWindow(QMainWindow):
         self.accion_abrir.setEnabled(actual is self.lista)
         self.opi_lote.habilitar(actual is self.lista)
         self.lote.habilitar(actual is self.lista)
-        self.menu_documento.setEnabled(actual is self.expediente)
+        self.menu_documento.setEnabled(actual is not None and actual is self._construida("expediente"))
         self.accion_volver.setEnabled(actual is not self.lista)
 
     # -- navigation ---------------------------------------------------------------------------------
@@ -273,15 +376,16 @@ class MainWindow(QMainWindow):
         self.expediente.mostrar(numero)
         actual = self.paginas.currentWidget()
         if actual is not self.expediente:
-            self._origen = self.vencimientos if actual is self.vencimientos else self.lista
+            venc = self._construida("vencimientos")
+            self._origen = venc if venc is not None and actual is venc else self.lista
         self.expediente.boton_volver.setText(
-            "← Volver a vencimientos" if self._origen is self.vencimientos else "← Volver a la lista")
+            "← Volver a vencimientos" if self._origen is not self.lista else "← Volver a la lista")
         self.paginas.setCurrentWidget(self.expediente)
         self.expediente.tabla.setFocus()
 
     @Slot()
     def volver_del_expediente(self) -> None:
-        if self._origen is self.vencimientos:
+        if self._origen is not self.lista:  # the vencimientos page
             self.mostrar_vencimientos()
         else:
             self.mostrar_lista()
@@ -289,7 +393,7 @@ class MainWindow(QMainWindow):
     @Slot()
     def volver(self) -> None:
         """Esc: from the expediente back where it was opened from; from any other page to the list."""
-        if self.paginas.currentWidget() is self.expediente:
+        if self.paginas.currentWidget() is self._construida("expediente"):
             self.volver_del_expediente()
         else:
             self.mostrar_lista()
@@ -316,6 +420,8 @@ class MainWindow(QMainWindow):
     @Slot()
     @protegido
     def abrir_plantillas(self) -> None:
+        from app.ui.plantillas_page import PlantillasDialog
+
         dlg = PlantillasDialog(self._srv, self)
         dlg.exec()
         dlg.deleteLater()
@@ -326,7 +432,7 @@ class MainWindow(QMainWindow):
         volvio_de = self.paginas.currentWidget()
         self.paginas.setCurrentWidget(self.lista)
         self.lista.tabla.setFocus()
-        if volvio_de is self.expediente and self.expediente.numero:
+        if volvio_de is self._construida("expediente") and self.expediente.numero:
             row = self.lista.model.fila_de_numero(self.expediente.numero)
             if row >= 0:
                 self.lista.tabla.selectRow(row)
@@ -344,10 +450,9 @@ class MainWindow(QMainWindow):
         if nombre == inicio.EXPEDIENTES:
             self.mostrar_lista()
             return
-        pagina = {inicio.USUARIOS: self.usuarios, inicio.AUDITORIA: self.auditoria, inicio.TABLERO: self.tablero,
-                  inicio.BIENES: self.bienes}[nombre]
-        if isinstance(pagina, UsuariosPage | AuditoriaPage | TableroPage | BienesPage):
-            pagina.cargar()
+        pagina = self._pagina({inicio.USUARIOS: "usuarios", inicio.AUDITORIA: "auditoria", inicio.TABLERO: "tablero",
+                               inicio.BIENES: "bienes"}[nombre])
+        pagina.cargar()
         self.paginas.setCurrentWidget(pagina)
 
     @Slot()
@@ -360,6 +465,8 @@ class MainWindow(QMainWindow):
     @Slot()
     @protegido
     def abrir_tarifa_honorarios(self) -> None:
+        from app.ui.tarifa_honorarios_dialog import TarifaHonorariosDialog
+
         dlg = TarifaHonorariosDialog(self._srv.honorarios_tarifa, self)
         dlg.exec()
         dlg.deleteLater()
@@ -367,6 +474,8 @@ class MainWindow(QMainWindow):
     @Slot()
     @protegido
     def cambiar_clave(self) -> None:
+        from app.ui.cambiar_clave_dialog import CambiarClaveDialog
+
         dlg = CambiarClaveDialog(self._srv.usuarios, self)
         if dlg.exec() == QDialog.DialogCode.Accepted:
             self._aviso("Contraseña cambiada.")
@@ -381,16 +490,14 @@ class MainWindow(QMainWindow):
     @protegido
     def actualizar(self) -> None:
         actual = self.paginas.currentWidget()
-        if actual is self.expediente:
+        construidas = {v: k for k, v in self._paginas.items()}
+        nombre = construidas.get(actual)
+        if nombre == "expediente":
             self.expediente.actualizar()
-        elif actual is self.secretarios:
-            self.secretarios.cargar()
-        elif actual is self.vencimientos:
-            self.vencimientos.cargar()
-        elif actual in (self.usuarios, self.auditoria, self.tablero, self.bienes, self.honorarios):
+        elif nombre is not None:  # secretarios, vencimientos, usuarios, auditoría, tablero, bienes, honorarios
             actual.cargar()
-        if actual is not self.tablero:  # F5 or rows pulled by the sync: the dashboard reloads when next shown
-            self.tablero.refrescar()
+        if nombre != "tablero":  # F5 or rows pulled by the sync: the dashboard reloads when next shown
+            self._refrescar_tablero()
         if self.panel_vencimientos is not None:
             self.panel_vencimientos.cargar()
         self.lista.cargar()
@@ -399,9 +506,11 @@ class MainWindow(QMainWindow):
     @Slot()
     @protegido
     def realizar_sorteo(self) -> None:
+        from app.ui.sorteo_dialog import SorteoDialog
+
         dlg = SorteoDialog(self._srv, self)
         dlg.sorteo_realizado.connect(lambda _r: self.lista.cargar())
-        dlg.sorteo_realizado.connect(lambda _r: self.tablero.refrescar())
+        dlg.sorteo_realizado.connect(lambda _r: self._refrescar_tablero())
         dlg.exec()
         dlg.deleteLater()
         self.activateWindow()  # the keyboard (shortcuts) back to the main window
