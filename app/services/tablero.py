@@ -25,7 +25,7 @@ from sqlalchemy import Select, and_, case, false, func, select
 
 from app.common.dates import format_dmy, local_today
 from app.common.errors import ValidationError
-from app.domain.etapas import EstadoTitulo, Etapa
+from app.domain.etapas import Etapa
 from app.domain.procedimiento import CERRADAS
 from app.domain.tablero import BANDAS, EMBUDO, ETAPAS_CANCELADA, ETAPAS_EMBARGO, Banda, EstadoCartera
 from app.domain.terminos import PLAZO_SECRETARIO_DIAS
@@ -33,6 +33,7 @@ from app.reports import graficos, tablas
 from app.reports.graficos import Grafico
 from app.services.context import Contexto
 from app.services.recaudacion import MesNacional, RecaudacionService
+from app.services.sorteo import pendiente
 from app.storage.models import Deudor, Expediente, Pago, Secretario, Termino, TituloCredito
 from app.storage.sqlfuncs import anio_mes, sumar_dias
 
@@ -232,7 +233,7 @@ class TableroService:
                 .where(Secretario.office_id == self.ctx.office_id))}
             pendientes = s.scalar(select(func.count()).select_from(TituloCredito).where(
                 TituloCredito.office_id == self.ctx.office_id,
-                TituloCredito.estado == EstadoTitulo.PENDIENTE)) or 0
+                pendiente())) or 0
             honorarios = self._honorarios(s, f, desde, hasta)
         nacional = self.recaudacion_nacional.meses(primer_dia(desde), hasta)
 
