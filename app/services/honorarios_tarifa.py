@@ -22,13 +22,13 @@ import uuid
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.common.dates import format_dmy, local_today
 from app.common.errors import NotFoundError, RuleError, ValidationError
-from app.documents import contexto as cx
 from app.domain.honorarios import (
     FUENTE_PREDETERMINADA,
     SUSPENSIONES_PREDETERMINADAS,
@@ -47,6 +47,10 @@ from app.storage.models_honorarios import SuspensionHonorarios, TarifaHonorarios
 PREF_A_CARGO = "honorarios.a_cargo_del_coactivado"
 PREF_TARIFA_CONFIRMADA = "honorarios.tarifa_confirmada"
 PREF_SUSPENSIONES = "honorarios.suspensiones_configuradas"
+
+if TYPE_CHECKING:
+    from app.documents import contexto as cx
+
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +122,8 @@ def honorarios_opi(s: Session, e: Expediente, fecha: date) -> cx.HonorariosOpi |
     if not regla.cobra_en(fecha):
         return None
     t = regla.tarifa_en(fecha)
+    from app.documents import contexto as cx  # the documents' stack only when a document is made
+
     return cx.HonorariosOpi(t.porcentaje, t.iva_porcentaje, regla.honorario(e.titulo.total, fecha))
 
 

@@ -18,7 +18,6 @@ from app.ui.import_action import ImportarTitulos
 from app.ui.lote_action import GenerarLote
 from app.ui.opi_lote_action import GenerarOpiLote
 from app.ui.sync_control import ControlSync
-from app.ui.vencimientos_panel import VencimientosPanel
 from app.ui.verificar_action import VerificarOficina
 
 if TYPE_CHECKING:
@@ -30,6 +29,7 @@ if TYPE_CHECKING:
     from app.ui.tablero_page import TableroPage
     from app.ui.usuarios_page import UsuariosPage
     from app.ui.vencimientos_page import VencimientosPage
+    from app.ui.vencimientos_panel import VencimientosPanel
 
 ORGANIZACION = "IESS"
 APLICACION = "Foja"
@@ -102,6 +102,8 @@ class MainWindow(QMainWindow):
         self.sync.mensaje.connect(self._aviso)
         self.panel_vencimientos: VencimientosPanel | None = None
         if inicio.con_panel_vencimientos(usuario):  # the secretario-abogado: his vencimientos beside his list
+            from app.ui.vencimientos_panel import VencimientosPanel
+
             self.panel_vencimientos = VencimientosPanel(
                 servicios.vencimientos, cedula_del_secretario(servicios, usuario), self)
             self.panel_vencimientos.abrir.connect(self.abrir_expediente)
