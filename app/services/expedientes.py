@@ -9,13 +9,13 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import func, literal_column, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.domain.etapas import Etapa
 from app.services.context import Contexto
 from app.services.foliacion import EntradaIndice, expediente_por_numero, indice_de
-from app.services.lista_expedientes import Cursor, Filtro, condicion, consulta, cursor_de, valores
+from app.services.lista_expedientes import Cursor, Filtro, condicion, consulta, conteo_hasta, cursor_de, valores
 from app.storage.models import Deudor, Expediente, Folio, Oficina, Secretario, TituloCredito
 
 TOPE_CONTEO = 1000
@@ -139,8 +139,7 @@ class ExpedientesService:
             if tope is None:
                 total = s.scalar(select(func.count()).select_from(Expediente).where(cond.conteo)) or 0
             else:  # stop counting at tope + 1 rows: flat however many match
-                hasta = select(literal_column("1")).select_from(Expediente).where(cond.conteo).limit(tope + 1)
-                total = s.scalar(select(func.count()).select_from(hasta.subquery())) or 0
+                total = s.scalar(conteo_hasta(cond, tope + 1)) or 0
             if not total:
                 return 0, Pagina([], None)
             rows = s.connection().execute(consulta(cond.pagina, orden.value, descendente, None).limit(limite + 1)).all()
