@@ -324,6 +324,8 @@ def importar(srv: Servicios, paths: DataPaths, n: int, repeticiones: int) -> Mue
               "fecha_emision", "deudor_id", "concepto", "periodo", "capital", "interes", "recargo", "total",
               "fecha_interes_desde", "provincia", "estado", "importacion_id")
 
+    registro = {"id", "office_id", "row_version", "created_at", "created_by", "updated_at", "updated_by"}
+
     def crudo(_x: Any) -> float:
         t0 = time.perf_counter()
         now = datetime.now(UTC)
@@ -333,10 +335,15 @@ def importar(srv: Servicios, paths: DataPaths, n: int, repeticiones: int) -> Mue
         d_rows, t_rows, a_rows, o_rows = [], [], [], []
 
         def log(tabla: str, fid: str, cols: tuple[str, ...], fila: tuple[Any, ...]) -> None:
-            j = json.dumps(dict(zip(cols, fila, strict=True)))
+            # As Foja stores them: compact JSON; the audit without the bookkeeping, the id and the NULLs
+            # (app.storage.tracking), the outbox with the whole row.
+            d = dict(zip(cols, fila, strict=True))
+            a = json.dumps({k: v for k, v in d.items() if k not in registro and v is not None}, separators=(",", ":"),
+                           ensure_ascii=False)
             a_rows.append((uuid.uuid4().hex, oid, 1, ts, "bench", ts, "bench", mid, "bench", "importar", tabla, fid,
-                           "INSERT", None, j))
-            o_rows.append((mid, tabla, fid, "INSERT", None, j, ts))
+                           "INSERT", None, a))
+            o_rows.append((mid, tabla, fid, "INSERT", None, json.dumps(d, separators=(",", ":"), ensure_ascii=False),
+                           ts))
 
         for f in filas:
             if f.identificacion not in deudores:
