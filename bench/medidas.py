@@ -403,18 +403,20 @@ def opi(srv: Servicios, n: int, rng: random.Random) -> Muestras:
         if f.etapa is Etapa.SORTEADO and f.numero not in numeros:
             numeros.append(f.numero)
     visto: dict[str, Any] = {}
-    original = documentos.render_con_hojas
+    # The service renders through the name it imported (render; render_con_hojas in older versions).
+    nombre = "render_con_hojas" if hasattr(documentos, "render_con_hojas") else "render"
+    original = getattr(documentos, nombre)
 
     def espia(plantilla: Path, contexto: Any) -> Any:
         visto.setdefault("plantilla", plantilla)
         visto.setdefault("contexto", dict(contexto))
         return original(plantilla, contexto)
 
-    documentos.render_con_hojas = espia  # type: ignore[assignment]
+    setattr(documentos, nombre, espia)
     try:
         srv.documentos.generar_opi(numeros.pop())
     finally:
-        documentos.render_con_hojas = original  # type: ignore[assignment]
+        setattr(documentos, nombre, original)
 
     def crudo(_x: Any) -> None:
         tpl = DocxTemplate(str(visto["plantilla"]))
