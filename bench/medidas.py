@@ -402,6 +402,26 @@ def opi(srv: Servicios, n: int, rng: random.Random) -> Muestras:
         f = ex.buscar(offset=rng.randrange(total), limite=1, solo_mios=False)[0]
         if f.etapa is Etapa.SORTEADO and f.numero not in numeros:
             numeros.append(f.numero)
+    # The OPI needs the RPV personally notified and its 10 días hábiles lapsed (COA arts. 271, 279): each
+    # juicio gets them first (not measured), the OPIs are dated on the last business day before today.
+    from datetime import timedelta
+    from zoneinfo import ZoneInfo
+
+    from app.domain.terminos import calendario
+
+    cal = calendario()
+    fecha_opi = date.today() - timedelta(days=1)
+    while not cal.es_habil(fecha_opi):
+        fecha_opi -= timedelta(days=1)
+    fecha_rpv = fecha_opi - timedelta(days=28)
+    while not cal.es_habil(fecha_rpv):
+        fecha_rpv -= timedelta(days=1)
+    notificada = datetime.combine(cal.sumar_dias_habiles(fecha_rpv, 1), datetime.min.time().replace(hour=10),
+                                  ZoneInfo("America/Guayaquil")).astimezone(UTC)
+    for j in numeros:
+        srv.documentos.generar("rpv", j, fecha_rpv)
+        srv.notificaciones.registrar(j, intento=1, forma="PERSONAL", efectiva=True, notifica="RPV",
+                                     direccion="Su domicilio", fecha_hora=notificada)
     visto: dict[str, Any] = {}
     # The service renders through the name it imported (render; render_con_hojas in older versions).
     nombre = "render_con_hojas" if hasattr(documentos, "render_con_hojas") else "render"
@@ -414,7 +434,7 @@ def opi(srv: Servicios, n: int, rng: random.Random) -> Muestras:
 
     setattr(documentos, nombre, espia)
     try:
-        srv.documentos.generar_opi(numeros.pop())
+        srv.documentos.generar_opi(numeros.pop(), fecha_opi)
     finally:
         setattr(documentos, nombre, original)
 
@@ -424,7 +444,7 @@ def opi(srv: Servicios, n: int, rng: random.Random) -> Muestras:
                    autoescape=True)
         tpl.save(io.BytesIO())
 
-    return alternar(lambda j: srv.documentos.generar_opi(j), crudo, numeros)
+    return alternar(lambda j: srv.documentos.generar_opi(j, fecha_opi), crudo, numeros)
 
 
 def vencimientos(srv: Servicios, crudo: Crudo, repeticiones: int) -> Muestras:
