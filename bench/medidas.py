@@ -324,6 +324,8 @@ def importar(srv: Servicios, paths: DataPaths, n: int, repeticiones: int) -> Mue
               "fecha_emision", "deudor_id", "concepto", "periodo", "capital", "interes", "recargo", "total",
               "fecha_interes_desde", "provincia", "estado", "importacion_id")
 
+    registro = {"id", "office_id", "row_version", "created_at", "created_by", "updated_at", "updated_by"}
+
     def crudo(_x: Any) -> float:
         t0 = time.perf_counter()
         now = datetime.now(UTC)
@@ -333,10 +335,15 @@ def importar(srv: Servicios, paths: DataPaths, n: int, repeticiones: int) -> Mue
         d_rows, t_rows, a_rows, o_rows = [], [], [], []
 
         def log(tabla: str, fid: str, cols: tuple[str, ...], fila: tuple[Any, ...]) -> None:
-            j = json.dumps(dict(zip(cols, fila, strict=True)))
+            # As Foja stores them: compact JSON; the audit without the bookkeeping, the id and the NULLs
+            # (app.storage.tracking), the outbox with the whole row.
+            d = dict(zip(cols, fila, strict=True))
+            a = json.dumps({k: v for k, v in d.items() if k not in registro and v is not None}, separators=(",", ":"),
+                           ensure_ascii=False)
             a_rows.append((uuid.uuid4().hex, oid, 1, ts, "bench", ts, "bench", mid, "bench", "importar", tabla, fid,
-                           "INSERT", None, j))
-            o_rows.append((mid, tabla, fid, "INSERT", None, j, ts))
+                           "INSERT", None, a))
+            o_rows.append((mid, tabla, fid, "INSERT", None, json.dumps(d, separators=(",", ":"), ensure_ascii=False),
+                           ts))
 
         for f in filas:
             if f.identificacion not in deudores:
@@ -395,19 +402,41 @@ def opi(srv: Servicios, n: int, rng: random.Random) -> Muestras:
         f = ex.buscar(offset=rng.randrange(total), limite=1, solo_mios=False)[0]
         if f.etapa is Etapa.SORTEADO and f.numero not in numeros:
             numeros.append(f.numero)
+    # The OPI needs the RPV personally notified and its 10 días hábiles lapsed (COA arts. 271, 279): each
+    # juicio gets them first (not measured), the OPIs are dated on the last business day before today.
+    from datetime import timedelta
+    from zoneinfo import ZoneInfo
+
+    from app.domain.terminos import calendario
+
+    cal = calendario()
+    fecha_opi = date.today() - timedelta(days=1)
+    while not cal.es_habil(fecha_opi):
+        fecha_opi -= timedelta(days=1)
+    fecha_rpv = fecha_opi - timedelta(days=28)
+    while not cal.es_habil(fecha_rpv):
+        fecha_rpv -= timedelta(days=1)
+    notificada = datetime.combine(cal.sumar_dias_habiles(fecha_rpv, 1), datetime.min.time().replace(hour=10),
+                                  ZoneInfo("America/Guayaquil")).astimezone(UTC)
+    for j in numeros:
+        srv.documentos.generar("rpv", j, fecha_rpv)
+        srv.notificaciones.registrar(j, intento=1, forma="PERSONAL", efectiva=True, notifica="RPV",
+                                     direccion="Su domicilio", fecha_hora=notificada)
     visto: dict[str, Any] = {}
-    original = documentos.render_con_hojas
+    # The service renders through the name it imported (render; render_con_hojas in older versions).
+    nombre = "render_con_hojas" if hasattr(documentos, "render_con_hojas") else "render"
+    original = getattr(documentos, nombre)
 
     def espia(plantilla: Path, contexto: Any) -> Any:
         visto.setdefault("plantilla", plantilla)
         visto.setdefault("contexto", dict(contexto))
         return original(plantilla, contexto)
 
-    documentos.render_con_hojas = espia  # type: ignore[assignment]
+    setattr(documentos, nombre, espia)
     try:
-        srv.documentos.generar_opi(numeros.pop())
+        srv.documentos.generar_opi(numeros.pop(), fecha_opi)
     finally:
-        documentos.render_con_hojas = original  # type: ignore[assignment]
+        setattr(documentos, nombre, original)
 
     def crudo(_x: Any) -> None:
         tpl = DocxTemplate(str(visto["plantilla"]))
@@ -415,7 +444,7 @@ def opi(srv: Servicios, n: int, rng: random.Random) -> Muestras:
                    autoescape=True)
         tpl.save(io.BytesIO())
 
-    return alternar(lambda j: srv.documentos.generar_opi(j), crudo, numeros)
+    return alternar(lambda j: srv.documentos.generar_opi(j, fecha_opi), crudo, numeros)
 
 
 def vencimientos(srv: Servicios, crudo: Crudo, repeticiones: int) -> Muestras:

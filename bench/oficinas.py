@@ -83,7 +83,8 @@ def _ampliar(paths: DataPaths, hasta: int) -> None:
                                         primer_numero=ya + 1)
                 csv = escribir_csv(filas, Path(tmp) / f"t{ya}.csv")
                 srv.importacion.importar(csv)
-                fecha = date(2023, 1, 9) + timedelta(days=rng.randint(0, 1000))
+                # Generated títulos are issued up to 19/12/2025: each batch is drawn after that, in order.
+                fecha = date(2025, 12, 22) + timedelta(days=ya // LOTE + rng.randint(0, 1))
                 while fecha.weekday() >= 5:
                     fecha += timedelta(days=1)
                 srv.sorteo.realizar(semilla=f"bench-{ya}", fecha=fecha)

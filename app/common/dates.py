@@ -6,8 +6,6 @@ import re
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
-from babel.dates import format_date
-
 LOCAL_TZ = ZoneInfo("America/Guayaquil")
 
 _DMY = re.compile(r"^(\d{1,2})[/-](\d{1,2})[/-](\d{4})$")
@@ -42,6 +40,8 @@ def format_dmy(d: date) -> str:
 
 def long_date(d: date) -> str:
     """``date(2025, 5, 13)`` -> ``'13 de mayo de 2025'``."""
+    from babel.dates import format_date  # here: Babel is slow to import (program start)
+
     return format_date(d, format="d 'de' MMMM 'de' y", locale="es")
 
 

@@ -4,9 +4,6 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from stdnum.ec import ci, ruc
-from stdnum.exceptions import ValidationError as StdnumError
-
 IESS_RUC = "1760004650001"
 
 
@@ -21,6 +18,9 @@ def validar_identificacion(value: str) -> tuple[str, TipoIdentificacion]:
     Raises:
         ValueError: wrong length or check digit (Spanish message naming the problem).
     """
+    from stdnum.ec import ci, ruc  # here, not at the top: python-stdnum is slow to import (program start)
+    from stdnum.exceptions import ValidationError as StdnumError
+
     s = "".join(ch for ch in (value or "") if not ch.isspace()).replace("-", "")
     if not s:
         raise ValueError("la cédula/RUC está vacía")

@@ -25,8 +25,6 @@ from datetime import date, timedelta
 from enum import StrEnum
 from functools import lru_cache
 
-import holidays
-
 OBSERVADO = "(observado)"
 #: How far from its "observado" day the original day of a moved holiday may lie.
 _VENTANA_TRASLADO = timedelta(days=7)
@@ -41,6 +39,8 @@ class TipoTermino(StrEnum):
 def feriados_nacionales(anio: int) -> Mapping[date, str]:
     """Ecuador's national holidays of ``anio`` (Spanish names), keeping only the moved ("observado") day of
     a holiday the law moves. Cached per year: the ``holidays`` package is slow to build."""
+    import holidays  # here: the package is slow to import, and the program starts without a término
+
     crudos = dict(holidays.country_holidays("EC", years=anio, language="es"))
     quitar: set[date] = set()
     for d, nombre in crudos.items():

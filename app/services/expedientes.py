@@ -14,10 +14,13 @@ from sqlalchemy.orm import Session
 
 from app.domain.etapas import Etapa
 from app.services.context import Contexto
-from app.services.lista_expedientes import Cursor, Filtro, condicion, consulta, cursor_de, valores
+from app.services.lista_expedientes import Cursor, Filtro, condicion, consulta, conteo_hasta, cursor_de, valores
 from app.storage.consultas.expedientes import expediente_por_numero
 from app.storage.consultas.folios import EntradaIndice, indice_de
 from app.storage.models import Deudor, Expediente, Folio, Oficina, Secretario, TituloCredito
+
+TOPE_CONTEO = 1000
+"""The list counts the matches of a search up to this many at once; more are counted after its first page."""
 
 
 class OrdenExpedientes(StrEnum):
@@ -125,13 +128,19 @@ class ExpedientesService:
 
     def primera_pagina(
         self, texto: str = "", orden: OrdenExpedientes = OrdenExpedientes.NUMERO, descendente: bool = False,
-        limite: int = 200, solo_mios: bool | None = None,
+        limite: int = 200, solo_mios: bool | None = None, tope: int | None = TOPE_CONTEO,
     ) -> tuple[int, Pagina]:
         """(total matching, first page): what the list shows after a search, in one read (the matching
-        debtors are looked up once for both)."""
+        debtors are looked up once for both). The total is exact up to ``tope`` matches; above, it is
+        ``tope + 1``, "more than ``tope``" (a broad search, «a», «06», shows its first page at once; the
+        exact number comes from :meth:`contar`, which the list asks for in the background). ``tope=None``:
+        always exact."""
         with self.ctx.read() as s:
             cond = self._condicion(s, texto, solo_mios)
-            total = s.scalar(select(func.count()).select_from(Expediente).where(cond.conteo)) or 0
+            if tope is None:
+                total = s.scalar(select(func.count()).select_from(Expediente).where(cond.conteo)) or 0
+            else:  # stop counting at tope + 1 rows: flat however many match
+                total = s.scalar(conteo_hasta(cond, tope + 1)) or 0
             if not total:
                 return 0, Pagina([], None)
             rows = s.connection().execute(consulta(cond.pagina, orden.value, descendente, None).limit(limite + 1)).all()

@@ -22,13 +22,13 @@ import uuid
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.common.dates import format_dmy, local_today
 from app.common.errors import NotFoundError, RuleError, ValidationError
-from app.documents.campos import modelo as cm
 from app.domain.honorarios import (
     FUENTE_PREDETERMINADA,
     SUSPENSIONES_PREDETERMINADAS,
@@ -46,6 +46,10 @@ from app.storage.consultas.expedientes import fecha_sorteo_de
 from app.storage.consultas.preferencias import guardar, leer, textos
 from app.storage.models import Expediente
 from app.storage.models_honorarios import SuspensionHonorarios, TarifaHonorarios
+
+if TYPE_CHECKING:
+    from app.documents.campos import modelo as cm
+
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +95,8 @@ def honorarios_opi(s: Session, e: Expediente, fecha: date) -> cm.HonorariosOpi |
     if not regla.cobra_en(fecha):
         return None
     t = regla.tarifa_en(fecha)
+    from app.documents.campos import modelo as cm  # the documents' stack only when a document is made
+
     return cm.HonorariosOpi(t.porcentaje, t.iva_porcentaje, regla.honorario(e.titulo.total, fecha))
 
 

@@ -31,6 +31,7 @@ from sqlalchemy import (
     bindparam,
     column,
     false,
+    func,
     literal_column,
     select,
     table,
@@ -98,10 +99,14 @@ def _deudores_por_nombre(s: Session, office_id: uuid.UUID, texto: str) -> Select
 @dataclass(frozen=True, slots=True)
 class Filtro:
     """The WHERE of a search on ``expediente``, for the page and for the count (they differ only for a broad
-    search: the page walks the expedientes in order, the count goes through the debtors' index)."""
+    search: the page walks the expedientes in order, the count goes through the debtors' index).
+    ``deudores``, for a broad search only: the matching debtors' ids (a SELECT) and the WHERE on
+    ``expediente`` without them, for a count that joins the two and may stop early (:func:`conteo_hasta`)."""
 
     pagina: Any
     conteo: Any
+    deudores: Select[Any] | None = None
+    sin_deudores: Any = None
 
 
 class _JoinFijo(Join):
@@ -147,7 +152,21 @@ def condicion(s: Session, office_id: uuid.UUID, texto: str, secretario_id: uuid.
     # «+» keeps it off the deudor_id index, so it walks the requested order and keeps the matching rows.
     sin_indice = literal_column("+expediente.deudor_id", type_=Expediente.deudor_id.type) \
         if s.get_bind().dialect.name == "sqlite" else Expediente.deudor_id
-    return Filtro(cond & sin_indice.in_(deudores), cond & Expediente.deudor_id.in_(deudores))
+    return Filtro(cond & sin_indice.in_(deudores), cond & Expediente.deudor_id.in_(deudores), deudores, cond)
+
+
+def conteo_hasta(f: Filtro, tope: int) -> Select[Any]:
+    """``SELECT count(*)`` of the expedientes matching ``f``, stopping at ``tope`` rows. For a broad search
+    the matching debtors are joined to their expedientes (through ``(deudor_id, numero)``) as they come from
+    the name or identification index, so the count stops after the first ``tope`` instead of first
+    collecting every matching debtor (which the page's walk does once already)."""
+    if f.deudores is None:
+        hasta = select(literal_column("1")).select_from(Expediente).where(f.conteo)
+    else:
+        d = f.deudores.subquery()
+        hasta = (select(literal_column("1")).select_from(d)
+                 .join(Expediente, Expediente.deudor_id == d.c.id).where(f.sin_deudores))
+    return select(func.count()).select_from(hasta.limit(tope).subquery())
 
 
 _E, _D = Expediente.__table__, Deudor.__table__

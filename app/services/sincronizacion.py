@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-import psycopg
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.exc import DBAPIError, OperationalError
 
@@ -96,6 +95,8 @@ class SincronizacionService:
         if servidor is None:
             raise ValidationError("Este equipo no tiene servidor central: Oficina → Servidor central….")
         engine = motor(servidor, clave)
+        import psycopg  # the PostgreSQL driver only when a sync runs (slow to import)
+
         try:
             with conectar(engine) as pg:
                 res = ciclo.ciclo(self.ctx.engine, pg, self.ctx.blobs, servidor.usuario,

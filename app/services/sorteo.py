@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, literal_column, select
 from sqlalchemy.orm import Session
 
 from app.common.dates import local_today
@@ -31,6 +31,14 @@ from app.storage.models import Deudor, Documento, Expediente, Oficina, Secretari
 PREFIJO_PROVISIONAL = "P-"
 
 ActaFactory = Callable[[Session, Sorteo], Documento]
+
+
+
+def pendiente() -> ColumnElement[bool]:
+    """The título waits for the sorteo, with the state written into the SQL as a literal: SQLite then reads
+    the partial index of the pending títulos (``ix_titulo_pendiente``, migration 0011); with a bound
+    parameter it could not tell that the index covers the query."""
+    return TituloCredito.estado == literal_column(f"'{EstadoTitulo.PENDIENTE.value}'")
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +87,7 @@ class SorteoService:
         with self.ctx.read() as s:
             return s.scalar(
                 select(func.count()).select_from(TituloCredito).where(
-                    TituloCredito.office_id == self.ctx.office_id, TituloCredito.estado == EstadoTitulo.PENDIENTE
+                    TituloCredito.office_id == self.ctx.office_id, pendiente()
                 )
             ) or 0
 
@@ -91,7 +99,7 @@ class SorteoService:
                        TituloCredito.total, TituloCredito.fecha_emision)
                 .join(Deudor, Deudor.id == TituloCredito.deudor_id)
                 .where(TituloCredito.office_id == self.ctx.office_id,
-                       TituloCredito.estado == EstadoTitulo.PENDIENTE)
+                       pendiente())
                 .order_by(TituloCredito.numero)
                 .limit(limite)
             ).all()
@@ -116,7 +124,7 @@ class SorteoService:
         semilla = semilla or nueva_semilla()
         with self.ctx.tx("sorteo") as s:
             q = select(TituloCredito).where(
-                TituloCredito.office_id == self.ctx.office_id, TituloCredito.estado == EstadoTitulo.PENDIENTE
+                TituloCredito.office_id == self.ctx.office_id, pendiente()
             )
             if titulo_ids is not None:
                 wanted = set(titulo_ids)

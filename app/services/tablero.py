@@ -31,7 +31,7 @@ from sqlalchemy import Select, and_, case, false, func, select
 from app.common.dates import format_dmy, local_today
 from app.common.errors import ValidationError
 from app.domain.bienes import BAJO_CUSTODIA, FINALES, EstadoBien, proximo_informe
-from app.domain.etapas import EstadoTitulo, Etapa
+from app.domain.etapas import Etapa
 from app.domain.procedimiento import CERRADAS, inicio_del_plazo
 from app.domain.tablero import BANDAS, EMBUDO, ETAPAS_CANCELADA, ETAPAS_EMBARGO, Banda, EstadoCartera
 from app.reports import graficos, tablas
@@ -39,6 +39,7 @@ from app.reports.graficos import Grafico
 from app.services.bienes_comun import reglas_de
 from app.services.context import Contexto
 from app.services.recaudacion import MesNacional, RecaudacionService
+from app.services.sorteo import pendiente
 from app.storage.models import Deudor, Expediente, Secretario, TituloCredito
 from app.storage.models_bienes import Bien, Custodia, Depositario, InformeDepositario
 from app.storage.models_juicio import Pago, Termino
@@ -274,7 +275,7 @@ class TableroService:
                 .group_by(mes, estado, Expediente.secretario_id)).all()
             pendientes = s.scalar(select(func.count()).select_from(TituloCredito).where(
                 TituloCredito.office_id == self.ctx.office_id,
-                TituloCredito.estado == EstadoTitulo.PENDIENTE)) or 0
+                pendiente())) or 0
         nacional = self.recaudacion_nacional.meses(primer_dia(desde), hasta)
 
         por_etapa: dict[Etapa, list[Any]] = {e: [0, CERO] for e in EMBUDO}

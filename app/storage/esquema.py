@@ -57,8 +57,8 @@ _TABLAS_PLAN = ("expediente", "deudor", "secretario", "titulo_credito")
 def estadisticas_al_dia(engine: Engine) -> bool:
     """Refresh SQLite's planner statistics (``ANALYZE``) of the tables the list and the search read when
     they are missing or the table has at least doubled (or halved) since: without them SQLite picks plans
-    that read the whole office (a name search of seconds instead of milliseconds). Cheap when current (one
-    count per table). Returns True when it analyzed. No-op on other engines."""
+    that read the whole office (a name search of seconds instead of milliseconds). Cheap when current (the
+    largest rowid of each table). Returns True when it analyzed. No-op on other engines."""
     if engine.dialect.name != "sqlite":
         return False
     viejas: list[str] = []
@@ -68,7 +68,9 @@ def estadisticas_al_dia(engine: Engine) -> bool:
         except DBAPIError:
             stats = {}
         for t in _TABLAS_PLAN:
-            n = c.exec_driver_sql(f"SELECT count(*) FROM {t}").scalar() or 0
+            # The largest rowid: about the row count (rows are seldom deleted), read from the end of the
+            # table's b-tree instead of counting every row at each start.
+            n = c.exec_driver_sql(f"SELECT max(rowid) FROM {t}").scalar() or 0
             if n < 50:
                 continue
             previo = stats.get(t)

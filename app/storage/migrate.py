@@ -40,7 +40,7 @@ from app.common.permisos import archivo_privado
 log = logging.getLogger(__name__)
 
 MIGRATIONS_DIR = Path(__file__).resolve().parents[2] / "migrations"
-SUFIJO_COPIA = ".migrando"
+SUFIJO_COPIA = ".migrando"  # app.storage.salud keeps the same value (it does not import Alembic)
 
 
 def alembic_config(engine: Engine) -> Config:

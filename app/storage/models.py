@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy import JSON, Boolean, Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint, Uuid
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
+from sqlalchemy.sql import text
 
 from app.common.dates import utcnow
 from app.common.ids import new_id
@@ -151,7 +152,10 @@ class TituloCredito(Synced, Base):
     __tablename__ = "titulo_credito"
     __table_args__ = (
         UniqueConstraint("office_id", "numero"),
-        Index("ix_titulo_estado", "office_id", "estado", "numero"),
+        # Only the pending títulos (their queries name the state as a literal, app.services.sorteo.pendiente,
+        # so that SQLite can use it): migration 0011.
+        Index("ix_titulo_pendiente", "office_id", "numero", sqlite_where=text("estado = 'PENDIENTE'"),
+              postgresql_where=text("estado = 'PENDIENTE'")),
     )
 
     @declared_attr
@@ -160,7 +164,7 @@ class TituloCredito(Synced, Base):
 
     numero: Mapped[str] = mapped_column(String(40))
     fecha_emision: Mapped[date]
-    deudor_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("deudor.id"), index=True)
+    deudor_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("deudor.id"))
     concepto: Mapped[str] = mapped_column(String(300))
     periodo: Mapped[str] = mapped_column(String(40))
     capital: Mapped[Decimal]

@@ -25,7 +25,7 @@ from app.common.errors import BaseDanada, OcupadoError
 from app.common.paths import DataPaths
 from app.common.permisos import archivo_privado, carpeta_privada, privatizar_base
 from app.storage.db import MARCA_DANO
-from app.storage.migrate import SUFIJO_COPIA, revision_de_archivo, revisiones_conocidas
+from app.storage.esquema import cabeza
 
 log = logging.getLogger(__name__)
 
@@ -78,6 +78,8 @@ def _abre(path: Path) -> str | None:
             raise sqlite3.DatabaseError(f"la verificación de SQLite falla: {ok[0] if ok else '?'}")
     finally:
         con.close()
+    from app.storage.migrate import revision_de_archivo
+
     return revision_de_archivo(path)
 
 
@@ -117,6 +119,15 @@ def _danada(paths: DataPaths, motivo: str) -> BaseDanada:
     return BaseDanada(motivo, r.ruta if r else None, r.cuando if r else "")
 
 
+SUFIJO_COPIA = ".migrando"  # the same as app.storage.migrate.SUFIJO_COPIA
+
+
+def _revisiones_conocidas() -> set[str]:
+    from app.storage.migrate import revisiones_conocidas  # Alembic only for a database not at the head
+
+    return revisiones_conocidas()
+
+
 def diagnosticar(paths: DataPaths) -> None:
     """Check the database before opening it; a new folder passes (the office will be created).
 
@@ -129,7 +140,7 @@ def diagnosticar(paths: DataPaths) -> None:
     from app.common.errors import MigracionFallida
 
     db = paths.database
-    copia = Path(f"{db}{SUFIJO_COPIA}")
+    copia = Path(f"{db}{SUFIJO_COPIA}")  # app.storage.migrate's (not imported here: Alembic is slow to load)
     if copia.exists():  # left by a start killed while migrating; the live file never saw it
         log.info("se descarta una copia de migración interrumpida")
         for p in (copia, Path(f"{copia}-wal"), Path(f"{copia}-shm"), Path(f"{copia}-journal")):
@@ -169,7 +180,7 @@ def diagnosticar(paths: DataPaths) -> None:
     if rev is None and tablas - {"alembic_version"}:
         raise _danada(paths, f"«{db.name}» tiene tablas pero no la versión del esquema (una actualización "
                              "anterior quedó a medias)")
-    if rev is not None and rev[0] not in revisiones_conocidas():
+    if rev is not None and rev[0] != cabeza() and rev[0] not in _revisiones_conocidas():
         raise MigracionFallida(f"La base de datos es de una versión más nueva de Foja (esquema {rev[0]}): "
                                "instale la versión actual del programa.")
 
@@ -178,7 +189,7 @@ def respaldo_del_dia(paths: DataPaths, horas: float = 24.0, conservar: int = 3) 
     """Write a backup of the database unless the newest one is younger than ``horas``; keep the ``conservar``
     newest. Returns the new backup (None: not needed, or no database yet). So that the restore always has a
     recent good copy, not only the one made before the last schema upgrade."""
-    from app.storage.migrate import backup_sqlite, keep_recent_backups
+    from app.storage.migrate import backup_sqlite, keep_recent_backups, revision_de_archivo
 
     if not paths.database.exists() or paths.database.stat().st_size == 0:
         return None

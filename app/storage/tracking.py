@@ -8,8 +8,9 @@ A ``before_flush`` hook looks at what the session is about to write:
   written with Core right after the flush (after the rows they point at). Audit rows themselves are
   not queued: the central database keeps its own audit by trigger, with the PostgreSQL role of
   each writer (design.md §3), and queuing them would double the outbox;
-- the audit of an insert holds the whole new row (less the bookkeeping columns the audit record holds
-  itself), of a delete the whole old row, and of an update only
+- the audit of an insert holds the whole new row (less the bookkeeping columns and the id, which the audit
+  record holds itself, and the columns left NULL: absent means NULL), of a delete the whole old row, and of
+  an update only
   the fields that changed (before and after) plus ``row_version``: folding a row's audit records in order
   gives back every version of the row, at a fraction of the size of two whole rows per update;
 - an update or delete of an append-only row (folios, audit) is refused;
@@ -45,9 +46,13 @@ _SKIP_IN_DIFF = {"row_version", "updated_at", "updated_by"}
 # Columns of a new row that its audit record already holds in its own columns (office_id, created_at = the
 # record's instant, created_by = usuario) or that are fixed at creation (row_version 1, updated_* = created_*).
 _REGISTRO = frozenset({"office_id", "row_version", "created_at", "created_by", "updated_at", "updated_by"})
+_NO_AUDITADAS = _REGISTRO | {"id"}
 
 
 def _jsonable(value: Any) -> Any:
+    t = type(value)
+    if t is str or t is int or value is None or t is bool:  # most values, without the isinstance checks
+        return value
     if isinstance(value, uuid.UUID | Decimal):
         return str(value)
     if isinstance(value, datetime | date):
@@ -92,7 +97,10 @@ def _apply_scalar_defaults(obj: Synced) -> None:
 
 
 def _sin_registro(fila: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in fila.items() if k not in _REGISTRO}
+    """A new row as its audit record keeps it: without the bookkeeping the record holds in its own columns,
+    the id (its ``fila_id``) and the columns left NULL (absent means NULL). Defaults stay: the record shows
+    every value the row was created with."""
+    return {k: v for k, v in fila.items() if k not in _NO_AUDITADAS and v is not None}
 
 
 def mutation_id(session: Session) -> uuid.UUID:
@@ -271,59 +279,64 @@ def insertar(session: Session, modelo: type[Synced], filas: Iterable[Mapping[str
     mid = mutation_id(session)
     now = utcnow()
     tabla = modelo.__tablename__
-    columnas = _columnas(modelo)
+    # What every row, audit record and outbox entry of the batch shares is given once (and converted once
+    # for the database, _executemany), not per row.
     fijas = {"row_version": 1, "created_at": now, "updated_at": now, "created_by": actor, "updated_by": actor}
+    propias = [(key, default) for key, default, _ in _columnas(modelo) if key not in fijas]
     ahora_iso = now.isoformat()
+    fijas_json = {k: (ahora_iso if k in ("created_at", "updated_at") else v) for k, v in fijas.items()}
     sin_outbox = bool(session.info.get("sin_outbox"))  # a standalone office keeps no outbox (as the hook)
     filas_db: list[dict[str, Any]] = []
     auditoria: list[dict[str, Any]] = []
     outbox: list[dict[str, Any]] = []
     for f in filas:
-        fila: dict[str, Any] = {}
-        for key, default, _ in columnas:
-            fila[key] = fijas[key] if key in fijas else f.get(key, default)
+        fila = {key: f.get(key, default) for key, default in propias}
         if fila["id"] is None:
             fila["id"] = new_id()
         filas_db.append(fila)
-        despues = {k: (ahora_iso if k in ("created_at", "updated_at") else _jsonable(v)) for k, v in fila.items()}
-        fila_id = despues["id"]
-        auditoria.append({
-            "id": new_id(), "office_id": fila["office_id"], "row_version": 1, "mutation_id": mid, "usuario": actor,
-            "accion": accion, "tabla": tabla, "fila_id": fila_id, "operacion": "INSERT", "antes": None,
-            "despues": _sin_registro(despues), "created_by": actor, "updated_by": actor, "created_at": now,
-            "updated_at": now,
-        })
+        fila_id = str(fila["id"])
+        # The audit's "after" as the hook writes it (_sin_registro): no bookkeeping, no id, no NULLs.
+        despues = {k: _jsonable(v) for k, v in fila.items() if v is not None and k not in _NO_AUDITADAS}
+        auditoria.append({"id": new_id(), "office_id": fila["office_id"], "fila_id": fila_id, "despues": despues})
         if not sin_outbox:
-            outbox.append({
-                "mutation_id": mid, "tabla": tabla, "fila_id": fila_id, "operacion": "INSERT", "base_version": None,
-                "datos": despues, "campos": None, "created_at": now, "enviado_at": None,
-            })
+            datos = {**{k: _jsonable(v) for k, v in fila.items()}, **fijas_json}
+            outbox.append({"fila_id": fila_id, "datos": datos})
     if not filas_db:
         return 0
     session.flush()  # rows the ORM holds go first (a título's debtor, the importacion)
     session.info.setdefault("tablas", set()).add(tabla)
     conn = session.connection()
-    for tabla_db, valores in ((modelo.__table__, filas_db), (Auditoria.__table__, auditoria),
-                              (Outbox.__table__, outbox)):
-        if valores:
-            _executemany(conn, tabla_db, valores)
+    _executemany(conn, modelo.__table__, filas_db, fijas)
+    _executemany(conn, Auditoria.__table__, auditoria, {
+        "row_version": 1, "mutation_id": mid, "usuario": actor, "accion": accion, "tabla": tabla,
+        "operacion": "INSERT", "antes": None, "created_by": actor, "updated_by": actor, "created_at": now,
+        "updated_at": now})
+    if outbox:
+        _executemany(conn, Outbox.__table__, outbox, {
+            "mutation_id": mid, "tabla": tabla, "operacion": "INSERT", "base_version": None, "campos": None,
+            "created_at": now, "enviado_at": None})
     return len(filas_db)
 
 
-def _executemany(conn: Any, tabla: Any, filas: list[dict[str, Any]]) -> None:
+def _executemany(conn: Any, tabla: Any, filas: list[dict[str, Any]], comunes: Mapping[str, Any]) -> None:
     """One INSERT for every row, through the driver's executemany: the statement compiled once and each
     value converted by its column type's own bind processor (what SQLAlchemy does per row, without its
-    per-row parameter assembly, which cost more than the database)."""
-    claves = list(filas[0])
+    per-row parameter assembly, which cost more than the database). ``comunes``: the values every row
+    shares, converted once."""
+    claves = [*filas[0], *comunes]
     compilada = insert(tabla).compile(dialect=conn.dialect, column_keys=claves)
     procesos = compilada._bind_processors
     orden = list(compilada.positiontup) if compilada.positional else claves
-    if any(k not in claves for k in orden):
-        conn.execute(insert(tabla), filas)  # a statement shape this shortcut does not know
+    if any(k not in claves for k in orden):  # a statement shape this shortcut does not know
+        conn.execute(insert(tabla), [{**f, **comunes} for f in filas])
         return
-    conv = [(k, procesos.get(k)) for k in orden]
-    if compilada.positional:
-        datos: list[Any] = [tuple(p(f[k]) if p else f[k] for k, p in conv) for f in filas]
-    else:
-        datos = [{k: p(f[k]) if p else f[k] for k, p in conv} for f in filas]
+    hechos = {k: (procesos[k](v) if procesos.get(k) else v) for k, v in comunes.items()}
+    if not compilada.positional:
+        propias = [(k, procesos.get(k)) for k in filas[0]]
+        conn.exec_driver_sql(compilada.string, [
+            {**{k: p(f[k]) if p else f[k] for k, p in propias}, **hechos} for f in filas])
+        return
+    # Each row's tuple: its own values converted, the shared ones as they are (already converted).
+    pasos = [(k, procesos.get(k), k in hechos) for k in orden]
+    datos = [tuple(hechos[k] if comun else (p(f[k]) if p else f[k]) for k, p, comun in pasos) for f in filas]
     conn.exec_driver_sql(compilada.string, datos)

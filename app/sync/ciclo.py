@@ -24,7 +24,6 @@ from app.common.errors import ValidationError
 from app.common.ids import new_id
 from app.storage.blobs import BlobStore
 from app.storage.db import como_replica
-from app.storage.migrate import head_revision
 from app.storage.models import Contador, Expediente, Oficina, Outbox, Preferencia, TituloCredito
 from app.storage.models_sync import SyncConflicto
 from app.sync import archivos, empuje, tirada
@@ -62,6 +61,8 @@ def verificar_versiones(local: Engine, pg: Connection) -> None:
     Raises:
         VersionIncompatible: the server is newer ("actualice el programa") or older than this program.
     """
+    from app.storage.migrate import head_revision  # Alembic only when a sync runs (slow to import)
+
     mia = head_revision(local)
     with pg.begin():
         suya = pg.execute(text("SELECT version_num FROM alembic_version")).scalar()

@@ -11,7 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-import psycopg
 from sqlalchemy import Engine, create_engine, make_url
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import OperationalError
@@ -93,6 +92,8 @@ def mensaje_conexion(exc: BaseException) -> str:
 
 def conectar(engine: Engine) -> Any:
     """Open a connection, turning network and authentication failures into :class:`SinConexion`."""
+    import psycopg  # the PostgreSQL driver only when a connection is opened (slow to import)
+
     try:
         return engine.connect()
     except (OperationalError, psycopg.OperationalError) as exc:

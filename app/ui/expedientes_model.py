@@ -17,7 +17,7 @@ from PySide6.QtGui import QFont
 
 from app.common.progress import Progress
 from app.services.bootstrap import Servicios
-from app.services.expedientes import FilaExpediente, OrdenExpedientes, Pagina
+from app.services.expedientes import TOPE_CONTEO, FilaExpediente, OrdenExpedientes, Pagina
 from app.services.lista_expedientes import Cursor
 from app.ui import formato
 from app.ui.table_base import DERECHA, IZQUIERDA, ROL_VALOR
@@ -110,9 +110,14 @@ class ExpedientesModel(QAbstractTableModel):
 
     Signals: ``conteo_cambiado(cargadas, total)`` after every search, sort or page; ``cargando(bool)``
     while a background request runs; ``error(exc)`` when one fails.
+
+    A broad search (more than :data:`~app.services.expedientes.TOPE_CONTEO` matches) shows its first page
+    without waiting for the exact count: :attr:`total_exacto` is False and :attr:`total` is a lower bound
+    until the count, run next in the background, arrives (another ``conteo_cambiado``).
     """
 
     conteo_cambiado = Signal(int, int)
+    tope_conteo = TOPE_CONTEO  # matches counted with the first page; more are counted after it
     cargando = Signal(bool)
     error = Signal(object)
 
@@ -125,6 +130,7 @@ class ExpedientesModel(QAbstractTableModel):
         self._pedido = Consulta()  # the latest request (equals _actual once it arrived)
         self._generacion = 0
         self.total = 0
+        self.total_exacto = True
         self._reseteando = False
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)  # one query at a time; superseded ones are skipped
@@ -150,7 +156,7 @@ class ExpedientesModel(QAbstractTableModel):
     # -- queries ------------------------------------------------------------------------------------
     def _primera(self, c: Consulta) -> tuple[int, Pagina]:
         return self._srv.expedientes.primera_pagina(
-            c.texto, ORDEN_SQL[c.columna], c.orden == Qt.SortOrder.DescendingOrder, PAGINA)
+            c.texto, ORDEN_SQL[c.columna], c.orden == Qt.SortOrder.DescendingOrder, PAGINA, tope=self.tope_conteo)
 
     def _nueva(self, texto: str | None, columna: int | None, orden: Qt.SortOrder | None) -> Consulta:
         base = self._pedido
@@ -220,10 +226,34 @@ class ExpedientesModel(QAbstractTableModel):
             self._filas = list(primera.filas)
             self._siguiente = primera.siguiente
             self.total = max(total, len(self._filas))
+            self.total_exacto = total <= self.tope_conteo or self._siguiente is None
             self.endResetModel()
         finally:
             self._reseteando = False
         self.conteo_cambiado.emit(len(self._filas), self.total)
+        if not self.total_exacto:
+            self._contar_despues(c)
+
+    def _contar_despues(self, c: Consulta) -> None:
+        """The exact count of a broad search, in the background after its first page."""
+        gen = self._generacion
+
+        def contar(_p: Progress) -> int | None:
+            if gen != self._generacion:  # another search came meanwhile: its own count will follow
+                return None
+            return self._srv.expedientes.contar(c.texto)
+
+        def llego(n: int | None) -> None:
+            if n is None or gen != self._generacion or self.total_exacto:
+                return
+            self.total = max(n, len(self._filas))
+            self.total_exacto = True
+            self.conteo_cambiado.emit(len(self._filas), self.total)
+
+        tarea = Tarea(self, "Contando expedientes…", contar, silenciosa=True, pool=self._pool)
+        tarea.terminada.connect(llego)
+        tarea.fallida.connect(lambda exc: log.warning("No se pudo contar los expedientes: %s", exc))
+        tarea.iniciar()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Re-query in SQL ordered by ``column`` (a header click), in the background. Asking again for
@@ -245,6 +275,7 @@ class ExpedientesModel(QAbstractTableModel):
         nuevas = pagina.filas
         if not nuevas:  # rows vanished since the count: stop asking
             self.total = len(self._filas)
+            self.total_exacto = True
             self.conteo_cambiado.emit(len(self._filas), self.total)
             return
         inicio = len(self._filas)
@@ -253,6 +284,7 @@ class ExpedientesModel(QAbstractTableModel):
         self.endInsertRows()
         if self._siguiente is None:  # the end: what was loaded is what there is now
             self.total = len(self._filas)
+            self.total_exacto = True
         self.conteo_cambiado.emit(len(self._filas), self.total)
 
     def filas_exportables(self, progress: Progress) -> list[list[Any]]:

@@ -175,6 +175,8 @@ class ExpedientesPage(QWidget):
     def _al_contar(self, cargadas: int, total: int) -> None:
         if total == 0:
             texto = "Ningún expediente coincide con la búsqueda" if self.model.texto else "No hay expedientes"
+        elif not self.model.total_exacto:  # a broad search: the exact count follows in a moment
+            texto = f"{formato.miles(cargadas)} de más de {formato.miles(total - 1)} expedientes"
         elif cargadas >= total:
             texto = f"{formato.miles(total)} expediente{'s' if total != 1 else ''}"
         else:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
@@ -26,6 +27,9 @@ from app.ui.errors import show_error
 from app.ui.expedientes_page import ExpedientesPage
 from app.ui.pestana import nota
 from app.ui.tasks import Tarea, ejecutar
+
+if TYPE_CHECKING:
+    from app.services.documentos import LoteGenerado  # the document stack loads when a batch runs
 
 #: Documents that need nothing but the expediente and a date.
 TIPOS_LOTE = (TipoDocumento.RPV, TipoDocumento.OPI, TipoDocumento.RAZON_NO_PAGO, TipoDocumento.LIQUIDACION,

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from PySide6.QtCore import QByteArray, QSettings, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QDialog, QDockWidget, QFrame, QLabel, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import QDialog, QDockWidget, QFrame, QLabel, QMainWindow, QMenu, QStackedWidget, QWidget
 
 from app.common.cambios import Cambios
 from app.common.text import plural
@@ -12,30 +14,28 @@ from app.domain.permisos import Permiso, Rol
 from app.services.bootstrap import Servicios
 from app.services.sesion import cedula_del_secretario
 from app.ui import inicio, mensajes, tasks
-from app.ui.auditoria_page import AuditoriaPage
-from app.ui.bienes_page import BienesPage
-from app.ui.cambiar_clave_dialog import CambiarClaveDialog
 from app.ui.difusor import Difusor
 from app.ui.errors import protegido
-from app.ui.expediente_page import ExpedientePage
 from app.ui.expedientes_model import COL_SECRETARIO
 from app.ui.expedientes_page import ExpedientesPage
 from app.ui.exportar import ExportarLista
-from app.ui.honorarios_page import HonorariosPage
 from app.ui.import_action import ImportarTitulos
 from app.ui.lote_action import GenerarLote
-from app.ui.notificaciones_pendientes import NotificacionesPendientesPage
 from app.ui.opi_lote_action import GenerarOpiLote
-from app.ui.plantillas_page import PlantillasDialog
-from app.ui.secretarios_page import SecretariosPage
-from app.ui.sorteo_dialog import SorteoDialog
 from app.ui.sync_control import ControlSync
-from app.ui.tablero_page import TableroPage
-from app.ui.tarifa_honorarios_dialog import TarifaHonorariosDialog
-from app.ui.usuarios_page import UsuariosPage
-from app.ui.vencimientos_page import VencimientosPage
-from app.ui.vencimientos_panel import VencimientosPanel
 from app.ui.verificar_action import VerificarOficina
+
+if TYPE_CHECKING:
+    from app.ui.auditoria_page import AuditoriaPage
+    from app.ui.bienes_page import BienesPage
+    from app.ui.expediente_page import ExpedientePage
+    from app.ui.honorarios_page import HonorariosPage
+    from app.ui.notificaciones_pendientes import NotificacionesPendientesPage
+    from app.ui.secretarios_page import SecretariosPage
+    from app.ui.tablero_page import TableroPage
+    from app.ui.usuarios_page import UsuariosPage
+    from app.ui.vencimientos_page import VencimientosPage
+    from app.ui.vencimientos_panel import VencimientosPanel
 
 ORGANIZACION = "IESS"
 APLICACION = "Foja"
@@ -74,20 +74,12 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
 
         self.lista = ExpedientesPage(servicios, self)
-        self.expediente = ExpedientePage(servicios, self)
-        self.secretarios = SecretariosPage(servicios, self)
-        self.vencimientos = VencimientosPage(servicios, self)
-        self.usuarios = UsuariosPage(servicios.usuarios, self)
-        self.auditoria = AuditoriaPage(servicios.auditoria, self, self.settings)
-        self.tablero = TableroPage(servicios.tablero, self)
-        self.bienes = BienesPage(servicios, self)
-        self.honorarios = HonorariosPage(servicios, self)
-        self.por_notificar = NotificacionesPendientesPage(servicios, self)
+        # The other pages (and their modules: documents, charts, goods) are built the first time they are
+        # shown or asked for (the properties below): the window opens on the list without paying for them.
+        self._paginas: dict[str, QWidget] = {}
         self._origen: QWidget = self.lista  # where «Volver» from the expediente goes
         self.paginas = QStackedWidget(self)
-        for p in (self.lista, self.expediente, self.secretarios, self.vencimientos, self.usuarios, self.auditoria,
-                  self.tablero, self.bienes, self.honorarios, self.por_notificar):
-            self.paginas.addWidget(p)
+        self.paginas.addWidget(self.lista)
         self.setCentralWidget(self.paginas)
 
         self.conteo = QLabel(self)
@@ -116,30 +108,14 @@ class MainWindow(QMainWindow):
 
         self.lista.abrir.connect(self.abrir_expediente)
         self.lista.estado.connect(self.conteo.setText)
-        self.expediente.volver.connect(self.volver_del_expediente)
-        self.expediente.mensaje.connect(self._aviso)
-        self.secretarios.volver.connect(self.mostrar_lista)
-        self.secretarios.mensaje.connect(self._aviso)
-        self.vencimientos.abrir.connect(self.abrir_expediente)
-        self.vencimientos.volver.connect(self.mostrar_lista)
-        self.vencimientos.mensaje.connect(self._aviso)
-        for p in (self.usuarios, self.auditoria, self.tablero, self.bienes, self.honorarios, self.por_notificar):
-            p.volver.connect(self.mostrar_lista)
         # Every screen follows the writes that change what it shows (import, sorteo, payment, act, batch…).
         self.difusor.cambiado.connect(self._al_cambiar)
-        self.tablero.abrir.connect(self.abrir_expediente)
-        self.tablero.mensaje.connect(self._aviso)
-        self.por_notificar.abrir.connect(self.abrir_expediente)
-        self.honorarios.mensaje.connect(self._aviso)
-        self.honorarios.abrir.connect(self.abrir_expediente)
-        self.usuarios.mensaje.connect(self._aviso)
-        self.bienes.abrir.connect(self.abrir_expediente)
-        self.bienes.mensaje.connect(self._aviso)
         self.sync.datos_cambiados.connect(self.actualizar)
         self.sync.mensaje.connect(self._aviso)
-        self.auditoria.mensaje.connect(self._aviso)
         self.panel_vencimientos: VencimientosPanel | None = None
         if inicio.con_panel_vencimientos(usuario):  # the secretario-abogado: his vencimientos beside his list
+            from app.ui.vencimientos_panel import VencimientosPanel
+
             self.panel_vencimientos = VencimientosPanel(
                 servicios.vencimientos, cedula_del_secretario(servicios, usuario), self)
             self.panel_vencimientos.abrir.connect(self.abrir_expediente)
@@ -205,7 +181,10 @@ class MainWindow(QMainWindow):
         for a in (self.accion_buscar, self.accion_abrir, self.accion_volver, self.accion_vencimientos):
             expedientes.addAction(a)
         expedientes.addSeparator()
-        self.menu_documento = expedientes.addMenu(self.expediente.menu_documentos)
+        # The expediente page's «Generar documento» menu, put here when that page is built (it is enabled
+        # only while the page is shown); until then a disabled stand-in keeps its place.
+        self.menu_documento = expedientes.addMenu(QMenu("&Generar documento", self))
+        self._menu_expedientes = expedientes
         expedientes.addAction(self.lote.accion)
         expedientes.addAction(self.opi_lote.accion)
         self.accion_por_notificar = _accion(self, "&Notificaciones pendientes", None,
@@ -297,6 +276,137 @@ class MainWindow(QMainWindow):
             a.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             self.addAction(a)
 
+    # -- pages, built on first use ------------------------------------------------------------------
+    def _pagina(self, nombre: str) -> Any:
+        """The page ``nombre``, building it (and importing its module) the first time."""
+        p = self._paginas.get(nombre)
+        if p is None:
+            p = getattr(self, f"_crear_{nombre}")()
+            self._paginas[nombre] = p
+            self.paginas.addWidget(p)
+        return p
+
+    def _construida(self, nombre: str) -> Any:
+        """The page ``nombre`` if already built, else None (nothing to refresh in a page never shown)."""
+        return self._paginas.get(nombre)
+
+    def _crear_expediente(self) -> ExpedientePage:
+        from app.ui.expediente_page import ExpedientePage
+
+        p = ExpedientePage(self._srv, self)
+        p.volver.connect(self.volver_del_expediente)
+        p.mensaje.connect(self._aviso)
+        provisional = self.menu_documento
+        self.menu_documento = self._menu_expedientes.insertMenu(provisional, p.menu_documentos)
+        self._menu_expedientes.removeAction(provisional)
+        self.menu_documento.setEnabled(False)
+        return p
+
+    def _crear_secretarios(self) -> SecretariosPage:
+        from app.ui.secretarios_page import SecretariosPage
+
+        p = SecretariosPage(self._srv, self)
+        p.volver.connect(self.mostrar_lista)
+        p.mensaje.connect(self._aviso)
+        return p
+
+    def _crear_vencimientos(self) -> VencimientosPage:
+        from app.ui.vencimientos_page import VencimientosPage
+
+        p = VencimientosPage(self._srv, self)
+        p.abrir.connect(self.abrir_expediente)
+        p.volver.connect(self.mostrar_lista)
+        p.mensaje.connect(self._aviso)
+        return p
+
+    def _crear_usuarios(self) -> UsuariosPage:
+        from app.ui.usuarios_page import UsuariosPage
+
+        p = UsuariosPage(self._srv.usuarios, self)
+        p.volver.connect(self.mostrar_lista)
+        p.mensaje.connect(self._aviso)
+        return p
+
+    def _crear_auditoria(self) -> AuditoriaPage:
+        from app.ui.auditoria_page import AuditoriaPage
+
+        p = AuditoriaPage(self._srv.auditoria, self, self.settings)
+        p.volver.connect(self.mostrar_lista)
+        p.mensaje.connect(self._aviso)
+        return p
+
+    def _crear_tablero(self) -> TableroPage:
+        from app.ui.tablero_page import TableroPage
+
+        p = TableroPage(self._srv.tablero, self)
+        p.volver.connect(self.mostrar_lista)
+        p.abrir.connect(self.abrir_expediente)
+        p.mensaje.connect(self._aviso)
+        return p
+
+    def _crear_bienes(self) -> BienesPage:
+        from app.ui.bienes_page import BienesPage
+
+        p = BienesPage(self._srv, self)
+        p.volver.connect(self.mostrar_lista)
+        p.abrir.connect(self.abrir_expediente)
+        p.mensaje.connect(self._aviso)
+        return p
+
+    def _crear_honorarios(self) -> HonorariosPage:
+        from app.ui.honorarios_page import HonorariosPage
+
+        p = HonorariosPage(self._srv, self)
+        p.volver.connect(self.mostrar_lista)
+        p.mensaje.connect(self._aviso)
+        p.abrir.connect(self.abrir_expediente)
+        return p
+
+    def _crear_por_notificar(self) -> NotificacionesPendientesPage:
+        from app.ui.notificaciones_pendientes import NotificacionesPendientesPage
+
+        p = NotificacionesPendientesPage(self._srv, self)
+        p.volver.connect(self.mostrar_lista)
+        p.abrir.connect(self.abrir_expediente)
+        p.mensaje.connect(self._aviso)
+        return p
+
+    @property
+    def por_notificar(self) -> NotificacionesPendientesPage:
+        return self._pagina("por_notificar")  # type: ignore[no-any-return]
+
+    @property
+    def expediente(self) -> ExpedientePage:
+        return self._pagina("expediente")  # type: ignore[no-any-return]
+
+    @property
+    def secretarios(self) -> SecretariosPage:
+        return self._pagina("secretarios")  # type: ignore[no-any-return]
+
+    @property
+    def vencimientos(self) -> VencimientosPage:
+        return self._pagina("vencimientos")  # type: ignore[no-any-return]
+
+    @property
+    def usuarios(self) -> UsuariosPage:
+        return self._pagina("usuarios")  # type: ignore[no-any-return]
+
+    @property
+    def auditoria(self) -> AuditoriaPage:
+        return self._pagina("auditoria")  # type: ignore[no-any-return]
+
+    @property
+    def tablero(self) -> TableroPage:
+        return self._pagina("tablero")  # type: ignore[no-any-return]
+
+    @property
+    def bienes(self) -> BienesPage:
+        return self._pagina("bienes")  # type: ignore[no-any-return]
+
+    @property
+    def honorarios(self) -> HonorariosPage:
+        return self._pagina("honorarios")  # type: ignore[no-any-return]
+
     def _habilitar(self) -> None:
         actual = self.paginas.currentWidget()
         self.conteo.setVisible(actual is self.lista)
@@ -304,7 +414,7 @@ class MainWindow(QMainWindow):
         self.accion_abrir.setEnabled(actual is self.lista)
         self.opi_lote.habilitar(actual is self.lista)
         self.lote.habilitar(actual is self.lista)
-        self.menu_documento.setEnabled(actual is self.expediente)
+        self.menu_documento.setEnabled(actual is not None and actual is self._construida("expediente"))
         self.accion_volver.setEnabled(actual is not self.lista)
 
     # -- navigation ---------------------------------------------------------------------------------
@@ -314,15 +424,16 @@ class MainWindow(QMainWindow):
         self.expediente.mostrar(numero)
         actual = self.paginas.currentWidget()
         if actual is not self.expediente:
-            self._origen = self.vencimientos if actual is self.vencimientos else self.lista
+            venc = self._construida("vencimientos")
+            self._origen = venc if venc is not None and actual is venc else self.lista
         self.expediente.boton_volver.setText(
-            "← Volver a vencimientos" if self._origen is self.vencimientos else "← Volver a la lista")
+            "← Volver a vencimientos" if self._origen is not self.lista else "← Volver a la lista")
         self.paginas.setCurrentWidget(self.expediente)
         self.expediente.tabla.setFocus()
 
     @Slot()
     def volver_del_expediente(self) -> None:
-        if self._origen is self.vencimientos:
+        if self._origen is not self.lista:  # the vencimientos page
             self.mostrar_vencimientos()
         else:
             self.mostrar_lista()
@@ -330,7 +441,7 @@ class MainWindow(QMainWindow):
     @Slot()
     def volver(self) -> None:
         """Esc: from the expediente back where it was opened from; from any other page to the list."""
-        if self.paginas.currentWidget() is self.expediente:
+        if self.paginas.currentWidget() is self._construida("expediente"):
             self.volver_del_expediente()
         else:
             self.mostrar_lista()
@@ -357,6 +468,8 @@ class MainWindow(QMainWindow):
     @Slot()
     @protegido
     def abrir_plantillas(self) -> None:
+        from app.ui.plantillas_page import PlantillasDialog
+
         dlg = PlantillasDialog(self._srv, self)
         dlg.exec()
         dlg.deleteLater()
@@ -367,7 +480,7 @@ class MainWindow(QMainWindow):
         volvio_de = self.paginas.currentWidget()
         self.paginas.setCurrentWidget(self.lista)
         self.lista.tabla.setFocus()
-        if volvio_de is self.expediente and self.expediente.numero:
+        if volvio_de is self._construida("expediente") and self.expediente.numero:
             row = self.lista.model.fila_de_numero(self.expediente.numero)
             if row >= 0:
                 self.lista.tabla.selectRow(row)
@@ -385,12 +498,12 @@ class MainWindow(QMainWindow):
         if nombre == inicio.EXPEDIENTES:
             self.mostrar_lista()
             return
-        pagina = {inicio.USUARIOS: self.usuarios, inicio.AUDITORIA: self.auditoria, inicio.TABLERO: self.tablero,
-                  inicio.BIENES: self.bienes, inicio.POR_NOTIFICAR: self.por_notificar}[nombre]
-        if isinstance(pagina, UsuariosPage | AuditoriaPage | BienesPage | NotificacionesPendientesPage):
-            pagina.cargar()
-        elif isinstance(pagina, TableroPage):
+        pagina = self._pagina({inicio.USUARIOS: "usuarios", inicio.AUDITORIA: "auditoria", inicio.TABLERO: "tablero",
+                               inicio.BIENES: "bienes", inicio.POR_NOTIFICAR: "por_notificar"}[nombre])
+        if nombre == inicio.TABLERO:
             pagina.refrescar()  # reads again only if something was committed since it was last shown
+        else:
+            pagina.cargar()
         self.paginas.setCurrentWidget(pagina)
 
     @Slot()
@@ -403,6 +516,8 @@ class MainWindow(QMainWindow):
     @Slot()
     @protegido
     def abrir_tarifa_honorarios(self) -> None:
+        from app.ui.tarifa_honorarios_dialog import TarifaHonorariosDialog
+
         dlg = TarifaHonorariosDialog(self._srv.honorarios_tarifa, self)
         dlg.exec()
         dlg.deleteLater()
@@ -410,6 +525,8 @@ class MainWindow(QMainWindow):
     @Slot()
     @protegido
     def cambiar_clave(self) -> None:
+        from app.ui.cambiar_clave_dialog import CambiarClaveDialog
+
         dlg = CambiarClaveDialog(self._srv.usuarios, self)
         if dlg.exec() == QDialog.DialogCode.Accepted:
             self._aviso("Contraseña cambiada.")
@@ -424,7 +541,7 @@ class MainWindow(QMainWindow):
     @protegido
     def actualizar(self) -> None:
         """F5, or rows pulled by the sync: everything may have changed."""
-        if self.paginas.currentWidget() is self.expediente:
+        if self.paginas.currentWidget() is self._construida("expediente"):
             self.expediente.actualizar()
         self.difusor.difundir(Cambios.todo())
         self._aviso("Datos actualizados.")
@@ -435,22 +552,26 @@ class MainWindow(QMainWindow):
         """What a write changed (:class:`~app.common.cambios.Cambios`): each screen that shows it reloads; a hidden
         page reloads when it is next shown (every page's ``cargar`` runs on show)."""
         actual = self.paginas.currentWidget()
+        # Only pages already built: a page never shown reads its data when it is first shown.
+        nombre = {v: k for k, v in self._paginas.items()}.get(actual)
         if c.alguno("expedientes", "sorteo", "actos", "pagos", "secretarios"):
             self.lista.cargar()
-        if c.alguno("titulos", "sorteo", "expedientes", "actos", "pagos", "honorarios", "bienes", "secretarios"):
-            self.tablero.refrescar()  # now if shown, else when next shown
+        tablero = self._construida("tablero")
+        if tablero is not None and c.alguno("titulos", "sorteo", "expedientes", "actos", "pagos", "honorarios",
+                                            "bienes", "secretarios"):
+            tablero.refrescar()  # now if shown, else when next shown
         if c.alguno("vencimientos", "expedientes", "secretarios", "oficina"):
-            if actual is self.vencimientos:
-                self.vencimientos.cargar()
+            if nombre == "vencimientos":
+                actual.cargar()
             if self.panel_vencimientos is not None:
                 self.panel_vencimientos.cargar()
-        if actual is self.expediente:
+        if nombre == "expediente":
             self.expediente.al_cambiar(c)
-        por_pagina = {self.secretarios: c.alguno("secretarios", "sorteo", "expedientes"),
-                      self.usuarios: c.usuarios, self.auditoria: bool(c), self.bienes: c.bienes,
-                      self.honorarios: c.alguno("honorarios", "pagos"),
-                      self.por_notificar: c.alguno("notificaciones", "actos", "expedientes")}
-        if por_pagina.get(actual):
+        por_pagina = {"secretarios": c.alguno("secretarios", "sorteo", "expedientes"),
+                      "usuarios": c.usuarios, "auditoria": bool(c), "bienes": c.bienes,
+                      "honorarios": c.alguno("honorarios", "pagos"),
+                      "por_notificar": c.alguno("notificaciones", "actos", "expedientes")}
+        if nombre is not None and por_pagina.get(nombre):
             actual.cargar()
 
     @Slot()
@@ -463,6 +584,8 @@ class MainWindow(QMainWindow):
     @Slot()
     @protegido
     def realizar_sorteo(self) -> None:
+        from app.ui.sorteo_dialog import SorteoDialog
+
         dlg = SorteoDialog(self._srv, self)
         dlg.exec()
         dlg.deleteLater()

@@ -4,7 +4,7 @@ from decimal import Decimal
 import pytest
 
 from app.common.dates import fojas, parse_date, place_and_date
-from app.common.money import amount_in_words, format_usd, parse_amount
+from app.common.money import amount_in_words, format_usd, parse_amount, q
 
 
 @pytest.mark.parametrize(
@@ -50,3 +50,16 @@ def test_dates_in_spanish() -> None:
     assert fojas(42) == "42 (cuarenta y dos)"
     with pytest.raises(ValueError, match="no es una fecha válida"):
         parse_date("31/02/2025")
+
+
+def test_format_usd_writes_what_babel_writes_for_es_ec() -> None:
+    """The amounts are formatted without loading Babel (program start), exactly as Babel's es_EC does."""
+    import random
+
+    from babel.numbers import format_decimal
+
+    rng = random.Random(14)
+    valores = [Decimal("0"), Decimal("-0.004"), Decimal("0.005"), Decimal("999.995"), Decimal("-1000000.01")]
+    valores += [Decimal(rng.randint(-10**12, 10**12)) / Decimal(10**rng.randint(0, 4)) for _ in range(2000)]
+    for v in valores:
+        assert format_usd(v) == format_decimal(q(v), format="#,##0.00", locale="es_EC"), v

@@ -90,8 +90,9 @@ def test_every_row_written_has_its_audit_with_the_stored_values(oficina: Servici
                 assert historia, f"{modelo.__tablename__} {fila.id} sin auditoría"
                 assert historia[0].operacion == "INSERT"
                 alta = historia[0]
+                # The creation's record holds the id as its fila_id and leaves out the columns left NULL.
                 reconstruida: dict[str, object] = {"office_id": str(alta.office_id), "created_by": alta.usuario,
-                                                   "created_at": alta.created_at.isoformat()}
+                                                   "created_at": alta.created_at.isoformat(), "id": alta.fila_id}
                 for a in historia:
                     assert a.despues is not None
                     if a.operacion == "UPDATE":

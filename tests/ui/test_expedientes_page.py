@@ -67,6 +67,29 @@ def test_search_as_you_type_by_ruc_name_and_number(qtbot: Any, sorteados: Servic
     assert ventana.conteo.text() == "Ningún expediente coincide con la búsqueda"
 
 
+def test_a_broad_search_shows_its_first_page_then_its_exact_count(qtbot: Any, srv: Servicios,
+                                                                  settings: Any) -> None:
+    """More matches than the list counts at once: the first page comes with «más de N», the exact count
+    follows by itself."""
+    crear_titulos(srv, 448)
+    srv.sorteo.realizar(semilla="lista", fecha=FECHA_SORTEO)
+    w = MainWindow(srv, settings)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    model = w.lista.model
+    model.tope_conteo = 300
+    w.accion_actualizar.trigger()  # F5: the whole office again, 450 expedientes
+    assert model.rowCount() == 200
+    assert w.conteo.text() == "200 de más de 300 expedientes"
+    qtbot.waitUntil(lambda: w.conteo.text() == "200 de 450 expedientes", timeout=10000)
+    assert model.total == 450 and model.total_exacto
+
+    model.tope_conteo = 1000
+    _buscar(qtbot, w, "0601-2025-001")  # few matches: exact at once
+    assert model.total_exacto and w.conteo.text() == f"{model.total} expedientes"
+
+
 def test_search_waits_for_the_user_to_stop_typing(qtbot: Any, sorteados: Servicios, ventana: MainWindow,
                                                   monkeypatch: Any) -> None:
     consultas: list[str] = []

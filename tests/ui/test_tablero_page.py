@@ -127,6 +127,9 @@ def test_f5_or_a_sync_pull_marks_a_hidden_dashboard_for_reload(qtbot: Any, ofici
     qtbot.addWidget(w)
     w.show()
     assert w.paginas.currentWidget() is w.lista
+    assert "tablero" not in w._paginas  # built the first time it is shown (then loaded fresh)
+    w.accion_tablero.trigger()
+    w.mostrar_lista()
     w.accion_actualizar.trigger()  # what the sync's «datos cambiados» calls too
     assert w.tablero._pendiente
 
