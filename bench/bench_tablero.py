@@ -10,8 +10,9 @@ Measures, alternating them in the same run (medians of ``--runs``):
 - ``refresco_sin_cambios_ms``: ``TableroPage.refrescar()`` with nothing committed since the last load (what every
   «data changed» signal costs when the change does not concern the dashboard's database);
 - ``pagina_completa_ms``: ``tablero_listo`` until the charts below the first screen are built too;
-- ``todos_dibujados_ms``: the same with all eight canvases drawn, split into ``datos_ms`` (service),
-  ``figuras_ms`` (build) and ``dibujo_ms`` (draw);
+- ``todos_dibujados_ms``: the same with all eight canvases drawn, split into ``datos_ms`` (the service's whole
+  figures: the first screen's pass grouped by stage and age band, then the per-secretario pass, terms, goods,
+  fees), ``figuras_ms`` (build) and ``dibujo_ms`` (draw);
 - ``sql_crudo_ms``: the raw ceiling: the same aggregates as hand-written SQL on a bare ``sqlite3`` connection
   (expedientes grouped by secretario/stage/age band/plazo vencido in one pass in storage order, as the service;
   payments by month/state/secretario; overdue terms by secretario; goods by depositario and state; the national
