@@ -19,7 +19,6 @@ from app.common.text import plural, segun
 from app.domain.documentos import REGISTRO
 from app.domain.tipos import TipoDocumento
 from app.services.bootstrap import Servicios
-from app.services.documentos import LoteGenerado
 from app.services.expedientes import OrdenExpedientes
 from app.ui import formato, mensajes
 from app.ui.campos import botones, campo_fecha, fecha_de

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
@@ -10,12 +12,14 @@ from app.common.dates import local_today
 from app.common.errors import CancelledError
 from app.common.text import plural
 from app.services.bootstrap import Servicios
-from app.services.documentos import LoteGenerado
 from app.ui import mensajes
 from app.ui.errors import show_error
 from app.ui.expedientes_page import ExpedientesPage
 from app.ui.lote_action import informar_lote
 from app.ui.tasks import Tarea, ejecutar
+
+if TYPE_CHECKING:
+    from app.services.documentos import LoteGenerado  # the document stack loads when a batch runs
 
 
 class GenerarOpiLote(QObject):
