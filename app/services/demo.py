@@ -150,8 +150,16 @@ def crear_demo(
             hechos += n
             progreso(f"{hechos} de {size} títulos importados")
     sorteos = max(1, min(36, size // 8))
-    for k in range(sorteos):
-        fecha = primero + (ultimo - primero) * k / max(1, sorteos - 1) + timedelta(days=rng.randint(0, 3))
+    fechas = [primero + (ultimo - primero) * k / max(1, sorteos - 1) for k in range(sorteos)]
+    if documentos and sorteos >= 6:
+        # Few títulos came in the older months: a sorteo every quarter or so; in the last six months, where
+        # most of the work is, one every ten days or so (the 180-day plazos then fall due every week or two).
+        sorteos = min(sorteos, 30)
+        viejos, corte = sorteos // 3, ultimo - timedelta(days=180)
+        fechas = [primero + (corte - primero) * k / viejos for k in range(viejos)]
+        fechas += [corte + (ultimo - corte) * k / (sorteos - viejos - 1) for k in range(sorteos - viejos)]
+    for k, fecha in enumerate(fechas):
+        fecha += timedelta(days=rng.randint(0, 3))
         ids = demo_legal.pendientes_hasta(srv, None if k == sorteos - 1 else fecha)
         if ids:
             fecha = demo_legal.primer_dia_de_sorteo(srv, min(fecha, ultimo) if k < sorteos - 1 else fecha, ids)
@@ -161,7 +169,7 @@ def crear_demo(
     if documentos:
         cerrar_cartera_antigua(srv, semilla, progreso)  # the old juicios mostly paid and archived
     # recoveries over 24 months (the archived juicios' payments and these) and the national table (issue 13)
-    demo_tablero(srv, semilla, progreso, expedientes=max(1, size // 25) if documentos else None)
+    demo_tablero(srv, semilla, progreso, expedientes=max(1, size // 30) if documentos else None)
     usuarios = crear_usuarios_demo(srv)
     crear_bienes_demo(srv, progreso)
     progreso(crear_honorarios_demo(srv, semilla))

@@ -27,7 +27,7 @@ from app.storage.models import Expediente
 
 log = logging.getLogger(__name__)
 #: Share of the old idle juicios paid in full and archived, dados de baja; the rest stay open.
-ARCHIVADOS, BAJAS = 0.68, 0.05
+ARCHIVADOS, BAJAS = 0.64, 0.07
 #: Juicios kept idle for the goods demo (:func:`app.services.demo_bienes.crear_bienes_demo` takes the 8 most
 #: recent drawn 240 days ago or before), with a margin.
 RESERVA_BIENES, EDAD_BIENES = 12, 240
