@@ -32,7 +32,7 @@ from app.services.usuarios import UsuariosService
 LOTE = 20_000
 #: Títulos issued in each half-year of the three, oldest first: an office's backlog is mostly recent work
 #: (the older juicios were mostly finished, :mod:`app.services.demo_cartera`).
-PESOS_EMISION = (2, 3, 4, 5, 10, 76)
+PESOS_EMISION = (2, 3, 3, 4, 9, 79)
 NOMBRES = ["Ana Lucía", "Carlos Andrés", "María José", "Diego Fernando", "Verónica Alexandra", "Jorge Luis",
            "Paola Estefanía", "Luis Alberto", "Gabriela Fernanda", "Santiago Javier", "Daniela Carolina",
            "Fernando Xavier", "Mónica Patricia", "Pablo Esteban", "Cristina Elizabeth", "Andrés Sebastián"]
@@ -169,7 +169,7 @@ def crear_demo(
     if documentos:
         cerrar_cartera_antigua(srv, semilla, progreso)  # the old juicios mostly paid and archived
     # recoveries over 24 months (the archived juicios' payments and these) and the national table (issue 13)
-    demo_tablero(srv, semilla, progreso, expedientes=max(1, size // 30) if documentos else None)
+    demo_tablero(srv, semilla, progreso, expedientes=max(1, size // 40) if documentos else None)
     usuarios = crear_usuarios_demo(srv)
     crear_bienes_demo(srv, progreso)
     progreso(crear_honorarios_demo(srv, semilla))
