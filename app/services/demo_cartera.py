@@ -14,6 +14,7 @@ import logging
 import random
 from collections.abc import Callable
 from datetime import date, timedelta
+from decimal import Decimal
 
 from sqlalchemy import select
 
@@ -31,6 +32,8 @@ ARCHIVADOS, BAJAS = 0.64, 0.07
 #: Juicios kept idle for the goods demo (:func:`app.services.demo_bienes.crear_bienes_demo` takes the 8 most
 #: recent drawn 240 days ago or before), with a margin.
 RESERVA_BIENES, EDAD_BIENES = 12, 240
+#: A debt above this (USD) is not paid in full at once in the demo.
+GRANDE = Decimal("20000")
 #: At most this many juicios closed (a large benchmark office stays quick to build).
 TOPE = 2500
 BAJA = ("Baja del título de crédito por resolución de la Dirección Provincial: el empleador justificó el pago "
@@ -66,6 +69,8 @@ def cerrar_cartera_antigua(srv: Servicios, semilla: int = 1,
                            hoy - timedelta(days=10))
                 pago = cal.siguiente_habil(pago)
                 saldo = srv.liquidacion.calcular(numero, pago).total
+                if saldo > GRANDE:  # a large debtor does not pay it all at once: his juicio stays open
+                    continue
                 srv.pagos.registrar_abono(numero, pago, saldo, f"DEP-{rng.randint(100000, 999999)}")
                 auto = cal.sumar_dias_habiles(pago, rng.randint(1, 4))
                 srv.documentos.generar(TipoDocumento.AUTO_ARCHIVO, numero, min(auto, _habil_antes(cal, hoy)))
