@@ -22,6 +22,7 @@ from app.services import demo_legal
 from app.services.arranque import respaldo_del_dia
 from app.services.bootstrap import Servicios
 from app.services.demo_bienes import crear_bienes_demo
+from app.services.demo_cartera import cerrar_cartera_antigua
 from app.services.demo_etapas import crear_etapas_demo
 from app.services.demo_tablero import demo_tablero
 from app.services.generador import digito_cedula, escribir_csv, generar_titulos
@@ -29,6 +30,9 @@ from app.services.honorarios_demo import crear_honorarios_demo
 from app.services.usuarios import UsuariosService
 
 LOTE = 20_000
+#: Títulos issued in each half-year of the three, oldest first: an office's backlog is mostly recent work
+#: (the older juicios were mostly finished, :mod:`app.services.demo_cartera`).
+PESOS_EMISION = (2, 3, 3, 4, 9, 79)
 NOMBRES = ["Ana Lucía", "Carlos Andrés", "María José", "Diego Fernando", "Verónica Alexandra", "Jorge Luis",
            "Paola Estefanía", "Luis Alberto", "Gabriela Fernanda", "Santiago Javier", "Daniela Carolina",
            "Fernando Xavier", "Mónica Patricia", "Pablo Esteban", "Cristina Elizabeth", "Andrés Sebastián"]
@@ -106,8 +110,10 @@ def crear_demo(
 
     Títulos are generated (``app.services.generador``) with issue dates over the three years before today,
     written as the office's CSV and imported with the real import service in batches of 20,000, then drawn
-    in about monthly sorteos (at most 36), each taking the títulos issued by its date. Then juicios go through
-    every stage of the procedure (:mod:`app.services.demo_etapas`), recoveries over 24 months
+    in about monthly sorteos (at most 36), each taking the títulos issued by its date; most títulos are recent
+    (:data:`PESOS_EMISION`). Then juicios go through every stage of the procedure
+    (:mod:`app.services.demo_etapas`), most old juicios are paid and archived (:mod:`app.services.demo_cartera`),
+    recoveries over 24 months
     (:mod:`app.services.demo_tablero`), seized goods and fees. ``documentos=0`` leaves out the procedure
     (benchmarks that draw their own documents).
     """
@@ -136,22 +142,34 @@ def crear_demo(
             n = min(LOTE, size - hechos)
             filas = generar_titulos(n, semilla=semilla * 1000 + k, oficina=oficina.codigo,
                                     provincia=oficina.provincia, primer_numero=hechos + 1,
-                                    emision=(primero - timedelta(days=25), ultimo - timedelta(days=2)))
+                                    emision=(primero - timedelta(days=25), ultimo - timedelta(days=2)),
+                                    pesos_emision=PESOS_EMISION if documentos else None)
             csv = Path(tmp) / f"titulos_{k}.csv"
             escribir_csv(filas, csv)
             srv.importacion.importar(csv)
             hechos += n
             progreso(f"{hechos} de {size} títulos importados")
     sorteos = max(1, min(36, size // 8))
-    for k in range(sorteos):
-        fecha = primero + (ultimo - primero) * k / max(1, sorteos - 1) + timedelta(days=rng.randint(0, 3))
+    fechas = [primero + (ultimo - primero) * k / max(1, sorteos - 1) for k in range(sorteos)]
+    if documentos and sorteos >= 6:
+        # Few títulos came in the older months: a sorteo every quarter or so; in the last six months, where
+        # most of the work is, one every ten days or so (the 180-day plazos then fall due every week or two).
+        sorteos = min(sorteos, 30)
+        viejos, corte = sorteos // 3, ultimo - timedelta(days=180)
+        fechas = [primero + (corte - primero) * k / viejos for k in range(viejos)]
+        fechas += [corte + (ultimo - corte) * k / (sorteos - viejos - 1) for k in range(sorteos - viejos)]
+    for k, fecha in enumerate(fechas):
+        fecha += timedelta(days=rng.randint(0, 3))
         ids = demo_legal.pendientes_hasta(srv, None if k == sorteos - 1 else fecha)
         if ids:
             fecha = demo_legal.primer_dia_de_sorteo(srv, min(fecha, ultimo) if k < sorteos - 1 else fecha, ids)
             srv.sorteo.realizar(ids, semilla=f"demo-{semilla}-{k}", fecha=fecha)
     progreso(f"{hechos} títulos sorteados en {sorteos} sorteos")
     _etapas, opis = crear_etapas_demo(srv, size, semilla, progreso) if documentos else ({}, 0)
-    demo_tablero(srv, semilla, progreso)  # recoveries over 24 months and the national table (issue 13)
+    if documentos:
+        cerrar_cartera_antigua(srv, semilla, progreso)  # the old juicios mostly paid and archived
+    # recoveries over 24 months (the archived juicios' payments and these) and the national table (issue 13)
+    demo_tablero(srv, semilla, progreso, expedientes=max(1, size // 40) if documentos else None)
     usuarios = crear_usuarios_demo(srv)
     crear_bienes_demo(srv, progreso)
     progreso(crear_honorarios_demo(srv, semilla))

@@ -17,11 +17,15 @@ from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 
+from sqlalchemy import select
+
 from app.common.dates import local_today
 from app.common.errors import AppError
 from app.common.money import format_usd, q
+from app.domain.etapas import Etapa
 from app.domain.tipos import TipoDocumento
 from app.services.bootstrap import Servicios
+from app.storage.models import Expediente
 
 log = logging.getLogger(__name__)
 
@@ -114,19 +118,23 @@ def escribir_tabla(filas: list[list[str]], path: Path) -> Path:
 
 def sembrar_recuperaciones(srv: Servicios, meses: int = 24, expedientes: int | None = None, semilla: int = 13,
                            progreso: Callable[[str], None] = lambda _m: None) -> int:
-    """Record recoveries over the last ``meses`` months on ``expedientes`` juicios (default: a quarter of the
-    office, at most 2.500), each through the real services: ~12 % paid in full and archived, ~10 % under an
+    """Record recoveries over the last ``meses`` months on ``expedientes`` juicios still «Sorteado» (default: a
+    quarter of them, at most 2.500), each through the real services: ~12 % paid in full and archived, ~10 % under an
     acuerdo de pago parcial paying its monthly cuotas, the rest one to four abonos. Returns the payments made.
     An expediente whose stage does not allow a step is left as it is (the demo follows the rules)."""
     rng = random.Random(semilla)
     hoy = local_today()
     inicio = hoy - timedelta(days=30 * meses)
-    total = srv.expedientes.contar()
+    with srv.ctx.read() as s:  # the juicios nobody has worked on yet (the others have their own story)
+        libres = s.execute(select(Expediente.numero, Expediente.fecha_inicio).where(
+            Expediente.office_id == srv.ctx.office_id, Expediente.etapa == Etapa.SORTEADO.value)
+            .order_by(Expediente.numero)).all()
+    total = len(libres)
     n = min(total // 4, 2500) if expedientes is None else min(expedientes, total)
     elegidos = sorted(rng.sample(range(total), n))
     pagos = 0
     for i, offset in enumerate(elegidos):
-        fila = srv.expedientes.buscar(offset=offset, limite=1)[0]
+        fila = libres[offset]
         desde = max(inicio, fila.fecha_inicio + timedelta(days=10))
         if desde >= hoy:
             continue
@@ -175,9 +183,11 @@ def importar_tabla_demo(srv: Servicios, meses: int = 24) -> None:
         srv.recaudacion.importar(escribir_tabla(tabla_nacional(desde, meses), Path(tmp) / "recaudacion.csv"))
 
 
-def demo_tablero(srv: Servicios, semilla: int = 1, progreso: Callable[[str], None] = lambda _m: None) -> int:
-    """The dashboard's part of the demo office: recoveries over 24 months and the national table."""
-    n = sembrar_recuperaciones(srv, semilla=semilla, progreso=progreso)
+def demo_tablero(srv: Servicios, semilla: int = 1, progreso: Callable[[str], None] = lambda _m: None,
+                 expedientes: int | None = None) -> int:
+    """The dashboard's part of the demo office: recoveries over 24 months on ``expedientes`` juicios (default:
+    see :func:`sembrar_recuperaciones`) and the national table."""
+    n = sembrar_recuperaciones(srv, semilla=semilla, progreso=progreso, expedientes=expedientes)
     importar_tabla_demo(srv)
     progreso(f"{n} pagos en los últimos 24 meses y tabla nacional de recaudación")
     return n

@@ -181,6 +181,7 @@ def _ensuciar_nombre(rng: random.Random, nombre: str) -> str:
 def generar_titulos(
     n: int, semilla: int = 1, oficina: str = "0601", provincia: str = "Chimborazo", primer_numero: int = 1,
     deudores: int | None = None, ruido: float = 0.0, emision: tuple[date, date] | None = None,
+    pesos_emision: tuple[float, ...] | None = None,
 ) -> list[dict[str, str]]:
     """Generate ``n`` valid títulos de crédito as text rows, keyed by :data:`ENCABEZADOS`.
 
@@ -198,6 +199,9 @@ def generar_titulos(
             mixed case, ``USD`` before amounts, dates without leading zeros, período ``mm/aaaa``.
         emision: first and last issue date (default :data:`EMISION_DESDE`..:data:`EMISION_HASTA`); the
             demo office passes dates relative to today.
+        pesos_emision: relative weights of equal consecutive slices of the issue range, oldest first (the
+            demo office's ``(8, 10, 10, 12, 20, 40)`` puts 40 % of its títulos in the last sixth); uniform
+            within a slice. Default: uniform over the whole range.
 
     Returns:
         ``n`` dicts of str, sorted by título number.
@@ -221,8 +225,18 @@ def generar_titulos(
     desde = primera.toordinal()
     dias = ultima.toordinal() - desde
     emisiones: list[date] = []
+    cortes: list[float] = []
+    if pesos_emision:
+        total_pesos = sum(pesos_emision)
+        for w in pesos_emision:
+            cortes.append((cortes[-1] if cortes else 0.0) + w / total_pesos)
     for _ in range(n):
-        e = date.fromordinal(desde + rng.randint(0, dias))
+        if cortes:  # a slice by its weight, then a day inside it
+            u = rng.random()
+            k = next((i for i, c in enumerate(cortes) if u < c), len(cortes) - 1)
+            e = date.fromordinal(desde + int(dias * (k + rng.random()) / len(cortes)))
+        else:
+            e = date.fromordinal(desde + rng.randint(0, dias))
         if e.weekday() >= 5:
             e -= timedelta(days=e.weekday() - 4)
         emisiones.append(e)
