@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint bench clean
+.PHONY: run test test-rapido lint bench plantillas dist dist-smoke clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,11 +18,29 @@ run: $(STAMP)
 test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q $(PYTEST_ARGS)
 
+# The fast tests only: not those marked ``slow`` (LibreOffice conversions, round trips with the central
+# PostgreSQL, big generated offices, crash tests, hypothesis); CI runs everything with make test.
+test-rapido: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -m "not slow" $(PYTEST_ARGS)
+
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) bench/bench_oficina.py $(BENCH_ARGS)
 
+plantillas: $(STAMP)
+	$(PY) -m tools.plantillas $(ARGS)
+
+# The installer folder dist/foja (PyInstaller, packaging/foja.spec); the `dist` extra is not needed by the tests.
+dist: $(STAMP)
+	$(PY) -m pip install -q -e '.[dist]'
+	$(VENV)/bin/pyinstaller --noconfirm --clean --distpath dist --workpath build/pyinstaller packaging/foja.spec
+
+# Runs the built folder offscreen: a demo office and a screenshot (packaging/smoke.sh).
+dist-smoke: dist
+	packaging/smoke.sh dist/foja
+
 clean:
-	rm -rf $(VENV) build *.egg-info
+	rm -rf $(VENV) build dist *.egg-info

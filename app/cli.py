@@ -116,11 +116,13 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--respaldo", type=Path, help="archivo de respaldo (por omisión, el último que abre)")
 
     c = sub.add_parser("captura", parents=[common], help="guardar una imagen PNG de la ventana")
-    c.add_argument("--vista", choices=["expedientes", "expediente", "vencimientos", "bienes", "honorarios",
+    c.add_argument("--vista", choices=["inicio", "expedientes", "expediente", "vencimientos", "bienes", "honorarios",
                                         "tablero"], required=True,
-                   help="bienes: el inventario (o, con --usuario de un depositario, su página de inicio)")
+                   help="inicio: la página con que abre el rol del usuario; bienes: el inventario (o, con --usuario "
+                        "de un depositario, su página de inicio)")
     c.add_argument("--juicio")
     c.add_argument("--out", type=Path, required=True)
+    c.add_argument("--tamano", default="", metavar="ANCHOxALTO", help="tamaño de la ventana (p. ej. 1366x768)")
 
     from app import cli_legal
 
@@ -313,9 +315,18 @@ def _run(args: argparse.Namespace, srv) -> int:  # type: ignore[no-untyped-def]
                 return 1
         return 0 if r.intacta else 1
     if cmd == "captura":
+        from app.common.errors import ValidationError as Invalido
         from app.ui.capture import capturar
 
-        out = capturar(srv, args.vista, args.juicio, args.out)
+        tamano = (1280, 800)
+        if args.tamano:
+            try:
+                ancho, alto = (int(x) for x in args.tamano.lower().split("x"))
+            except ValueError:
+                raise Invalido(f"Tamaño «{args.tamano}» no válido: escriba ANCHOxALTO, p. ej. 1366x768.") \
+                    from None
+            tamano = (ancho, alto)
+        out = capturar(srv, args.vista, args.juicio, args.out, tamano)
         print(out)
         return 0
     from app import cli_legal

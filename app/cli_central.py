@@ -52,11 +52,9 @@ def agregar_comandos(sub: Any, common: argparse.ArgumentParser) -> None:
 
 def central(args: argparse.Namespace) -> int:
     """``central init|add-user|status``; 0 on success, 2 on a refused input, 3 when unreachable."""
-    from sqlalchemy.exc import OperationalError
-
     from app.domain.permisos import Rol
     from app.sync import central as c
-    from app.sync.conexion import mensaje_conexion
+    from app.sync.conexion import ErrorDeConexion, mensaje_conexion
 
     engine = c.motor_propietario(args.url)
     try:
@@ -87,7 +85,7 @@ def central(args: argparse.Namespace) -> int:
         print(f"Conflictos pendientes: {e.conflictos_pendientes}")
         print(f"Cambios registrados: {e.cambios_registrados}")
         return 0
-    except OperationalError as exc:
+    except ErrorDeConexion as exc:
         print(f"error: {mensaje_conexion(exc)}", file=sys.stderr)
         return SALIDA_SIN_CONEXION
     except AppError as exc:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -23,6 +24,12 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Start the GUI. ``argv`` excludes the program name (None: ``sys.argv[1:]``). Returns the exit code."""
     args, qt_args = _parser().parse_known_args(argv)
+    from app.common.plataforma import comprobar_plataforma
+
+    falta = comprobar_plataforma()
+    if falta:  # before Qt, which would abort naming the wrong package
+        print(falta, file=sys.stderr)
+        return 1
     paths = DataPaths(args.data_dir) if args.data_dir else DataPaths.default()
     paths.ensure()
     setup_logging(paths.logs)

@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 from app.common.paths import templates_dir
-from app.documents.contexto import muestra
+from app.documents.campos.muestras import muestra
 from app.documents.hojas import contar_hojas
 from app.documents.paginas import hojas_pdf
 from app.documents.render import render

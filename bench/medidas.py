@@ -130,12 +130,12 @@ def busquedas(srv: Servicios, crudo: Crudo, n: int, rng: random.Random) -> dict[
 
 
 def ordenes(srv: Servicios, crudo: Crudo, repeticiones: int) -> dict[str, Muestras]:
-    from app.services.expedientes import Columna
+    from app.services.expedientes import OrdenExpedientes
     from app.services.lista_expedientes import Cursor
 
     ex = srv.expedientes
     out: dict[str, Muestras] = {}
-    for col in Columna:
+    for col in OrdenExpedientes:
         for desc in (False, True):
             out[f"orden_{col.value}{'_desc' if desc else ''}"] = alternar(
                 lambda _x, col=col, desc=desc: ex.pagina("", col, desc, solo_mios=False),
@@ -144,7 +144,7 @@ def ordenes(srv: Servicios, crudo: Crudo, repeticiones: int) -> dict[str, Muestr
     # The last page of the list by juicio number, reached by keyset (the lazy list's way to get there).
     ultimo = ex.buscar(offset=total - 201, limite=1, solo_mios=False)[0].numero
     out["pagina_profunda"] = alternar(
-        lambda _x: ex.pagina("", Columna.NUMERO, False, Cursor(ultimo, ultimo), solo_mios=False),
+        lambda _x: ex.pagina("", OrdenExpedientes.NUMERO, False, Cursor(ultimo, ultimo), solo_mios=False),
         lambda _x: crudo.orden("numero", False, (ultimo, ultimo)), list(range(repeticiones)))
     return out
 

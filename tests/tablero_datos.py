@@ -25,7 +25,8 @@ from decimal import Decimal
 from sqlalchemy import select
 
 from app.services.bootstrap import Servicios
-from app.storage.models import Convenio, Expediente, Pago, Secretario, Termino
+from app.storage.models import Expediente, Secretario
+from app.storage.models_juicio import Convenio, Pago, Termino
 from tests.services.helpers import crear_titulos
 
 HOY = date(2026, 6, 15)
@@ -81,3 +82,64 @@ def crear_oficina_tablero(srv: Servicios) -> Oficina:
             s.add(Termino(office_id=oid, expediente_id=por[clave].id, descripcion="Término de prueba",
                           tipo="TERMINO", dias=3, desde=date(2026, 6, 1), vence=vence, cerrado=cerrado))
     return Oficina(srv, numeros, secs)
+
+
+#: Goods (issue 10) added by :func:`agregar_bienes`; reports are monthly (the default rule).
+#:
+#: | bien | exp | estado      | dep. | valor | custody from           | last own report     | overdue         |
+#: |------|-----|-------------|------|-------|------------------------|---------------------|-----------------|
+#: | B1   | E2  | EN_CUSTODIA | D1   | 1000  | 01/04/2026             | 01/06/2026          | no (due 01/07)  |
+#: | B2   | E2  | AVALUADO    | D1   | 500   | 02/03/2026             | —                   | yes (due 02/04) |
+#: | B3   | E5  | EN_REMATE   | D2   | —     | D1 01/02, D2 20/05     | D1's 15/04: not his | no (due 20/06)  |
+#: | B4   | E6  | EMBARGADO   | —    | 250   | —                      | —                   | —               |
+#: | B5   | E1  | REMATADO    | D2   | 900   | out of the juicio: not counted                                 |
+#: | B6   | E5  | EN_CUSTODIA | D2   | 300   | 01/01/2026             | 14/05/2026          | yes (due 14/06) |
+#:
+#: D1 is Ana Depositaria Vélez, D2 Luis Custodio Paredes.
+BIENES = (
+    ("B1", "E2", "EN_CUSTODIA", 0, "1000.00", [(date(2026, 4, 1), 0)], [(0, date(2026, 6, 1))]),
+    ("B2", "E2", "AVALUADO", 0, "500.00", [(date(2026, 3, 2), 0)], []),
+    ("B3", "E5", "EN_REMATE", 1, None, [(date(2026, 2, 1), 0), (date(2026, 5, 20), 1)], [(0, date(2026, 4, 15))]),
+    ("B4", "E6", "EMBARGADO", None, "250.00", [], []),
+    ("B5", "E1", "REMATADO", 1, "900.00", [(date(2026, 2, 1), 1)], []),
+    ("B6", "E5", "EN_CUSTODIA", 1, "300.00", [(date(2026, 1, 1), 1)], [(1, date(2026, 5, 14))]),
+)
+
+
+def agregar_bienes(oficina: Oficina) -> list[uuid.UUID]:
+    """Add the goods of :data:`BIENES` to ``oficina``; returns the depositarios' ids (D1 Ana, D2 Luis)."""
+    from app.storage.models import Documento
+    from app.storage.models_bienes import Bien, Custodia, Depositario, InformeDepositario
+
+    srv = oficina.srv
+    oid = srv.ctx.office_id
+    with srv.ctx.tx("test: bienes del tablero") as s:
+        deps = [Depositario(office_id=oid, nombres=n, cedula=c) for n, c in (
+            ("Ana Depositaria Vélez", "0602910945"), ("Luis Custodio Paredes", "1710034065"))]
+        s.add_all(deps)
+        s.flush()
+        exps = {clave: s.scalar(select(Expediente).where(Expediente.numero == numero))
+                for clave, numero in oficina.numeros.items()}
+        for clave, exp, estado, dep, valor, custodias, informes in BIENES:
+            e = exps[exp]
+            acta = Documento(office_id=oid, expediente_id=e.id, tipo="ACTA_EMBARGO", descripcion=f"Acta {clave}",
+                             fecha=date(2026, 1, 1), hojas=1, archivo_sha256="0" * 64, nombre_archivo="acta.docx")
+            s.add(acta)
+            s.flush()
+            b = Bien(office_id=oid, expediente_id=e.id, deudor_id=e.deudor_id, tipo="VEHICULO",
+                     descripcion=f"Bien {clave}", estado=estado, depositario_id=None if dep is None else deps[dep].id,
+                     acta_documento_id=acta.id, acta_tipo="EMBARGO",
+                     fecha_acta=custodias[0][0] if custodias else date(2026, 1, 1),
+                     valor_estimado=None if valor is None else D(valor))
+            s.add(b)
+            s.flush()
+            anterior = None
+            for fecha, d in custodias:
+                s.add(Custodia(office_id=oid, bien_id=b.id, expediente_id=e.id, fecha=fecha,
+                               motivo="DESIGNACION" if anterior is None else "CAMBIO", de_depositario_id=anterior,
+                               depositario_id=deps[d].id, entrega="El coactivado", recibe=deps[d].nombres))
+                anterior = deps[d].id
+            for d, fecha in informes:
+                s.add(InformeDepositario(office_id=oid, bien_id=b.id, depositario_id=deps[d].id, fecha=fecha,
+                                         condicion="Buena", ubicacion="Riobamba", costo=D("0.00")))
+    return [d.id for d in deps]

@@ -98,6 +98,7 @@ def test_document_types_listed(capsys: pytest.CaptureFixture[str]) -> None:
                           "caratula", "indice"} <= set(tipos)
 
 
+@pytest.mark.slow
 def test_demo_builds_a_usable_office(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "demo", "--size", "120", "--data-dir", str(tmp_path / "demo"))
     assert code == 0 and "120 títulos, 120 expedientes sorteados" in out

@@ -13,7 +13,7 @@ from app.cli import main
 from app.common.paths import DataPaths
 from app.services.bootstrap import abrir
 from tests.conftest import CEDULAS, FIRMANTES, SAMPLES
-from tests.tablero_datos import crear_oficina_tablero
+from tests.tablero_datos import agregar_bienes, crear_oficina_tablero
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -30,7 +30,7 @@ def datos(tmp_path: Path) -> Path:
     try:
         for n, c in zip(["Ana Lucía Guamán", "Carlos Andrade Vera", "María José Paredes"], CEDULAS, strict=False):
             srv.secretarios.crear(n, c)
-        crear_oficina_tablero(srv)
+        agregar_bienes(crear_oficina_tablero(srv))
     finally:
         srv.close()
     return d
@@ -64,15 +64,22 @@ def test_reporte_bimensual_writes_docx_and_xlsx(datos: Path, tmp_path: Path,
     doc = Document(str(out_docx))
     textos = "\n".join(p.text for p in doc.paragraphs)
     assert "Reporte bimensual de gestión de coactiva" in textos and "abril y mayo de 2026" in textos
-    assert len(doc.inline_shapes) == 6  # the charts as images
+    assert len(doc.inline_shapes) == 8  # the charts as images, goods and fees included
     cifras = {r.cells[0].text: r.cells[1].text for r in doc.tables[0].rows}
     # April 250,50 (E2) + May 100,00 (E1) + 40,25 (E4, APP): hand-computed in tests/tablero_datos.py
     assert cifras["Recuperado en el período (USD)"] == "390,75"
     assert cifras["  de ello: Acuerdo de pago (APP) (USD)"] == "40,25"
     assert cifras["Pagos registrados en el período"] == "3"
     assert cifras["Honorarios solicitados en el período (USD)"] == "0,00"
+    # Goods of tests/tablero_datos.py: B1's acta is of 01/04/2026; B5 is rematado; B2's report was due 02/04.
+    assert cifras["Bienes embargados o secuestrados en el período"] == "1"
+    assert cifras["Bienes en los juicios (estado actual)"] == "5"
+    assert cifras["  de ellos: en custodia de un depositario"] == "4"
+    assert cifras["Valor estimado de los bienes en los juicios (USD)"] == "2.050,00"
+    assert cifras["Informes de depositario vencidos al 31/05/2026"] == "1"
     wb = load_workbook(out_docx.with_suffix(".xlsx"))
-    assert wb.sheetnames == ["Resumen", "Etapas", "Recaudación", "Secretarios", "Nacional"]
+    assert wb.sheetnames == ["Resumen", "Etapas", "Recaudación", "Secretarios", "Bienes", "Honorarios", "Nacional"]
+    assert wb["Bienes"]["A4"].value == "Ana Depositaria Vélez"
     code, _, err = run(capsys, "reporte", "bimensual", "--desde", "2026-04", "--out", str(out_docx),
                        "--data-dir", str(datos))
     assert code == 2 and "mm/aaaa" in err
@@ -83,4 +90,5 @@ def test_captura_tablero_at_office_screen_size(datos: Path, tmp_path: Path,
     png = tmp_path / "tablero.png"
     code, out, _ = run(capsys, "captura", "--vista", "tablero", "--out", str(png), "--data-dir", str(datos))
     assert code == 0 and out.strip() == str(png)
-    assert Image.open(png).size == (1366, 768)
+    with Image.open(png) as imagen:
+        assert imagen.size == (1366, 768)

@@ -13,6 +13,9 @@ from app.cli import main
 from app.services.generador import escribir_csv, generar_titulos
 from tests.cuentas import hasher_rapido
 
+# The module builds a demo office once (seconds).
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture(autouse=True)
 def _rapido(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -29,10 +29,12 @@ from app.common.paths import DataPaths
 from app.services.bootstrap import Servicios, abrir
 from app.storage import migrate as migrate_mod
 from app.storage.migrate import alembic_config, revision_de_archivo
-from app.storage.models import Acto, Documento, Expediente, Folio, Secretario, Sorteo, TituloCredito
+from app.storage.models import Documento, Expediente, Folio, Secretario, Sorteo, TituloCredito
+from app.storage.models_juicio import Acto
 from tests.conftest import CEDULAS, FIRMANTES, SAMPLES
 
-pytestmark = pytest.mark.skipif(os.name != "posix", reason="fork and SIGKILL")
+# Each case forks, kills and reopens a real installation: seconds apiece.
+pytestmark = [pytest.mark.skipif(os.name != "posix", reason="fork and SIGKILL"), pytest.mark.slow]
 
 MUESTRA = SAMPLES / "titulos_ejemplo.csv"
 FILAS = 40  # of the sample's 320: enough statements to kill in the middle, quick to verify

@@ -22,7 +22,8 @@ from pathlib import Path
 from xml.etree.ElementTree import iterparse
 
 from app.common.errors import ValidationError
-from app.domain.titulos import Celda, clave_de_encabezado
+from app.domain.celdas import Celda
+from app.domain.titulos import clave_de_encabezado
 
 EXTENSIONES_CSV = frozenset({".csv", ".txt"})
 EXTENSIONES_XLSX = frozenset({".xlsx", ".xlsm"})

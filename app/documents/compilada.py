@@ -54,16 +54,16 @@ class Compilada:
     sufijo: str  # document.xml after </w:body>
     partes: list[_Parte]  # headers and footers
     herramienta: Any  # a DocxTemplate, for its stateless post-processing methods
-    estilos: Any  # app.documents.hojas.Estilos of styles.xml (sheet count)
+    estilos: Any  # app.documents.hojas_estilos.Estilos of styles.xml (sheet count)
     ajustes: etree._Element | None  # settings.xml (sheet count)
     rels: dict[str, str] = field(default_factory=dict)  # relationship id -> zip entry
     originales: dict[str, etree._Element] = field(default_factory=dict)  # unrendered headers/footers
 
-    def llenar(self, contexto: dict[str, Any]) -> tuple[bytes, etree._Element, dict[str, etree._Element]]:
-        """Render with ``contexto``: (the .docx bytes, the rendered w:body, the rendered headers and footers
+    def llenar(self, campos: dict[str, Any]) -> tuple[bytes, etree._Element, dict[str, etree._Element]]:
+        """Render with ``campos``: (the .docx bytes, the rendered w:body, the rendered headers and footers
         by zip entry). Raises Jinja's errors (the caller words them)."""
         tpl = self.herramienta
-        cuerpo_xml = _despues(tpl, self.cuerpo.render(contexto))
+        cuerpo_xml = _despues(tpl, self.cuerpo.render(campos))
         cuerpo = tpl.fix_tables(cuerpo_xml)
         # docxtpl's fix_docpr_ids, without its counter on the shared object (renders may run in threads)
         for n, el in enumerate(cuerpo.xpath("//wp:docPr", namespaces=_NS_WP), start=1001):
@@ -72,7 +72,7 @@ class Compilada:
         nuevas: dict[str, bytes] = {"word/document.xml": _DECLARACION + documento.encode("utf-8")}
         arboles: dict[str, etree._Element] = {}
         for p in self.partes:
-            xml = _despues(tpl, p.plantilla.render(contexto)).encode(p.codificacion)
+            xml = _despues(tpl, p.plantilla.render(campos)).encode(p.codificacion)
             nuevas[p.nombre] = xml
             arboles[p.nombre] = etree.fromstring(xml)
         buf = io.BytesIO(self.base)
@@ -100,7 +100,7 @@ def compilada(ruta: str, _mtime_ns: int, _tamano: int) -> Compilada | None:
     docxtpl's full path. Raises what loading the template raises (zipfile/lxml/Jinja syntax errors)."""
     from docxtpl import DocxTemplate
 
-    from app.documents.hojas import Estilos
+    from app.documents.hojas_estilos import Estilos
 
     tpl = DocxTemplate(ruta)
     tpl.render_init()

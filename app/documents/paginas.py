@@ -7,7 +7,7 @@ spacing, Calibri…) can make it print one sheet more than estimated: silent mis
 
 - a **template is verified once per content hash**: rendered (with sample data, or the first real document)
   to PDF by LibreOffice and its page count compared with the estimator's. The shipped templates carry their
-  verification in ``resources/templates/verificadas.json`` (written by ``python -m app.documents.plantillas_base``
+  verification in ``resources/templates/verificadas.json`` (written by ``python -m tools.plantillas``
   when LibreOffice is present); an office's own templates are verified when they replace one
   (:func:`verificar_plantilla`: a disagreement refuses the template) and recorded in
   ``<datos>/plantillas/verificadas.json``;
@@ -17,6 +17,10 @@ spacing, Calibri…) can make it print one sheet more than estimated: silent mis
   ``libreoffice`` — and the template gets verified on the way (estimate and PDF compared), so the next
   document is cheap if they agreed;
 - without LibreOffice and without a verification, the estimator alone, source ``estimador``.
+
+A file attached as it came (a notification's photo, a bank's answer, an expert's report) is counted by
+:func:`contar_archivo`: a PDF by its pages (source ``pdf``), anything else as one sheet (source ``una-hoja``).
+Every PDF is read by one counter, :func:`paginas_pdf`.
 
 The source is stored with the document (``Documento.hojas_fuente``), so a later review knows which counts
 rest on the estimator alone.
@@ -35,7 +39,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from app.common.errors import ValidationError
+from app.common.errors import ConfigurationError, ValidationError
 from app.documents.hojas import contar_hojas
 from app.documents.pdf import convertir_pdf, libreoffice_disponible
 
@@ -44,12 +48,15 @@ log = logging.getLogger(__name__)
 LIBREOFFICE = "libreoffice"
 VERIFICADO = "estimador-verificado"
 ESTIMADOR = "estimador"
+PDF = "pdf"
+UNA_HOJA = "una-hoja"
 MANIFIESTO = "verificadas.json"
 
 
 @dataclass(frozen=True, slots=True)
 class Conteo:
-    """``hojas`` sheets, counted by ``fuente`` (LIBREOFFICE, VERIFICADO or ESTIMADOR)."""
+    """``hojas`` sheets, counted by ``fuente`` (LIBREOFFICE, VERIFICADO or ESTIMADOR for a generated document;
+    PDF or UNA_HOJA for an attached file)."""
 
     hojas: int
     fuente: str
@@ -69,19 +76,41 @@ class Verificacion:
         return self.hojas_libreoffice == self.hojas_estimador
 
 
+def paginas_pdf(pdf: bytes | Path) -> int | None:
+    """Pages of a PDF (its bytes or its path), read with pypdf; None when it does not read (damaged,
+    encrypted)."""
+    from pypdf import PdfReader
+
+    try:
+        return len(PdfReader(io.BytesIO(pdf) if isinstance(pdf, bytes) else str(pdf)).pages)
+    except Exception as exc:
+        log.info("No se pudieron contar las páginas del PDF: %s", exc)
+        return None
+
+
+def contar_archivo(nombre: str, data: bytes) -> Conteo:
+    """Sheets an attached file occupies, with the source of the count: a PDF (by name or content), its pages
+    (:data:`PDF`); a photo, an image scan or a PDF that does not read, one sheet (:data:`UNA_HOJA`)."""
+    if nombre.lower().endswith(".pdf") or data[:5] == b"%PDF-":
+        paginas = paginas_pdf(data)
+        if paginas:
+            return Conteo(paginas, PDF)
+    return Conteo(1, UNA_HOJA)
+
+
 def hojas_pdf(data: bytes) -> int:
     """Pages of ``data`` (.docx bytes) as LibreOffice prints them (a PDF conversion in a temporary folder).
 
     Raises:
-        ConfigurationError: LibreOffice missing or failed.
+        ConfigurationError: LibreOffice missing or failed, or its PDF does not read.
     """
-    from pypdf import PdfReader
-
     with tempfile.TemporaryDirectory(prefix="foja-hojas-") as tmp:
         docx = Path(tmp) / "documento.docx"
         docx.write_bytes(data)
-        pdf = convertir_pdf(docx, Path(tmp))
-        return len(PdfReader(io.BytesIO(pdf.read_bytes())).pages)
+        paginas = paginas_pdf(convertir_pdf(docx, Path(tmp)))
+    if paginas is None:
+        raise ConfigurationError("LibreOffice generó un PDF que no se puede leer para contar sus hojas.")
+    return paginas
 
 
 def sha256_de(ruta: Path) -> str:

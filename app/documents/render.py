@@ -70,8 +70,8 @@ def variables_de(plantilla: Path) -> frozenset[str]:
     return _variables(str(plantilla.resolve()), st.st_mtime_ns, st.st_size)
 
 
-def campos_desconocidos(plantilla: Path, contexto_keys: Iterable[str]) -> set[str]:
-    """The fields used by ``plantilla`` that are not among ``contexto_keys`` (empty set: all known).
+def campos_desconocidos(plantilla: Path, claves: Iterable[str]) -> set[str]:
+    """The fields used by ``plantilla`` that are not among ``claves`` (empty set: all known).
 
     Uses ``DocxTemplate.get_undeclared_template_variables()``; loop variables (``{% for a in … %}``)
     and ``loop`` are declared by the template itself and never reported.
@@ -80,28 +80,28 @@ def campos_desconocidos(plantilla: Path, contexto_keys: Iterable[str]) -> set[st
         ConfigurationError: the template file does not exist.
         ValidationError: the template is not a valid .docx or has a malformed tag.
     """
-    return set(variables_de(plantilla)) - set(contexto_keys)
+    return set(variables_de(plantilla)) - set(claves)
 
 
-def render(plantilla: Path, contexto: Mapping[str, Any]) -> bytes:
-    """Fill ``plantilla`` (.docx with docxtpl/Jinja tags) with ``contexto``; return the .docx bytes.
+def render(plantilla: Path, campos: Mapping[str, Any]) -> bytes:
+    """Fill ``plantilla`` (.docx with docxtpl/Jinja tags) with ``campos``; return the .docx bytes.
 
     Values are XML-escaped (a debtor named «Pérez & Hijos» is safe). Headers and footers are rendered too.
 
     Raises:
         ConfigurationError: the template file does not exist.
-        ValidationError: the template uses a field the context does not provide (the message names
+        ValidationError: the template uses a field ``campos`` does not provide (the message names
             it), uses an attribute that does not exist (``{{ a.campo }}``), or has a malformed tag.
     """
-    return _render(plantilla, contexto)[0]
+    return _render(plantilla, campos)[0]
 
 
-def render_con_hojas(plantilla: Path, contexto: Mapping[str, Any]) -> tuple[bytes, int]:
+def render_con_hojas(plantilla: Path, campos: Mapping[str, Any]) -> tuple[bytes, int]:
     """:func:`render` and the sheet count of the result (:func:`app.documents.hojas.contar_hojas`, same
     estimate), counted from the rendered XML. Same errors as :func:`render`."""
     from app.documents.hojas import contar_hojas_de
 
-    data, cuerpo, partes, c = _render(plantilla, contexto)
+    data, cuerpo, partes, c = _render(plantilla, campos)
     if c is None:  # a template the compiled path does not handle: count the bytes
         from app.documents.hojas import contar_hojas
 
@@ -116,8 +116,8 @@ def render_con_hojas(plantilla: Path, contexto: Mapping[str, Any]) -> tuple[byte
     return data, contar_hojas_de(cuerpo, c.estilos, c.ajustes, parte_de)
 
 
-def _render(plantilla: Path, contexto: Mapping[str, Any]) -> tuple[bytes, Any, dict[str, Any], Any]:
-    faltan = campos_desconocidos(plantilla, contexto.keys())
+def _render(plantilla: Path, campos: Mapping[str, Any]) -> tuple[bytes, Any, dict[str, Any], Any]:
+    faltan = campos_desconocidos(plantilla, campos.keys())
     if faltan:
         nombres = ", ".join(sorted(faltan))
         cuales = "un campo desconocido" if len(faltan) == 1 else "campos desconocidos"
@@ -131,9 +131,9 @@ def _render(plantilla: Path, contexto: Mapping[str, Any]) -> tuple[bytes, Any, d
     try:
         c = compilada(str(plantilla.resolve()), st.st_mtime_ns, st.st_size)
         if c is not None:
-            data, cuerpo, partes = c.llenar(dict(contexto))
+            data, cuerpo, partes = c.llenar(dict(campos))
             return data, cuerpo, partes, c
-        return _render_docxtpl(plantilla, contexto), None, {}, None
+        return _render_docxtpl(plantilla, campos), None, {}, None
     except UndefinedError as exc:
         raise ValidationError(
             f"La plantilla «{plantilla.name}» usa un campo desconocido: {exc.message}. Corrija la plantilla."
@@ -142,11 +142,11 @@ def _render(plantilla: Path, contexto: Mapping[str, Any]) -> tuple[bytes, Any, d
         raise ValidationError(f"La plantilla «{plantilla.name}» no se pudo llenar: {exc}.") from exc
 
 
-def _render_docxtpl(plantilla: Path, contexto: Mapping[str, Any]) -> bytes:
+def _render_docxtpl(plantilla: Path, campos: Mapping[str, Any]) -> bytes:
     from docxtpl import DocxTemplate
 
     tpl = DocxTemplate(str(plantilla))
-    tpl.render(dict(contexto), jinja_env=_entorno(), autoescape=True)
+    tpl.render(dict(campos), jinja_env=_entorno(), autoescape=True)
     buf = io.BytesIO()
     tpl.save(buf)
     return buf.getvalue()

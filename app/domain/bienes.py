@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 from enum import StrEnum
+from typing import Protocol
 
 from app.common.errors import RuleError, ValidationError
 from app.common.money import format_usd, q
@@ -314,10 +316,50 @@ def motivo_descalificacion(valor: Decimal, deposito: Decimal, base: Decimal) -> 
     the bid, with the figures), or None when it qualifies."""
     if valor < base:
         return f"inferior a la base (USD {format_usd(base)})"
-    minimo = q(valor * DEPOSITO_MINIMO)
-    if deposito < minimo:
-        return f"depósito inferior al 10 % (USD {format_usd(minimo)})"
+    if not deposito_suficiente(valor, deposito):
+        return f"depósito inferior al 10 % (USD {format_usd(q(valor * DEPOSITO_MINIMO))})"
     return None
+
+
+def deposito_suficiente(valor: Decimal, deposito: Decimal) -> bool:
+    """A postura qualifies only with at least 10 % of its value deposited (domain.md §2.9), to the cent."""
+    return deposito >= q(valor * DEPOSITO_MINIMO)
+
+
+class PosturaOfrecida(Protocol):
+    """What :func:`adjudicataria` reads of a bid: who, how much, how much deposited (USD)."""
+
+    @property
+    def postor(self) -> str: ...
+
+    @property
+    def valor(self) -> Decimal: ...
+
+    @property
+    def deposito(self) -> Decimal: ...
+
+
+def adjudicataria(posturas: Sequence[PosturaOfrecida], elegida: int | None = None) -> int:
+    """Index of the winning bid: ``elegida`` if given (it must be qualified), else the highest qualified one.
+
+    Raises:
+        ValidationError: no bid, or the chosen/every bid lacks the 10% deposit.
+    """
+    if not posturas:
+        raise ValidationError("El acta de remate necesita al menos una postura (datos «posturas»).")
+    if elegida is not None:
+        if not 0 <= elegida < len(posturas):
+            raise ValidationError(f"La postura adjudicada ({elegida + 1}) no existe.")
+        p = posturas[elegida]
+        if not deposito_suficiente(p.valor, p.deposito):
+            raise ValidationError(
+                f"La postura de {p.postor} no consignó al menos el 10% de su valor: no se le puede adjudicar."
+            )
+        return elegida
+    calificadas = [i for i, p in enumerate(posturas) if deposito_suficiente(p.valor, p.deposito)]
+    if not calificadas:
+        raise ValidationError("Ninguna postura consignó al menos el 10% de su valor: no hay a quién adjudicar.")
+    return max(calificadas, key=lambda i: posturas[i].valor)
 
 
 @dataclass(frozen=True, slots=True)

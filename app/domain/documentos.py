@@ -22,7 +22,7 @@ inmediato), 280-282 (medidas cautelares), 283-297 (embargo, avalúo, remate); IE
 
 Adding a type (e.g. the bienes branch's auto de designación de perito): a member of
 :class:`~app.domain.tipos.TipoDocumento`, one :func:`registrar` call (or entry below), its template builder
-(:mod:`app.documents.plantillas_base`) and its data preparer (:mod:`app.services.documentos_datos`).
+(:mod:`tools.plantillas.base`) and its data preparer (:mod:`app.services.documentos_datos`).
 """
 
 from __future__ import annotations

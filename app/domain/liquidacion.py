@@ -145,7 +145,7 @@ class Honorarios:
 
 
 @dataclass(frozen=True, slots=True)
-class Liquidacion:
+class LiquidacionCalculada:
     """A liquidación at ``fecha_corte`` (USD). ``total`` is the saldo the debtor owes at that date.
 
     ``interes`` = ``interes_titulo`` + ``interes_mora`` + ``interes_convenio``. ``honorarios``: when
@@ -242,7 +242,7 @@ def _interes_convenio(
     return sum((x.interes for x in c.cuotas), CERO)
 
 
-def liquidar(deuda: Deuda, fecha: date, *, abono_en_curso: Decimal | None = None) -> Liquidacion:
+def liquidar(deuda: Deuda, fecha: date, *, abono_en_curso: Decimal | None = None) -> LiquidacionCalculada:
     """The liquidación of ``deuda`` at ``fecha`` (see the module docstring for the rules).
 
     Args:
@@ -284,7 +284,7 @@ def liquidar(deuda: Deuda, fecha: date, *, abono_en_curso: Decimal | None = None
             linea - pagado_h,
         )
     cargo = linea if a_cargo else CERO
-    return Liquidacion(
+    return LiquidacionCalculada(
         fecha_corte=fecha,
         capital=capital,
         interes=interes,

@@ -21,6 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
+from typing import Any
 
 from app.common.dates import format_dmy
 from app.common.errors import RuleError
@@ -422,10 +423,24 @@ def terminos_que_cierra(acto: TipoActo | str) -> frozenset[TipoActo] | None:
     return CIERRA[acto]
 
 
+def dias_plazo_secretario(prorroga_dias: Any = 0) -> Any:
+    """Calendar days of the secretario-abogado's plazo: 180, + the prórroga granted (up to 90, once; C.D. 321).
+
+    Plain arithmetic, so that it also takes a SQL column expression (``func.coalesce(Expediente.prorroga_dias,
+    0)``) and the services filter in SQL with this rule, not with a copy of it."""
+    return PLAZO_SECRETARIO_DIAS + prorroga_dias
+
+
 def plazo_secretario(fecha_inicio: date, prorroga_dias: int = 0) -> date:
     """Last day of the secretario-abogado's plazo: ``fecha_inicio`` (handover) + 180 calendar days, + the
     prórroga granted (up to 90, once; C.D. 321)."""
-    return fecha_inicio + timedelta(days=PLAZO_SECRETARIO_DIAS + prorroga_dias)
+    return fecha_inicio + timedelta(days=dias_plazo_secretario(prorroga_dias))
+
+
+def inicio_del_plazo(vence: date, prorroga_dias: int = 0) -> date:
+    """The handover date whose plazo (with ``prorroga_dias``) ends on ``vence``: the inverse of
+    :func:`plazo_secretario`, for range filters on ``fecha_inicio`` (which the database indexes)."""
+    return vence - timedelta(days=dias_plazo_secretario(prorroga_dias))
 
 
 def validar_dias_prorroga(dias: int) -> int:

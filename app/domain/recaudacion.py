@@ -21,7 +21,8 @@ from enum import StrEnum
 
 from app.common.errors import RowProblem
 from app.common.money import format_usd
-from app.domain.titulos import Celda, leer_monto, normalizar_encabezado
+from app.domain.celdas import Celda, leer_monto
+from app.domain.titulos import normalizar_encabezado
 
 CERO = Decimal("0.00")
 

@@ -4,7 +4,8 @@ rules every row must keep (domain.md §2, COA art. 268).
 Pure: no files, no database. The import service reads a CSV/XLSX into cells and asks this module
 to map the header (:func:`mapear_encabezado`) and to validate each row (:class:`ValidadorTitulos`).
 A row is read as the office writes it: Spanish decimals (``1.234,56``), dates ``dd/mm/aaaa``,
-accents and stray spaces; spreadsheet cells that are already numbers or dates are accepted too.
+accents and stray spaces; spreadsheet cells that are already numbers or dates are accepted too (the cell
+readers: :mod:`app.domain.celdas`).
 
 Every problem of a row is reported (not just the first), each as a
 :class:`~app.common.errors.RowProblem` with the file line, the column as written in the file's
@@ -16,33 +17,43 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
-from decimal import Decimal, InvalidOperation
+from datetime import date
+from decimal import Decimal
 from typing import TypeVar
 
-from app.common.dates import format_dmy, local_today, parse_date
+from app.common.dates import format_dmy, local_today
 from app.common.errors import RowProblem
-from app.common.money import CENT, format_usd, parse_amount, q
+from app.common.money import CENT, format_usd
 from app.common.text import clean_spaces, search_key
-from app.domain.identificacion import TipoIdentificacion, validar_identificacion
+from app.domain.celdas import (
+    Celda,
+    clave_nombre,
+    leer_fecha,
+    leer_identificacion,
+    leer_monto,
+    leer_numero_titulo,
+    leer_oficina,
+    leer_periodo,
+    limpiar_nombre,
+    texto_celda,
+    vacia,
+)
+from app.domain.identificacion import TipoIdentificacion
 
 T = TypeVar("T")
 
-Celda = str | int | float | Decimal | date | datetime | None
 """One cell as read from a file: text (CSV, XLSX text cells) or a typed XLSX value."""
 
 FECHA_MINIMA = date(2000, 1, 1)
 """No título or interest date before dollarisation (January 2000): older values would be in sucres."""
 
-PERIODO_ANIO_MINIMO = 1990
-LARGO_NUMERO = 40  # TituloCredito.numero
 LARGO_NOMBRE = 300  # Deudor.nombre
 LARGO_CONCEPTO = 300  # TituloCredito.concepto
 LARGO_PROVINCIA = 100  # TituloCredito.provincia
 
 
 @dataclass(frozen=True, slots=True)
-class Columna:
+class ColumnaTitulo:
     """One column of the import file.
 
     ``clave`` is the canonical header (Spanish snake_case); ``alias`` are other headers accepted for
@@ -57,37 +68,37 @@ class Columna:
     alias: tuple[str, ...] = ()
 
 
-COLUMNAS: tuple[Columna, ...] = (
-    Columna("numero_titulo", "Número del título de crédito, único en la oficina",
+COLUMNAS: tuple[ColumnaTitulo, ...] = (
+    ColumnaTitulo("numero_titulo", "Número del título de crédito, único en la oficina",
             "texto, hasta 40 caracteres (letras, dígitos, - / . _)", "TC-0601-2025-000123",
             ("numero", "numero_de_titulo", "nro_titulo", "no_titulo", "no_de_titulo", "nro_de_titulo",
              "num_titulo", "titulo", "titulo_credito", "numero_titulo_credito", "titulo_de_credito")),
-    Columna("fecha_emision", "Fecha de emisión del título", "dd/mm/aaaa, desde 01/01/2000, no futura",
+    ColumnaTitulo("fecha_emision", "Fecha de emisión del título", "dd/mm/aaaa, desde 01/01/2000, no futura",
             "13/05/2025", ("fecha", "fecha_de_emision", "emision", "fecha_titulo")),
-    Columna("deudor", "Nombre del coactivado: apellidos y nombres, o razón social", "texto, hasta 300 caracteres",
+    ColumnaTitulo("deudor", "Nombre del coactivado: apellidos y nombres, o razón social", "texto, hasta 300 caracteres",
             "Guamán Paredes Luis Alberto",
             ("nombre", "nombres", "nombre_deudor", "coactivado", "razon_social", "deudor_nombre", "empleador")),
-    Columna("identificacion", "Cédula (10 dígitos) o RUC (13 dígitos) del deudor, con dígito verificador válido",
+    ColumnaTitulo("identificacion", "Cédula (10 dígitos) o RUC (13 dígitos) del deudor, con dígito verificador válido",
             "solo dígitos (se ignoran espacios y guiones)", "0602910945",
             ("cedula_ruc", "ruc_cedula", "cedula", "ruc", "ci_ruc", "ci", "identificacion_deudor",
              "numero_identificacion", "cedula_o_ruc", "ruc_o_cedula")),
-    Columna("concepto", "Concepto de la obligación", "texto, hasta 300 caracteres", "Aportes patronales en mora",
+    ColumnaTitulo("concepto", "Concepto de la obligación", "texto, hasta 300 caracteres", "Aportes patronales en mora",
             ("concepto_deuda", "detalle", "descripcion")),
-    Columna("periodo", "Período (mes) de la obligación", "aaaa-mm o mm/aaaa", "2024-10",
+    ColumnaTitulo("periodo", "Período (mes) de la obligación", "aaaa-mm o mm/aaaa", "2024-10",
             ("periodo_mora", "mes", "periodo_aporte")),
-    Columna("capital", "Capital adeudado, USD", "1.234,56 (coma decimal), mayor que cero", "1.234,56",
+    ColumnaTitulo("capital", "Capital adeudado, USD", "1.234,56 (coma decimal), mayor que cero", "1.234,56",
             ("valor_capital", "capital_usd")),
-    Columna("interes", "Intereses hasta la emisión, USD", "1.234,56, cero o más", "98,40",
+    ColumnaTitulo("interes", "Intereses hasta la emisión, USD", "1.234,56, cero o más", "98,40",
             ("intereses", "valor_interes", "interes_usd")),
-    Columna("recargo", "Recargos y multas, USD", "1.234,56, cero o más", "12,35",
+    ColumnaTitulo("recargo", "Recargos y multas, USD", "1.234,56, cero o más", "12,35",
             ("recargos", "multa", "multas", "recargos_multas", "recargo_multa", "valor_recargo")),
-    Columna("total", "Total del título: capital + interés + recargo, al centavo", "1.234,56", "1.345,31",
+    ColumnaTitulo("total", "Total del título: capital + interés + recargo, al centavo", "1.234,56", "1.345,31",
             ("valor_total", "total_usd", "total_titulo", "monto", "monto_total")),
-    Columna("interes_desde", "Fecha desde la que corren los intereses", "dd/mm/aaaa, no posterior a la emisión",
+    ColumnaTitulo("interes_desde", "Fecha desde la que corren los intereses", "dd/mm/aaaa, no posterior a la emisión",
             "16/11/2024", ("fecha_interes", "fecha_interes_desde", "intereses_desde", "interes_desde_fecha",
                            "fecha_intereses")),
-    Columna("provincia", "Provincia de la oficina que emite", "texto", "Chimborazo", ("provincia_oficina",)),
-    Columna("oficina", "Código de la oficina (unidad de coactiva); debe ser el de esta oficina", "4 dígitos",
+    ColumnaTitulo("provincia", "Provincia de la oficina que emite", "texto", "Chimborazo", ("provincia_oficina",)),
+    ColumnaTitulo("oficina", "Código de la oficina (unidad de coactiva); debe ser el de esta oficina", "4 dígitos",
             "0601", ("codigo_oficina", "oficina_codigo", "unidad", "codigo_unidad", "cod_oficina")),
 )
 
@@ -151,7 +162,7 @@ def mapear_encabezado(celdas: Sequence[Celda], linea: int = 1) -> Encabezado:
     nombres: dict[str, str] = {}
     problemas: list[RowProblem] = []
     ancho = len(celdas)
-    while ancho and _vacia(celdas[ancho - 1]):
+    while ancho and vacia(celdas[ancho - 1]):
         ancho -= 1
     for i, celda in enumerate(celdas[:ancho]):
         texto = clean_spaces("" if celda is None else str(celda))
@@ -193,182 +204,6 @@ class FilaTitulo:
     interes_desde: date
     provincia: str
     oficina: str
-
-
-def fila_vacia(celdas: Sequence[Celda]) -> bool:
-    """True for a row with no value at all (blank lines and trailing spreadsheet rows are skipped)."""
-    return all(_vacia(c) for c in celdas)
-
-
-def _vacia(c: Celda) -> bool:
-    return c is None or (isinstance(c, str) and not c.strip())
-
-
-# --- cell readers: each returns a value or raises ValueError with a Spanish reason -----------------
-
-
-def _texto(c: Celda) -> str:
-    if c is None:
-        return ""
-    if isinstance(c, float) and c.is_integer():
-        c = int(c)
-    if isinstance(c, datetime | date):
-        return format_dmy(c)
-    return clean_spaces(str(c))
-
-
-def leer_monto(c: Celda) -> Decimal:
-    """An amount in USD from a cell: text as the office writes it (``1.234,56``, see
-    :func:`app.common.money.parse_amount`) or a spreadsheet number.
-
-    A spreadsheet float is converted through its shortest text form (``Decimal(repr(x))``), never by
-    float arithmetic; the noise a spreadsheet sum leaves (``1234.5600000000002``) is rounded to the cent.
-
-    Raises:
-        ValueError: not an amount, or more than two decimals (Spanish message).
-    """
-    if isinstance(c, bool):
-        raise ValueError(f"«{c}» no es un valor en dólares")
-    if isinstance(c, int | Decimal):
-        d = Decimal(c)
-        if d != q(d):
-            raise ValueError(f"«{c}» tiene más de dos decimales")
-        return q(d)
-    if isinstance(c, float):
-        try:
-            d = Decimal(repr(c))
-        except InvalidOperation as exc:  # nan/inf
-            raise ValueError(f"«{c}» no es un valor en dólares") from exc
-        if not d.is_finite():
-            raise ValueError(f"«{c}» no es un valor en dólares")
-        if abs(d - q(d)) > Decimal("0.000001"):
-            raise ValueError(f"«{c}» tiene más de dos decimales")
-        return q(d)
-    if isinstance(c, date | datetime):
-        raise ValueError(f"«{format_dmy(c)}» es una fecha, no un valor en dólares")
-    return parse_amount("" if c is None else str(c))
-
-
-def leer_fecha(c: Celda) -> date:
-    """A date from a cell: ``dd/mm/aaaa`` text (:func:`app.common.dates.parse_date`) or a spreadsheet date.
-
-    Raises:
-        ValueError: empty, impossible (31/02/2025) or a number instead of a date (Spanish message).
-    """
-    if isinstance(c, datetime):
-        return c.date()
-    if isinstance(c, date):
-        return c
-    if isinstance(c, int | float | Decimal) and not isinstance(c, bool):
-        raise ValueError(f"«{c}» es un número, no una fecha (escriba dd/mm/aaaa o dé formato de fecha a la celda)")
-    return parse_date("" if c is None else str(c))
-
-
-_PERIODO_AM = re.compile(r"^(\d{4})\s*[-/.]\s*(\d{1,2})$")
-_PERIODO_MA = re.compile(r"^(\d{1,2})\s*[-/.]\s*(\d{4})$")
-
-
-def leer_periodo(c: Celda) -> str:
-    """A period (month) as ``YYYY-MM``: accepts ``2024-10``, ``2024/10``, ``10/2024``, ``10-2024``, or
-    a spreadsheet date (its month; spreadsheets turn ``10/2024`` into 01/10/2024).
-
-    Raises:
-        ValueError: empty, not a month, or before 1990 (Spanish message).
-    """
-    if isinstance(c, datetime | date):
-        anio, mes = c.year, c.month
-    else:
-        s = _texto(c)
-        if not s:
-            raise ValueError("el período está vacío")
-        m = _PERIODO_AM.match(s)
-        if m:
-            anio, mes = int(m.group(1)), int(m.group(2))
-        elif m := _PERIODO_MA.match(s):
-            anio, mes = int(m.group(2)), int(m.group(1))
-        else:
-            raise ValueError(f"«{s}» no es un período (use aaaa-mm, p. ej. 2024-10, o mm/aaaa)")
-        if not 1 <= mes <= 12:
-            raise ValueError(f"«{s}» no es un período válido: el mes {mes} no existe")
-    if anio < PERIODO_ANIO_MINIMO:
-        raise ValueError(f"el período {anio}-{mes:02d} es anterior a {PERIODO_ANIO_MINIMO}")
-    return f"{anio:04d}-{mes:02d}"
-
-
-def leer_identificacion(c: Celda) -> tuple[str, TipoIdentificacion]:
-    """Cédula or RUC with valid check digits (python-stdnum ``stdnum.ec.ci`` / ``stdnum.ec.ruc``).
-
-    A spreadsheet number loses the leading zero of provinces 01-09 (``602910945``); a 9- or 12-digit
-    number cell gets it back before the check digit is verified.
-
-    Raises:
-        ValueError: empty, wrong length, non-digits or wrong check digit (Spanish message).
-    """
-    if isinstance(c, int | float) and not isinstance(c, bool):
-        if isinstance(c, float) and not c.is_integer():
-            raise ValueError(f"«{c}» no es una cédula ni un RUC")
-        s = str(int(c))
-        if len(s) in (9, 12):
-            s = "0" + s
-        try:
-            return validar_identificacion(s)
-        except ValueError as exc:
-            if isinstance(c, float) and abs(c) >= 1e11:  # Excel stores a long number typed in a cell as 1.79E+12
-                raise ValueError(f"{exc}; la celda es un número de Excel: {_CIENTIFICA}") from exc
-            raise
-    texto = _texto(c)
-    if _NOTACION_CIENTIFICA.match(texto):
-        raise ValueError(f"«{texto}» es notación científica de Excel, no un RUC ni una cédula: {_CIENTIFICA}")
-    return validar_identificacion(texto)
-
-
-_NOTACION_CIENTIFICA = re.compile(r"^[+-]?\d+(?:[.,]\d+)?\s*[eE]\s*[+-]?\d+$")
-_CIENTIFICA = (
-    "la hoja de cálculo convirtió el RUC en un número (1,79E+12) y perdió sus últimos dígitos. Dé formato "
-    "Texto a la columna, vuelva a escribir o pegar los números y exporte otra vez")
-
-
-_NUMERO = re.compile(r"^[A-Z0-9][A-Z0-9./_-]*$")
-
-
-def leer_numero_titulo(c: Celda) -> str:
-    """Título number, trimmed and in uppercase (``' tc-0601-2025-000123 '`` -> ``'TC-0601-2025-000123'``).
-
-    Raises:
-        ValueError: empty, longer than 40, or with characters other than letters, digits, ``-/._``.
-    """
-    s = _texto(c).upper()
-    if not s:
-        raise ValueError("falta el número del título")
-    if _NOTACION_CIENTIFICA.match(s):
-        raise ValueError(f"«{s}» es notación científica de Excel: la hoja de cálculo convirtió el número del "
-                         "título en un número y perdió dígitos. Dé formato Texto a la columna y exporte otra vez")
-    if len(s) > LARGO_NUMERO:
-        raise ValueError(f"el número tiene {len(s)} caracteres; el máximo es {LARGO_NUMERO}")
-    if not _NUMERO.match(s):
-        raise ValueError(f"«{s}» tiene caracteres no permitidos (use letras, dígitos y - / . _)")
-    return s
-
-
-def limpiar_nombre(c: Celda) -> str:
-    """Debtor name without stray spaces and in uppercase, keeping accents:
-    ``'  guamán   Paredes luis '`` -> ``'GUAMÁN PAREDES LUIS'``.
-
-    Uppercase is how the Registro Civil (cédulas) and the SRI (RUC) write names, and how the
-    coactivado is named in providencias; it also makes the same name typed in mixed case one name.
-    """
-    return _texto(c).upper()
-
-
-def clave_nombre(nombre: str) -> str:
-    """Name compared without accents, case, punctuation or spaces (same debtor, same key)."""
-    return re.sub(r"[^A-Z0-9]+", "", search_key(nombre))
-
-
-def _leer_oficina(c: Celda, ancho: int) -> str:
-    if isinstance(c, int | float) and not isinstance(c, bool):
-        return str(int(c)).zfill(ancho)
-    return _texto(c).replace(" ", "")
 
 
 def validar_fila(
@@ -427,17 +262,17 @@ def validar_fila(
         mal("deudor", "falta el nombre del deudor")
     elif len(deudor) > LARGO_NOMBRE:
         mal("deudor", f"el nombre tiene {len(deudor)} caracteres; el máximo es {LARGO_NOMBRE}")
-    concepto = _texto(valores.get("concepto"))
+    concepto = texto_celda(valores.get("concepto"))
     if not concepto:
         mal("concepto", "falta el concepto de la obligación")
     elif len(concepto) > LARGO_CONCEPTO:
         mal("concepto", f"el concepto tiene {len(concepto)} caracteres; el máximo es {LARGO_CONCEPTO}")
-    provincia = _texto(valores.get("provincia"))
+    provincia = texto_celda(valores.get("provincia"))
     if not provincia:
         mal("provincia", "falta la provincia")
     elif len(provincia) > LARGO_PROVINCIA:
         mal("provincia", f"la provincia tiene {len(provincia)} caracteres; el máximo es {LARGO_PROVINCIA}")
-    codigo = _leer_oficina(valores.get("oficina"), len(oficina))
+    codigo = leer_oficina(valores.get("oficina"), len(oficina))
     if not codigo:
         mal("oficina", f"falta el código de la oficina (esta oficina es {oficina})")
     elif codigo != oficina:
@@ -508,7 +343,7 @@ class ValidadorTitulos:
         enc = self.encabezado
         problemas: list[RowProblem] = []
         ancho = len(celdas)
-        while ancho > enc.ancho and _vacia(celdas[ancho - 1]):
+        while ancho > enc.ancho and vacia(celdas[ancho - 1]):
             ancho -= 1
         if ancho > enc.ancho:
             problemas.append(RowProblem(

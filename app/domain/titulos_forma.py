@@ -6,12 +6,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from app.domain.titulos import Celda, Encabezado, clave_de_encabezado, normalizar_encabezado
-
-
-def _vacia(c: Celda) -> bool:
-    return c is None or (isinstance(c, str) and not c.strip())
-
+from app.domain.celdas import Celda, vacia
+from app.domain.titulos import Encabezado, clave_de_encabezado, normalizar_encabezado
 
 MINIMO_COLUMNAS_ENCABEZADO = 4
 FILAS_BUSCADAS = 10
@@ -23,7 +19,7 @@ def buscar_encabezado(filas: Sequence[tuple[int, Sequence[Celda]]]) -> int | Non
     it are titles ("TÍTULOS DE CRÉDITO — ENERO 2025") that offices put on top of the table. None when no row
     qualifies (the first row is then taken as the header, and its missing columns are reported)."""
     for i, (_linea, celdas) in enumerate(filas[:FILAS_BUSCADAS]):
-        conocidas = {clave_de_encabezado(c) for c in celdas if not _vacia(c)} - {None}
+        conocidas = {clave_de_encabezado(c) for c in celdas if not vacia(c)} - {None}
         if len(conocidas) >= MINIMO_COLUMNAS_ENCABEZADO:
             return i
     return None
@@ -36,7 +32,7 @@ def es_fila_de_totales(celdas: Sequence[Celda], encabezado: Encabezado) -> bool:
     """True for a row a spreadsheet adds under the table with the sums ("TOTAL", "Totales", "Suma"): some
     text cell says so and the row has no cédula/RUC."""
     ident = encabezado.indices.get("identificacion")
-    if ident is not None and ident < len(celdas) and not _vacia(celdas[ident]) \
+    if ident is not None and ident < len(celdas) and not vacia(celdas[ident]) \
             and not _TOTALES.match(normalizar_encabezado(celdas[ident])):
         return False
     return any(isinstance(c, str) and _TOTALES.match(normalizar_encabezado(c)) for c in celdas)

@@ -1,8 +1,11 @@
-"""A chart's table view written to XLSX (openpyxl): a title row, bold headers, amounts as numbers in USD format."""
+"""Tables written to XLSX (openpyxl): a chart's table view (:func:`exportar_xlsx`: a title row, bold headers,
+amounts as numbers in USD format) and long listings streamed row by row (:func:`escribir_xlsx_flujo`: the
+audit export, the generated títulos files), whose memory does not grow with the rows."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -47,3 +50,56 @@ def escribir_hoja(ws: Any, titulo: str, columnas: Sequence[str], filas: Sequence
         ancho = max([len(str(nombre))] + [len(str(f[i - 1])) for f in filas if i - 1 < len(f)])
         ws.column_dimensions[ws.cell(row=3, column=i).column_letter].width = min(60, ancho + 3)
     ws.freeze_panes = "A4"
+
+
+@dataclass(frozen=True, slots=True)
+class Formateado:
+    """A cell value with its Excel number format (``"dd/mm/yyyy"``, ``"#,##0.00"``…)."""
+
+    valor: Any
+    formato: str
+
+
+def escribir_xlsx_flujo(path: Path, hoja: str, encabezado: Sequence[str], filas: Iterable[Sequence[Any]],
+                        anchos: Sequence[float], *, congelar: str | None = None) -> int:
+    """Stream ``filas`` into a one-sheet workbook at ``path`` (write-only mode): sheet ``hoja``, the column
+    widths ``anchos`` (characters), ``encabezado`` in bold in row 1, then each row as given; a
+    :class:`Formateado` value gets its number format. ``congelar`` freezes the panes above/left of that cell
+    (``"A2"``: the header). Returns the number of rows written.
+
+    Raises:
+        OSError: the file cannot be written (e.g. open in Excel). Whatever iterating ``filas`` raises
+            propagates before anything is written.
+    """
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet(hoja)
+    for i, ancho in enumerate(anchos):
+        ws.column_dimensions[chr(ord("A") + i)].width = ancho
+    if congelar:
+        ws.freeze_panes = congelar
+    negrita = Font(bold=True)
+    cabecera = []
+    for t in encabezado:
+        c = WriteOnlyCell(ws, value=t)
+        c.font = negrita
+        cabecera.append(c)
+    ws.append(cabecera)
+    n = 0
+    for fila in filas:
+        celdas: list[Any] = []
+        for v in fila:
+            if isinstance(v, Formateado):
+                c = WriteOnlyCell(ws, value=v.valor)
+                c.number_format = v.formato
+                celdas.append(c)
+            else:
+                celdas.append(v)
+        ws.append(celdas)
+        n += 1
+    path.parent.mkdir(parents=True, exist_ok=True)
+    wb.save(path)
+    return n

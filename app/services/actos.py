@@ -26,9 +26,10 @@ from app.domain.permisos import Permiso
 from app.domain.terminos import Calendario, TipoTermino
 from app.domain.tipos import TipoActo
 from app.services.context import Contexto
-from app.services.foliacion import expediente_por_numero
-from app.services.oficina import calendario_de
-from app.storage.models import Acto, Documento, Expediente, Termino
+from app.storage.consultas.expedientes import expediente_por_numero
+from app.storage.consultas.oficina import calendario_de
+from app.storage.models import Documento, Expediente
+from app.storage.models_juicio import Acto, Termino
 
 
 @dataclass(frozen=True, slots=True)
@@ -307,6 +308,17 @@ def terminos_de(session: Session, expediente_id: uuid.UUID) -> list[TerminoExped
     ]
 
 
+@dataclass(frozen=True, slots=True)
+class PlazoSecretario:
+    """The secretario-abogado's plazo of a juicio (180 calendar days from the handover, + the prórroga; C.D.
+    321), as the domain computes it. ``termino`` is the row the terms table shows (``dias`` = 180 + prórroga);
+    ``restantes``: calendar days from ``hoy`` to ``termino.vence`` (negative: overdue by that many)."""
+
+    termino: TerminoExpediente
+    prorroga_dias: int
+    restantes: int
+
+
 class ActosService:
     """History of acts, acts without a document, and what may be done next (for the UI's buttons)."""
 
@@ -326,6 +338,25 @@ class ActosService:
                 select(Acto).where(Acto.expediente_id == e.id).order_by(Acto.fecha, Acto.created_at)
             ).all()
             return [_entrada(a) for a in actos]
+
+    def plazo_secretario(self, numero: str, hoy: date | None = None) -> PlazoSecretario:
+        """The secretario-abogado's plazo of juicio ``numero`` on ``hoy`` (default: today in Guayaquil); closed
+        when the juicio has concluded.
+
+        Raises:
+            NotFoundError: unknown juicio number.
+        """
+        hoy = hoy or local_today()
+        with self.ctx.read() as s:
+            e = expediente_por_numero(s, self.ctx.office_id, numero)
+            prorroga = e.prorroga_dias or 0
+            vence = proc.plazo_secretario(e.fecha_inicio, prorroga)
+            termino = TerminoExpediente(
+                id=e.id, descripcion="Plazo del secretario-abogado para recaudar (C.D. 321)", tipo=TipoTermino.PLAZO,
+                dias=proc.dias_plazo_secretario(prorroga), desde=e.fecha_inicio, vence=vence,
+                cerrado=Etapa(e.etapa) in proc.CERRADAS, cerrado_en=None, acto_id=None,
+            )
+        return PlazoSecretario(termino, prorroga, (vence - hoy).days)
 
     def terminos(self, numero: str) -> list[TerminoExpediente]:
         """Every term (open and closed) of juicio ``numero`` by due date.

@@ -28,8 +28,9 @@ from app.common.dates import LOCAL_TZ, to_local
 from app.common.errors import ValidationError
 from app.common.progress import NO_PROGRESS, Progress
 from app.domain.permisos import SISTEMA, Permiso
+from app.reports.tablas import Formateado, escribir_xlsx_flujo
 from app.services.context import Contexto
-from app.services.foliacion import expediente_por_numero
+from app.storage.consultas.expedientes import expediente_por_numero
 from app.storage.models import Auditoria, Base, Expediente, Usuario
 
 OPERACIONES = {"INSERT": "Creación", "UPDATE": "Modificación", "DELETE": "Eliminación"}
@@ -254,39 +255,21 @@ class AuditoriaService:
             ValidationError: the file cannot be written.
             CancelledError: cancelled through ``progress`` (no file is written).
         """
-        from openpyxl import Workbook
-        from openpyxl.cell import WriteOnlyCell
-        from openpyxl.styles import Font
-
         total = self.contar(filtro)
         progress.step(0, total, "Exportando la auditoría…")
-        wb = Workbook(write_only=True)
-        ws = wb.create_sheet("Auditoría")
-        anchos = [20, 18, 30, 14, 18, 38, 60, 60, 60]
-        for i, w in enumerate(anchos):
-            ws.column_dimensions[chr(ord("A") + i)].width = w
-        ws.freeze_panes = "A2"
-        negrita = Font(bold=True)
+
+        def filas() -> Iterator[list[object]]:
+            for n, f in enumerate(self._todas(filtro), start=1):
+                yield [Formateado(to_local(f.fecha_hora).replace(tzinfo=None), "dd/mm/yyyy hh:mm:ss"), f.usuario,
+                       f.accion, f.operacion_texto, f.tabla, f.fila_id, f.resumen(maximo=50)[:_MAX_CELDA],
+                       _json(f.antes), _json(f.despues)]
+                if n % 1000 == 0:
+                    progress.step(n, total, f"Exportando la auditoría… {n:,} de {total:,}".replace(",", "."))
+
         encabezado = ["Fecha y hora", "Usuario", "Acción", "Operación", "Tabla", "Fila", "Cambios", "Antes",
                       "Después"]
-        celdas = []
-        for t in encabezado:
-            c = WriteOnlyCell(ws, value=t)
-            c.font = negrita
-            celdas.append(c)
-        ws.append(celdas)
-        n = 0
-        for f in self._todas(filtro):
-            fecha = WriteOnlyCell(ws, value=to_local(f.fecha_hora).replace(tzinfo=None))
-            fecha.number_format = "dd/mm/yyyy hh:mm:ss"
-            ws.append([fecha, f.usuario, f.accion, f.operacion_texto, f.tabla, f.fila_id,
-                       f.resumen(maximo=50)[:_MAX_CELDA], _json(f.antes), _json(f.despues)])
-            n += 1
-            if n % 1000 == 0:
-                progress.step(n, total, f"Exportando la auditoría… {n:,} de {total:,}".replace(",", "."))
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            wb.save(path)
+            return escribir_xlsx_flujo(path, "Auditoría", encabezado, filas(), [20, 18, 30, 14, 18, 38, 60, 60, 60],
+                                       congelar="A2")
         except OSError as exc:
             raise ValidationError(f"No se pudo guardar «{path}»: {exc.strerror or exc}.") from exc
-        return n

@@ -29,15 +29,14 @@ from app.common.text import search_key
 from app.domain.bienes import FINALES, EstadoBien, Proporcionalidad, TipoBien, proporcionalidad
 from app.domain.bienes_campos import COLUMNAS, descripcion_por_defecto, monto_opcional, tipo_bien, validar_campos
 from app.domain.permisos import Permiso
+from app.domain.tipos import TipoDocumento
 from app.services.bienes_comun import (
     DatosBien,
-    Foto,
     bien_de,
     datos_de,
     depositario_del_usuario,
     es_depositario,
     exigir_tramite,
-    fotos_de,
     guardar_fotos_en,
     mover_estado_en,
     reglas_de,
@@ -45,8 +44,9 @@ from app.services.bienes_comun import (
     validar_fotos,
 )
 from app.services.context import Contexto
-from app.services.foliacion import expediente_por_numero
-from app.storage.models import Deudor, Documento, Expediente, Folio, MedidaCautelar
+from app.storage.consultas.bienes import Foto, fotos_de
+from app.storage.consultas.expedientes import expediente_por_numero
+from app.storage.models import Deudor, Documento, Expediente, Folio
 from app.storage.models_bienes import (
     ActoBien,
     Avaluo,
@@ -56,8 +56,10 @@ from app.storage.models_bienes import (
     Depositario,
     InformeDepositario,
 )
+from app.storage.models_juicio import MedidaCautelar
 
-_ACTAS = {"ACTA_EMBARGO": ("EMBARGO", EstadoBien.EMBARGADO), "ACTA_SECUESTRO": ("SECUESTRO", EstadoBien.SECUESTRADO)}
+_ACTAS = {TipoDocumento.ACTA_EMBARGO.name: ("EMBARGO", EstadoBien.EMBARGADO),
+          TipoDocumento.ACTA_SECUESTRO.name: ("SECUESTRO", EstadoBien.SECUESTRADO)}
 
 
 class DesproporcionError(RuleError):

@@ -35,20 +35,22 @@ from app.domain.bienes import (
 )
 from app.domain.bienes_campos import identificacion
 from app.domain.permisos import Permiso, Rol
+from app.domain.preferencias import BASE_REMATE, FACTOR_PROPORCIONALIDAD, INFORME_MESES, PUBLICACION_DIAS
 from app.services.context import Contexto
 from app.services.foliacion import guardar_archivo
 from app.services.liquidacion import liquidar_expediente
-from app.storage.models import Costa, Deudor, Documento, Expediente, Pago, Preferencia, TituloCredito
-from app.storage.models_bienes import ActoBien, Avaluo, Bien, Custodia, Depositario, FotoBien, InformeDepositario
+from app.storage.consultas.bienes import fotos_de, ultima_referencia_informe
+from app.storage.consultas.preferencias import guardar, textos
+from app.storage.models import Deudor, Documento, Expediente, TituloCredito
+from app.storage.models_bienes import ActoBien, Avaluo, Bien, Depositario, FotoBien
+from app.storage.models_juicio import Costa, Pago
 
 TIPO_FOTO = "FOTO_BIEN"
 MAX_FOTO = 25 * 1024 * 1024
 _EXT_FOTO = (".jpg", ".jpeg", ".png", ".pdf", ".tif", ".tiff", ".webp")
 
-PREF_INFORME_MESES = "bienes.informe_meses"
-PREF_FACTOR = "bienes.factor_proporcionalidad"
-PREF_BASE_REMATE = "bienes.base_remate"
-PREF_PUBLICACION = "bienes.publicacion_dias"
+#: The office preferences of the goods' rules (app.domain.preferencias), in ReglasBienes' field order.
+_AJUSTES_BIENES = (INFORME_MESES, FACTOR_PROPORCIONALIDAD, BASE_REMATE, PUBLICACION_DIAS)
 
 
 def reglas_de(s: Session, office_id: uuid.UUID) -> ReglasBienes:
@@ -57,29 +59,19 @@ def reglas_de(s: Session, office_id: uuid.UUID) -> ReglasBienes:
     Raises:
         ConfigurationError: a stored value is not valid (names the key).
     """
-    p = dict(s.execute(select(Preferencia.clave, Preferencia.valor).where(
-        Preferencia.office_id == office_id, Preferencia.clave.like("bienes.%"))).all())
-    d = ReglasBienes()
+    p = textos(s, office_id, _AJUSTES_BIENES)
+    informe, factor, base, publicacion = (a.valor(p.get(a.clave)) for a in _AJUSTES_BIENES)
     try:
-        return ReglasBienes(
-            informe_meses=int(p.get(PREF_INFORME_MESES, d.informe_meses)),
-            factor_proporcionalidad=Decimal(p.get(PREF_FACTOR, str(d.factor_proporcionalidad))),
-            base_remate=Decimal(p.get(PREF_BASE_REMATE, str(d.base_remate))),
-            publicacion_dias=int(p.get(PREF_PUBLICACION, d.publicacion_dias)),
-        )
-    except (ValueError, ArithmeticError, ValidationError) as exc:
+        return ReglasBienes(informe_meses=informe, factor_proporcionalidad=factor, base_remate=base,
+                            publicacion_dias=publicacion)
+    except ValidationError as exc:
         raise ConfigurationError(f"Preferencias de bienes inválidas ({', '.join(sorted(p))}): {exc}") from exc
 
 
 def guardar_reglas(s: Session, office_id: uuid.UUID, r: ReglasBienes) -> None:
-    valores = {PREF_INFORME_MESES: str(r.informe_meses), PREF_FACTOR: str(r.factor_proporcionalidad),
-               PREF_BASE_REMATE: str(r.base_remate), PREF_PUBLICACION: str(r.publicacion_dias)}
-    for clave, valor in valores.items():
-        fila = s.get(Preferencia, (office_id, clave))
-        if fila is None:
-            s.add(Preferencia(office_id=office_id, clave=clave, valor=valor))
-        else:
-            fila.valor = valor
+    valores = (r.informe_meses, r.factor_proporcionalidad, r.base_remate, r.publicacion_dias)
+    for ajuste, valor in zip(_AJUSTES_BIENES, valores, strict=True):
+        guardar(s, office_id, ajuste, valor)
 
 
 def depositario_del_usuario(s: Session, ctx: Contexto) -> Depositario | None:
@@ -181,27 +173,6 @@ def guardar_fotos_en(s: Session, ctx: Contexto, e: Expediente, bien_id: uuid.UUI
     return ids
 
 
-@dataclass(frozen=True, slots=True)
-class Foto:
-    documento_id: uuid.UUID
-    nombre: str
-    sha256: str
-    fecha: date
-
-
-def fotos_de(s: Session, tabla: str, filas: Sequence[uuid.UUID]) -> dict[uuid.UUID, list[Foto]]:
-    out: dict[uuid.UUID, list[Foto]] = {}
-    if not filas:
-        return out
-    for fila, did, nombre, sha, fecha in s.execute(
-        select(FotoBien.fila_id, Documento.id, Documento.nombre_archivo, Documento.archivo_sha256, Documento.fecha)
-        .join(Documento, Documento.id == FotoBien.documento_id)
-        .where(FotoBien.tabla == tabla, FotoBien.fila_id.in_(list(filas))).order_by(Documento.created_at)
-    ):
-        out.setdefault(fila, []).append(Foto(did, nombre, sha, fecha))
-    return out
-
-
 def saldo_aproximado(s: Session, e: Expediente, fecha: date) -> tuple[Decimal, bool]:
     """The saldo owed at ``fecha`` (USD) and whether it is exact: without a rate table covering the period the
     mora interest cannot be computed, so the saldo is the título + costs − payments (a lower bound)."""
@@ -284,26 +255,3 @@ def datos_de(s: Session, bienes: Sequence[Bien], hoy: date, reglas: ReglasBienes
     return out
 
 
-def ultima_referencia_informe(s: Session, bienes: Sequence[Bien]) -> dict[uuid.UUID, date]:
-    """For each good with a custodian: the date its next report counts from — the custodian's last report
-    on it, or the day he took custody (a new depositario starts a new period)."""
-    con = [b for b in bienes if b.depositario_id is not None]
-    if not con:
-        return {}
-    ids = [b.id for b in con]
-    recibido: dict[uuid.UUID, date] = {}
-    for bid, _dep, f in s.execute(select(Custodia.bien_id, Custodia.depositario_id, Custodia.fecha)
-                                 .where(Custodia.bien_id.in_(ids)).order_by(Custodia.fecha, Custodia.created_at)):
-        recibido[bid] = f
-    informes: dict[tuple[uuid.UUID, uuid.UUID], date] = {}
-    for bid, dep, f in s.execute(select(InformeDepositario.bien_id, InformeDepositario.depositario_id,
-                                        func.max(InformeDepositario.fecha))
-                                 .where(InformeDepositario.bien_id.in_(ids))
-                                 .group_by(InformeDepositario.bien_id, InformeDepositario.depositario_id)):
-        informes[(bid, dep)] = f
-    out = {}
-    for b in con:
-        base = recibido.get(b.id, b.fecha_acta)
-        ult = informes.get((b.id, b.depositario_id))
-        out[b.id] = max(base, ult) if ult is not None else base
-    return out

@@ -83,6 +83,7 @@ class Servicios:
         return construir(replace(self.ctx, usuario=usuario))
 
     def close(self) -> None:
+        self.tablero.cerrar()
         self.ctx.engine.dispose()
 
 

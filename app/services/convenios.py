@@ -22,11 +22,11 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.common.dates import format_dmy, local_today
-from app.common.errors import ConfigurationError, NotFoundError, RuleError, ValidationError
+from app.common.errors import NotFoundError, RuleError, ValidationError
 from app.common.money import format_usd, q
 from app.domain import procedimiento as proc
 from app.domain.convenio import EstadoConvenio, EstadoCuota, cuota_incumplida, tabla_amortizacion, validar_convenio
@@ -34,17 +34,17 @@ from app.domain.etapas import Etapa
 from app.domain.intereses import tasa_vigente, validar_tasa
 from app.domain.liquidacion import liquidar
 from app.domain.permisos import Permiso
-from app.domain.reglas_app import CUOTA_MINIMA, validar_por_fecha
+from app.domain.preferencias import CUOTA_MINIMA_CONVENIO
+from app.domain.reglas_app import validar_por_fecha
 from app.domain.tipos import TipoActo
 from app.services.actos import registrar_acto_en
 from app.services.context import Contexto
-from app.services.foliacion import expediente_por_numero
-from app.services.liquidacion import (
-    cargar_deuda,
-    configuracion_de,
-    estados_cuotas_de,
-)
-from app.storage.models import Acto, Convenio, CuotaConvenio, Expediente, Pago, Preferencia
+from app.services.liquidacion import cargar_deuda, configuracion_de
+from app.storage.consultas.convenios import convenio_vigente_en, estados_cuotas_de
+from app.storage.consultas.expedientes import expediente_por_numero, ultima_fecha_movimiento
+from app.storage.consultas.preferencias import leer
+from app.storage.models import Expediente
+from app.storage.models_juicio import Acto, Convenio, CuotaConvenio
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,13 +145,6 @@ def convenio_en(session: Session, convenio_id: uuid.UUID) -> ConvenioRegistrado:
     )
 
 
-def convenio_vigente_en(session: Session, expediente_id: uuid.UUID) -> Convenio | None:
-    return session.scalars(
-        select(Convenio).where(Convenio.expediente_id == expediente_id, Convenio.estado == EstadoConvenio.VIGENTE)
-        .order_by(Convenio.fecha.desc()).limit(1)
-    ).first()
-
-
 def declarar_incumplimiento_en(
     session: Session, ctx: Contexto, expediente: Expediente, convenio: Convenio, cuota: EstadoCuota, fecha: date
 ) -> Acto | None:
@@ -174,26 +167,13 @@ def declarar_incumplimiento_en(
     )
 
 
-#: Office preference: minimum APP instalment in USD (configurable; default :data:`reglas_app.CUOTA_MINIMA`).
-PREF_CUOTA_MINIMA = "convenio.cuota_minima"
-
-
 def cuota_minima_de(session: Session, office_id: uuid.UUID) -> Decimal:
-    """The office's minimum APP instalment (USD), 0 when it set none."""
-    valor = session.scalar(select(Preferencia.valor).where(Preferencia.office_id == office_id,
-                                                           Preferencia.clave == PREF_CUOTA_MINIMA))
-    try:
-        return Decimal(str(valor)) if valor else CUOTA_MINIMA
-    except InvalidOperation as exc:
-        raise ConfigurationError(f"Preferencia «{PREF_CUOTA_MINIMA}» inválida: «{valor}».") from exc
+    """The office's minimum APP instalment (USD), 0 when it set none (preference ``convenio.cuota_minima``).
 
-
-def ultima_fecha_movimiento(session: Session, expediente_id: uuid.UUID) -> date | None:
-    """Latest date of a payment or an APP of the expediente (new ones may not be dated before it)."""
-    pagos = session.scalar(select(func.max(Pago.fecha)).where(Pago.expediente_id == expediente_id))
-    convs = session.scalar(select(func.max(Convenio.fecha)).where(Convenio.expediente_id == expediente_id))
-    fechas = [f for f in (pagos, convs) if f is not None]
-    return max(fechas) if fechas else None
+    Raises:
+        ConfigurationError: the stored value is not a number.
+    """
+    return leer(session, office_id, CUOTA_MINIMA_CONVENIO)
 
 
 class ConveniosService:

@@ -15,12 +15,14 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
+from app.common.dates import local_today
 from app.domain.claves import generar_clave
 from app.domain.permisos import Rol
 from app.services import demo_legal
 from app.services.arranque import respaldo_del_dia
 from app.services.bootstrap import Servicios
 from app.services.demo_bienes import crear_bienes_demo
+from app.services.demo_etapas import crear_etapas_demo
 from app.services.demo_tablero import demo_tablero
 from app.services.generador import digito_cedula, escribir_csv, generar_titulos
 from app.services.honorarios_demo import crear_honorarios_demo
@@ -102,9 +104,12 @@ def crear_demo(
 ) -> ResultadoDemo:
     """Fill the installation with ``size`` títulos drawn into expedientes.
 
-    Títulos are generated (``app.services.generador``), written as the office's CSV and imported with
-    the real import service in batches of 20,000; each batch is drawn in its own sorteo dated across
-    2023-2025. The first ``documentos`` expedientes get their orden de pago inmediato.
+    Títulos are generated (``app.services.generador``) with issue dates over the three years before today,
+    written as the office's CSV and imported with the real import service in batches of 20,000, then drawn
+    in about monthly sorteos (at most 36), each taking the títulos issued by its date. Then juicios go through
+    every stage of the procedure (:mod:`app.services.demo_etapas`), recoveries over 24 months
+    (:mod:`app.services.demo_tablero`), seized goods and fees. ``documentos=0`` leaves out the procedure
+    (benchmarks that draw their own documents).
     """
     t0 = time.perf_counter()
     rng = random.Random(semilla)
@@ -118,36 +123,37 @@ def crear_demo(
         srv.secretarios.crear(nombre, cedula, externo=rng.random() < 0.85)
         existentes.add(cedula)
     progreso(f"{n_sec} secretarios-abogados")
-    demo_legal.preparar_oficina_demo(srv, date(2022, 1, 1))
+    hoy = local_today()
+    demo_legal.preparar_oficina_demo(srv, date(hoy.year - 5, 1, 1))
 
+    # Three years of work: títulos issued up to a week ago, drawn in about monthly sorteos since three years ago.
     oficina = srv.oficina.datos()
+    primero, ultimo = hoy - timedelta(days=3 * 365), hoy - timedelta(days=7)
     lotes = max(1, -(-size // LOTE))
-    inicio, fin = date(2023, 1, 9), date(2025, 11, 3)
-    paso = (fin - inicio) / lotes
     hechos = 0
-    primeros: list[str] = []
     with tempfile.TemporaryDirectory() as tmp:
         for k in range(lotes):
             n = min(LOTE, size - hechos)
             filas = generar_titulos(n, semilla=semilla * 1000 + k, oficina=oficina.codigo,
-                                    provincia=oficina.provincia, primer_numero=hechos + 1)
+                                    provincia=oficina.provincia, primer_numero=hechos + 1,
+                                    emision=(primero - timedelta(days=25), ultimo - timedelta(days=2)))
             csv = Path(tmp) / f"titulos_{k}.csv"
             escribir_csv(filas, csv)
             srv.importacion.importar(csv)
-            fecha = inicio + paso * k + timedelta(days=rng.randint(0, 5))
-            while fecha.weekday() >= 5:
-                fecha += timedelta(days=1)
-            fecha = demo_legal.primer_dia_de_sorteo(srv, fecha)
-            r = srv.sorteo.realizar(semilla=f"demo-{semilla}-{k}", fecha=fecha)
-            if not primeros:
-                primeros = [a.juicio for a in r.asignaciones[:documentos]]
             hechos += n
-            progreso(f"{hechos} de {size} títulos importados y sorteados")
-    primeros = [j for j in primeros if demo_legal.llevar_a_opi(srv, j, srv.expedientes.caratula(j).fecha_inicio)]
-    progreso(f"{len(primeros)} órdenes de pago inmediato")
+            progreso(f"{hechos} de {size} títulos importados")
+    sorteos = max(1, min(36, size // 8))
+    for k in range(sorteos):
+        fecha = primero + (ultimo - primero) * k / max(1, sorteos - 1) + timedelta(days=rng.randint(0, 3))
+        ids = demo_legal.pendientes_hasta(srv, None if k == sorteos - 1 else fecha)
+        if ids:
+            fecha = demo_legal.primer_dia_de_sorteo(srv, min(fecha, ultimo) if k < sorteos - 1 else fecha, ids)
+            srv.sorteo.realizar(ids, semilla=f"demo-{semilla}-{k}", fecha=fecha)
+    progreso(f"{hechos} títulos sorteados en {sorteos} sorteos")
+    _etapas, opis = crear_etapas_demo(srv, size, semilla, progreso) if documentos else ({}, 0)
     demo_tablero(srv, semilla, progreso)  # recoveries over 24 months and the national table (issue 13)
     usuarios = crear_usuarios_demo(srv)
     crear_bienes_demo(srv, progreso)
     progreso(crear_honorarios_demo(srv, semilla))
     progreso(f"Respaldo en «respaldos»: {getattr(respaldo_del_dia(srv.ctx.paths, horas=0), 'name', '—')}")
-    return ResultadoDemo(n_sec, hechos, srv.expedientes.contar(), len(primeros), time.perf_counter() - t0, usuarios)
+    return ResultadoDemo(n_sec, hechos, srv.expedientes.contar(), opis, time.perf_counter() - t0, usuarios)

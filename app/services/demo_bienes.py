@@ -18,7 +18,8 @@ from app.domain.etapas import Etapa
 from app.domain.tipos import TipoDocumento
 from app.services.bienes import NuevoBien
 from app.services.bootstrap import Servicios
-from app.storage.models import Expediente, TasaInteres
+from app.storage.models import Expediente
+from app.storage.models_juicio import TasaInteres
 
 ZONA = ZoneInfo("America/Guayaquil")
 DEPOSITARIOS = (("Jorge Luis Naranjo Chávez", "0926687856", "0991234567", "depositario"),
@@ -93,13 +94,16 @@ def _foto(color: str) -> tuple[str, bytes]:
 
 
 def crear_bienes_demo(srv: Servicios, progreso: Callable[[str], None] = lambda _m: None) -> int:
-    """Add the demo goods to the installation (needs at least 8 drawn expedientes still in stage SORTEADO).
+    """Add the demo goods to the installation (needs at least 8 drawn expedientes still in stage SORTEADO, drawn
+    eight months ago or before).
     Returns the number of goods registered (0 when there are not enough expedientes)."""
     hoy = local_today()
     with srv.ctx.read() as s:
         juicios = list(s.scalars(select(Expediente.numero).where(
-            Expediente.office_id == srv.ctx.office_id, Expediente.etapa == Etapa.SORTEADO.value)
-            .order_by(Expediente.numero.desc()).limit(8)))
+            Expediente.office_id == srv.ctx.office_id, Expediente.etapa == Etapa.SORTEADO.value,
+            # drawn before the oldest RPV below (the remate's, seven months back)
+            Expediente.fecha_inicio <= hoy - timedelta(days=240))
+            .order_by(Expediente.fecha_inicio.desc(), Expediente.numero.desc()).limit(8)))
         sin_tasas = s.scalar(select(TasaInteres.id).where(TasaInteres.office_id == srv.ctx.office_id).limit(1)) is None
     if len(juicios) < 8:
         return 0

@@ -3,13 +3,12 @@
 - the office's signatories (funcionario ejecutor and jefe, with cargo and gender) and each secretario's gender;
 - an **illustrative** monthly rate table, every row's source saying so (it is not the legal rate: the office
   loads its own, domain.md §4), from the oldest título's month to today's;
-- for the first expedientes, the procedure as the law runs it: RPV, its notification to the coactivado, the
-  10 días hábiles lapsed, then the orden de pago inmediato.
+- the sorteos' dates: which títulos were issued by a date, and a sorteo not dated before its títulos' issue.
 """
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
@@ -46,33 +45,34 @@ def preparar_oficina_demo(srv: Servicios, desde: date) -> None:
         liq.cargar_tasas(filas)
 
 
-def llevar_a_opi(srv: Servicios, juicio: str, inicio: date) -> bool:
-    """RPV the first business day after ``inicio``, its personal notification the next one at 10h00, and the
-    OPI on the first business day after the 10 días hábiles. False when that would fall after today."""
-    cal = srv.oficina.calendario()
-    rpv = cal.sumar_dias_habiles(inicio, 1)
-    notificada = cal.sumar_dias_habiles(rpv, 1)
-    opi = cal.sumar_dias_habiles(notificada, 11)
-    if opi > local_today():
-        return False
-    srv.documentos.generar("rpv", juicio, rpv)
-    srv.notificaciones.registrar(juicio, intento=1, forma="PERSONAL", efectiva=True, notifica="RPV",
-                                 direccion="Domicilio del coactivado registrado en el título",
-                                 fecha_hora=datetime.combine(notificada, datetime.min.time(), TZ) + timedelta(hours=10))
-    srv.documentos.generar_opi(juicio, opi)
-    return True
+def pendientes_hasta(srv: Servicios, fecha: date | None) -> list:
+    """Ids of the títulos waiting for the sorteo issued on or before ``fecha`` (None: all of them)."""
+    from sqlalchemy import select
+
+    from app.domain.etapas import EstadoTitulo
+    from app.storage.models import TituloCredito
+
+    q = select(TituloCredito.id).where(TituloCredito.office_id == srv.ctx.office_id,
+                                       TituloCredito.estado == EstadoTitulo.PENDIENTE.value)
+    if fecha is not None:
+        q = q.where(TituloCredito.fecha_emision <= fecha)
+    with srv.ctx.read() as s:
+        return list(s.scalars(q))
 
 
-def primer_dia_de_sorteo(srv: Servicios, fecha: date) -> date:
-    """``fecha``, or the last issue date of the títulos waiting for the sorteo when later (a sorteo cannot be
-    dated before its títulos' issue), moved to a business day."""
+def primer_dia_de_sorteo(srv: Servicios, fecha: date, ids: list | None = None) -> date:
+    """``fecha``, or the last issue date of the títulos waiting for the sorteo (only ``ids`` when given) when
+    later (a sorteo cannot be dated before its títulos' issue), moved to a business day."""
     from sqlalchemy import func, select
 
     from app.domain.etapas import EstadoTitulo
     from app.storage.models import TituloCredito
 
+    q = select(func.max(TituloCredito.fecha_emision)).where(
+        TituloCredito.office_id == srv.ctx.office_id, TituloCredito.estado == EstadoTitulo.PENDIENTE.value)
+    if ids is not None:
+        q = q.where(TituloCredito.id.in_(ids)) if len(ids) <= 30000 else q
     with srv.ctx.read() as s:
-        ultima = s.scalar(select(func.max(TituloCredito.fecha_emision)).where(
-            TituloCredito.office_id == srv.ctx.office_id, TituloCredito.estado == EstadoTitulo.PENDIENTE.value))
+        ultima = s.scalar(q)
     fecha = max(fecha, ultima or fecha)
     return srv.oficina.calendario().siguiente_habil(fecha)

@@ -20,7 +20,7 @@ from pathlib import Path
 from app.common.dates import local_today
 from app.common.errors import AppError
 from app.common.money import format_usd, q
-from app.domain.tipos import TipoActo
+from app.domain.tipos import TipoDocumento
 from app.services.bootstrap import Servicios
 
 log = logging.getLogger(__name__)
@@ -144,7 +144,8 @@ def _recuperar(srv: Servicios, numero: str, fechas: list[date], r: float, rng: r
     if r < 0.12:
         saldo = srv.liquidacion.calcular(numero, fechas[0]).total
         srv.pagos.registrar_abono(numero, fechas[0], saldo, f"DEP-{rng.randint(100000, 999999)}")
-        srv.actos.registrar(numero, TipoActo.ARCHIVO, fechas[0], "Pago total de la deuda.", {"saldo": "0.00"})
+        # the funcionario ejecutor's auto de archivo closes the juicio (dated on a business day)
+        srv.documentos.generar(TipoDocumento.AUTO_ARCHIVO, numero, srv.oficina.calendario().siguiente_habil(fechas[0]))
         return 1
     if r < 0.22:
         conv = srv.convenios.crear(numero, fechas[0], plazo_meses=12, tasa_anual=Decimal("9.5"))

@@ -40,8 +40,9 @@ from app.services.bienes_comun import (
     validar_fotos,
 )
 from app.services.context import Contexto
-from app.storage.models import Costa, Deudor, Documento, Expediente, Usuario
+from app.storage.models import Deudor, Documento, Expediente, Usuario
 from app.storage.models_bienes import Bien, CostoBien, Custodia, Depositario, InformeDepositario
+from app.storage.models_juicio import Costa
 
 #: Generates a foliated document inside the caller's transaction (``DocumentosService.generar_en``).
 GenerarEn = Callable[[Session, TipoDocumento, Expediente, date, dict], Documento]

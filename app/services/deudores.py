@@ -19,8 +19,9 @@ from app.domain.identificacion import validar_cedula, validar_identificacion
 from app.domain.permisos import Permiso
 from app.domain.procedimiento import CERRADAS
 from app.services.context import Contexto
-from app.services.foliacion import expediente_por_numero
-from app.storage.models import Coobligado, Deudor, Expediente
+from app.storage.consultas.expedientes import expediente_por_numero
+from app.storage.models import Deudor, Expediente
+from app.storage.models_juicio import Coobligado
 
 
 class TipoPersona(StrEnum):

@@ -10,7 +10,7 @@
 2. when the document *is* an act (:data:`ACTOS`: RPV, razón de no pago, OPI, embargo, secuestro, aviso de
    remate, remate, archivo, providencia), the procedure rules (:func:`app.domain.procedimiento.validar`) are
    checked **before rendering**: a refused act writes nothing and leaves no file;
-3. the fields are gathered from the rows (:mod:`app.documents.contexto` builds them), the template is filled
+3. the fields are gathered from the rows (:mod:`app.documents.campos` builds them), the template is filled
    (:func:`app.documents.render.render`: an unknown field is rejected by name) and its sheets counted
    (:func:`app.documents.hojas.contar_hojas`);
 4. the document is stored and foliated (:func:`app.services.foliacion.agregar_documento_en`);
@@ -26,19 +26,20 @@ Templates are looked up first in the office's folder (``<datos>/plantillas``), t
 with the program (``resources/templates``); an administrator replaces, previews and restores them
 (:meth:`DocumentosService.reemplazar_plantilla`, :meth:`~DocumentosService.vista_previa`,
 :meth:`~DocumentosService.restaurar_plantilla`).
+
+The service is built in three layers, one module each: template administration
+(:mod:`app.services.documentos_plantillas`), exports and the documents that are not folios
+(:mod:`app.services.documentos_exportacion`), and here the generation of the documents of an expediente, one
+by one or in batches.
 """
 
 from __future__ import annotations
 
 import logging
-import os
-import re
-import shutil
-import tempfile
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -50,100 +51,47 @@ from app.common.dates import format_dmy, local_today, to_local
 from app.common.errors import (
     AppError,
     CancelledError,
-    ConfigurationError,
     DiaInhabil,
-    NotFoundError,
     RuleError,
     ValidationError,
 )
-from app.common.money import format_usd
-from app.common.paths import templates_dir
 from app.common.progress import NO_PROGRESS, Progress
 from app.common.text import plural, segun
-from app.documents import contexto as cx
-from app.documents import plantillas_base as base
-from app.documents.hojas import contar_hojas
-from app.documents.paginas import ContadorHojas, RegistroVerificaciones, verificar_plantilla
-from app.documents.pdf import convertir_pdf
+from app.documents.campos import muestras
 from app.documents.render import render
 from app.domain import procedimiento as proc
-from app.domain.documentos import REGISTRO, no_foliados, tipo_doc, validar_claves
+from app.domain.documentos import REGISTRO, no_foliados, validar_claves
 from app.domain.documentos import actos as registro_actos
 from app.domain.etapas import Etapa
 from app.domain.permisos import Permiso
 from app.domain.terminos import Calendario
 from app.domain.tipos import TipoActo, TipoDocumento
+from app.services import documentos_entrada as entrada
 from app.services import documentos_legales  # noqa: F401  (registers the preparers of issue 8's types)
 from app.services.actos import hechos_de, registrar_acto_en
 from app.services.context import Contexto
-from app.services.documentos_datos import Preparador, juicio_de, medidas_por_defecto, oficina_de
+from app.services.documentos_datos import Preparador
+from app.services.documentos_exportacion import DocumentoGenerado, ExportacionDocumentos
+from app.services.documentos_lectura import juicio_de
+from app.services.documentos_plantillas import escribir, nombre_seguro, tipo_documento, tipos
 from app.services.firmantes import exigir_firmantes, faltantes_oficina
-from app.services.foliacion import agregar_documento_en, expediente_por_numero, guardar_archivo, indice_de
+from app.services.foliacion import agregar_documento_en
 from app.services.liquidacion import liquidar_expediente
-from app.services.oficina import calendario_de
-from app.storage.models import (
-    Acto,
-    Deudor,
-    Documento,
-    Expediente,
-    Folio,
-    Notificacion,
-    Oficina,
-    Secretario,
-    Sorteo,
-    TituloCredito,
-)
+from app.storage.consultas.expedientes import expediente_por_numero
+from app.storage.consultas.oficina import calendario_de
+from app.storage.models import Documento, Expediente, Folio
+from app.storage.models_juicio import Acto, Notificacion
 
 log = logging.getLogger(__name__)
 
-__all__ = ["ACTOS", "NO_FOLIADOS", "DocumentoGenerado", "DocumentosService", "LoteGenerado", "PlantillaInfo",
-           "medidas_por_defecto", "tipo_documento", "tipos"]
+__all__ = ["ACTOS", "NO_FOLIADOS", "DocumentosService", "LoteGenerado"]
 
-TIPO_OPI = "OPI"
-TIPO_ACTA_SORTEO = "ACTA_SORTEO"
 
 #: The act each document records (the document *is* the act; domain.md §2), from the registry.
 ACTOS: dict[TipoDocumento, TipoActo] = registro_actos()
 #: Documents that are not folios of the expediente (the registry's ``foliado`` False): the cover, the índice
 #: (exports) and the acta de sorteo (an office document stored by the sorteo).
 NO_FOLIADOS = no_foliados()
-
-
-def tipos() -> list[tuple[str, str]]:
-    """Every document type as ``(cli name, Spanish title)``, e.g. ``("opi", "Orden de pago inmediato")``;
-    what ``python -m app documento --lista`` prints."""
-    return [(t.value, d.titulo) for t, d in REGISTRO.items()]
-
-
-def tipo_documento(valor: TipoDocumento | str) -> TipoDocumento:
-    """``"opi"``, ``"OPI"`` or ``TipoDocumento.OPI`` → ``TipoDocumento.OPI``.
-
-    Raises:
-        ValidationError: unknown type (the message lists the valid ones).
-    """
-    return tipo_doc(valor).tipo
-
-
-@dataclass(frozen=True, slots=True)
-class DocumentoGenerado:
-    """A generated document written to ``ruta`` (.docx). Foliated documents are stored and occupy folios
-    ``desde``..``hasta``; exports (carátula, índice) have ``documento_id`` None and ``desde`` = ``hasta`` = 0.
-    ``vencimiento``: last day of the término the document grants if notified on its date (RPV, OPI), else
-    None. ``acto_id``: the act recorded with it, if any."""
-
-    documento_id: uuid.UUID | None
-    juicio: str
-    tipo: str
-    nombre_archivo: str
-    desde: int
-    hasta: int
-    vencimiento: date | None
-    ruta: Path
-    acto_id: uuid.UUID | None = None
-
-    @property
-    def foliado(self) -> bool:
-        return self.desde > 0
 
 
 class LoteGenerado(list[DocumentoGenerado]):
@@ -179,40 +127,6 @@ class LoteGenerado(list[DocumentoGenerado]):
         return texto
 
 
-@dataclass(frozen=True, slots=True)
-class CampoPlantilla:
-    """A field a template may use: ``{{ nombre }}``, what it holds and a sample value (text)."""
-
-    nombre: str
-    significado: str
-    ejemplo: str
-
-    @property
-    def es_lista(self) -> bool:
-        return self.ejemplo.startswith("lista")
-
-
-def _ejemplo(valor: Any) -> str:
-    """A sample value as the template editor's help shows it."""
-    if isinstance(valor, bool):
-        return "sí" if valor else "no"
-    if isinstance(valor, list | tuple):
-        if valor and isinstance(valor[0], dict):
-            return f"lista ({plural(len(valor), 'elemento')}); cada uno con: {', '.join(valor[0])}"
-        return f"lista ({plural(len(valor), 'elemento')})"
-    texto = " ".join(str(valor).split())
-    return texto if len(texto) <= 80 else texto[:79] + "…"
-
-
-@dataclass(frozen=True, slots=True)
-class PlantillaInfo:
-    """A document type's template: the office's own copy (``propia``) or the one shipped."""
-
-    tipo: TipoDocumento
-    titulo: str
-    archivo: str
-    ruta: Path
-    propia: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,39 +137,6 @@ class _Hecho:
     data: bytes
     vencimiento: date | None
 
-
-_NO_PERMITIDO = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
-
-
-def _nombre_seguro(nombre: str) -> str:
-    return _NO_PERMITIDO.sub("_", nombre).strip(" .") or "documento"
-
-
-def _escribir(destino: Path, data: bytes) -> Path:
-    """Write ``data`` to ``destino`` atomically; when that file is locked (open in Word on Windows)
-    write ``name (2).docx`` and so on. Returns the path written."""
-    destino.parent.mkdir(parents=True, exist_ok=True)
-    candidatos = [destino] + [destino.with_name(f"{destino.stem} ({i}){destino.suffix}") for i in range(2, 50)]
-    ultimo: OSError | None = None
-    for ruta in candidatos:
-        fd, tmp = tempfile.mkstemp(dir=ruta.parent, prefix=".tmp-", suffix=ruta.suffix)
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-            os.replace(tmp, ruta)
-            return ruta
-        except PermissionError as exc:
-            ultimo = exc
-            Path(tmp).unlink(missing_ok=True)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-    raise ValidationError(f"No se pudo escribir «{destino}»: {ultimo}. Cierre el documento si está abierto.")
-
-
-def _calidad(x: Secretario) -> str:
-    f = (x.genero or "").upper() == "F"
-    return ("Externa" if f else "Externo") if x.externo else ("Interna" if f else "Interno")
 
 
 def _exigir_habil(cal: Calendario, fecha: date) -> None:
@@ -269,14 +150,16 @@ def _permiso(tipo: TipoDocumento) -> Permiso:
     return REGISTRO[tipo].permiso
 
 
-class DocumentosService:
-    """Generate, store, foliate and export legal documents; administer their templates."""
+
+class DocumentosService(ExportacionDocumentos):
+    """Generate, store, foliate and export legal documents; administer their templates (the template
+    administration is :class:`~app.services.documentos_plantillas.PlantillasDocumentos`, the exports
+    :class:`~app.services.documentos_exportacion.ExportacionDocumentos`)."""
 
     def __init__(self, ctx: Contexto) -> None:
-        self.ctx = ctx
+        super().__init__(ctx)
         self._preparador = Preparador(ctx)
-        self.verificaciones = RegistroVerificaciones(self._carpeta_propia(), templates_dir())
-        self._contador = ContadorHojas(self.verificaciones)
+
 
     tipos = staticmethod(tipos)
 
@@ -293,124 +176,6 @@ class DocumentosService:
         with self.ctx.read() as s:
             return calendario_de(s, self.ctx.office_id).motivo_inhabil(fecha)
 
-    # -- templates ------------------------------------------------------------------------------------------
-    def plantilla(self, nombre: str | TipoDocumento) -> Path:
-        """Path of a template (a :class:`TipoDocumento`, or a file name such as ``"orden_pago_inmediato"``
-        with or without ``.docx``): the office's copy in ``<datos>/plantillas/`` when it exists, else the one
-        shipped in ``resources/templates/``.
-
-        Raises:
-            ConfigurationError: neither exists (the message names both folders).
-        """
-        if isinstance(nombre, TipoDocumento):
-            nombre = REGISTRO[nombre].plantilla
-        archivo = nombre if nombre.lower().endswith(".docx") else f"{nombre}.docx"
-        propia = self._carpeta_propia() / archivo
-        if propia.is_file():
-            return propia
-        instalada = templates_dir() / archivo
-        if instalada.is_file():
-            return instalada
-        raise ConfigurationError(
-            f"No existe la plantilla «{archivo}» ni en {propia.parent} ni en {instalada.parent}. Restaure la "
-            "plantilla o reinstale el programa."
-        )
-
-    def _carpeta_propia(self) -> Path:
-        return self.ctx.paths.root / "plantillas"
-
-    def plantillas(self) -> list[PlantillaInfo]:
-        """Every document type with the template in use (the office's own copy or the shipped one)."""
-        out = []
-        for t in TipoDocumento:
-            titulo, archivo = REGISTRO[t].titulo, REGISTRO[t].plantilla
-            propia = (self._carpeta_propia() / archivo).is_file()
-            out.append(PlantillaInfo(t, titulo, archivo, self._carpeta_propia() / archivo if propia
-                                     else templates_dir() / archivo, propia))
-        return out
-
-    def campos(self, tipo: TipoDocumento | str) -> dict[str, str]:
-        """The fields a template of ``tipo`` may use, with their meaning (for the template editor's help)."""
-        return dict(base.CAMPOS[REGISTRO[tipo_documento(tipo)].plantilla])
-
-    def campos_plantilla(self, tipo: TipoDocumento | str) -> list[CampoPlantilla]:
-        """Every field a template of ``tipo`` may use, taken from the context the document is really filled
-        with (the sample one, :func:`app.documents.contexto.muestra`): its name, meaning and a sample value.
-        A list (``{% for m in medidas %}``) gives the fields of one item in its sample."""
-        tipo = tipo_documento(tipo)
-        significados = base.CAMPOS.get(REGISTRO[tipo].plantilla, {})
-        out = []
-        for nombre, valor in cx.muestra(tipo).items():
-            out.append(CampoPlantilla(nombre, significados.get(nombre, ""), _ejemplo(valor)))
-        return sorted(out, key=lambda c: c.nombre)
-
-    def vista_previa(self, tipo: TipoDocumento | str, ruta: Path | None = None) -> Path:
-        """Fill the template of ``tipo`` (``ruta``, or the one in use) with built-in sample data (a persona
-        jurídica with its representante legal, two co-obligados, every list with items:
-        :func:`app.documents.contexto.muestra`) into a temporary .docx, and return its path (to open it).
-
-        Raises:
-            ValidationError: the template uses an unknown field (named), has a malformed tag or is not a .docx.
-            ConfigurationError: the template file does not exist.
-        """
-        tipo = tipo_documento(tipo)
-        plantilla = ruta if ruta is not None else self.plantilla(tipo)
-        data = render(plantilla, cx.muestra(tipo))
-        contar_hojas(data)
-        carpeta = Path(tempfile.gettempdir()) / "foja-vista-previa"
-        return _escribir(carpeta / f"Vista_previa_{tipo.value}.docx", data)
-
-    def reemplazar_plantilla(self, tipo: TipoDocumento | str, ruta: Path) -> Path:
-        """Make ``ruta`` (a .docx edited in Word or LibreOffice) the office's template of ``tipo``.
-
-        It is first filled with the sample data: a template with a field the program does not provide is
-        rejected naming the field, and nothing changes. The office's previous copy, if any, is kept in
-        ``<datos>/plantillas/anteriores/``. Returns the path of the office's copy
-        (``<datos>/plantillas/<archivo>.docx``), used from then on.
-
-        Raises:
-            PermissionDenied: the user may not edit templates (``PLANTILLAS_EDITAR``: administrador).
-            ValidationError: not a .docx, an unknown field (named), a malformed tag, or (LibreOffice present)
-                the sample prints on a different number of sheets than the foliation count gives
-                (:func:`app.documents.paginas.verificar_plantilla`).
-            ConfigurationError: ``ruta`` does not exist.
-        """
-        self.ctx.exigir(Permiso.PLANTILLAS_EDITAR)
-        tipo = tipo_documento(tipo)
-        if ruta.suffix.lower() != ".docx":
-            raise ValidationError(f"«{ruta.name}» no es un documento de Word (.docx).")
-        data = render(ruta, cx.muestra(tipo))
-        contar_hojas(data)
-        verificar_plantilla(self.verificaciones, ruta, data)
-        destino = self._carpeta_propia() / REGISTRO[tipo].plantilla
-        self._respaldar(destino)
-        _escribir(destino, ruta.read_bytes())
-        log.info("Plantilla «%s» reemplazada por %s (%s)", destino.name, ruta, self.ctx.actor)
-        return destino
-
-    def restaurar_plantilla(self, tipo: TipoDocumento | str) -> Path:
-        """Go back to the template shipped with the program for ``tipo`` (the office's copy is kept in
-        ``<datos>/plantillas/anteriores/``). Returns the shipped template's path.
-
-        Raises:
-            PermissionDenied: the user may not edit templates.
-            ConfigurationError: the shipped template is missing (reinstall).
-        """
-        self.ctx.exigir(Permiso.PLANTILLAS_EDITAR)
-        tipo = tipo_documento(tipo)
-        archivo = REGISTRO[tipo].plantilla
-        self._respaldar(self._carpeta_propia() / archivo, mover=True)
-        log.info("Plantilla «%s» restaurada (%s)", archivo, self.ctx.actor)
-        return self.plantilla(archivo)
-
-    def _respaldar(self, ruta: Path, *, mover: bool = False) -> None:
-        if not ruta.is_file():
-            return
-        sello = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-        copia = ruta.parent / "anteriores" / f"{ruta.stem}_{sello}{ruta.suffix}"
-        copia.parent.mkdir(parents=True, exist_ok=True)
-        (shutil.move if mover else shutil.copy2)(str(ruta), str(copia))
-
     # -- every document of an expediente ----------------------------------------------------------------
     def generar(
         self, tipo: TipoDocumento | str, numero: str, fecha: date | None = None, datos: dict[str, Any] | None = None,
@@ -419,7 +184,7 @@ class DocumentosService:
         """Generate document ``tipo`` of juicio ``numero`` dated ``fecha`` (default today, America/Guayaquil):
         check, render, foliate and, for a document that is an act, record the act — one transaction (see the
         module docstring). ``datos`` carries what the expediente alone does not say (keys per type:
-        :data:`app.documents.contexto.DATOS`; e.g. ``{"texto": …}`` for a providencia, ``{"medida_id": …}``
+        :func:`app.domain.documentos.validar_claves`; e.g. ``{"texto": …}`` for a providencia, ``{"medida_id": …}``
         for an oficio, ``{"notificacion_id": …}`` for a razón de notificación, ``{"bienes": […],
         "depositario": …}`` for an acta de embargo). The file is written after the commit to ``destino`` (a
         file path) or to ``<datos>/documentos/<juicio>/``.
@@ -455,7 +220,7 @@ class DocumentosService:
                 desde=h.folio.desde, hasta=h.folio.hasta, vencimiento=h.vencimiento, ruta=Path(),
                 acto_id=h.acto.id if h.acto is not None else None,
             )
-        ruta = _escribir(destino or self._ruta_export(resultado.juicio, resultado.nombre_archivo), h.data)
+        ruta = escribir(destino or self._ruta_export(resultado.juicio, resultado.nombre_archivo), h.data)
         return replace(resultado, ruta=ruta)
 
     def generar_en(
@@ -475,9 +240,6 @@ class DocumentosService:
         if tipo in NO_FOLIADOS:
             raise ValidationError(f"{REGISTRO[tipo].titulo}: no es un documento foliado del expediente.")
         return self._generar_en(session, tipo, expediente, fecha, datos, self.plantilla(tipo)).documento
-
-    def _ruta_export(self, juicio: str, nombre: str) -> Path:
-        return self.ctx.paths.exports / _nombre_seguro(juicio) / nombre
 
     def _validar_acto(
         self, session: Session, tipo: TipoDocumento, e: Expediente, fecha: date, datos: dict[str, Any],
@@ -518,7 +280,7 @@ class DocumentosService:
 
     def _saldo(self, session: Session, e: Expediente, fecha: date, datos: dict[str, Any]) -> Decimal:
         if datos.get("saldo") not in (None, ""):
-            return cx.monto(datos["saldo"], "saldo")
+            return entrada.monto(datos["saldo"], "saldo")
         return liquidar_expediente(session, e, fecha).total
 
     def _generar_en(
@@ -536,8 +298,8 @@ class DocumentosService:
             self._titulo_como_foja_1(session, e, fecha)
         j = juicio_de(session, e)
         p = self._preparador.preparar(session, tipo, e, j, fecha, datos, cal)
-        data = render(plantilla, p.contexto)
-        nombre = f"{tipo.name}_{_nombre_seguro(e.numero)}_{fecha.isoformat()}_foja{j.ultimo_folio + 1}.docx"
+        data = render(plantilla, p.campos)
+        nombre = f"{tipo.name}_{nombre_seguro(e.numero)}_{fecha.isoformat()}_foja{j.ultimo_folio + 1}.docx"
         conteo = self._contador.contar(plantilla, data)
         doc, folio = agregar_documento_en(
             session, self.ctx, e, tipo=tipo.name, descripcion=p.descripcion[:300], fecha=fecha, data=data,
@@ -571,59 +333,14 @@ class DocumentosService:
         j = juicio_de(session, e)
         p = self._preparador.razon(session, e, j, fecha, n)
         plantilla = self.plantilla(tipo)
-        data = render(plantilla, p.contexto)
+        data = render(plantilla, p.campos)
         conteo = self._contador.contar(plantilla, data)
         doc, _ = agregar_documento_en(
             session, self.ctx, e, tipo=tipo.name, descripcion=p.descripcion[:300], fecha=fecha, data=data,
-            nombre_archivo=f"{tipo.name}_{_nombre_seguro(e.numero)}_{fecha.isoformat()}_foja{j.ultimo_folio + 1}.docx",
+            nombre_archivo=f"{tipo.name}_{nombre_seguro(e.numero)}_{fecha.isoformat()}_foja{j.ultimo_folio + 1}.docx",
             hojas=conteo.hojas, hojas_fuente=conteo.fuente,
         )
         return doc.id
-
-    # -- exports that are not folios: carátula, índice, acta de sorteo ------------------------------------
-    def _exportar_no_foliado(
-        self, tipo: TipoDocumento, numero: str, fecha: date, datos: dict[str, Any], destino: Path | None,
-    ) -> DocumentoGenerado:
-        if tipo is TipoDocumento.ACTA_SORTEO:
-            with self.ctx.read() as s:
-                e = expediente_por_numero(s, self.ctx.office_id, numero)
-                acta = s.scalar(select(Sorteo.acta_documento_id).where(Sorteo.id == e.sorteo_id)) \
-                    if e.sorteo_id else None
-                juicio = e.numero
-            if acta is None:
-                raise NotFoundError(f"El juicio {juicio} no tiene acta de sorteo registrada.")
-            ruta = self.exportar(acta, destino)
-            return DocumentoGenerado(acta, juicio, TIPO_ACTA_SORTEO, ruta.name, 0, 0, None, ruta)
-        with self.ctx.read() as s:
-            e = expediente_por_numero(s, self.ctx.office_id, numero)
-            j = juicio_de(s, e)
-            if tipo is TipoDocumento.CARATULA:
-                cuerpo = j.cuerpos
-                if datos.get("cuerpo") not in (None, ""):
-                    try:
-                        cuerpo = int(datos["cuerpo"])
-                    except (TypeError, ValueError) as exc:
-                        raise ValidationError("«cuerpo» es el número del cuerpo (1, 2, …).") from exc
-                    if not 1 <= cuerpo <= j.cuerpos:
-                        raise ValidationError(
-                            f"El expediente tiene {plural(j.cuerpos, 'cuerpo')}: no existe el cuerpo {cuerpo}.")
-                contexto = cx.caratula(j, fecha, cuerpo)
-                nombre = f"Caratula_{_nombre_seguro(e.numero)}_cuerpo{cuerpo}.docx"
-            else:
-                entradas = indice_de(s, e.id)
-                contexto = cx.indice(j, fecha, cx.Indice(tuple(
-                    cx.EntradaIndice(en.posicion, en.fecha, en.descripcion, en.tipo, en.desde, en.hasta, en.hojas,
-                                     en.cuerpo_desde, en.cuerpo_hasta, en.provisional)
-                    for en in entradas)))
-                nombre = f"Indice_{_nombre_seguro(e.numero)}.docx"
-            juicio = e.numero
-        data = render(self.plantilla(tipo), contexto)
-        if destino is None:
-            destino = self._ruta_export(juicio, nombre)
-        elif destino.is_dir():
-            destino = destino / nombre
-        ruta = _escribir(destino, data)
-        return DocumentoGenerado(None, juicio, tipo.name, ruta.name, 0, 0, None, ruta)
 
     # -- batch ----------------------------------------------------------------------------------------------
     def generar_lote(
@@ -657,7 +374,7 @@ class DocumentosService:
             raise ValidationError(f"No se eligió ningún juicio para generar: {titulo.lower()}.")
         datos = dict(datos or {})
         validar_claves(tipo, datos)
-        render(self.plantilla(tipo), cx.muestra(tipo))
+        render(self.plantilla(tipo), muestras.muestra(tipo))
         fecha = fecha or local_today()
         problemas = self._problemas_lote(tipo, unicos, fecha, datos)
         if len(problemas) == len(unicos):
@@ -735,142 +452,3 @@ class DocumentosService:
         datos = None if medidas is None else {"medidas": list(medidas)}
         return self.generar_lote(TipoDocumento.OPI, numeros, progress, fecha, datos,
                                  confirmar_inhabil=confirmar_inhabil)
-
-    # -- acta de sorteo ---------------------------------------------------------------------------------------
-    def acta_sorteo_en(self, session: Session, sorteo: Sorteo) -> Documento:
-        """Render the acta de sorteo of an already-flushed ``sorteo`` (its expedientes found by
-        ``sorteo_id``), store it and add its ``Documento`` (office document, not foliated:
-        ``expediente_id`` None, tipo ``ACTA_SORTEO``). Inside the caller's transaction; matches
-        :data:`app.services.sorteo.ActaFactory` (IESS Resolución C.D. 497: the sorteo is recorded in an acta).
-
-        Lists the seed, the participants (with the títulos and amount each received) and one row per
-        assignment (título → juicio → secretario), in juicio-number order.
-
-        Raises:
-            ValidationError: the template uses an unknown field.
-            ConfigurationError: template missing.
-        """
-        o = session.get_one(Oficina, sorteo.office_id)
-        exigir_firmantes(session, sorteo.office_id, [TipoDocumento.ACTA_SORTEO])
-        rows = session.execute(
-            select(Expediente.numero, TituloCredito.numero, Deudor.nombre, Deudor.identificacion,
-                   TituloCredito.total, Expediente.secretario_id)
-            .join(TituloCredito, TituloCredito.id == Expediente.titulo_id)
-            .join(Deudor, Deudor.id == Expediente.deudor_id)
-            .where(Expediente.sorteo_id == sorteo.id)
-            .order_by(Expediente.numero)
-        ).all()
-        ids = [uuid.UUID(str(p)) for p in sorteo.participantes]
-        secretarios = {x.id: x for x in session.scalars(select(Secretario).where(Secretario.id.in_(ids)))}
-        cuenta: dict[uuid.UUID, int] = dict.fromkeys(ids, 0)
-        suma: dict[uuid.UUID, Decimal] = dict.fromkeys(ids, Decimal("0"))
-        asignaciones = []
-        for n, (juicio, titulo, deudor, ident, total, sec_id) in enumerate(rows, start=1):
-            cuenta[sec_id] = cuenta.get(sec_id, 0) + 1
-            suma[sec_id] = suma.get(sec_id, Decimal("0")) + total
-            sec = secretarios.get(sec_id)
-            asignaciones.append({
-                "n": n, "titulo": titulo, "juicio": juicio, "deudor": deudor, "identificacion": ident,
-                "total": format_usd(total), "secretario": sec.nombres if sec else str(sec_id),
-            })
-        participantes = [
-            {"n": i, "nombre": secretarios[sid].nombres if sid in secretarios else str(sid),
-             "cedula": secretarios[sid].cedula if sid in secretarios else "",
-             "calidad": _calidad(secretarios[sid]) if sid in secretarios else "",
-             "asignados": cuenta.get(sid, 0), "cuantia": format_usd(suma.get(sid, Decimal("0")))}
-            for i, sid in enumerate(ids, start=1)
-        ]
-        total_cuantia = sum((r[4] for r in rows), Decimal("0"))
-        contexto = {
-            **cx.oficina(oficina_de(o), sorteo.fecha),
-            "sorteo_id": str(sorteo.id), "semilla": sorteo.semilla, "total_titulos": len(rows),
-            "total_participantes": len(ids), "cuantia_total": format_usd(total_cuantia),
-            **cx.firmas_sorteo(oficina_de(o), len(rows), len(ids)),
-            "participantes": participantes, "asignaciones": asignaciones,
-        }
-        plantilla = self.plantilla(base.ACTA_SORTEO)
-        data = render(plantilla, contexto)
-        conteo = self._contador.contar(plantilla, data)
-        nombre = f"Acta_sorteo_{sorteo.fecha.isoformat()}_{str(sorteo.id)[-8:]}.docx"
-        digest = guardar_archivo(session, self.ctx, data, nombre)
-        doc = Documento(
-            office_id=sorteo.office_id, expediente_id=None, tipo=TIPO_ACTA_SORTEO,
-            descripcion=f"Acta de sorteo del {format_dmy(sorteo.fecha)} ({len(rows)} títulos)",
-            fecha=sorteo.fecha, hojas=conteo.hojas, hojas_fuente=conteo.fuente, archivo_sha256=digest,
-            nombre_archivo=nombre,
-        )
-        session.add(doc)
-        session.flush()
-        return doc
-
-    # -- export -----------------------------------------------------------------------------------------------
-    def contenido(self, documento_id: uuid.UUID) -> bytes:
-        """The stored bytes of a document of this office (a photo to show large, a scan). Read only.
-
-        Raises:
-            NotFoundError: unknown document, or its file is missing from the store (not yet synced).
-        """
-        with self.ctx.read() as s:
-            doc = s.get(Documento, documento_id)
-            if doc is None or doc.office_id != self.ctx.office_id:
-                raise NotFoundError("El documento no existe en esta oficina.")
-            digest = doc.archivo_sha256
-        return self.ctx.blobs.get(digest)
-
-    def exportar(self, documento_id: uuid.UUID, destino: Path | None = None) -> Path:
-        """Write the stored bytes of a document to ``destino`` (a file path, or an existing folder) or,
-        by default, to ``<datos>/documentos/<juicio or "oficina">/<nombre_archivo>``; return the path
-        (for the UI to open it with the system's application).
-
-        Raises:
-            NotFoundError: unknown document, or its file is missing from the store.
-        """
-        with self.ctx.read() as s:
-            doc = s.get(Documento, documento_id)
-            if doc is None or doc.office_id != self.ctx.office_id:
-                raise NotFoundError("El documento no existe en esta oficina.")
-            carpeta = "oficina"
-            if doc.expediente_id is not None:
-                carpeta = s.scalar(select(Expediente.numero).where(Expediente.id == doc.expediente_id)) or carpeta
-            nombre, digest = doc.nombre_archivo, doc.archivo_sha256
-        data = self.ctx.blobs.get(digest)
-        if destino is None:
-            destino = self.ctx.paths.exports / _nombre_seguro(carpeta) / _nombre_seguro(nombre)
-        elif destino.is_dir():
-            destino = destino / _nombre_seguro(nombre)
-        return _escribir(destino, data)
-
-    def exportar_indice(self, numero: str, destino: Path) -> Path:
-        """Write the índice of juicio ``numero`` (each document with its date, folio range, sheets and
-        cuerpo; domain.md §3) as .docx to ``destino`` (a file, or an existing folder: then
-        ``Indice_<juicio>.docx`` in it). The índice is not itself foliated. Returns the path written.
-
-        Raises:
-            NotFoundError: unknown juicio number.
-            ConfigurationError: template missing.
-            ValidationError: the template uses an unknown field.
-        """
-        return self.generar(TipoDocumento.INDICE, numero, destino=destino).ruta
-
-    def exportar_pdf(self, documento_id: uuid.UUID) -> Path:
-        """Export a stored .docx document and convert it to PDF next to it (LibreOffice). Returns the PDF.
-
-        Raises:
-            NotFoundError: unknown document.
-            ValidationError: the stored document is not a .docx.
-            ConfigurationError: LibreOffice is not installed (the message says how to install it) or failed.
-        """
-        docx = self.exportar(documento_id)
-        return self.convertir_pdf(docx)
-
-    @staticmethod
-    def convertir_pdf(docx: Path) -> Path:
-        """Convert a .docx written by this service (e.g. :attr:`DocumentoGenerado.ruta`) to PDF next to it.
-
-        Raises:
-            ValidationError: not a .docx.
-            ConfigurationError: LibreOffice is not installed (the message says how to install it) or failed.
-        """
-        if docx.suffix.lower() != ".docx":
-            raise ValidationError(f"«{docx.name}» no es un documento de Word; solo se convierten .docx a PDF.")
-        return convertir_pdf(docx, docx.parent)

@@ -3,7 +3,7 @@ the acta de posesión (from the custody entries just recorded), the designación
 posturas, and the aviso and acta de remate of a registered :class:`~app.storage.models_bienes.Remate`.
 
 Each function takes ``(session, expediente, juicio, fecha, datos)`` and returns
-``(contexto, descripcion, datos_acto)``; :class:`app.services.documentos_datos.Preparador` wraps it. The acta de
+``(campos, descripcion, datos_acto)``; :class:`app.services.documentos_datos.Preparador` wraps it. The acta de
 remate is only produced from a registered remate: the free-form path (posturas typed in ``datos``) adjudicated
 at any price without touching the debt, and is refused.
 """
@@ -22,11 +22,13 @@ from sqlalchemy.orm import Session
 from app.common.dates import format_dmy
 from app.common.errors import NotFoundError, RuleError, ValidationError
 from app.common.text import plural
-from app.documents import contexto as cx
-from app.documents import contexto_bienes as cb
+from app.documents.campos import actas
+from app.documents.campos import bienes as cb
+from app.documents.campos import modelo as cm
 from app.domain.bienes import EstadoBien, TipoBien, motivo_descalificacion
 from app.domain.bienes_campos import identificacion
 from app.domain.tipos import TipoDocumento
+from app.services import documentos_entrada as entrada
 from app.storage.models import Documento, Folio
 from app.storage.models_bienes import Avaluo, Bien, DesignacionPerito, Postura, Remate
 
@@ -46,12 +48,12 @@ def _uuid(v: Any, campo: str) -> uuid.UUID:
         raise ValidationError(f"«{campo}»: «{v}» no es un identificador válido.") from exc
 
 
-def _ref_doc(s: Session, documento_id: uuid.UUID | None, nombre: str) -> cx.RefDocumento | None:
+def _ref_doc(s: Session, documento_id: uuid.UUID | None, nombre: str) -> cm.RefDocumento | None:
     if documento_id is None:
         return None
     row = s.execute(select(Documento.fecha, Folio.desde, Folio.hasta).join(Folio, Folio.documento_id == Documento.id)
                     .where(Documento.id == documento_id)).first()
-    return cx.RefDocumento(nombre, row[0], row[1], row[2]) if row else None
+    return cm.RefDocumento(nombre, row[0], row[1], row[2]) if row else None
 
 
 def _avaluos(s: Session, ids: list[uuid.UUID]) -> dict[uuid.UUID, Decimal]:
@@ -81,7 +83,7 @@ def _bienes(s: Session, e_id: uuid.UUID, ids: list[Any]) -> list[Bien]:
     return filas
 
 
-def acta_posesion(s: Session, e: Any, j: cx.Juicio, fecha: date, datos: dict[str, Any]) -> Resultado:
+def acta_posesion(s: Session, e: Any, j: cm.Juicio, fecha: date, datos: dict[str, Any]) -> Resultado:
     from app.services.bienes_comun import reglas_de  # reads the office's report period
     from app.storage.models_bienes import Depositario
 
@@ -97,14 +99,15 @@ def acta_posesion(s: Session, e: Any, j: cx.Juicio, fecha: date, datos: dict[str
     acta = _ref_doc(s, bienes[0].acta_documento_id,
                     "el acta de embargo" if bienes[0].acta_tipo == "EMBARGO" else "el acta de secuestro")
     p = cb.Posesion(dep.nombres, dep.cedula, inventario(s, bienes),
-                    cx.texto(datos, "entrega") or "el coactivado", cx.texto(datos, "lugar") or bienes[0].ubicacion,
+                    entrada.texto(datos, "entrega") or "el coactivado",
+                    entrada.texto(datos, "lugar") or bienes[0].ubicacion,
                     reglas_de(s, e.office_id).informe_meses, acta)
     return (cb.acta_posesion(j, fecha, p),
             f"Acta de posesión del depositario {dep.nombres} ({format_dmy(fecha)}): {plural(len(bienes), 'bien')}",
             {})
 
 
-def designacion_perito(s: Session, e: Any, j: cx.Juicio, fecha: date, datos: dict[str, Any]) -> Resultado:
+def designacion_perito(s: Session, e: Any, j: cm.Juicio, fecha: date, datos: dict[str, Any]) -> Resultado:
     if not datos.get("designacion_id"):
         raise ValidationError("La designación de perito se genera al designarlo desde los bienes del expediente.")
     d = s.get(DesignacionPerito, _uuid(datos["designacion_id"], "designacion_id"))
@@ -123,13 +126,13 @@ def _remate(s: Session, e: Any, datos: dict[str, Any]) -> Remate:
     return r
 
 
-def aviso_remate(s: Session, e: Any, j: cx.Juicio, fecha: date, datos: dict[str, Any]) -> Resultado:
+def aviso_remate(s: Session, e: Any, j: cm.Juicio, fecha: date, datos: dict[str, Any]) -> Resultado:
     r = _remate(s, e, datos)
     bienes = _bienes(s, e.id, list(r.bienes))
     av = _avaluos(s, [b.id for b in bienes])
-    lista = tuple(cx.Bien(b.descripcion, b.tipo, av.get(b.id), b.ubicacion) for b in bienes)
-    aviso = cx.AvisoRemate(r.fecha_remate, r.hora, r.lugar, lista, r.base)
-    return (cx.aviso_remate(j, fecha, aviso),
+    lista = tuple(cm.Bien(b.descripcion, b.tipo, av.get(b.id), b.ubicacion) for b in bienes)
+    aviso = cm.AvisoRemate(r.fecha_remate, r.hora, r.lugar, lista, r.base)
+    return (actas.aviso_remate(j, fecha, aviso),
             f"Aviso de remate para el {format_dmy(r.fecha_remate)} ({format_dmy(fecha)})",
             {"remate_id": str(r.id), "fecha_remate": r.fecha_remate.isoformat(), "base": str(r.base),
              "bienes": [{"descripcion": b.descripcion, "tipo": b.tipo, "valor": str(av.get(b.id))} for b in bienes]})
@@ -145,7 +148,7 @@ def _calificar(p: Postura, base: Decimal) -> tuple[bool, str]:
     return motivo is None, motivo or ""
 
 
-def calificacion(s: Session, e: Any, j: cx.Juicio, fecha: date, datos: dict[str, Any]) -> Resultado:
+def calificacion(s: Session, e: Any, j: cm.Juicio, fecha: date, datos: dict[str, Any]) -> Resultado:
     if not datos.get("remate_id"):
         raise ValidationError("La calificación de posturas se genera al adjudicar el remate desde los bienes.")
     r = _remate(s, e, datos)
@@ -165,7 +168,7 @@ def calificacion(s: Session, e: Any, j: cx.Juicio, fecha: date, datos: dict[str,
     return ctx, f"Calificación de posturas y adjudicación a {ps[k].postor} ({format_dmy(fecha)})", {}
 
 
-def acta_remate(s: Session, e: Any, j: cx.Juicio, fecha: date, datos: dict[str, Any]) -> Resultado:
+def acta_remate(s: Session, e: Any, j: cm.Juicio, fecha: date, datos: dict[str, Any]) -> Resultado:
     if not datos.get("remate_id"):
         raise RuleError("El acta de remate se genera al adjudicar un remate registrado (pestaña Bienes → Remate): "
                         "así se verifica la base y el producto se imputa a la deuda.")
@@ -176,19 +179,19 @@ def acta_remate(s: Session, e: Any, j: cx.Juicio, fecha: date, datos: dict[str, 
     k = next(i for i, p in enumerate(ps) if p.id == r.postura_id)
     bienes = _bienes(s, e.id, list(r.bienes))
     av = _avaluos(s, [b.id for b in bienes])
-    acta = cx.ActaRemate(
-        tuple(cx.Bien(b.descripcion, b.tipo, av.get(b.id), b.ubicacion) for b in bienes),
-        tuple(cx.Postura(p.postor, p.identificacion, p.valor, p.deposito) for p in ps), r.hora,
+    acta = cm.ActaRemate(
+        tuple(cm.Bien(b.descripcion, b.tipo, av.get(b.id), b.ubicacion) for b in bienes),
+        tuple(cm.Postura(p.postor, p.identificacion, p.valor, p.deposito) for p in ps), r.hora,
         _ref_doc(s, r.aviso_documento_id, "el aviso de remate"), k, base=r.base, a_deuda=r.a_deuda,
         sobrante=r.sobrante or Decimal("0.00"),
     )
     g = ps[k]
-    return (cx.acta_remate(j, fecha, acta), f"Acta de remate ({format_dmy(fecha)}): adjudicado a {g.postor}",
+    return (actas.acta_remate(j, fecha, acta), f"Acta de remate ({format_dmy(fecha)}): adjudicado a {g.postor}",
             {"remate_id": str(r.id), "adjudicatario": g.postor, "identificacion": g.identificacion,
              "valor": str(g.valor)})
 
 
-PREPARADORES: dict[TipoDocumento, Callable[[Session, Any, cx.Juicio, date, dict[str, Any]], Resultado]] = {
+PREPARADORES: dict[TipoDocumento, Callable[[Session, Any, cm.Juicio, date, dict[str, Any]], Resultado]] = {
     TipoDocumento.ACTA_POSESION: acta_posesion,
     TipoDocumento.DESIGNACION_PERITO: designacion_perito,
     TipoDocumento.CALIFICACION_POSTURAS: calificacion,

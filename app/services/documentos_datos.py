@@ -1,8 +1,9 @@
 """What each document of an expediente says, read from the database: the juicio (office, coactivado,
-co-obligados, título, secretario, folios so far) and, per document type, the rows it cites (the RPV and its
-término, a notificación, a medida cautelar, a liquidación, a convenio…) and the ``datos`` the caller gives.
+co-obligados, título, secretario, folios so far: :mod:`app.services.documentos_lectura`) and, per document type,
+the rows it cites (the RPV and its término, a notificación, a medida cautelar, a liquidación, a convenio…) and
+the ``datos`` the caller gives (parsed by :mod:`app.services.documentos_entrada`).
 
-:class:`Preparador` turns them into the template's fields (through :mod:`app.documents.contexto`), the
+:class:`Preparador` turns them into the template's fields (through :mod:`app.documents.campos`), the
 document's description in the índice, the ``datos`` of its act and what to link once it is stored (an oficio
 to its medida, an auto de suspensión to its convenio). Used by :mod:`app.services.documentos`, inside its
 transaction; nothing here writes except :meth:`Preparador.preparar` for a liquidación document without a
@@ -11,65 +12,45 @@ recorded liquidación of that date, which records it (:func:`app.services.liquid
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal
 from typing import Any, ClassVar
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.common.dates import format_dmy, parse_date, to_local
+from app.common.dates import format_dmy, to_local
 from app.common.errors import NotFoundError, RuleError, ValidationError
 from app.common.text import plural
-from app.documents import contexto as cx
+from app.documents.campos import actas, comunes, oficios, providencias, valores
+from app.documents.campos import modelo as cm
 from app.documents.concordancia import normalizar_genero
 from app.domain.documentos import REGISTRO
 from app.domain.liquidacion import DIAS_VIGENCIA_PROVIDENCIA, vigente_para_providencia
 from app.domain.terminos import TERMINO_OPI_DIAS, TERMINO_RPV_DIAS, Calendario
 from app.domain.tipos import TipoActo, TipoDocumento
+from app.services import documentos_entrada as entrada
+from app.services import documentos_lectura as lectura
 from app.services.context import Contexto
 from app.services.firmantes import citador_de
 from app.services.honorarios_tarifa import honorarios_opi
 from app.services.liquidacion import registrar_liquidacion_en
 from app.services.medidas import vincular_documento_en
-from app.storage.models import (
+from app.storage.models import Documento, Expediente, Folio
+from app.storage.models_juicio import (
     Acto,
     Convenio,
     Coobligado,
-    Costa,
     CuotaConvenio,
-    Deudor,
-    Documento,
-    Expediente,
-    Folio,
     Liquidacion,
     MedidaCautelar,
     Notificacion,
-    Oficina,
     Pago,
-    Secretario,
     Termino,
-    TituloCredito,
 )
 
-#: How a razón or oficio cites an earlier document of each type («que obra a fojas …»).
-_CITA = {
-    "OPI": "la orden de pago inmediato",
-    "RPV": "el requerimiento de pago voluntario",
-    "RAZON_NO_PAGO": "la razón de no pago",
-    "PROVIDENCIA": "la providencia",
-    "ACTA_EMBARGO": "el acta de embargo",
-    "ACTA_SECUESTRO": "el acta de secuestro",
-    "AVISO_REMATE": "el aviso de remate",
-    "ACTA_REMATE": "el acta de remate",
-    "LIQUIDACION": "la liquidación",
-    "AUTO_SUSPENSION": "el auto de suspensión",
-    "AUTO_ARCHIVO": "el auto de archivo",
-    "TITULO_CREDITO": "la copia certificada del título de crédito",
-}
 _MEDIDA_DE_OFICIO = {
     TipoDocumento.OFICIO_RETENCION: "RETENCION",
     TipoDocumento.OFICIO_ANT: "PROHIBICION_VEHICULO",
@@ -106,167 +87,12 @@ def medidas_por_defecto(ciudad: str, *, coobligados: bool = False, juridica: boo
     return out
 
 
-def _fecha(valor: Any, campo: str) -> date:
-    if isinstance(valor, datetime):
-        return valor.date()
-    if isinstance(valor, date):
-        return valor
-    try:
-        return parse_date(str(valor))
-    except ValueError as exc:
-        raise ValidationError(f"«{campo}»: {exc}.") from exc
-
-
-def _uuid(valor: Any, campo: str) -> uuid.UUID:
-    try:
-        return valor if isinstance(valor, uuid.UUID) else uuid.UUID(str(valor))
-    except ValueError as exc:
-        raise ValidationError(f"«{campo}»: «{valor}» no es un identificador válido.") from exc
-
-
-# --- reading an expediente into plain data -----------------------------------------------------------------
-
-
-def _ref(session: Session, expediente_id: uuid.UUID, tipo: str) -> cx.RefDocumento | None:
-    """The latest document of ``tipo`` in the expediente, cited by its date and folios."""
-    row = session.execute(
-        select(Documento.fecha, Folio.desde, Folio.hasta)
-        .join(Folio, Folio.documento_id == Documento.id)
-        .where(Documento.expediente_id == expediente_id, Documento.tipo == tipo)
-        .order_by(Folio.posicion.desc()).limit(1)
-    ).first()
-    if row is None:
-        return None
-    return cx.RefDocumento(_CITA.get(tipo, "el documento"), row[0], row[1], row[2])
-
-
-def _ref_documento(session: Session, documento_id: uuid.UUID | None) -> cx.RefDocumento | None:
-    if documento_id is None:
-        return None
-    row = session.execute(
-        select(Documento.tipo, Documento.descripcion, Documento.fecha, Folio.desde, Folio.hasta)
-        .join(Folio, Folio.documento_id == Documento.id).where(Documento.id == documento_id)
-    ).first()
-    if row is None:
-        return None
-    tipo, descripcion, fecha, desde, hasta = row
-    return cx.RefDocumento(_CITA.get(tipo, f"el documento «{descripcion}»"), fecha, desde, hasta)
-
-
-def oficina_de(o: Oficina) -> cx.Oficina:
-    return cx.Oficina(o.nombre, o.ciudad, o.provincia, o.ejecutor_nombre, o.ejecutor_cargo, o.ejecutor_genero or "",
-                      o.jefe_nombre or "", o.jefe_cargo or "", o.jefe_genero or "")
-
-
-def _persona(d: Deudor) -> cx.Persona:
-    return cx.Persona(
-        nombre=d.nombre, identificacion=d.identificacion, tipo_identificacion=d.tipo_identificacion,
-        tipo_persona=d.tipo_persona or "NATURAL", representante_legal=d.representante_legal or "",
-        representante_cedula=d.representante_cedula or "", direccion=d.direccion or "",
-    )
-
-
-def juicio_de(session: Session, e: Expediente) -> cx.Juicio:
-    """Everything the documents of ``e`` say about it, read inside ``session`` (folios up to now)."""
-    o = session.get_one(Oficina, e.office_id)
-    t = session.get_one(TituloCredito, e.titulo_id)
-    d = session.get_one(Deudor, e.deudor_id)
-    x = session.get_one(Secretario, e.secretario_id)
-    coob = session.scalars(
-        select(Coobligado).where(Coobligado.expediente_id == e.id).order_by(Coobligado.created_at, Coobligado.nombre)
-    ).all()
-    ultimo, cuerpos = session.execute(
-        select(func.max(Folio.hasta), func.max(Folio.cuerpo_hasta)).where(Folio.expediente_id == e.id)
-    ).one()
-    return cx.Juicio(
-        numero=e.numero, oficina=oficina_de(o), deudor=_persona(d),
-        titulo=cx.Titulo(t.numero, t.fecha_emision, t.concepto, t.periodo, t.capital, t.interes, t.recargo, t.total,
-                         t.fecha_interes_desde),
-        secretario=cx.Secretario(x.nombres, x.cedula, x.externo, x.genero or ""),
-        coobligados=tuple(
-            cx.Persona(nombre=c.nombre, identificacion=c.identificacion,
-                       tipo_identificacion="RUC" if len(c.identificacion) == 13 else "CEDULA",
-                       direccion=c.direccion or "", calidad=c.calidad)
-            for c in coob
-        ),
-        cuantia=e.cuantia, fecha_inicio=e.fecha_inicio, casilla_judicial=e.casilla_judicial or "",
-        abogado_deudor=e.abogado_deudor or "", fecha_citacion=e.fecha_citacion, forma_citacion=e.forma_citacion or "",
-        ultimo_folio=ultimo or 0, cuerpos=cuerpos or 1, opi=_ref(session, e.id, "OPI"),
-    )
-
-
-def _movimientos_hasta(session: Session, e: Expediente, hasta: date) -> tuple[tuple[cx.Movimiento, ...],
-                                                                               tuple[cx.Movimiento, ...]]:
-    costas = session.execute(
-        select(Costa.fecha, Costa.concepto, Costa.monto).where(Costa.expediente_id == e.id, Costa.fecha <= hasta)
-        .order_by(Costa.fecha, Costa.created_at)
-    ).all()
-    pagos = session.execute(
-        select(Pago.fecha, Pago.referencia, Pago.monto).where(Pago.expediente_id == e.id, Pago.fecha <= hasta)
-        .order_by(Pago.fecha, Pago.created_at)
-    ).all()
-    return (tuple(cx.Movimiento(f, c, m) for f, c, m in costas),
-            tuple(cx.Movimiento(f, r or "Abono", m) for f, r, m in pagos))
-
-
-def _dec(valor: Any, defecto: Decimal = Decimal("0.00")) -> Decimal:
-    try:
-        return Decimal(str(valor)) if valor not in (None, "") else defecto
-    except ArithmeticError:
-        return defecto
-
-
-def _liquidacion_de(session: Session, e: Expediente, row: Liquidacion) -> cx.Liquidacion:
-    """A recorded liquidación (row + its stored breakdown) as plain data, with its costs and payments."""
-    det = dict(row.detalle or {})
-    tramos = tuple(
-        cx.TramoInteres(date.fromisoformat(t["desde"]), date.fromisoformat(t["hasta"]), int(t["dias"]),
-                        _dec(t["capital"]), _dec(t["tasa_anual"]), _dec(t["interes"]))
-        for t in det.get("tramos", []) if isinstance(t, dict)
-    )
-    costas, pagos = _movimientos_hasta(session, e, row.fecha_corte)
-    doc = _ref_documento(session, row.documento_id)
-    if doc is None:
-        doc = _ref_liquidacion(session, e.id, row.fecha_corte)
-    return cx.Liquidacion(
-        fecha_corte=row.fecha_corte, capital=row.capital, interes=row.interes, recargo=row.recargo,
-        costas=row.costas, honorarios=row.honorarios, pagos=row.pagos, total=row.total,
-        interes_titulo=_dec(det["interes_titulo"]) if "interes_titulo" in det else None,
-        interes_mora=_dec(det.get("interes_mora")), interes_convenio=_dec(det.get("interes_convenio")),
-        tramos=tramos, base_dias=int(det.get("base_dias", 360)), costas_detalle=costas, pagos_detalle=pagos,
-        documento=doc, honorarios_a_cargo=bool((det.get("honorarios") or {}).get("a_cargo")),
-    )
-
-
-def _descripcion_liquidacion(fecha_corte: date) -> str:
-    return f"Liquidación con corte al {format_dmy(fecha_corte)}"
-
-
-def _ref_liquidacion(session: Session, expediente_id: uuid.UUID, fecha_corte: date) -> cx.RefDocumento | None:
-    """The liquidación document of ``fecha_corte`` (a Liquidacion row is append-only: the document is found by
-    its description)."""
-    row = session.execute(
-        select(Documento.fecha, Folio.desde, Folio.hasta).join(Folio, Folio.documento_id == Documento.id)
-        .where(Documento.expediente_id == expediente_id, Documento.tipo == TipoDocumento.LIQUIDACION.name,
-               Documento.descripcion == _descripcion_liquidacion(fecha_corte))
-        .order_by(Folio.posicion.desc()).limit(1)
-    ).first()
-    return cx.RefDocumento("la liquidación", row[0], row[1], row[2]) if row else None
-
-
-def _ultima_liquidacion(session: Session, expediente_id: uuid.UUID) -> Liquidacion | None:
-    return session.scalars(
-        select(Liquidacion).where(Liquidacion.expediente_id == expediente_id)
-        .order_by(Liquidacion.fecha_corte.desc(), Liquidacion.created_at.desc()).limit(1)
-    ).first()
-
-
 @dataclass(slots=True)
 class Preparado:
     """What a document needs besides the template: its fields, its description in the índice, the act's
     ``datos``, the término it grants and what to link once it is stored."""
 
-    contexto: dict[str, Any]
+    campos: dict[str, Any]
     descripcion: str
     datos_acto: dict[str, Any] = field(default_factory=dict)
     vencimiento: date | None = None
@@ -281,7 +107,7 @@ class Preparador:
     def __init__(self, ctx: Contexto) -> None:
         self.ctx = ctx
 
-    def preparar(self, s: Session, tipo: TipoDocumento, e: Expediente, j: cx.Juicio, fecha: date,
+    def preparar(self, s: Session, tipo: TipoDocumento, e: Expediente, j: cm.Juicio, fecha: date,
                  datos: dict[str, Any], cal: Calendario) -> Preparado:
         """What document ``tipo`` of ``e`` (read as ``j``) dated ``fecha`` needs, from the rows and ``datos``.
 
@@ -295,16 +121,16 @@ class Preparador:
 
         propio = preparador(tipo, datos)
         if propio is not None:
-            contexto, descripcion, datos_acto = propio(s, e, j, fecha, datos)
-            return Preparado(contexto, descripcion, datos_acto)
+            campos, descripcion, datos_acto = propio(s, e, j, fecha, datos)
+            return Preparado(campos, descripcion, datos_acto)
         return self._POR_TIPO[tipo](self, s, e, j, fecha, datos, cal)
-    def _p_rpv(self, s: Session, e: Expediente, j: cx.Juicio, fecha: date, datos: dict[str, Any],
+    def _p_rpv(self, s: Session, e: Expediente, j: cm.Juicio, fecha: date, datos: dict[str, Any],
                cal: Calendario) -> Preparado:
         vence = cal.sumar_dias_habiles(fecha, TERMINO_RPV_DIAS)
-        return Preparado(cx.rpv(j, fecha, vence), f"Requerimiento de pago voluntario ({format_dmy(fecha)})",
+        return Preparado(providencias.rpv(j, fecha, vence), f"Requerimiento de pago voluntario ({format_dmy(fecha)})",
                           vencimiento=vence)
 
-    def _p_opi(self, s: Session, e: Expediente, j: cx.Juicio, fecha: date, datos: dict[str, Any],
+    def _p_opi(self, s: Session, e: Expediente, j: cm.Juicio, fecha: date, datos: dict[str, Any],
                cal: Calendario) -> Preparado:
         vence = cal.sumar_dias_habiles(fecha, TERMINO_OPI_DIAS)
         medidas = datos.get("medidas")
@@ -315,12 +141,12 @@ class Preparador:
             lista = [str(m).strip() for m in medidas if str(m).strip()]
         else:
             raise ValidationError("«medidas» debe ser una lista de textos.")
-        return Preparado(cx.opi(j, fecha, vence, lista, honorarios_opi(s, e, fecha)),
+        return Preparado(providencias.opi(j, fecha, vence, lista, honorarios_opi(s, e, fecha)),
                           f"Orden de pago inmediato ({format_dmy(fecha)})", vencimiento=vence)
 
-    def _p_razon_no_pago(self, s: Session, e: Expediente, j: cx.Juicio, fecha: date, datos: dict[str, Any],
+    def _p_razon_no_pago(self, s: Session, e: Expediente, j: cm.Juicio, fecha: date, datos: dict[str, Any],
                          cal: Calendario) -> Preparado:
-        ref = _ref(s, e.id, TipoDocumento.RPV.name)
+        ref = lectura.ref(s, e.id, TipoDocumento.RPV.name)
         # The RPV's término runs from its notification to the coactivado (COA art. 271): that act opened it.
         vence = s.scalar(
             select(Termino.vence).join(Acto, Acto.id == Termino.acto_id)
@@ -328,12 +154,12 @@ class Preparador:
                    Termino.dias == TERMINO_RPV_DIAS, Termino.descripcion.like("Término para el pago voluntario%"))
             .order_by(Termino.desde).limit(1)
         )
-        return Preparado(cx.razon_no_pago(j, fecha, ref, vence), f"Razón de no pago ({format_dmy(fecha)})")
+        return Preparado(providencias.razon_no_pago(j, fecha, ref, vence), f"Razón de no pago ({format_dmy(fecha)})")
 
-    def _p_razon_notificacion(self, s: Session, e: Expediente, j: cx.Juicio, fecha: date, datos: dict[str, Any],
+    def _p_razon_notificacion(self, s: Session, e: Expediente, j: cm.Juicio, fecha: date, datos: dict[str, Any],
                               cal: Calendario) -> Preparado:
         if datos.get("notificacion_id"):
-            n = s.get(Notificacion, _uuid(datos["notificacion_id"], "notificacion_id"))
+            n = s.get(Notificacion, entrada.identificador(datos["notificacion_id"], "notificacion_id"))
             if n is None or n.expediente_id != e.id:
                 raise NotFoundError(f"La notificación indicada no es del juicio {e.numero}.")
         else:
@@ -352,11 +178,11 @@ class Preparador:
                             "veces. Si tiene un error, registre una corrección.")
         return self.razon(s, e, j, fecha, n)
 
-    def razon(self, s: Session, e: Expediente, j: cx.Juicio, fecha: date,
+    def razon(self, s: Session, e: Expediente, j: cm.Juicio, fecha: date,
                         n: Notificacion) -> Preparado:
         if n.coobligado_id is not None:
             c = s.get(Coobligado, n.coobligado_id)
-            calidad = cx.calidad(c.calidad) if c is not None else "coobligado"
+            calidad = comunes.calidad(c.calidad) if c is not None else "coobligado"
         elif j.deudor.tipo_persona.upper() == "JURIDICA" and j.deudor.representante_legal \
                 and n.destinatario.strip().lower() == j.deudor.representante_legal.strip().lower():
             calidad = "representante legal del coactivado"
@@ -366,16 +192,16 @@ class Preparador:
         representante = ""
         if n.coobligado_id is None and j.deudor.tipo_persona.upper() == "JURIDICA":
             representante = j.deudor.representante_legal  # COA art. 165: a company is notified in that person
-        datos_n = cx.Notificacion(
+        datos_n = cm.Notificacion(
             destinatario=n.destinatario, identificacion=n.destinatario_identificacion, intento=n.intento,
             forma=n.forma, fecha_hora=to_local(n.fecha_hora).replace(tzinfo=None), direccion=n.direccion or "",
             recibido_por=n.recibido_por or "", efectiva=bool(n.efectiva), observaciones=n.observaciones or "",
-            calidad=calidad, documento=_ref_documento(s, n.documento_notificado_id),
+            calidad=calidad, documento=lectura.ref_documento(s, n.documento_notificado_id),
             citador_nombre=citador, citador_cargo=cargo, representante_legal=representante,
         )
         return Preparado(
-            cx.razon_notificacion(j, fecha, datos_n),
-            f"Razón de notificación a {n.destinatario}, {cx.ordinal(n.intento)} diligencia "
+            providencias.razon_notificacion(j, fecha, datos_n),
+            f"Razón de notificación a {n.destinatario}, {comunes.ordinal(n.intento)} diligencia "
             f"({format_dmy(to_local(n.fecha_hora).date())})",
         )
 
@@ -384,7 +210,7 @@ class Preparador:
             Documento.expediente_id == e.id, Documento.tipo.like("OFICIO_%")))
         return f"{e.numero}-OF-{(n or 0) + 1:03d}"
 
-    def _p_oficio(self, s: Session, e: Expediente, j: cx.Juicio, fecha: date, datos: dict[str, Any],
+    def _p_oficio(self, s: Session, e: Expediente, j: cm.Juicio, fecha: date, datos: dict[str, Any],
                   cal: Calendario, tipo: TipoDocumento) -> Preparado:
         esperado = _MEDIDA_DE_OFICIO[tipo]
         vincular = None
@@ -406,19 +232,19 @@ class Preparador:
                         medida.oficio_numero = numero
         else:
             numero = self._numero_oficio(s, e)
-            destinatario = cx.texto(datos, "destinatario") or {
+            destinatario = entrada.texto(datos, "destinatario") or {
                 TipoDocumento.OFICIO_RETENCION: ("Superintendencia de Bancos y Superintendencia de Economía Popular y "
                                                  "Solidaria (SEPS)"),
                 TipoDocumento.OFICIO_ANT: "Agencia Nacional de Tránsito (ANT)",
                 TipoDocumento.OFICIO_REGISTRO: f"Registro de la Propiedad del cantón {j.oficina.ciudad}",
             }[tipo]
         return Preparado(
-            cx.oficio(j, fecha, tipo, cx.Oficio(numero, destinatario, j.titulo.total)),
+            oficios.oficio(j, fecha, tipo, cm.Oficio(numero, destinatario, j.titulo.total)),
             f"{REGISTRO[tipo].titulo} No. {numero}, a {destinatario} ({format_dmy(fecha)})", vincular=vincular,
         )
 
     def _medida(self, s: Session, e: Expediente, medida_id: Any) -> MedidaCautelar:
-        m = s.get(MedidaCautelar, _uuid(medida_id, "medida_id"))
+        m = s.get(MedidaCautelar, entrada.identificador(medida_id, "medida_id"))
         if m is None or m.expediente_id != e.id:
             raise NotFoundError(f"La medida cautelar indicada no es del juicio {e.numero}.")
         return m
@@ -432,7 +258,7 @@ class Preparador:
     def _p_oficio_registro(self, *a: Any) -> Preparado:
         return self._p_oficio(*a, tipo=TipoDocumento.OFICIO_REGISTRO)
 
-    def _p_oficio_levantamiento(self, s: Session, e: Expediente, j: cx.Juicio, fecha: date, datos: dict[str, Any],
+    def _p_oficio_levantamiento(self, s: Session, e: Expediente, j: cm.Juicio, fecha: date, datos: dict[str, Any],
                                 cal: Calendario) -> Preparado:
         if datos.get("medida_id"):
             medidas = [self._medida(s, e, datos["medida_id"])]
@@ -454,9 +280,9 @@ class Preparador:
                 )
             medidas = vigentes
         destinatario = medidas[0].destinatario
-        motivo = cx.texto(datos, "motivo") or "haberse cancelado la totalidad de la obligación"
+        motivo = entrada.texto(datos, "motivo") or "haberse cancelado la totalidad de la obligación"
         numero = self._numero_oficio(s, e)
-        refs = tuple(cx.MedidaRef(_ETIQUETA_MEDIDA.get(m.tipo, m.tipo), m.destinatario,
+        refs = tuple(cm.MedidaRef(_ETIQUETA_MEDIDA.get(m.tipo, m.tipo), m.destinatario,
                                   m.oficio_numero or "s/n", m.fecha_envio) for m in medidas)
         ids = [m.id for m in medidas if m.levantamiento_documento_id is None]
 
@@ -465,26 +291,26 @@ class Preparador:
                 vincular_documento_en(s, mid, doc.id, levantamiento=True)
 
         return Preparado(
-            cx.oficio(j, fecha, TipoDocumento.OFICIO_LEVANTAMIENTO,
-                      cx.Oficio(numero, destinatario, j.titulo.total, refs, motivo)),
+            oficios.oficio(j, fecha, TipoDocumento.OFICIO_LEVANTAMIENTO,
+                           cm.Oficio(numero, destinatario, j.titulo.total, refs, motivo)),
             f"Oficio de levantamiento de medidas No. {numero}, a {destinatario} ({format_dmy(fecha)})",
             vincular=vincular,
         )
 
-    def _p_providencia(self, s: Session, e: Expediente, j: cx.Juicio, fecha: date, datos: dict[str, Any],
+    def _p_providencia(self, s: Session, e: Expediente, j: cm.Juicio, fecha: date, datos: dict[str, Any],
                        cal: Calendario) -> Preparado:
-        texto = cx.texto(datos, "texto")
+        texto = entrada.texto(datos, "texto")
         if not texto:
             raise ValidationError("La providencia no tiene texto: escriba lo que se dispone (datos «texto»).")
         liq = None
         if datos.get("liquidacion_id"):
             if str(datos["liquidacion_id"]).lower() == "ultima":
-                row = _ultima_liquidacion(s, e.id)
+                row = lectura.ultima_liquidacion(s, e.id)
                 if row is None:
                     raise RuleError(f"El juicio {e.numero} no tiene liquidación registrada: registre una antes de "
                                     "citarla.")
             else:
-                row = s.get(Liquidacion, _uuid(datos["liquidacion_id"], "liquidacion_id"))
+                row = s.get(Liquidacion, entrada.identificador(datos["liquidacion_id"], "liquidacion_id"))
                 if row is None or row.expediente_id != e.id:
                     raise NotFoundError(f"La liquidación indicada no es del juicio {e.numero}.")
             if not vigente_para_providencia(row.fecha_corte, fecha):
@@ -493,16 +319,16 @@ class Preparador:
                     f"{format_dmy(fecha)}: una providencia solo cita una liquidación de hasta "
                     f"{DIAS_VIGENCIA_PROVIDENCIA} días (domain.md §2.10). Registre una nueva liquidación."
                 )
-            liq = _liquidacion_de(s, e, row)
+            liq = lectura.liquidacion_de(s, e, row)
         resumen = " ".join(texto.split())
-        return Preparado(cx.providencia(j, fecha, texto, liq),
+        return Preparado(providencias.providencia(j, fecha, texto, liq),
                           f"Providencia ({format_dmy(fecha)}): {resumen[:120]}{'…' if len(resumen) > 120 else ''}",
                           datos_acto={"liquidacion_id": str(datos["liquidacion_id"])} if liq else {})
 
-    def _p_acta_bienes(self, s: Session, e: Expediente, j: cx.Juicio, fecha: date, datos: dict[str, Any],
+    def _p_acta_bienes(self, s: Session, e: Expediente, j: cm.Juicio, fecha: date, datos: dict[str, Any],
                        embargo: bool) -> Preparado:
         if datos.get("bienes") not in (None, []):
-            bienes = cx.bienes_de(datos["bienes"])
+            bienes = entrada.bienes_de(datos["bienes"])
         elif embargo:
             retenidas = s.execute(
                 select(MedidaCautelar.destinatario, MedidaCautelar.oficio_numero, MedidaCautelar.monto_retenido)
@@ -513,45 +339,46 @@ class Preparador:
             if not retenidas:
                 raise ValidationError("Indique los bienes que se embargan (datos «bienes»): el juicio no tiene fondos "
                                       "retenidos.")
-            bienes = tuple(cx.Bien(f"Fondos retenidos en el sistema financiero (oficio No. {o or 's/n'}, dirigido a "
+            bienes = tuple(cm.Bien(f"Fondos retenidos en el sistema financiero (oficio No. {o or 's/n'}, dirigido a "
                                    f"{d})", "FONDOS", m) for d, o, m in retenidas)
         else:
             raise ValidationError("Indique los bienes que se secuestran (datos «bienes»).")
-        depositario = cx.texto(datos, "depositario")
+        depositario = entrada.texto(datos, "depositario")
         if not depositario:
             raise ValidationError("Indique el depositario judicial que recibe los bienes (datos «depositario»).")
-        genero = normalizar_genero(cx.texto(datos, "depositario_genero"))
+        genero = normalizar_genero(entrada.texto(datos, "depositario_genero"))
         if not genero:
             raise ValidationError("Indique si quien recibe los bienes es depositario o depositaria judicial "
                                   "(datos «depositario_genero»: M o F).")
-        acta = cx.ActaBienes(depositario_genero=genero,
+        acta = cm.ActaBienes(depositario_genero=genero,
 
-            bienes=bienes, depositario_nombre=depositario, depositario_cedula=cx.texto(datos, "depositario_cedula"),
-            lugar_diligencia=cx.texto(datos, "lugar"),
-            lugar_custodia=cx.texto(datos, "lugar_custodia") or (
+            bienes=bienes, depositario_nombre=depositario,
+            depositario_cedula=entrada.texto(datos, "depositario_cedula"),
+            lugar_diligencia=entrada.texto(datos, "lugar"),
+            lugar_custodia=entrada.texto(datos, "lugar_custodia") or (
                 "las entidades financieras que los retienen, a órdenes de este Juzgado"
                 if all(b.tipo == "FONDOS" for b in bienes) else ""),
-            hora=cx.texto(datos, "hora"), observaciones=cx.texto(datos, "observaciones"),
+            hora=entrada.texto(datos, "hora"), observaciones=entrada.texto(datos, "observaciones"),
         )
         nombre = "Acta de embargo" if embargo else "Acta de secuestro"
         total = sum((b.valor for b in bienes if b.valor is not None), Decimal("0"))
         return Preparado(
-            cx.acta_bienes(j, fecha, acta), f"{nombre} ({format_dmy(fecha)}): {plural(len(bienes), 'bien')}",
+            actas.acta_bienes(j, fecha, acta), f"{nombre} ({format_dmy(fecha)}): {plural(len(bienes), 'bien')}",
             datos_acto={"bienes": len(bienes), "valor": str(total), "depositario": depositario},
         )
 
-    def _p_acta_embargo(self, s: Session, e: Expediente, j: cx.Juicio, fecha: date, datos: dict[str, Any],
+    def _p_acta_embargo(self, s: Session, e: Expediente, j: cm.Juicio, fecha: date, datos: dict[str, Any],
                         cal: Calendario) -> Preparado:
         return self._p_acta_bienes(s, e, j, fecha, datos, embargo=True)
 
-    def _p_acta_secuestro(self, s: Session, e: Expediente, j: cx.Juicio, fecha: date, datos: dict[str, Any],
+    def _p_acta_secuestro(self, s: Session, e: Expediente, j: cm.Juicio, fecha: date, datos: dict[str, Any],
                           cal: Calendario) -> Preparado:
         return self._p_acta_bienes(s, e, j, fecha, datos, embargo=False)
 
-    def _p_liquidacion(self, s: Session, e: Expediente, j: cx.Juicio, fecha: date, datos: dict[str, Any],
+    def _p_liquidacion(self, s: Session, e: Expediente, j: cm.Juicio, fecha: date, datos: dict[str, Any],
                        cal: Calendario) -> Preparado:
         if datos.get("liquidacion_id"):
-            row = s.get(Liquidacion, _uuid(datos["liquidacion_id"], "liquidacion_id"))
+            row = s.get(Liquidacion, entrada.identificador(datos["liquidacion_id"], "liquidacion_id"))
             if row is None or row.expediente_id != e.id:
                 raise NotFoundError(f"La liquidación indicada no es del juicio {e.numero}.")
         else:
@@ -563,45 +390,45 @@ class Preparador:
                 # Records the liquidación at ``fecha`` (append-only row + LIQUIDACION act) in this transaction.
                 registrada = registrar_liquidacion_en(s, self.ctx, e, fecha)
                 row = s.get_one(Liquidacion, registrada.id)
-        liq = _liquidacion_de(s, e, row)
-        return Preparado(cx.liquidacion(j, fecha, liq), _descripcion_liquidacion(row.fecha_corte))
+        liq = lectura.liquidacion_de(s, e, row)
+        return Preparado(valores.liquidacion(j, fecha, liq), lectura.descripcion_liquidacion(row.fecha_corte))
 
-    def _p_aviso_remate(self, s: Session, e: Expediente, j: cx.Juicio, fecha: date, datos: dict[str, Any],
+    def _p_aviso_remate(self, s: Session, e: Expediente, j: cm.Juicio, fecha: date, datos: dict[str, Any],
                         cal: Calendario) -> Preparado:
         if not datos.get("fecha_remate"):
             raise ValidationError("Indique la fecha del remate (datos «fecha_remate», dd/mm/aaaa).")
-        fecha_remate = _fecha(datos["fecha_remate"], "fecha_remate")
+        fecha_remate = entrada.fecha(datos["fecha_remate"], "fecha_remate")
         if fecha_remate <= fecha:
             raise ValidationError(f"La fecha del remate ({format_dmy(fecha_remate)}) debe ser posterior a la del "
                                   f"aviso ({format_dmy(fecha)}).")
-        bienes = cx.bienes_de(datos.get("bienes") or [], con_valor=True)
+        bienes = entrada.bienes_de(datos.get("bienes") or [], con_valor=True)
         if not bienes:
             raise ValidationError("Indique los bienes que se rematan con su avalúo (datos «bienes»).")
         avaluo = sum((b.valor for b in bienes if b.valor is not None), Decimal("0"))
-        base_remate = cx.monto(datos["base"], "base") if datos.get("base") not in (None, "") else avaluo
-        lugar = cx.texto(datos, "lugar") or f"las oficinas del Juzgado de Coactiva de la {j.oficina.nombre}, " \
-                                            f"en {j.oficina.ciudad}"
-        aviso = cx.AvisoRemate(fecha_remate, cx.texto(datos, "hora") or "10h00", lugar, bienes, base_remate)
+        base_remate = entrada.monto(datos["base"], "base") if datos.get("base") not in (None, "") else avaluo
+        lugar = entrada.texto(datos, "lugar") or (f"las oficinas del Juzgado de Coactiva de la {j.oficina.nombre}, "
+                                                  f"en {j.oficina.ciudad}")
+        aviso = cm.AvisoRemate(fecha_remate, entrada.texto(datos, "hora") or "10h00", lugar, bienes, base_remate)
         return Preparado(
-            cx.aviso_remate(j, fecha, aviso),
+            actas.aviso_remate(j, fecha, aviso),
             f"Aviso de remate para el {format_dmy(fecha_remate)} ({format_dmy(fecha)})",
             datos_acto={"fecha_remate": fecha_remate.isoformat(), "base": str(base_remate),
                         "bienes": [{"descripcion": b.descripcion, "tipo": b.tipo, "valor": str(b.valor)}
                                    for b in bienes]},
         )
 
-    def _p_razon_archivo(self, s: Session, e: Expediente, j: cx.Juicio, fecha: date, datos: dict[str, Any],
+    def _p_razon_archivo(self, s: Session, e: Expediente, j: cm.Juicio, fecha: date, datos: dict[str, Any],
                          cal: Calendario) -> Preparado:
         pagado = s.scalar(select(func.coalesce(func.sum(Pago.monto), 0)).where(Pago.expediente_id == e.id))
-        motivo = cx.texto(datos, "motivo") or "el pago total de la obligación"
-        auto = _ref(s, e.id, TipoDocumento.AUTO_ARCHIVO.name)
-        return Preparado(cx.razon_archivo(j, fecha, cx.Archivo(motivo, Decimal(str(pagado or 0)), auto)),
+        motivo = entrada.texto(datos, "motivo") or "el pago total de la obligación"
+        auto = lectura.ref(s, e.id, TipoDocumento.AUTO_ARCHIVO.name)
+        return Preparado(providencias.razon_archivo(j, fecha, cm.Archivo(motivo, Decimal(str(pagado or 0)), auto)),
                           f"Razón de archivo ({format_dmy(fecha)})")
 
-    def _p_auto_suspension(self, s: Session, e: Expediente, j: cx.Juicio, fecha: date, datos: dict[str, Any],
+    def _p_auto_suspension(self, s: Session, e: Expediente, j: cm.Juicio, fecha: date, datos: dict[str, Any],
                            cal: Calendario) -> Preparado:
         if datos.get("convenio_id"):
-            c = s.get(Convenio, _uuid(datos["convenio_id"], "convenio_id"))
+            c = s.get(Convenio, entrada.identificador(datos["convenio_id"], "convenio_id"))
             if c is None or c.expediente_id != e.id:
                 raise NotFoundError(f"El convenio indicado no es del juicio {e.numero}.")
         else:
@@ -615,20 +442,20 @@ class Preparador:
         cuotas = s.scalars(
             select(CuotaConvenio).where(CuotaConvenio.convenio_id == c.id).order_by(CuotaConvenio.numero)
         ).all()
-        convenio = cx.Convenio(
+        convenio = cm.Convenio(
             fecha=c.fecha, plazo_meses=c.plazo_meses, monto=c.monto, cuota_inicial=c.cuota_inicial,
             tasa_anual=Decimal(c.tasa_anual), sin_honorarios=bool(c.sin_honorarios),
-            cuotas=tuple(cx.Cuota(k.numero, k.vence, k.capital, k.interes, k.cuota) for k in cuotas),
+            cuotas=tuple(cm.Cuota(k.numero, k.vence, k.capital, k.interes, k.cuota) for k in cuotas),
         )
         vincular = None
         if c.documento_id is None:
             def vincular(doc: Documento) -> None:
                 c.documento_id = doc.id
-        return Preparado(cx.auto_suspension(j, fecha, convenio),
+        return Preparado(providencias.auto_suspension(j, fecha, convenio),
                           f"Auto de suspensión por convenio de pago del {format_dmy(c.fecha)} ({format_dmy(fecha)})",
                           vincular=vincular)
 
-    def _p_orden_pago_honorarios(self, s: Session, e: Expediente, j: cx.Juicio, fecha: date, datos: dict[str, Any],
+    def _p_orden_pago_honorarios(self, s: Session, e: Expediente, j: cm.Juicio, fecha: date, datos: dict[str, Any],
                                  cal: Calendario) -> Preparado:
         from app.services.honorarios_documento import preparar_orden  # it builds on this module
 

@@ -11,26 +11,28 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.common.dates import format_dmy
-from app.documents import contexto as cx
-from app.documents import contexto_legal as cl
+from app.documents.campos import legales as cl
+from app.documents.campos import modelo as cm
 from app.domain.terminos import Calendario
 from app.domain.tipos import TipoDocumento
+from app.services import documentos_entrada as entrada
 from app.services.documentos_datos import Preparado, Preparador
-from app.storage.models import Expediente, Pago
+from app.storage.models import Expediente
+from app.storage.models_juicio import Pago
 
 
-def _p_titulo_credito(prep: Preparador, s: Session, e: Expediente, j: cx.Juicio, fecha: date,
+def _p_titulo_credito(prep: Preparador, s: Session, e: Expediente, j: cm.Juicio, fecha: date,
                       datos: dict[str, Any], cal: Calendario) -> Preparado:
     return Preparado(cl.titulo_credito(j, fecha),
                      f"Copia certificada del título de crédito No. {j.titulo.numero} ({format_dmy(fecha)})")
 
 
-def _p_auto_archivo(prep: Preparador, s: Session, e: Expediente, j: cx.Juicio, fecha: date,
+def _p_auto_archivo(prep: Preparador, s: Session, e: Expediente, j: cm.Juicio, fecha: date,
                     datos: dict[str, Any], cal: Calendario) -> Preparado:
     pagado = Decimal(str(s.scalar(select(func.coalesce(func.sum(Pago.monto), 0))
                                   .where(Pago.expediente_id == e.id, Pago.fecha <= fecha)) or 0))
-    saldo = cx.monto(datos["saldo"], "saldo") if datos.get("saldo") not in (None, "") else Decimal("0.00")
-    motivo = cx.texto(datos, "motivo") or "el pago total de la obligación"
+    saldo = entrada.monto(datos["saldo"], "saldo") if datos.get("saldo") not in (None, "") else Decimal("0.00")
+    motivo = entrada.texto(datos, "motivo") or "el pago total de la obligación"
     return Preparado(cl.auto_archivo(j, fecha, motivo, pagado, saldo), f"Auto de archivo ({format_dmy(fecha)})")
 
 

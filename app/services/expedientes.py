@@ -14,12 +14,13 @@ from sqlalchemy.orm import Session
 
 from app.domain.etapas import Etapa
 from app.services.context import Contexto
-from app.services.foliacion import EntradaIndice, expediente_por_numero, indice_de
 from app.services.lista_expedientes import Cursor, Filtro, condicion, consulta, cursor_de, valores
+from app.storage.consultas.expedientes import expediente_por_numero
+from app.storage.consultas.folios import EntradaIndice, indice_de
 from app.storage.models import Deudor, Expediente, Folio, Oficina, Secretario, TituloCredito
 
 
-class Columna(StrEnum):
+class OrdenExpedientes(StrEnum):
     """Sortable columns of the list, in display order."""
 
     NUMERO = "numero"
@@ -109,7 +110,7 @@ class ExpedientesService:
         return condicion(s, self.ctx.office_id, texto, self.ctx.usuario.secretario_id if mios else False)
 
     def pagina(
-        self, texto: str = "", orden: Columna = Columna.NUMERO, descendente: bool = False,
+        self, texto: str = "", orden: OrdenExpedientes = OrdenExpedientes.NUMERO, descendente: bool = False,
         despues: Cursor | None = None, limite: int = 200, solo_mios: bool | None = None,
     ) -> Pagina:
         """The ``limite`` rows that follow ``despues`` (None: the first page) in the list's order: the
@@ -123,8 +124,8 @@ class ExpedientesService:
         return Pagina(filas, siguiente)
 
     def primera_pagina(
-        self, texto: str = "", orden: Columna = Columna.NUMERO, descendente: bool = False, limite: int = 200,
-        solo_mios: bool | None = None,
+        self, texto: str = "", orden: OrdenExpedientes = OrdenExpedientes.NUMERO, descendente: bool = False,
+        limite: int = 200, solo_mios: bool | None = None,
     ) -> tuple[int, Pagina]:
         """(total matching, first page): what the list shows after a search, in one read (the matching
         debtors are looked up once for both)."""
@@ -139,7 +140,7 @@ class ExpedientesService:
         return total, Pagina(filas, siguiente)
 
     def buscar(
-        self, texto: str = "", orden: Columna = Columna.NUMERO, descendente: bool = False,
+        self, texto: str = "", orden: OrdenExpedientes = OrdenExpedientes.NUMERO, descendente: bool = False,
         offset: int = 0, limite: int = 200, solo_mios: bool | None = None,
     ) -> list[FilaExpediente]:
         """One page of the list by position. ``texto``: a juicio number prefix (``0601-2025``), a cédula/RUC

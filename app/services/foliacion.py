@@ -5,39 +5,20 @@ Rules live in :mod:`app.domain.foliacion`; this module stores entries (append-on
 
 from __future__ import annotations
 
-import uuid
-from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.common.errors import NotFoundError, ValidationError
+from app.common.errors import ValidationError
 from app.common.progress import NO_PROGRESS, Progress
 from app.domain.foliacion import GENESIS, cuerpo_de, hash_entrada, siguiente_rango
 from app.domain.permisos import Permiso
 from app.services.context import Contexto
 from app.services.verificacion import ResultadoVerificacion, ResumenVerificacion, VerificacionService
+from app.storage.consultas.expedientes import expediente_por_numero
+from app.storage.consultas.folios import EntradaIndice, indice_de
 from app.storage.models import Archivo, Documento, Expediente, Folio, Oficina
-
-
-@dataclass(frozen=True, slots=True)
-class EntradaIndice:
-    """One line of an expediente's índice: a document and its folio range."""
-
-    posicion: int
-    documento_id: uuid.UUID
-    tipo: str
-    descripcion: str
-    fecha: date
-    desde: int
-    hasta: int
-    cuerpo_desde: int
-    cuerpo_hasta: int
-    hojas: int
-    provisional: bool
-    nombre_archivo: str
-    sha256: str
 
 
 def _mime(nombre: str) -> str:
@@ -118,33 +99,6 @@ def agregar_documento_en(
     session.add(folio)
     session.flush()
     return doc, folio
-
-
-def expediente_por_numero(session: Session, office_id: uuid.UUID, numero: str) -> Expediente:
-    """Raises NotFoundError (Spanish) when the office has no juicio with that number."""
-    exp = session.scalar(
-        select(Expediente).where(Expediente.office_id == office_id, Expediente.numero == numero.strip())
-    )
-    if exp is None:
-        raise NotFoundError(f"No existe el juicio coactivo No. {numero.strip()} en esta oficina.")
-    return exp
-
-
-def indice_de(session: Session, expediente_id: uuid.UUID) -> list[EntradaIndice]:
-    rows = session.execute(
-        select(Folio, Documento)
-        .join(Documento, Documento.id == Folio.documento_id)
-        .where(Folio.expediente_id == expediente_id)
-        .order_by(Folio.posicion)
-    ).all()
-    return [
-        EntradaIndice(
-            posicion=f.posicion, documento_id=d.id, tipo=d.tipo, descripcion=d.descripcion, fecha=d.fecha,
-            desde=f.desde, hasta=f.hasta, cuerpo_desde=f.cuerpo_desde, cuerpo_hasta=f.cuerpo_hasta,
-            hojas=d.hojas, provisional=f.provisional, nombre_archivo=d.nombre_archivo, sha256=d.archivo_sha256,
-        )
-        for f, d in rows
-    ]
 
 
 class FoliacionService:

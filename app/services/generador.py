@@ -27,6 +27,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from app.domain.titulos import ENCABEZADOS
+from app.reports.tablas import Formateado, escribir_xlsx_flujo
 
 NOMBRES_H = (
     "Luis", "Carlos", "José", "Juan", "Jorge", "Édison", "Marco", "Segundo", "Ángel", "Víctor", "Fabián",
@@ -179,7 +180,7 @@ def _ensuciar_nombre(rng: random.Random, nombre: str) -> str:
 
 def generar_titulos(
     n: int, semilla: int = 1, oficina: str = "0601", provincia: str = "Chimborazo", primer_numero: int = 1,
-    deudores: int | None = None, ruido: float = 0.0,
+    deudores: int | None = None, ruido: float = 0.0, emision: tuple[date, date] | None = None,
 ) -> list[dict[str, str]]:
     """Generate ``n`` valid títulos de crédito as text rows, keyed by :data:`ENCABEZADOS`.
 
@@ -195,6 +196,8 @@ def generar_titulos(
             one título when ``deudores <= n``; the rest go mostly to a few debtors.
         ruido: share of rows (0..1) written carelessly but still valid: stray spaces, names in
             mixed case, ``USD`` before amounts, dates without leading zeros, período ``mm/aaaa``.
+        emision: first and last issue date (default :data:`EMISION_DESDE`..:data:`EMISION_HASTA`); the
+            demo office passes dates relative to today.
 
     Returns:
         ``n`` dicts of str, sorted by título number.
@@ -214,8 +217,9 @@ def generar_titulos(
     asignados += [int(d * rng.random() ** 1.6) for _ in range(n - len(asignados))]
     rng.shuffle(asignados)
 
-    desde = EMISION_DESDE.toordinal()
-    dias = EMISION_HASTA.toordinal() - desde
+    primera, ultima = emision or (EMISION_DESDE, EMISION_HASTA)
+    desde = primera.toordinal()
+    dias = ultima.toordinal() - desde
     emisiones: list[date] = []
     for _ in range(n):
         e = date.fromordinal(desde + rng.randint(0, dias))
@@ -313,46 +317,20 @@ def escribir_xlsx(
     período and office code stay text (a number cell would lose the leading zero). Values that do
     not parse are written as text. Returns ``path``.
     """
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font
-
     from app.common.dates import parse_date
     from app.common.money import parse_amount
 
-    path.parent.mkdir(parents=True, exist_ok=True)
-    wb = Workbook(write_only=True)
-    ws = wb.create_sheet("Títulos")
-    for i, c in enumerate(columnas):
-        ws.column_dimensions[chr(ord("A") + i)].width = 34 if c in ("deudor", "concepto") else 16
-    negrita = Font(bold=True)
-    cabecera = []
-    for c in columnas:
-        cell = WriteOnlyCell(ws, value=c)
-        cell.font = negrita
-        cabecera.append(cell)
-    ws.append(cabecera)
-    for fila in filas:
-        fila_xlsx: list[object] = []
-        for c in columnas:
-            v = fila.get(c, "")
+    def celda(c: str, v: str) -> object:
+        try:
             if tipado and c in _COLUMNAS_MONTO:
-                try:
-                    cell = WriteOnlyCell(ws, value=Decimal(parse_amount(v)))
-                    cell.number_format = "#,##0.00"
-                    fila_xlsx.append(cell)
-                    continue
-                except ValueError:
-                    pass
-            elif tipado and c in _COLUMNAS_FECHA:
-                try:
-                    cell = WriteOnlyCell(ws, value=parse_date(v))
-                    cell.number_format = "dd/mm/yyyy"
-                    fila_xlsx.append(cell)
-                    continue
-                except ValueError:
-                    pass
-            fila_xlsx.append(v)
-        ws.append(fila_xlsx)
-    wb.save(path)
+                return Formateado(Decimal(parse_amount(v)), "#,##0.00")
+            if tipado and c in _COLUMNAS_FECHA:
+                return Formateado(parse_date(v), "dd/mm/yyyy")
+        except ValueError:
+            pass
+        return v
+
+    filas_xlsx = ([celda(c, fila.get(c, "")) for c in columnas] for fila in filas)
+    anchos = [34 if c in ("deudor", "concepto") else 16 for c in columnas]
+    escribir_xlsx_flujo(path, "Títulos", list(columnas), filas_xlsx, anchos)
     return path

@@ -19,7 +19,7 @@ from app.common.text import plural
 from app.domain.honorarios import RETIENEN, EstadoSolicitud
 from app.reports.honorarios_xlsx import FilaHonorarios, escribir
 from app.services.context import Contexto
-from app.services.honorarios_estado import estados_de
+from app.storage.consultas.honorarios import estados_de
 from app.storage.models import Deudor, Expediente, Secretario
 from app.storage.models_honorarios import SolicitudHonorarios
 

@@ -17,7 +17,8 @@ from app.common.money import q
 from app.domain.honorarios import Checklist
 from app.domain.permisos import Rol, UsuarioActual
 from app.services.bootstrap import Servicios
-from app.storage.models import Expediente, Termino, Usuario
+from app.storage.models import Expediente, Usuario
+from app.storage.models_juicio import Termino
 
 REVISADO = Checklist(True, True, True, True, "Expediente entregado y revisado")
 

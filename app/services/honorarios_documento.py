@@ -13,8 +13,8 @@ from sqlalchemy.orm import Session
 
 from app.common.dates import format_dmy
 from app.common.errors import NotFoundError, RuleError
-from app.documents import contexto as cx
-from app.documents.contexto_honorarios import LineaOrden, OrdenHonorarios, TarifaOrden, orden_pago_honorarios
+from app.documents.campos import modelo as cm
+from app.documents.campos.honorarios import LineaOrden, OrdenHonorarios, TarifaOrden, orden_pago_honorarios
 from app.services.context import Contexto
 from app.services.documentos_datos import Preparado
 from app.storage.models import Expediente
@@ -23,7 +23,7 @@ from app.storage.models_honorarios import HonorarioRecuperacion, SolicitudHonora
 CARGO_JEFE = "Jefe de la Unidad Provincial de Gestión de Coactiva"
 
 
-def preparar_orden(ctx: Contexto, s: Session, e: Expediente, j: cx.Juicio, fecha: date,
+def preparar_orden(ctx: Contexto, s: Session, e: Expediente, j: cm.Juicio, fecha: date,
                    datos: dict[str, Any]) -> Preparado:
     """The order's fields from request ``datos["solicitud_id"]`` of ``e``.
 
@@ -70,7 +70,7 @@ def preparar_orden(ctx: Contexto, s: Session, e: Expediente, j: cx.Juicio, fecha
 
 def _referencia(s: Session, pago_id: uuid.UUID) -> str:
     from app.services.honorarios_estado import referencia_de
-    from app.storage.models import Pago
+    from app.storage.models_juicio import Pago
 
     p = s.get(Pago, pago_id)
     return referencia_de(p) if p is not None else ""

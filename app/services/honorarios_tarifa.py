@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session
 
 from app.common.dates import format_dmy, local_today
 from app.common.errors import NotFoundError, RuleError, ValidationError
-from app.documents import contexto as cx
+from app.documents.campos import modelo as cm
 from app.domain.honorarios import (
     FUENTE_PREDETERMINADA,
     SUSPENSIONES_PREDETERMINADAS,
@@ -40,13 +40,12 @@ from app.domain.honorarios import (
     validar_tarifa,
 )
 from app.domain.permisos import Permiso
+from app.domain.preferencias import HONORARIOS_A_CARGO, SUSPENSIONES_CONFIGURADAS, TARIFA_CONFIRMADA, CobroAlCoactivado
 from app.services.context import Contexto
-from app.storage.models import Expediente, Preferencia, Sorteo
+from app.storage.consultas.expedientes import fecha_sorteo_de
+from app.storage.consultas.preferencias import guardar, leer, textos
+from app.storage.models import Expediente
 from app.storage.models_honorarios import SuspensionHonorarios, TarifaHonorarios
-
-PREF_A_CARGO = "honorarios.a_cargo_del_coactivado"
-PREF_TARIFA_CONFIRMADA = "honorarios.tarifa_confirmada"
-PREF_SUSPENSIONES = "honorarios.suspensiones_configuradas"
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,47 +60,21 @@ class ConfiguracionHonorarios:
     a_cargo_desde: date | None = None
 
 
-def _pref(s: Session, office_id: uuid.UUID, clave: str) -> str | None:
-    return s.scalar(select(Preferencia.valor).where(Preferencia.office_id == office_id, Preferencia.clave == clave))
-
-
-def _poner_pref(s: Session, office_id: uuid.UUID, clave: str, valor: str) -> None:
-    row = s.get(Preferencia, (office_id, clave))
-    if row is None:
-        s.add(Preferencia(office_id=office_id, clave=clave, valor=valor))
-    else:
-        row.valor = valor
-
-
 def configuracion_de(s: Session, office_id: uuid.UUID) -> ConfiguracionHonorarios:
     """The office's fee settings (defaults where it has none)."""
     trows = s.scalars(select(TarifaHonorarios).where(TarifaHonorarios.office_id == office_id)
                       .order_by(TarifaHonorarios.vigente_desde)).all()
     srows = s.scalars(select(SuspensionHonorarios).where(SuspensionHonorarios.office_id == office_id)
                       .order_by(SuspensionHonorarios.desde)).all()
-    confirmada = _pref(s, office_id, PREF_TARIFA_CONFIRMADA) == "si" and bool(trows)
-    configuradas = _pref(s, office_id, PREF_SUSPENSIONES) == "si"
+    p = textos(s, office_id, (TARIFA_CONFIRMADA, SUSPENSIONES_CONFIGURADAS, HONORARIOS_A_CARGO))
+    confirmada = TARIFA_CONFIRMADA.valor(p.get(TARIFA_CONFIRMADA.clave)) and bool(trows)
+    configuradas = SUSPENSIONES_CONFIGURADAS.valor(p.get(SUSPENSIONES_CONFIGURADAS.clave))
     tarifas = tuple(Tarifa(r.vigente_desde, Decimal(r.porcentaje), Decimal(r.iva_porcentaje), r.fuente)
                     for r in trows) if confirmada else TARIFA_PREDETERMINADA
     suspensiones = tuple(Suspension(r.desde, r.hasta, r.motivo, r.fuente) for r in srows) if configuradas \
         else SUSPENSIONES_PREDETERMINADAS
-    cargo = (_pref(s, office_id, PREF_A_CARGO) or "no").strip().lower()
-    desde = None
-    if cargo.startswith("si:"):
-        try:
-            desde = date.fromisoformat(cargo[3:])
-        except ValueError:
-            desde = None
-    return ConfiguracionHonorarios(tarifas, suspensiones, cargo.startswith("si"), confirmada, configuradas, desde)
-
-
-def fecha_sorteo_de(s: Session, e: Expediente) -> date:
-    """The day the juicio was drawn (the sorteo's date; the expediente's start when it has none)."""
-    if e.sorteo_id is not None:
-        f = s.scalar(select(Sorteo.fecha).where(Sorteo.id == e.sorteo_id))
-        if f is not None:
-            return f
-    return e.fecha_inicio
+    cargo = HONORARIOS_A_CARGO.valor(p.get(HONORARIOS_A_CARGO.clave))
+    return ConfiguracionHonorarios(tarifas, suspensiones, cargo.si, confirmada, configuradas, cargo.desde)
 
 
 def regla_de(s: Session, e: Expediente, config: ConfiguracionHonorarios | None = None) -> ReglaHonorarios:
@@ -111,14 +84,14 @@ def regla_de(s: Session, e: Expediente, config: ConfiguracionHonorarios | None =
                            c.a_cargo_desde)
 
 
-def honorarios_opi(s: Session, e: Expediente, fecha: date) -> cx.HonorariosOpi | None:
+def honorarios_opi(s: Session, e: Expediente, fecha: date) -> cm.HonorariosOpi | None:
     """What an OPI of ``e`` dated ``fecha`` says about the fee: None when the office does not charge it to
     the coactivado; else the tariff in force on ``fecha`` and that fee on the título's total."""
     regla = regla_de(s, e)
     if not regla.cobra_en(fecha):
         return None
     t = regla.tarifa_en(fecha)
-    return cx.HonorariosOpi(t.porcentaje, t.iva_porcentaje, regla.honorario(e.titulo.total, fecha))
+    return cm.HonorariosOpi(t.porcentaje, t.iva_porcentaje, regla.honorario(e.titulo.total, fecha))
 
 
 def _porcentaje(valor: Decimal | str, que: str) -> Decimal:
@@ -149,7 +122,7 @@ class TarifaHonorariosService:
                     s.add(TarifaHonorarios(office_id=self.ctx.office_id, vigente_desde=t.vigente_desde,
                                            porcentaje=t.porcentaje, iva_porcentaje=t.iva_porcentaje,
                                            fuente=t.fuente.replace(FUENTE_PREDETERMINADA, confirmada)))
-            _poner_pref(s, self.ctx.office_id, PREF_TARIFA_CONFIRMADA, "si")
+            guardar(s, self.ctx.office_id, TARIFA_CONFIRMADA, True)
             s.flush()
 
     def confirmar_tarifa(self) -> ConfiguracionHonorarios:
@@ -215,16 +188,16 @@ class TarifaHonorariosService:
             if si and not configuracion_de(s, self.ctx.office_id).tarifa_confirmada:
                 raise RuleError("Confirme la tarifa de honorarios de la unidad antes de cobrarlos al coactivado: "
                                 "la liquidación y la orden de pago inmediato la citarán.")
-            valor = f"si:{(desde or local_today()).isoformat()}" if si else "no"
-            _poner_pref(s, self.ctx.office_id, PREF_A_CARGO, valor)
+            valor = CobroAlCoactivado(True, desde or local_today()) if si else CobroAlCoactivado(False)
+            guardar(s, self.ctx.office_id, HONORARIOS_A_CARGO, valor)
         return self.configuracion()
 
     def _materializar_suspensiones(self, s: Session) -> None:
-        if _pref(s, self.ctx.office_id, PREF_SUSPENSIONES) != "si":
+        if not leer(s, self.ctx.office_id, SUSPENSIONES_CONFIGURADAS):
             for x in SUSPENSIONES_PREDETERMINADAS:
                 s.add(SuspensionHonorarios(office_id=self.ctx.office_id, desde=x.desde, hasta=x.hasta,
                                            motivo=x.motivo, fuente=x.fuente))
-            _poner_pref(s, self.ctx.office_id, PREF_SUSPENSIONES, "si")
+            guardar(s, self.ctx.office_id, SUSPENSIONES_CONFIGURADAS, True)
             s.flush()
 
     def agregar_suspension(self, desde: date, hasta: date, motivo: str, fuente: str = "") -> ConfiguracionHonorarios:

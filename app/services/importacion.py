@@ -30,17 +30,11 @@ from app.common.ids import new_id
 from app.common.progress import NO_PROGRESS, Progress
 from app.common.text import search_key
 from app.documents import archivo_titulos
+from app.domain.celdas import Celda, fila_vacia, leer_numero_titulo
 from app.domain.etapas import EstadoTitulo
 from app.domain.identificacion import tipo_persona
 from app.domain.permisos import Permiso
-from app.domain.titulos import (
-    Celda,
-    FilaTitulo,
-    ValidadorTitulos,
-    fila_vacia,
-    leer_numero_titulo,
-    mapear_encabezado,
-)
+from app.domain.titulos import FilaTitulo, ValidadorTitulos, mapear_encabezado
 from app.domain.titulos_forma import buscar_encabezado, es_fila_de_totales
 from app.services.context import Contexto
 from app.storage.esquema import estadisticas_al_dia

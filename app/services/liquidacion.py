@@ -6,10 +6,10 @@ liquidaciones (append-only rows + a LIQUIDACION act) and keeps the rate table.
 
 In-transaction helpers for other services (payments, APPs, documents):
 
-- :func:`liquidar_expediente` ``(session, expediente, fecha)`` → domain ``Liquidacion``;
+- :func:`liquidar_expediente` ``(session, expediente, fecha)`` → domain ``LiquidacionCalculada``;
 - :func:`cargar_deuda`, :func:`configuracion_de`, :func:`tabla_tasas_de`;
 - :func:`registrar_liquidacion_en` records one (row + LIQUIDACION act) inside the caller's transaction;
-  ``Liquidacion.detalle`` holds :func:`detalle_json` (tramos, saldos, honorarios, interés parts).
+  ``Liquidacion.detalle`` (the row) holds :func:`detalle_json` (tramos, saldos, honorarios, interés parts).
 
 Office settings (table ``preferencia``, **configurable**; an absent key uses the domain default):
 
@@ -34,10 +34,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.common.dates import format_dmy
-from app.common.errors import ConfigurationError, RuleError, ValidationError
+from app.common.errors import RuleError, ValidationError
 from app.common.money import format_usd
-from app.domain.convenio import EstadoConvenio, EstadoCuota, ReglaConvenio, cuota_incumplida
-from app.domain.imputacion import ORDEN_PREDETERMINADO, Concepto, orden_desde_texto
+from app.domain.convenio import EstadoConvenio, ReglaConvenio, cuota_incumplida
+from app.domain.imputacion import ORDEN_PREDETERMINADO, Concepto
 from app.domain.intereses import (
     BASE_PREDETERMINADA,
     BaseDias,
@@ -52,35 +52,28 @@ from app.domain.liquidacion import (
     ConvenioDeuda,
     CostaCargo,
     Deuda,
-    Liquidacion,
+    LiquidacionCalculada,
     PagoAplicado,
     liquidar,
     vigente_para_providencia,
 )
 from app.domain.permisos import Permiso
+from app.domain.preferencias import (
+    BASE_DIAS,
+    CUOTA_INICIAL_MIN,
+    GRACIA_CONVENIO,
+    ORDEN_IMPUTACION,
+    PLAZO_MAX_CONVENIO,
+)
 from app.domain.tipos import TipoActo
 from app.services.actos import registrar_acto_en
 from app.services.context import Contexto
-from app.services.foliacion import expediente_por_numero
 from app.services.honorarios_tarifa import regla_de
-from app.storage.models import (
-    Acto,
-    Convenio,
-    Costa,
-    CuotaConvenio,
-    Expediente,
-    Pago,
-    Preferencia,
-    TasaInteres,
-    TituloCredito,
-)
-from app.storage.models import Liquidacion as LiquidacionRow
-
-PREF_ORDEN = "cobro.orden_imputacion"
-PREF_BASE = "cobro.base_dias"
-PREF_PLAZO_MAX = "convenio.plazo_max_meses"
-PREF_CUOTA_INICIAL_MIN = "convenio.cuota_inicial_min_pct"
-PREF_GRACIA = "convenio.gracia_dias"
+from app.storage.consultas.convenios import estados_cuotas_de
+from app.storage.consultas.expedientes import expediente_por_numero
+from app.storage.consultas.preferencias import textos
+from app.storage.models import Expediente, TituloCredito
+from app.storage.models_juicio import Acto, Convenio, Costa, Liquidacion, Pago, TasaInteres
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,11 +120,8 @@ class LiquidacionRegistrada:
 # --- configuration -----------------------------------------------------------------------------------------
 
 
-def _prefs(session: Session, office_id: uuid.UUID) -> dict[str, str]:
-    rows = session.execute(
-        select(Preferencia.clave, Preferencia.valor).where(Preferencia.office_id == office_id)
-    ).all()
-    return {k: v for k, v in rows}
+#: The office preferences this module reads (app.domain.preferencias).
+_AJUSTES_COBRO = (ORDEN_IMPUTACION, BASE_DIAS, PLAZO_MAX_CONVENIO, GRACIA_CONVENIO, CUOTA_INICIAL_MIN)
 
 
 def configuracion_de(session: Session, office_id: uuid.UUID) -> ConfiguracionCobro:
@@ -140,30 +130,9 @@ def configuracion_de(session: Session, office_id: uuid.UUID) -> ConfiguracionCob
     Raises:
         ConfigurationError: a stored value is not valid (Spanish, names the key).
     """
-    p = _prefs(session, office_id)
-    try:
-        orden = orden_desde_texto(p[PREF_ORDEN]) if PREF_ORDEN in p else ORDEN_PREDETERMINADO
-    except ValidationError as exc:
-        raise ConfigurationError(f"Preferencia «{PREF_ORDEN}» inválida: {exc.message}") from exc
-    try:
-        base = BaseDias(int(p[PREF_BASE])) if PREF_BASE in p else BASE_PREDETERMINADA
-    except ValueError as exc:
-        raise ConfigurationError(f"Preferencia «{PREF_BASE}» inválida: use 360 o 365.") from exc
-    defecto = ReglaConvenio()
-    try:
-        plazo_max = int(p.get(PREF_PLAZO_MAX, defecto.plazo_max))
-        gracia = int(p.get(PREF_GRACIA, defecto.gracia_dias))
-        minimo = Decimal(str(p.get(PREF_CUOTA_INICIAL_MIN, defecto.cuota_inicial_min_pct)))
-    except (ValueError, InvalidOperation) as exc:
-        raise ConfigurationError(
-            f"Preferencias del convenio inválidas ({PREF_PLAZO_MAX}, {PREF_GRACIA}, {PREF_CUOTA_INICIAL_MIN})."
-        ) from exc
-    if plazo_max < defecto.plazo_min or gracia < 0 or not 0 <= minimo < 100:
-        raise ConfigurationError(
-            f"Preferencias del convenio fuera de rango: plazo máximo {plazo_max}, gracia {gracia} días, "
-            f"cuota inicial mínima {minimo} %."
-        )
-    return ConfiguracionCobro(orden, base, ReglaConvenio(defecto.plazo_min, plazo_max, minimo, gracia))
+    p = textos(session, office_id, _AJUSTES_COBRO)
+    orden, base, plazo_max, gracia, minimo = (a.valor(p.get(a.clave)) for a in _AJUSTES_COBRO)
+    return ConfiguracionCobro(orden, base, ReglaConvenio(ReglaConvenio().plazo_min, plazo_max, minimo, gracia))
 
 
 def tabla_tasas_de(session: Session, office_id: uuid.UUID) -> tuple[Tasa, ...]:
@@ -177,30 +146,6 @@ def tabla_tasas_de(session: Session, office_id: uuid.UUID) -> tuple[Tasa, ...]:
 
 
 # --- reading a debt ----------------------------------------------------------------------------------------
-
-
-def estado_cuota(c: CuotaConvenio) -> EstadoCuota:
-    """The domain view of an instalment row."""
-    return EstadoCuota(c.numero, c.vence, c.cuota, c.pagado, c.pagada_en, c.interes)
-
-
-def estados_cuotas(session: Session, convenio_id: uuid.UUID) -> list[EstadoCuota]:
-    """The instalments of APP ``convenio_id`` by number."""
-    return estados_cuotas_de(session, [convenio_id]).get(convenio_id, [])
-
-
-def estados_cuotas_de(session: Session, convenio_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, list[EstadoCuota]]:
-    """The instalments of each of ``convenio_ids`` by number, in one query (APPs without rows are absent)."""
-    out: dict[uuid.UUID, list[EstadoCuota]] = {}
-    if not convenio_ids:
-        return out
-    rows = session.scalars(
-        select(CuotaConvenio).where(CuotaConvenio.convenio_id.in_(convenio_ids))
-        .order_by(CuotaConvenio.convenio_id, CuotaConvenio.numero)
-    ).all()
-    for c in rows:
-        out.setdefault(c.convenio_id, []).append(estado_cuota(c))
-    return out
 
 
 def _incumplimientos(session: Session, expediente_id: uuid.UUID) -> dict[str, date]:
@@ -262,7 +207,7 @@ def cargar_deuda(session: Session, expediente: Expediente, config: Configuracion
 def liquidar_expediente(
     session: Session, expediente: Expediente, fecha: date, *, abono_en_curso: Decimal | None = None,
     config: ConfiguracionCobro | None = None,
-) -> Liquidacion:
+) -> LiquidacionCalculada:
     """The liquidación of ``expediente`` at ``fecha`` inside the caller's session (no write).
 
     Raises:
@@ -271,7 +216,7 @@ def liquidar_expediente(
     return liquidar(cargar_deuda(session, expediente, config), fecha, abono_en_curso=abono_en_curso)
 
 
-def detalle_json(liq: Liquidacion) -> dict[str, Any]:
+def detalle_json(liq: LiquidacionCalculada) -> dict[str, Any]:
     """The breakdown stored with a recorded liquidación (decimals and dates as text)."""
     h = liq.detalle_honorarios
     return {
@@ -291,7 +236,7 @@ def detalle_json(liq: Liquidacion) -> dict[str, Any]:
     }
 
 
-def _registrada(row: LiquidacionRow, juicio: str, acto_id: uuid.UUID | None = None) -> LiquidacionRegistrada:
+def _registrada(row: Liquidacion, juicio: str, acto_id: uuid.UUID | None = None) -> LiquidacionRegistrada:
     return LiquidacionRegistrada(
         id=row.id, juicio=juicio, fecha_corte=row.fecha_corte, capital=row.capital, interes=row.interes,
         recargo=row.recargo, costas=row.costas, honorarios=row.honorarios, pagos=row.pagos, total=row.total,
@@ -310,7 +255,7 @@ def registrar_liquidacion_en(
     """
     ctx.exigir(Permiso.EXPEDIENTE_TRAMITAR, secretario_id=expediente.secretario_id)
     liq = liquidar_expediente(session, expediente, fecha)
-    row = LiquidacionRow(
+    row = Liquidacion(
         office_id=expediente.office_id, expediente_id=expediente.id, fecha_corte=fecha, capital=liq.capital,
         interes=liq.interes, recargo=liq.recargo, costas=liq.costas, honorarios=liq.honorarios, pagos=liq.pagos,
         total=liq.total, detalle=detalle_json(liq),
@@ -331,7 +276,7 @@ class LiquidacionService:
     def __init__(self, ctx: Contexto) -> None:
         self.ctx = ctx
 
-    def calcular(self, numero: str, fecha: date) -> Liquidacion:
+    def calcular(self, numero: str, fecha: date) -> LiquidacionCalculada:
         """The liquidación of juicio ``numero`` at ``fecha`` (nothing is written).
 
         Raises:
@@ -359,8 +304,8 @@ class LiquidacionService:
         with self.ctx.read() as s:
             exp = expediente_por_numero(s, self.ctx.office_id, numero)
             row = s.scalars(
-                select(LiquidacionRow).where(LiquidacionRow.expediente_id == exp.id)
-                .order_by(LiquidacionRow.fecha_corte.desc(), LiquidacionRow.created_at.desc()).limit(1)
+                select(Liquidacion).where(Liquidacion.expediente_id == exp.id)
+                .order_by(Liquidacion.fecha_corte.desc(), Liquidacion.created_at.desc()).limit(1)
             ).first()
             return _registrada(row, exp.numero) if row is not None else None
 

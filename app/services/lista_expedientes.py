@@ -194,7 +194,7 @@ def _base(orden: str) -> Select[Any]:
 
 def consulta(cond: Any, orden: str, descendente: bool, despues: Cursor | None) -> Select[Any]:
     """The page query: the list's columns, then the sort value (for the next cursor), in ``orden`` (a
-    :class:`~app.services.expedientes.Columna` value) with ``numero`` as tie-break, after ``despues``."""
+    :class:`~app.services.expedientes.OrdenExpedientes` value) with ``numero`` as tie-break, after ``despues``."""
     e = _E
     clave = _CLAVES[orden]
     extra = [_SEC.c.id] if orden == "secretario" else []

@@ -22,14 +22,16 @@ from app.common.dates import format_dmy, local_today
 from app.common.errors import NotFoundError, RuleError, ValidationError
 from app.common.ids import new_id
 from app.common.money import q
+from app.documents.paginas import contar_archivo
 from app.domain.permisos import Permiso
 from app.domain.tipos import TipoActo
 from app.services.actos import registrar_acto_en
 from app.services.context import Contexto
-from app.services.foliacion import agregar_documento_en, expediente_por_numero
-from app.services.notificaciones import contar_hojas_adjunto
-from app.services.vencimientos import secretario_por_cedula
-from app.storage.models import Acto, Adjunto, Deudor, Documento, Expediente, MedidaCautelar, Oficina, Secretario
+from app.services.foliacion import agregar_documento_en
+from app.storage.consultas.expedientes import expediente_por_numero
+from app.storage.consultas.usuarios import secretario_por_cedula
+from app.storage.models import Deudor, Documento, Expediente, Oficina, Secretario
+from app.storage.models_juicio import Acto, Adjunto, MedidaCautelar
 
 TIPO_RESPUESTA = "RESPUESTA_MEDIDA"
 
@@ -210,10 +212,11 @@ class MedidasService:
                 nombre, data = adjunto
                 if not nombre.strip() or not data:
                     raise ValidationError("El adjunto necesita nombre de archivo y contenido.")
+                conteo = contar_archivo(nombre, data)
                 doc, _ = agregar_documento_en(
                     s, self.ctx, e, tipo=TIPO_RESPUESTA,
                     descripcion=f"Respuesta de {m.destinatario} ({format_dmy(fecha)})"[:300], fecha=fecha,
-                    data=data, nombre_archivo=nombre.strip(), hojas=contar_hojas_adjunto(nombre, data),
+                    data=data, nombre_archivo=nombre.strip(), hojas=conteo.hojas, hojas_fuente=conteo.fuente,
                 )
                 s.add(Adjunto(office_id=e.office_id, tabla=MedidaCautelar.__tablename__, fila_id=m.id,
                               documento_id=doc.id))

@@ -12,12 +12,11 @@ Rules kept deliberately simple (COA arts. 164 and 171, domain.md §2.5):
   stage OPI), records the citation date and form on the carátula and opens the 3-día término of COA
   art. 279; a co-obligado's effective notification opens his own 3-día término but does not move the stage.
 Photos and scans are stored by their SHA-256 and foliated into the expediente (one sheet per photo, PDF
-pages counted with pypdf when installed).
+pages counted with pypdf: :func:`app.documents.paginas.contar_archivo`).
 """
 
 from __future__ import annotations
 
-import io
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -30,14 +29,17 @@ from sqlalchemy.orm import Session
 from app.common.dates import format_dmy, to_local
 from app.common.errors import RuleError, ValidationError
 from app.common.ids import new_id
+from app.documents.paginas import contar_archivo
 from app.domain.etapas import Etapa
 from app.domain.permisos import Permiso
 from app.domain.procedimiento import NOMBRES
 from app.domain.tipos import TipoActo
 from app.services.actos import registrar_acto_en
 from app.services.context import Contexto
-from app.services.foliacion import agregar_documento_en, expediente_por_numero
-from app.storage.models import Acto, Adjunto, Coobligado, Deudor, Documento, Expediente, Folio, Notificacion, Termino
+from app.services.foliacion import agregar_documento_en
+from app.storage.consultas.expedientes import expediente_por_numero
+from app.storage.models import Deudor, Documento, Expediente, Folio
+from app.storage.models_juicio import Acto, Adjunto, Coobligado, Notificacion, Termino
 
 TIPO_ADJUNTO = "ADJUNTO_NOTIFICACION"
 MAX_INTENTOS_DOMICILIO = 3
@@ -93,21 +95,6 @@ class DatosNotificacion:
     autor: str
     vence: date | None
     etapa: Etapa
-
-
-def contar_hojas_adjunto(nombre: str, data: bytes) -> int:
-    """Sheets an attached file occupies: a PDF's page count (pypdf, when installed and the file reads), else
-    1 (a photo or an image scan)."""
-    if nombre.lower().endswith(".pdf") or data[:5] == b"%PDF-":
-        try:
-            from pypdf import PdfReader
-        except ImportError:  # pragma: no cover - pypdf is optional
-            return 1
-        try:
-            return max(1, len(PdfReader(io.BytesIO(data)).pages))
-        except Exception:  # an unreadable PDF still occupies at least one sheet
-            return 1
-    return 1
 
 
 class NotificacionesService:
@@ -204,11 +191,13 @@ class NotificacionesService:
             s.add(n)
             s.flush()
             for i, (archivo, data) in enumerate(adjuntos, start=1):
+                conteo = contar_archivo(archivo, data)
                 doc, _ = agregar_documento_en(
                     s, self.ctx, e, tipo=TIPO_ADJUNTO,
                     descripcion=(f"Notificación a {nombre} ({format_dmy(fecha)}, intento {intento}): adjunto {i} "
                                  f"«{archivo.strip()}»")[:300],
-                    fecha=fecha, data=data, nombre_archivo=archivo.strip(), hojas=contar_hojas_adjunto(archivo, data),
+                    fecha=fecha, data=data, nombre_archivo=archivo.strip(), hojas=conteo.hojas,
+                    hojas_fuente=conteo.fuente,
                 )
                 s.add(Adjunto(office_id=e.office_id, tabla=Notificacion.__tablename__, fila_id=nid,
                               documento_id=doc.id))

@@ -16,6 +16,7 @@ from app.domain.numeracion import validar_patron
 from app.domain.permisos import Permiso
 from app.domain.terminos import Calendario, calendario
 from app.services.context import Contexto
+from app.storage.consultas.oficina import calendario_de
 from app.storage.models import FeriadoLocal, Oficina
 
 DEFAULT_OFICINA = {
@@ -68,14 +69,6 @@ def asegurar_oficina(session: Session, codigo: str | None = None) -> uuid.UUID:
     session.add(Oficina(id=oid, office_id=oid, **datos))
     session.flush()
     return oid
-
-
-def calendario_de(session: Session, office_id: uuid.UUID) -> Calendario:
-    """Business-day calendar of an office: national holidays (moved days only), plus its local holidays and
-    decreed rest days, minus the listed days it removed."""
-    filas = session.execute(select(FeriadoLocal.fecha, FeriadoLocal.descripcion, FeriadoLocal.quitar)
-                            .where(FeriadoLocal.office_id == office_id)).all()
-    return calendario({f: d for f, d, q in filas if not q}, [f for f, _d, q in filas if q])
 
 
 class OficinaService:

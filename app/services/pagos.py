@@ -35,10 +35,11 @@ from app.domain.permisos import Permiso
 from app.domain.tipos import TipoActo
 from app.services.actos import registrar_acto_en
 from app.services.context import Contexto
-from app.services.convenios import convenio_vigente_en, declarar_incumplimiento_en, ultima_fecha_movimiento
-from app.services.foliacion import expediente_por_numero
-from app.services.liquidacion import cargar_deuda, configuracion_de, estado_cuota, estados_cuotas
-from app.storage.models import Acto, Convenio, Costa, CuotaConvenio, Pago
+from app.services.convenios import declarar_incumplimiento_en
+from app.services.liquidacion import cargar_deuda, configuracion_de
+from app.storage.consultas.convenios import convenio_vigente_en, estado_cuota, estados_cuotas
+from app.storage.consultas.expedientes import expediente_por_numero, ultima_fecha_movimiento
+from app.storage.models_juicio import Acto, Convenio, Costa, CuotaConvenio, Pago
 
 CERO = Decimal("0.00")
 

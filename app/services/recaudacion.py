@@ -21,9 +21,9 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from app.common.errors import ImportRejected, ValidationError
+from app.domain.celdas import Celda
 from app.domain.permisos import Permiso
 from app.domain.recaudacion import ORDEN, TablaRecaudacion, TipoFila, clave_de_columna, leer_tabla
-from app.domain.titulos import Celda
 from app.services.context import Contexto
 from app.services.importacion import decodificar
 from app.storage.models_recaudacion import RecaudacionFila, RecaudacionImportacion

@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 from app.common.dates import format_dmy, local_today
 from app.common.errors import NotFoundError, RuleError, ValidationError
 from app.common.money import format_usd
+from app.documents.paginas import contar_archivo
 from app.domain.bienes import (
     EstadoBien,
     ProductoRemate,
@@ -44,10 +45,10 @@ from app.domain.tipos import TipoActo, TipoDocumento
 from app.services.actos import registrar_acto_en
 from app.services.bienes_comun import bien_de, exigir_tramite, mover_estado_en, reglas_de
 from app.services.context import Contexto
-from app.services.foliacion import agregar_documento_en, expediente_por_numero
+from app.services.foliacion import agregar_documento_en
 from app.services.liquidacion import cargar_deuda, configuracion_de
-from app.services.notificaciones import contar_hojas_adjunto
-from app.storage.models import Documento, Expediente, Pago
+from app.storage.consultas.expedientes import expediente_por_numero
+from app.storage.models import Documento, Expediente
 from app.storage.models_bienes import (
     Avaluo,
     Bien,
@@ -58,6 +59,7 @@ from app.storage.models_bienes import (
     Remate,
     SobranteRemate,
 )
+from app.storage.models_juicio import Pago
 
 GenerarEn = Callable[[Session, TipoDocumento, Expediente, date, dict], Documento]
 
@@ -189,10 +191,11 @@ class RematesService:
                 n, data = informe
                 if not n.strip() or not data:
                     raise ValidationError("El informe pericial está vacío.")
+                conteo = contar_archivo(n, data)
                 doc, _f = agregar_documento_en(s, self.ctx, e, tipo="INFORME_PERICIAL",
                                                descripcion=f"Informe pericial de {nombre}: {b.descripcion}"[:300],
                                                fecha=fecha, data=data, nombre_archivo=n.strip(),
-                                               hojas=contar_hojas_adjunto(n, data))
+                                               hojas=conteo.hojas, hojas_fuente=conteo.fuente)
                 doc_id = doc.id
             a = Avaluo(office_id=e.office_id, bien_id=b.id, expediente_id=e.id, fecha=fecha, perito_nombre=nombre,
                        perito_cedula=cedula, valor=m, designacion_id=designacion, informe_documento_id=doc_id,

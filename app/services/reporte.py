@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 
 from app.common.dates import format_dmy, local_today
 from app.common.errors import ValidationError
+from app.domain.bienes import FINALES, EstadoBien
 from app.domain.recaudacion import ORDEN
 from app.domain.tablero import EstadoCartera
 from app.reports import bimensual
@@ -19,7 +20,9 @@ from app.reports.graficos import mes_texto
 from app.services.context import Contexto
 from app.services.oficina import OficinaService
 from app.services.tablero import Filtros, TableroService, mes_mas
-from app.storage.models import Convenio, Expediente, Pago
+from app.storage.models import Expediente
+from app.storage.models_bienes import ActoBien, Bien
+from app.storage.models_juicio import Convenio, Pago
 
 CERO = Decimal("0.00")
 MESES = ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
@@ -48,7 +51,8 @@ class ReporteService:
         """Write the report of the two months starting at ``desde`` (its month) to ``out`` (.docx) and beside it
         the same figures as .xlsx. The charts show the twelve months up to the period's end; the figures are
         the period's: juicios opened, in each stage at the end, recovered (by state of the portfolio), APPs
-        signed, goods and fees (not yet registered in this version: said so).
+        signed, goods (seized, auctioned, returned or released in the period; those still in the juicios by
+        depositario and their overdue reports) and fee requests.
 
         Raises:
             ValidationError: a period that has not started yet.
@@ -60,8 +64,11 @@ class ReporteService:
             raise ValidationError(f"El período {inicio:%m/%Y} aún no empieza.")
         corte = min(fin, hoy)
         datos = self.tablero.datos(Filtros(mes_mas(inicio, -10), fin), hoy=corte)
-        graficos = self.tablero.graficos(datos)[:6]
-        hon = self.tablero.datos(Filtros(inicio, fin), hoy=corte).honorarios
+        del_periodo = self.tablero.datos(Filtros(inicio, fin), hoy=corte)
+        graficos = [*self.tablero.graficos(datos)[:6],
+                    *self.tablero.graficos(del_periodo, frozenset({"bienes", "honorarios"}))]
+        hon = del_periodo.honorarios
+        bienes = del_periodo.bienes
         periodo = [f"{m.year:04d}-{m.month:02d}" for m in (inicio, mes_mas(inicio, 1))]
         idx = [datos.meses.index(m) for m in periodo if m in datos.meses]
         por_estado = {e: sum((datos.recaudacion[e][i] for i in idx), CERO) for e in EstadoCartera}
@@ -74,6 +81,13 @@ class ReporteService:
                 Convenio.office_id == oid, Convenio.fecha >= inicio, Convenio.fecha <= fin)).one()
             pagos = s.scalar(select(func.count()).select_from(Pago).where(
                 Pago.office_id == oid, Pago.fecha >= inicio, Pago.fecha <= fin)) or 0
+            embargados = s.scalar(select(func.count()).select_from(Bien).where(
+                Bien.office_id == oid, Bien.fecha_acta >= inicio, Bien.fecha_acta <= fin)) or 0
+            salidas = dict(s.execute(
+                select(ActoBien.estado_nuevo, func.count()).where(
+                    ActoBien.office_id == oid, ActoBien.fecha >= inicio, ActoBien.fecha <= fin,
+                    ActoBien.estado_nuevo.in_([e.value for e in FINALES]))
+                .group_by(ActoBien.estado_nuevo)).all())
         oficina = OficinaService(self.ctx).datos()
         nombre_periodo = f"{MESES[inicio.month - 1]} y {MESES[mes_mas(inicio, 1).month - 1]} de {fin.year}" \
             if inicio.year == fin.year else f"{MESES[inicio.month - 1]} de {inicio.year} y {MESES[fin.month - 1]} " \
@@ -87,7 +101,15 @@ class ReporteService:
             ("Pagos registrados en el período", pagos),
             ("Acuerdos de pago parcial firmados", apps or 0),
             ("Monto de los acuerdos firmados (USD)", monto_apps or CERO),
-            ("Bienes en custodia", "Sin datos: el registro de bienes aún no está en esta versión"),
+            ("Bienes embargados o secuestrados en el período", embargados),
+            ("Bienes rematados en el período", salidas.get(EstadoBien.REMATADO.value, 0)),
+            ("Bienes devueltos o levantados en el período",
+             salidas.get(EstadoBien.DEVUELTO.value, 0) + salidas.get(EstadoBien.LEVANTADO.value, 0)),
+            ("Bienes en los juicios (estado actual)", sum(r.bienes for r in bienes)),
+            ("  de ellos: en custodia de un depositario", sum(r.bienes for r in bienes if r.depositario_id)),
+            ("Valor estimado de los bienes en los juicios (USD)", sum((r.valor for r in bienes), CERO)),
+            (f"Informes de depositario vencidos al {format_dmy(corte)}", sum(r.informes_vencidos for r in bienes)),
+            *((f"Solicitudes de honorarios {e.lower()} en el período", n) for e, n, _t in hon),
             *((f"Honorarios {e.lower()} en el período (USD)", t) for e, _n, t in hon),
         ]
         nac = [(m, datos.nacional[m].valores) for m in periodo if m in datos.nacional]
@@ -100,6 +122,9 @@ class ReporteService:
                    for m in periodo if m in datos.meses], "Recaudación"),
             Tabla("Recuperación por secretario-abogado (período de los gráficos)", graficos[4].columnas,
                   graficos[4].filas, "Secretarios"),
+            Tabla("Bienes en los juicios por depositario y estado (estado actual)", graficos[6].columnas,
+                  graficos[6].filas, "Bienes"),
+            Tabla("Honorarios del período", graficos[7].columnas, graficos[7].filas, "Honorarios"),
             Tabla("Tabla nacional de recaudación del período",
                   ("Mes", "Total", "Oportuna", "Mora", "Planilla en mora", "Glosas", "Títulos de crédito",
                    "Convenios"),

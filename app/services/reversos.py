@@ -27,10 +27,10 @@ from app.domain.permisos import Permiso
 from app.domain.tipos import TipoActo
 from app.services.actos import registrar_acto_en
 from app.services.context import Contexto
-from app.services.foliacion import expediente_por_numero
-from app.services.honorarios_estado import retenidas
-from app.storage.models import Acto, Pago
+from app.storage.consultas.expedientes import expediente_por_numero
+from app.storage.consultas.honorarios import retenidas
 from app.storage.models_honorarios import EventoHonorarios
+from app.storage.models_juicio import Acto, Pago
 
 
 @dataclass(frozen=True, slots=True)

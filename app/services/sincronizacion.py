@@ -246,7 +246,7 @@ class SincronizacionService:
         server's head and don't count.
         """
         with self.ctx.read() as s:
-            from app.services.foliacion import expediente_por_numero
+            from app.storage.consultas.expedientes import expediente_por_numero
 
             exp = expediente_por_numero(s, self.ctx.office_id, numero)
             cabeza = self.cabeza_central(exp.id, clave)

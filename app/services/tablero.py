@@ -5,17 +5,22 @@
 - one scan of ``pago`` ⋈ ``expediente`` grouped by month, state of the portfolio and secretario gives the
   monthly recaudación and each secretario's recovery in the period;
 - one grouped count of the open ``termino`` rows past due gives the overdue terms per secretario;
+- the goods still in the juicios grouped by depositario and state, and the dates of those in custody for their
+  overdue depositario reports (issue 10);
+- the fee requests of the period and their events (issue 12);
 - the national table (:mod:`app.services.recaudacion`) for the same months.
 
-The period filters money (payments, national table); the inventory (stages, ages, plazos, terms) is as of
-today, narrowed by the secretario and stage filters. Figures are built by :mod:`app.reports.graficos`.
+The period filters money (payments, national table, fees); the inventory (stages, ages, plazos, terms, goods) is
+as of today, narrowed by the secretario and stage filters. Figures are built by :mod:`app.reports.graficos`;
+:meth:`TableroService.entradas` gives what each is drawn from, so that a view keeps the charts whose figures did
+not change, and :meth:`TableroService.version` tells whether anything was committed since a view last read.
 """
 
 from __future__ import annotations
 
 import uuid
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -25,21 +30,28 @@ from sqlalchemy import Select, and_, case, false, func, select
 
 from app.common.dates import format_dmy, local_today
 from app.common.errors import ValidationError
+from app.domain.bienes import BAJO_CUSTODIA, FINALES, EstadoBien, proximo_informe
 from app.domain.etapas import EstadoTitulo, Etapa
-from app.domain.procedimiento import CERRADAS
+from app.domain.procedimiento import CERRADAS, inicio_del_plazo
 from app.domain.tablero import BANDAS, EMBUDO, ETAPAS_CANCELADA, ETAPAS_EMBARGO, Banda, EstadoCartera
-from app.domain.terminos import PLAZO_SECRETARIO_DIAS
 from app.reports import graficos, tablas
 from app.reports.graficos import Grafico
+from app.services.bienes_comun import reglas_de
 from app.services.context import Contexto
 from app.services.recaudacion import MesNacional, RecaudacionService
-from app.storage.models import Deudor, Expediente, Pago, Secretario, Termino, TituloCredito
-from app.storage.sqlfuncs import anio_mes, sumar_dias
+from app.storage.models import Deudor, Expediente, Secretario, TituloCredito
+from app.storage.models_bienes import Bien, Custodia, Depositario, InformeDepositario
+from app.storage.models_juicio import Pago, Termino
+from app.storage.sqlfuncs import anio_mes, sin_indice, sumar_dias
+from app.storage.version_datos import VersionDatos
 
 CERO = Decimal("0.00")
 _SIN_PLAZO = [e.value for e in CERRADAS | {Etapa.SUSPENDIDO}]
 _CERRADAS = [e.value for e in CERRADAS]
+#: States of a good still in the juicio (seized, in custody, appraised, at auction), in the chart's order.
+ESTADOS_VIVOS: tuple[EstadoBien, ...] = tuple(e for e in EstadoBien if e not in FINALES)
 LIMITE_LISTA = 2000
+NINGUNO = "ninguno"  # the «sin depositario» row in a bar's key
 
 
 def primer_dia(d: date) -> date:
@@ -99,6 +111,24 @@ class FilaSecretario:
         return None if not self.en_tramite else 1 - self.plazo_vencido / self.en_tramite
 
 
+@dataclass(frozen=True, slots=True)
+class FilaDepositario:
+    """One depositario's goods still in the juicio (not rematado, devuelto nor levantado) by state, their
+    estimated value (USD, goods without an estimate count 0) and how many of them have his periodic report
+    overdue (domain.md §5). ``depositario_id`` None: goods seized and not yet handed to a depositario."""
+
+    depositario_id: uuid.UUID | None
+    nombres: str
+    activo: bool
+    por_estado: dict[EstadoBien, int]
+    valor: Decimal
+    informes_vencidos: int
+
+    @property
+    def bienes(self) -> int:
+        return sum(self.por_estado.values())
+
+
 @dataclass
 class DatosTablero:
     """Everything the dashboard shows, USD as Decimal. ``recaudacion``: state -> amount per month of ``meses``
@@ -116,6 +146,12 @@ class DatosTablero:
     titulos_pendientes: int = 0
     #: Fee requests of the period (issue 12): (label, requests, USD total with IVA), in workflow order.
     honorarios: list[tuple[str, int, Decimal]] = field(default_factory=list)
+    #: Goods in the juicios (issue 10) per depositario, most goods first; the «sin depositario» row last.
+    bienes: list[FilaDepositario] = field(default_factory=list)
+    #: False: only the first screen's figures (TableroService.datos with ``primeros``); see TableroService.completar.
+    completo: bool = True
+    #: Recovered in the period per secretario (USD), kept from the first pass for TableroService.completar.
+    recuperado_sec: dict[uuid.UUID, Decimal] = field(default_factory=dict, repr=False)
 
     @property
     def expedientes(self) -> int:
@@ -154,12 +190,20 @@ class ListaExpedientes:
     total: int
 
 
+#: Each chart's builder, by its key (:attr:`TableroService.CLAVES`); called with its :meth:`TableroService.entradas`.
+_HACER: dict[str, Any] = {
+    "recaudacion": graficos.recaudacion_mensual, "nacional": graficos.nacional_vs_foja, "etapas": graficos.embudo,
+    "antiguedad": graficos.antiguedad, "secretarios": graficos.secretarios, "vencidos": graficos.vencidos,
+    "bienes": graficos.bienes, "honorarios": graficos.honorarios}
+
+
 class TableroService:
     """The jefe's dashboard: figures, the expedientes behind a bar, exports."""
 
     def __init__(self, ctx: Contexto) -> None:
         self.ctx = ctx
         self.recaudacion_nacional = RecaudacionService(ctx)
+        self._version = VersionDatos(ctx.engine)
 
     # -- filters ------------------------------------------------------------------------------------
     def secretarios(self) -> list[tuple[uuid.UUID, str]]:
@@ -185,11 +229,11 @@ class TableroService:
 
     @staticmethod
     def _vencido_sql(hoy: date) -> Any:
-        # vence = fecha_inicio + prórroga + 180 < hoy  <=>  fecha_inicio + prórroga < hoy - 180 (C.D. 321)
+        # vence = plazo_secretario(fecha_inicio + prórroga) < hoy  <=>  fecha_inicio + prórroga < the handover
+        # whose plazo ends today (the domain's inverse; C.D. 321).
         base = case((Expediente.prorroga_dias == 0, Expediente.fecha_inicio),
                     else_=sumar_dias(Expediente.fecha_inicio, Expediente.prorroga_dias))
-        return case((and_(Expediente.etapa.not_in(_SIN_PLAZO),
-                          base < hoy - timedelta(days=PLAZO_SECRETARIO_DIAS)), 1), else_=0)
+        return case((and_(Expediente.etapa.not_in(_SIN_PLAZO), base < inicio_del_plazo(hoy)), 1), else_=0)
 
     @staticmethod
     def _estado_sql() -> Any:
@@ -198,8 +242,11 @@ class TableroService:
                     (Expediente.etapa.in_([e.value for e in ETAPAS_EMBARGO]), EstadoCartera.EMBARGO.value),
                     else_=EstadoCartera.EN_TRAMITE.value)
 
-    def datos(self, filtros: Filtros | None = None, hoy: date | None = None) -> DatosTablero:
-        """All the dashboard's figures for ``filtros`` as of ``hoy`` (default today in Ecuador).
+    def datos(self, filtros: Filtros | None = None, hoy: date | None = None, primeros: bool = False) -> DatosTablero:
+        """All the dashboard's figures for ``filtros`` as of ``hoy`` (default today in Ecuador). With ``primeros``,
+        only what the first screen's charts and the summary need (recaudación, national table, stages, ages,
+        títulos pending): ``secretarios``, ``bienes`` and ``honorarios`` stay empty (``completo`` False) until
+        :meth:`completar` — the view shows the top of the dashboard sooner.
 
         Raises:
             ValidationError: a period that ends before it starts.
@@ -208,19 +255,75 @@ class TableroService:
         hoy = hoy or local_today()
         desde, hasta = f.periodo(hoy)
         meses = f.meses(hoy)
-        banda, vencido = self._banda_sql(hoy), self._vencido_sql(hoy)
+        banda = self._banda_sql(hoy)
         estado, mes = self._estado_sql(), anio_mes(Pago.fecha)
         with self.ctx.read() as s:
+            # One pass over the table in storage order (the «+»: without it SQLite walks an index to save the sort
+            # and reads every row out of order, slower on a large office); grouped by stage and age band only,
+            # a small sort key: the per-secretario figures are another pass, in completar.
+            etapa_sql = sin_indice(Expediente.etapa)
             cubo = s.execute(
-                select(Expediente.secretario_id, Expediente.etapa, banda, vencido, func.count(),
-                       func.sum(Expediente.cuantia))
-                .where(*self._cond_exp(f)).group_by(Expediente.secretario_id, Expediente.etapa, banda, vencido)).all()
+                select(etapa_sql, banda, func.count(), func.sum(Expediente.cuantia))
+                .where(sin_indice(Expediente.office_id) == self.ctx.office_id, *self._cond_exp(f)[1:])
+                .group_by(etapa_sql, banda)).all()
             pagos = s.execute(
                 select(mes, estado, Expediente.secretario_id, func.sum(Pago.monto)).select_from(Pago)
                 .join(Expediente, Expediente.id == Pago.expediente_id)
                 .where(Pago.office_id == self.ctx.office_id, Pago.fecha >= desde, Pago.fecha <= hasta,
                        *self._cond_exp(f)[1:])
                 .group_by(mes, estado, Expediente.secretario_id)).all()
+            pendientes = s.scalar(select(func.count()).select_from(TituloCredito).where(
+                TituloCredito.office_id == self.ctx.office_id,
+                TituloCredito.estado == EstadoTitulo.PENDIENTE)) or 0
+        nacional = self.recaudacion_nacional.meses(primer_dia(desde), hasta)
+
+        por_etapa: dict[Etapa, list[Any]] = {e: [0, CERO] for e in EMBUDO}
+        por_banda: dict[int, list[Any]] = {b.indice: [0, CERO] for b in BANDAS}
+        for etapa, b, n, cuantia in cubo:
+            e = Etapa(etapa)
+            cuantia = cuantia or CERO
+            fila = por_etapa.setdefault(e, [0, CERO])
+            fila[0] += n
+            fila[1] += cuantia
+            if e not in CERRADAS:
+                por_banda[b][0] += n
+                por_banda[b][1] += cuantia
+        indice = {m: i for i, m in enumerate(meses)}
+        recaudacion = {e: [CERO] * len(meses) for e in EstadoCartera}
+        recuperado_sec: dict[uuid.UUID, Decimal] = defaultdict(lambda: CERO)
+        for m, est, sid, monto in pagos:
+            if m in indice:
+                recaudacion[EstadoCartera(est)][indice[m]] += monto or CERO
+            recuperado_sec[sid] += monto or CERO
+        d = DatosTablero(
+            hoy=hoy, filtros=f, meses=meses, recaudacion=recaudacion,
+            por_etapa=[(e, n, c) for e, (n, c) in por_etapa.items()],
+            por_banda=[(b, *por_banda[b.indice]) for b in BANDAS],  # type: ignore[misc]
+            secretarios=[],
+            nacional={f"{m.mes.year:04d}-{m.mes.month:02d}": m for m in nacional if m.mes is not None
+                      and m.tipo.value == "MES"},
+            ajustes_nacionales=[m for m in nacional if m.tipo.value == "AJUSTE"],
+            titulos_pendientes=pendientes,
+            completo=False,
+            recuperado_sec=dict(recuperado_sec),
+        )
+        return d if primeros else self.completar(d)
+
+    def completar(self, d: DatosTablero) -> DatosTablero:
+        """``d`` (from :meth:`datos` with ``primeros``) with the rest of its figures, for the same filters and day:
+        each secretario-abogado's assignment, plazo compliance, recovery and overdue terms; the goods; the fees.
+        Returns a new object (``d`` is left as it is); ``d`` itself if already complete."""
+        if d.completo:
+            return d
+        f, hoy = d.filtros, d.hoy
+        desde, hasta = f.periodo(hoy)
+        vencido = self._vencido_sql(hoy)
+        with self.ctx.read() as s:
+            sec_sql = sin_indice(Expediente.secretario_id)
+            cubo = s.execute(
+                select(sec_sql, Expediente.etapa, vencido, func.count(), func.sum(Expediente.cuantia))
+                .where(sin_indice(Expediente.office_id) == self.ctx.office_id, *self._cond_exp(f)[1:])
+                .group_by(sec_sql, Expediente.etapa, vencido)).all()
             terminos = dict(s.execute(
                 select(Expediente.secretario_id, func.count()).select_from(Termino)
                 .join(Expediente, Expediente.id == Termino.expediente_id)
@@ -230,37 +333,19 @@ class TableroService:
             nombres = {i: (n, a) for i, n, a in s.execute(
                 select(Secretario.id, Secretario.nombres, Secretario.activo)
                 .where(Secretario.office_id == self.ctx.office_id))}
-            pendientes = s.scalar(select(func.count()).select_from(TituloCredito).where(
-                TituloCredito.office_id == self.ctx.office_id,
-                TituloCredito.estado == EstadoTitulo.PENDIENTE)) or 0
             honorarios = self._honorarios(s, f, desde, hasta)
-        nacional = self.recaudacion_nacional.meses(primer_dia(desde), hasta)
-
-        por_etapa: dict[Etapa, list[Any]] = {e: [0, CERO] for e in EMBUDO}
-        por_banda: dict[int, list[Any]] = {b.indice: [0, CERO] for b in BANDAS}
+            bienes = self._bienes(s, f, hoy)
         sec: dict[uuid.UUID, dict[str, Any]] = defaultdict(
             lambda: {"n": 0, "asignado": CERO, "recuperado": CERO, "tramite": 0, "vencido": 0})
-        for sid, etapa, b, venc, n, cuantia in cubo:
-            e = Etapa(etapa)
-            cuantia = cuantia or CERO
-            fila = por_etapa.setdefault(e, [0, CERO])
-            fila[0] += n
-            fila[1] += cuantia
+        for sid, etapa, venc, n, cuantia in cubo:
             x = sec[sid]
             x["n"] += n
-            x["asignado"] += cuantia
-            if e not in CERRADAS:
-                por_banda[b][0] += n
-                por_banda[b][1] += cuantia
-            if e.value not in _SIN_PLAZO:
+            x["asignado"] += cuantia or CERO
+            if etapa not in _SIN_PLAZO:
                 x["tramite"] += n
                 x["vencido"] += n if venc else 0
-        indice = {m: i for i, m in enumerate(meses)}
-        recaudacion = {e: [CERO] * len(meses) for e in EstadoCartera}
-        for m, est, sid, monto in pagos:
-            if m in indice:
-                recaudacion[EstadoCartera(est)][indice[m]] += monto or CERO
-            sec[sid]["recuperado"] += monto or CERO
+        for sid, monto in d.recuperado_sec.items():
+            sec[sid]["recuperado"] += monto
         for sid in terminos:
             sec[sid]
         desconocido = ("(desconocido)", False)
@@ -271,17 +356,58 @@ class TableroService:
             filas += [FilaSecretario(i, n, True, 0, CERO, CERO, 0, 0, 0) for i, (n, a) in nombres.items()
                       if a and i not in sec]
         filas.sort(key=lambda r: (-r.asignado, r.nombres))
-        return DatosTablero(
-            hoy=hoy, filtros=f, meses=meses, recaudacion=recaudacion,
-            por_etapa=[(e, n, c) for e, (n, c) in por_etapa.items()],
-            por_banda=[(b, *por_banda[b.indice]) for b in BANDAS],  # type: ignore[misc]
-            secretarios=filas,
-            nacional={f"{m.mes.year:04d}-{m.mes.month:02d}": m for m in nacional if m.mes is not None
-                      and m.tipo.value == "MES"},
-            ajustes_nacionales=[m for m in nacional if m.tipo.value == "AJUSTE"],
-            titulos_pendientes=pendientes,
-            honorarios=honorarios,
-        )
+        return replace(d, secretarios=filas, honorarios=honorarios, bienes=bienes, completo=True)
+
+    def _bienes(self, s: Any, f: Filtros, hoy: date) -> list[FilaDepositario]:
+        """Goods still in the juicios of the filtered expedientes, grouped in SQL by depositario and state, with
+        the overdue reports of each depositario (:meth:`_informes_vencidos`)."""
+        cubo = s.execute(
+            select(Bien.depositario_id, Bien.estado, func.count(), func.sum(Bien.valor_estimado))
+            .join(Expediente, Expediente.id == Bien.expediente_id)
+            .where(Bien.office_id == self.ctx.office_id, Bien.estado.in_([e.value for e in ESTADOS_VIVOS]),
+                   *self._cond_exp(f)[1:])
+            .group_by(Bien.depositario_id, Bien.estado)).all()
+        if not cubo:
+            return []
+        vencidos: dict[uuid.UUID | None, int] = defaultdict(int)
+        for _bid, _eid, dep in self._informes_vencidos(s, f, hoy):
+            vencidos[dep] += 1
+        nombres = {i: (n, a) for i, n, a in s.execute(
+            select(Depositario.id, Depositario.nombres, Depositario.activo)
+            .where(Depositario.office_id == self.ctx.office_id))}
+        por: dict[uuid.UUID | None, dict[str, Any]] = defaultdict(lambda: {"estados": {}, "valor": CERO})
+        for dep, estado, n, valor in cubo:
+            x = por[dep]
+            x["estados"][EstadoBien(estado)] = n
+            x["valor"] += valor or CERO
+        filas = [FilaDepositario(dep, *(nombres.get(dep, ("(desconocido)", False)) if dep is not None
+                                        else ("Sin depositario designado", True)),
+                                 {e: x["estados"].get(e, 0) for e in ESTADOS_VIVOS}, x["valor"], vencidos[dep])
+                 for dep, x in por.items()]
+        filas.sort(key=lambda r: (r.depositario_id is None, -r.bienes, r.nombres))
+        return filas
+
+    def _informes_vencidos(self, s: Any, f: Filtros, hoy: date) -> list[tuple[uuid.UUID, uuid.UUID, uuid.UUID]]:
+        """(good, expediente, depositario) of the goods in custody whose depositario's report is overdue at
+        ``hoy``: the period (the office's rules, monthly by default) counts from the last hand-over (or the acta)
+        or the custodian's last report on it, whichever is later — as DepositariosService.informes_vencidos."""
+        meses = reglas_de(s, self.ctx.office_id).informe_meses
+        recibido = (select(func.max(Custodia.fecha)).where(Custodia.bien_id == Bien.id)
+                    .correlate(Bien).scalar_subquery())
+        informe = (select(func.max(InformeDepositario.fecha))
+                   .where(InformeDepositario.bien_id == Bien.id,
+                          InformeDepositario.depositario_id == Bien.depositario_id)
+                   .correlate(Bien).scalar_subquery())
+        q = (select(Bien.id, Bien.expediente_id, Bien.depositario_id, Bien.fecha_acta, recibido, informe)
+             .join(Expediente, Expediente.id == Bien.expediente_id)
+             .where(Bien.office_id == self.ctx.office_id, Bien.depositario_id.is_not(None),
+                    Bien.estado.in_([e.value for e in BAJO_CUSTODIA]), *self._cond_exp(f)[1:]))
+        out = []
+        for bid, eid, dep, acta, rec, inf in s.execute(q):
+            desde = max(rec or acta, inf) if inf is not None else (rec or acta)
+            if proximo_informe(desde, hoy, meses).vencido:
+                out.append((bid, eid, dep))
+        return out
 
     def _honorarios(self, s: Any, f: Filtros, desde: date, hasta: date) -> list[tuple[str, int, Decimal]]:
         """Fee requests made in the period: all, approved, rejected and paid (count, USD total with IVA), from the
@@ -308,35 +434,50 @@ class TableroService:
 
     def graficos(self, datos: DatosTablero, claves: frozenset[str] | None = None) -> list[Grafico]:
         """The dashboard's Figures (object API, :mod:`app.reports.graficos`) in display order: recaudación by
-        month and state, national table beside the office, funnel, ages, secretarios, overdue, then the goods
-        and fees slots (which say "sin datos" while those registers are not in this version). With ``claves``,
-        only those charts (by :attr:`Grafico.clave`), in the same order."""
-        d = datos
-        constructores = self._constructores(d)
-        return [hacer() for clave, hacer in constructores if claves is None or clave in claves]
+        month and state, national table beside the office, funnel, ages, secretarios, overdue, goods by
+        depositario and state, fee requests. With ``claves``, only those charts (by :attr:`Grafico.clave`), in the
+        same order."""
+        return [self.grafico(clave, entrada) for clave, entrada in self.entradas(datos).items()
+                if claves is None or clave in claves]
 
     CLAVES: tuple[str, ...] = ("recaudacion", "nacional", "etapas", "antiguedad", "secretarios", "vencidos", "bienes",
                                "honorarios")
 
-    def _constructores(self, d: DatosTablero) -> list[tuple[str, Any]]:
+    def entradas(self, d: DatosTablero) -> dict[str, tuple[Any, ...]]:
+        """What each chart is drawn from (plain values, comparable with ``==``), by :data:`CLAVES` in order: a view
+        that kept a chart may skip rebuilding it when its entry did not change (e.g. after a payment, only the
+        money charts move)."""
         nacional = [d.nacional[m].valores["titulos_credito"] if m in d.nacional else None for m in d.meses]
         sec = [(str(r.secretario_id), r.nombres if r.activo else f"{r.nombres} (inactivo)", r.asignado, r.recuperado,
                 r.en_tramite, r.plazo_vencido) for r in d.secretarios]
-        return list(zip(self.CLAVES, (
-            lambda: graficos.recaudacion_mensual(d.meses, [(e.value, e.etiqueta, d.recaudacion[e])
-                                                           for e in EstadoCartera]),
-            lambda: graficos.nacional_vs_foja(d.meses, nacional, d.recuperado_mes(),
-                                              [(a.etiqueta, a.valores["titulos_credito"])
-                                               for a in d.ajustes_nacionales]),
-            lambda: graficos.embudo([(e.value, e.etiqueta, n, c) for e, n, c in d.por_etapa]),
-            lambda: graficos.antiguedad([(b.indice, b.etiqueta, n, c) for b, n, c in d.por_banda]),
-            lambda: graficos.secretarios(sec),
-            lambda: graficos.vencidos([(str(r.secretario_id), r.nombres, r.plazo_vencido, r.terminos_vencidos)
-                                       for r in d.secretarios]),
-            lambda: graficos.sin_datos("bienes", "Bienes en custodia por depositario y estado",
-                                       "Sin datos: el registro de bienes y depositarios aún no está en esta versión."),
-            lambda: graficos.honorarios(d.honorarios),
+        return dict(zip(self.CLAVES, (
+            (d.meses, [(e.value, e.etiqueta, d.recaudacion[e]) for e in EstadoCartera]),
+            (d.meses, nacional, d.recuperado_mes(), [(a.etiqueta, a.valores["titulos_credito"])
+                                                     for a in d.ajustes_nacionales]),
+            ([(e.value, e.etiqueta, n, c) for e, n, c in d.por_etapa],),
+            ([(b.indice, b.etiqueta, n, c) for b, n, c in d.por_banda],),
+            (sec,),
+            ([(str(r.secretario_id), r.nombres, r.plazo_vencido, r.terminos_vencidos) for r in d.secretarios],),
+            ([e.etiqueta for e in ESTADOS_VIVOS], [
+                (str(r.depositario_id) if r.depositario_id else NINGUNO,
+                 r.nombres if r.activo else f"{r.nombres} (inactivo)",
+                 [(e.value, r.por_estado[e]) for e in ESTADOS_VIVOS], r.valor, r.informes_vencidos)
+                for r in d.bienes]),
+            (d.honorarios,),
         ), strict=True))
+
+    def grafico(self, clave: str, entrada: tuple[Any, ...]) -> Grafico:
+        """Build the chart ``clave`` from its :meth:`entradas` entry."""
+        return _HACER[clave](*entrada)  # type: ignore[no-any-return]
+
+    def version(self) -> int | None:
+        """An opaque number that changes whenever anything is committed to the office's database (None: cannot
+        tell, read again). A view compares it to skip a reload when nothing changed."""
+        return self._version.actual()
+
+    def cerrar(self) -> None:
+        """Release the connection :meth:`version` watches with (the services are closing)."""
+        self._version.cerrar()
 
     def exportar_tabla(self, grafico: Grafico, path: Path) -> Path:
         """Write ``grafico``'s table view to XLSX at ``path`` (amounts as numbers, USD format)."""
@@ -347,8 +488,9 @@ class TableroService:
                     limite: int = LIMITE_LISTA) -> ListaExpedientes:
         """The expedientes behind the bar ``clave`` (as the Figures tag their bars): ``etapa:RPV``,
         ``banda:2``, ``asignado:<secretario id>``, ``plazo:<id>``, ``terminos:<id>``, ``recuperado:<id>``,
-        ``mes:2025-03`` or ``mes:2025-03:CONVENIO``. At most ``limite`` rows (the largest first); ``total`` counts
-        them all.
+        ``mes:2025-03``, ``mes:2025-03:CONVENIO``, ``bienes:<depositario id | ninguno>:<estado>`` (the juicios of
+        those goods) or ``informes:<depositario id>`` (the juicios of his goods whose report is overdue). At most
+        ``limite`` rows (the largest first); ``total`` counts them all.
 
         Raises:
             ValidationError: an unknown ``clave``.
@@ -382,6 +524,21 @@ class TableroService:
                 elif tipo == "recuperado":
                     desde, hasta = f.periodo(hoy)
                     pagos_conds = [Pago.fecha >= desde, Pago.fecha <= hasta]
+            elif tipo == "bienes":  # bienes:<depositario id | ninguno>[:<estado>]
+                dep, _, est = resto.partition(":")
+                sub = select(Bien.expediente_id).where(
+                    Bien.office_id == self.ctx.office_id,
+                    Bien.depositario_id.is_(None) if dep == NINGUNO else Bien.depositario_id == uuid.UUID(dep),
+                    Bien.estado.in_([EstadoBien(est).value] if est else [e.value for e in ESTADOS_VIVOS]))
+                conds.append(Expediente.id.in_(sub))
+                quien = "sin depositario designado" if dep == NINGUNO else f"en custodia de {self._depositario(dep)}"
+                titulo = f"Bienes {quien}" + (f" — {EstadoBien(est).etiqueta}" if est else "")
+            elif tipo == "informes":  # informes:<depositario id>
+                dep_id = uuid.UUID(resto)
+                with self.ctx.read() as s:
+                    ids = {eid for _b, eid, dep in self._informes_vencidos(s, f, hoy) if dep == dep_id}
+                conds.append(Expediente.id.in_(ids) if ids else false())
+                titulo = f"Informes de depositario vencidos: {self._depositario(resto)}"
             elif tipo == "mes":
                 m, _, est = resto.partition(":")
                 anio, mm = (int(x) for x in m.split("-"))
@@ -414,6 +571,10 @@ class TableroService:
             filas = [FilaLista(r[0], r[1], r[2], r[3], Etapa(r[4]), r[5], r[6], r[7] if pagos_conds else None)
                      for r in s.execute(q.order_by(orden, Expediente.numero).limit(limite))]
         return ListaExpedientes(titulo, filas, total)
+
+    def _depositario(self, dep: str) -> str:
+        with self.ctx.read() as s:
+            return s.scalar(select(Depositario.nombres).where(Depositario.id == uuid.UUID(dep))) or "(desconocido)"
 
     def _nombre(self, sid: uuid.UUID) -> str:
         with self.ctx.read() as s:

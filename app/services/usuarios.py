@@ -27,6 +27,7 @@ from app.domain import claves
 from app.domain.identificacion import validar_cedula
 from app.domain.permisos import Permiso, Rol, UsuarioActual
 from app.services.context import Contexto
+from app.storage.consultas.usuarios import logins_de
 from app.storage.models import Secretario, Usuario
 from app.storage.models_fiabilidad import IntentoAcceso
 
@@ -116,10 +117,6 @@ def actual_de(u: Usuario) -> UsuarioActual:
     """The acting principal for a stored user."""
     return UsuarioActual(login=u.login, rol=Rol(u.rol), nombres=u.nombres, id=u.id, secretario_id=u.secretario_id,
                          debe_cambiar_clave=u.debe_cambiar_clave)
-
-
-def logins_de(s: Session, office_id: uuid.UUID) -> set[str]:
-    return set(s.scalars(select(Usuario.login).where(Usuario.office_id == office_id)))
 
 
 def usuario_de_secretario_en(s: Session, secretario: Secretario) -> Usuario:

@@ -1,7 +1,7 @@
 """Vencimientos: the open terms due today, this week and overdue, per secretario or for the whole office.
 
 Two sources, both filtered by due date in SQL (no office-wide computation in Python):
-- the :class:`~app.storage.models.Termino` rows opened by acts (index ``ix_termino_vence``:
+- the :class:`~app.storage.models_juicio.Termino` rows opened by acts (index ``ix_termino_vence``:
   office, cerrado, vence);
 - the secretario-abogado's plazo of each expediente in progress: ``fecha_inicio`` (handover) + 180 calendar
   days + the prórroga granted (up to 90, once; IESS Resolución C.D. 321). It is not stored: its due date is
@@ -22,13 +22,15 @@ from sqlalchemy import Select, and_, case, false, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.common.dates import format_dmy, local_today
-from app.common.errors import NotFoundError, ValidationError
+from app.common.errors import ValidationError
 from app.domain.etapas import Etapa
-from app.domain.procedimiento import CERRADAS, plazo_secretario
-from app.domain.terminos import PLAZO_SECRETARIO_DIAS, PRORROGA_SECRETARIO_DIAS, Calendario, TipoTermino
+from app.domain.procedimiento import CERRADAS, dias_plazo_secretario, inicio_del_plazo, plazo_secretario
+from app.domain.terminos import PRORROGA_SECRETARIO_DIAS, Calendario, TipoTermino
 from app.services.context import Contexto
-from app.services.oficina import calendario_de
-from app.storage.models import Deudor, Expediente, Secretario, Termino
+from app.storage.consultas.oficina import calendario_de
+from app.storage.consultas.usuarios import secretario_por_cedula
+from app.storage.models import Deudor, Expediente, Secretario
+from app.storage.models_juicio import Termino
 from app.storage.sqlfuncs import sin_indice, sumar_dias
 
 Alcance = Literal["hoy", "semana", "vencidos", "pendientes", "todos"]
@@ -125,21 +127,7 @@ def _de_secretario(sid: uuid.UUID) -> Any:
 
 
 def _vence_plazo_sql() -> Any:
-    return sumar_dias(Expediente.fecha_inicio, PLAZO_SECRETARIO_DIAS + func.coalesce(Expediente.prorroga_dias, 0))
-
-
-def secretario_por_cedula(s: Session, office_id: uuid.UUID, cedula: str | None) -> uuid.UUID | None:
-    """Id of the office's secretario-abogado with ``cedula``; None for no cédula (the whole office).
-
-    Raises:
-        NotFoundError: no secretario with that cédula in the office.
-    """
-    if not cedula or not cedula.strip():
-        return None
-    sid = s.scalar(select(Secretario.id).where(Secretario.office_id == office_id, Secretario.cedula == cedula.strip()))
-    if sid is None:
-        raise NotFoundError(f"No hay un secretario-abogado con cédula {cedula.strip()} en esta oficina.")
-    return sid
+    return sumar_dias(Expediente.fecha_inicio, dias_plazo_secretario(func.coalesce(Expediente.prorroga_dias, 0)))
 
 
 class VencimientosService:
@@ -225,11 +213,11 @@ class VencimientosService:
                 q = q.where(Termino.expediente_id.in_(_de_secretario(sid)))
             out.update(dict(s.execute(q).all()))
             if incluir_plazo_secretario:
-                # vence = base + 180 with base = fecha_inicio + prórroga: compare base with the dates - 180.
+                # vence = plazo_secretario(base) with base = fecha_inicio + prórroga: compare base with the
+                # handovers whose plazo ends on each date (the domain's inverse), not the dates themselves.
                 base = case((Expediente.prorroga_dias == 0, Expediente.fecha_inicio),
                             else_=sumar_dias(Expediente.fecha_inicio, Expediente.prorroga_dias))
-                menos = timedelta(days=PLAZO_SECRETARIO_DIAS)
-                h, w = hoy - menos, semana - menos
+                h, w = inicio_del_plazo(hoy), inicio_del_plazo(semana)
                 grupo_p = case((base < h, "VENCIDO"), (base == h, "HOY"), (base <= w, "SEMANA"), else_="PROXIMO")
                 qp = (select(grupo_p, func.count())
                       .where(_oficina_sin_indice() == self.ctx.office_id, Expediente.etapa.not_in(_SIN_PLAZO))
@@ -268,16 +256,15 @@ class VencimientosService:
         The outer ``fecha_inicio`` range (widened by the largest prórroga) is what SQLite searches the index
         ix_expediente_fecha_inicio with; the exact test is cheap for the usual case (no prórroga: a range on
         ``fecha_inicio``) and computes the date only for expedientes with a prórroga."""
-        P, X = PLAZO_SECRETARIO_DIAS, PRORROGA_SECRETARIO_DIAS
         vence = _vence_plazo_sql()
         conds = [_oficina_sin_indice() == self.ctx.office_id, Expediente.etapa.not_in(_SIN_PLAZO)]
         sin, con = [Expediente.prorroga_dias == 0], [Expediente.prorroga_dias != 0]
         if lo is not None:
-            conds.append(Expediente.fecha_inicio >= lo - timedelta(days=P + X))
-            sin.append(Expediente.fecha_inicio >= lo - timedelta(days=P))
+            conds.append(Expediente.fecha_inicio >= inicio_del_plazo(lo, PRORROGA_SECRETARIO_DIAS))
+            sin.append(Expediente.fecha_inicio >= inicio_del_plazo(lo))
             con.append(vence >= lo)
         if hi is not None:
-            conds.append(Expediente.fecha_inicio <= hi - timedelta(days=P))
+            conds.append(Expediente.fecha_inicio <= inicio_del_plazo(hi))
             con.append(vence <= hi)
         if lo is not None or hi is not None:
             conds.append(or_(and_(*sin), and_(*con)))
@@ -306,7 +293,7 @@ class VencimientosService:
         filas = [self._fila_plazo(r) for r in s.execute(q if limite is None else q.limit(limite))]
         if limite is not None and len(filas) == limite:
             tope = sorted(f.vence for f in filas)[limite - 1]  # the limite-th due date found so far
-            corte = tope - timedelta(days=PLAZO_SECRETARIO_DIAS)
+            corte = inicio_del_plazo(tope)
             desde = filas[-1].fecha_inicio
             if corte >= desde:
                 vistos = {f.expediente_id for f in filas}

@@ -31,8 +31,9 @@ from app.domain.foliacion import GENESIS, EntradaFolio, verificar_cadena
 from app.services.context import Contexto
 from app.storage.ancla import campos_acto
 from app.storage.blobs import BlobStore, sha256_hex
-from app.storage.models import Acto, Documento, Expediente, Folio
+from app.storage.models import Documento, Expediente, Folio
 from app.storage.models_fiabilidad import AnclaExpediente
+from app.storage.models_juicio import Acto
 
 LOTE = 400  # expedientes per round of queries in a whole-office check
 

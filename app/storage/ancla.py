@@ -30,8 +30,9 @@ from sqlalchemy.orm import Session
 from app.common.ids import new_id
 from app.domain.cadena import CAMPOS_ACTO, DIGEST_VACIO, hash_acto, sumar_digest
 from app.domain.foliacion import GENESIS
-from app.storage.models import Acto, Expediente, Folio
+from app.storage.models import Expediente, Folio
 from app.storage.models_fiabilidad import AnclaExpediente
+from app.storage.models_juicio import Acto
 
 log = logging.getLogger(__name__)
 

@@ -126,7 +126,7 @@ class InformeDepositario(Synced, Base):
 
 class CostoBien(Synced, Base):
     """A custody or maintenance cost of a good (append-only); it reaches the liquidación as the
-    :class:`~app.storage.models.Costa` ``costa_id``."""
+    :class:`~app.storage.models_juicio.Costa` ``costa_id``."""
 
     __tablename__ = "costo_bien"
     __append_only__ = True

@@ -19,6 +19,10 @@ from sqlalchemy.pool import NullPool
 
 from app.common.errors import AppError, ConfigurationError
 
+#: What SQLAlchemy raises when the server refuses or cannot be reached, named here so that callers outside
+#: the SQL layers (the ``central`` command) catch it without importing SQLAlchemy themselves.
+ErrorDeConexion = OperationalError
+
 
 class SinConexion(AppError):
     """The central database can't be reached now; local data is untouched and work goes on offline."""

@@ -13,10 +13,10 @@ from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QDialog, QGroupBox, QHBoxLayout, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from app.common.dates import local_today
-from app.domain.procedimiento import CERRADAS, NOMBRES, plazo_secretario
-from app.domain.terminos import PLAZO_SECRETARIO_DIAS, TipoTermino
+from app.domain.procedimiento import NOMBRES
+from app.domain.terminos import TipoTermino
 from app.domain.tipos import TipoActo
-from app.services.actos import EntradaHistorial, TerminoExpediente
+from app.services.actos import EntradaHistorial, PlazoSecretario, TerminoExpediente
 from app.services.bootstrap import Servicios
 from app.ui import formato
 from app.ui.acto_dialog import ActoDialog
@@ -141,16 +141,6 @@ ACCIONES: tuple[tuple[TipoActo, str, str], ...] = (
 )
 
 
-def _prorroga_dias(historial: list[EntradaHistorial]) -> int:
-    for h in historial:
-        if h.tipo is TipoActo.PRORROGA:
-            try:
-                return int(h.datos.get("dias", 90))
-            except (TypeError, ValueError):
-                return 90
-    return 0
-
-
 class ActosTab(Pestana):
     TITULO = "Ac&tuaciones"
 
@@ -226,33 +216,26 @@ class ActosTab(Pestana):
         fojas = {e.documento_id: formato.rango_folios(e.desde, e.hasta) for e in self._srv.expedientes.indice(numero)}
         self.historial.set_filas([FilaHistorial(h, fojas.get(h.documento_id, "") if h.documento_id else "")
                                   for h in hist])
-        c = self._srv.expedientes.caratula(numero)
         hoy = local_today()
         self.terminos.hoy = hoy
-        prorroga = _prorroga_dias(hist)
-        vence = plazo_secretario(c.fecha_inicio, prorroga)
-        cerrado = c.etapa in CERRADAS
-        plazo = TerminoExpediente(
-            id=c.id, descripcion="Plazo del secretario-abogado para recaudar (C.D. 321)", tipo=TipoTermino.PLAZO,
-            dias=PLAZO_SECRETARIO_DIAS + prorroga, desde=c.fecha_inicio, vence=vence, cerrado=cerrado,
-            cerrado_en=None, acto_id=None,
-        )
-        self.terminos.set_filas([plazo, *self._srv.actos.terminos(numero)])
-        self.plazo.setText(self._texto_plazo(c.fecha_inicio, prorroga, vence, hoy, cerrado))
+        plazo = self._srv.actos.plazo_secretario(numero, hoy)
+        self.terminos.set_filas([plazo.termino, *self._srv.actos.terminos(numero)])
+        self.plazo.setText(self._texto_plazo(plazo))
         acciones = self._srv.actos.acciones(numero, hoy, [t for t, _, _ in ACCIONES])
         for tipo, boton in self.botones.items():
             habilitar(boton, acciones[tipo])
         self._habilitar_seleccion()
 
     @staticmethod
-    def _texto_plazo(inicio: date, prorroga: int, vence: date, hoy: date, cerrado: bool) -> str:
-        base = f"Plazo del secretario-abogado: {PLAZO_SECRETARIO_DIAS} días calendario desde el {formato.fecha(inicio)}"
+    def _texto_plazo(p: PlazoSecretario) -> str:
+        t, prorroga = p.termino, p.prorroga_dias
+        base = f"Plazo del secretario-abogado: {t.dias - prorroga} días calendario desde el {formato.fecha(t.desde)}"
         if prorroga:
             base += f" + prórroga de {prorroga} días"
-        base += f"; vence el {formato.fecha(vence)}"
-        if cerrado:
+        base += f"; vence el {formato.fecha(t.vence)}"
+        if t.cerrado:
             return base + " (juicio concluido)."
-        dias = (vence - hoy).days
+        dias = p.restantes
         if dias < 0:
             return f"{base}: <b>VENCIDO hace {-dias} días</b>."
         if dias == 0:

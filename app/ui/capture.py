@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication, QSettings
 from app.common.errors import ValidationError
 from app.services.bootstrap import Servicios
 
-VISTAS = ("expedientes", "expediente", "vencimientos", "bienes", "honorarios", "tablero")
+VISTAS = ("inicio", "expedientes", "expediente", "vencimientos", "bienes", "honorarios", "tablero")
 #: The dashboard is drawn at the office screen size it must be readable on (issue 13).
 TAMANO_TABLERO = (1366, 768)
 
@@ -19,7 +19,8 @@ TAMANO_TABLERO = (1366, 768)
 def capturar(
     servicios: Servicios, vista: str, juicio: str | None, out: Path, size: tuple[int, int] = (1280, 800)
 ) -> Path:
-    """Draw ``vista`` ("expedientes": the list, first page loaded; "expediente": juicio ``juicio``'s page,
+    """Draw ``vista`` ("inicio": the page the user's role opens on, as the program starts; "expedientes": the
+    list, first page loaded; "expediente": juicio ``juicio``'s page,
     or the first of the list when None; "vencimientos": the office's pending terms; "bienes": the inventory of
     seized goods, or a depositario's home when the services act as one; "honorarios": the fee requests of this
     year; "tablero": the jefe's dashboard, at 1366×768 unless ``size`` is given) at ``size`` and save it as PNG
@@ -61,12 +62,16 @@ def capturar(
                     ventana.bienes.tabla.selectRow(0)
             elif vista == "honorarios":
                 ventana.mostrar_honorarios()
+            elif vista == "inicio":
+                pass  # the window opens on the role's home (app.ui.inicio)
             elif vista == "tablero":
                 if size == (1280, 800):
                     ventana.resize(*TAMANO_TABLERO)
                 ventana.mostrar_pagina("tablero")
-            elif ventana.lista.model.rowCount():
-                ventana.lista.tabla.selectRow(0)
+            else:  # the list, even for a role that opens elsewhere (the jefe on his dashboard)
+                ventana.mostrar_pagina("expedientes")
+                if ventana.lista.model.rowCount():
+                    ventana.lista.tabla.selectRow(0)
             ventana.show()
             QCoreApplication.sendPostedEvents()
             out.parent.mkdir(parents=True, exist_ok=True)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.common.text import plural
+from app.documents.paginas import paginas_pdf
 from app.ui.campos import campo_fecha
 from app.ui.formulario import Formulario
 from app.ui.indice_model import TIPOS
@@ -40,19 +41,6 @@ class DatosDocumento:
     descripcion: str
     hojas: int
     fecha: date
-
-
-def paginas_pdf(ruta: Path) -> int | None:
-    """Page count of a PDF with pypdf, or None when pypdf is missing or the file is unreadable."""
-    try:
-        from pypdf import PdfReader
-    except ImportError:  # pragma: no cover - pypdf is a dependency, but optional here
-        return None
-    try:
-        return len(PdfReader(str(ruta)).pages)
-    except Exception as exc:  # a damaged or encrypted PDF: the user types the count
-        log.info("No se pudieron contar las páginas de %s: %s", ruta, exc)
-        return None
 
 
 class AgregarDocumentoDialog(Formulario):

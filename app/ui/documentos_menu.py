@@ -22,8 +22,9 @@ from app.domain.documentos import REGISTRO, grupos
 from app.domain.documentos import titulo as titulo_documento
 from app.domain.tipos import TipoDocumento
 from app.services.bootstrap import Servicios
-from app.services.documentos import ACTOS, DocumentoGenerado
+from app.services.documentos import ACTOS
 from app.services.documentos_bienes import GENERADOS_DESDE_BIENES
+from app.services.documentos_exportacion import DocumentoGenerado
 from app.ui import mensajes
 from app.ui.errors import protegido, show_error
 from app.ui.generar_dialog import MEDIDA_DE_OFICIO, GenerarDocumentoDialog, Opciones

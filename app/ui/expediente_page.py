@@ -24,7 +24,7 @@ from app.common.errors import AppError, ValidationError
 from app.domain.documentos import REGISTRO
 from app.domain.tipos import TipoDocumento
 from app.services.bootstrap import Servicios
-from app.services.documentos import DocumentoGenerado
+from app.services.documentos_exportacion import DocumentoGenerado
 from app.services.expedientes import Caratula
 from app.ui import formato, mensajes
 from app.ui.actos_tab import ActosTab

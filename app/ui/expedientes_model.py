@@ -17,7 +17,7 @@ from PySide6.QtGui import QFont
 
 from app.common.progress import Progress
 from app.services.bootstrap import Servicios
-from app.services.expedientes import Columna, FilaExpediente, Pagina
+from app.services.expedientes import FilaExpediente, OrdenExpedientes, Pagina
 from app.services.lista_expedientes import Cursor
 from app.ui import formato
 from app.ui.table_base import DERECHA, IZQUIERDA, ROL_VALOR
@@ -56,13 +56,13 @@ TITULOS = {
 }
 
 ORDEN_SQL = {
-    COL_NUMERO: Columna.NUMERO,
-    COL_DEUDOR: Columna.DEUDOR,
-    COL_IDENTIFICACION: Columna.IDENTIFICACION,
-    COL_CUANTIA: Columna.CUANTIA,
-    COL_ETAPA: Columna.ETAPA,
-    COL_SECRETARIO: Columna.SECRETARIO,
-    COL_FECHA_INICIO: Columna.FECHA_INICIO,
+    COL_NUMERO: OrdenExpedientes.NUMERO,
+    COL_DEUDOR: OrdenExpedientes.DEUDOR,
+    COL_IDENTIFICACION: OrdenExpedientes.IDENTIFICACION,
+    COL_CUANTIA: OrdenExpedientes.CUANTIA,
+    COL_ETAPA: OrdenExpedientes.ETAPA,
+    COL_SECRETARIO: OrdenExpedientes.SECRETARIO,
+    COL_FECHA_INICIO: OrdenExpedientes.FECHA_INICIO,
 }
 
 

@@ -153,10 +153,12 @@ class GraficoCard(QFrame):
         self.canvas.setParent(self.pila)
         self.canvas.mpl_connect("pick_event", self._pick)
         self.pila.insertWidget(0, self.canvas)
+        # The new page current before the old one goes: removing the current page would show the table view for
+        # a moment (its columns sized to their contents), a third of this method's time (bench_tablero.py).
+        self.pila.setCurrentWidget(self.tabla if self.boton_tabla.isChecked() else self.canvas)
         if anterior is not None:
             self.pila.removeWidget(anterior)
             anterior.deleteLater()
-        self.pila.setCurrentWidget(self.tabla if self.boton_tabla.isChecked() else self.canvas)
         self.setMinimumHeight(ALTO_VACIO if grafico.vacio else ALTO_MINIMO)
         self.setMaximumHeight(ALTO_VACIO if grafico.vacio else QWIDGETSIZE_MAX)
         self.modelo.set_datos(grafico.columnas, grafico.filas)
@@ -166,7 +168,14 @@ class GraficoCard(QFrame):
         self.setToolTip("")
 
     def _pick(self, evento: Any) -> None:
-        gid = evento.artist.get_gid()
+        # A series of bars is one collection with each bar's key in ``claves`` (app.reports.graficos._barras); a
+        # clickable text carries its key as its gid.
+        claves = getattr(evento.artist, "claves", None)
+        if claves is not None:
+            ind = getattr(evento, "ind", None)
+            gid = claves[ind[0]] if ind is not None and len(ind) and ind[0] < len(claves) else None
+        else:
+            gid = evento.artist.get_gid()
         if gid:
             self.barra.emit(gid)
 

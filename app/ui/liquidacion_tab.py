@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import QFrame, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.common.dates import local_today
-from app.domain.liquidacion import Liquidacion
+from app.domain.liquidacion import LiquidacionCalculada
 from app.domain.tipos import TipoActo, TipoDocumento
 from app.services.bootstrap import Servicios
 from app.ui import formato
@@ -37,7 +37,7 @@ class LiquidacionTab(Pestana):
 
     def __init__(self, servicios: Servicios, parent: QWidget | None = None) -> None:
         super().__init__(servicios, parent)
-        self.liquidacion: Liquidacion | None = None
+        self.liquidacion: LiquidacionCalculada | None = None
         self.fecha = campo_fecha(self)
         self.fecha.setObjectName("fechaLiquidacion")
         self.boton_calcular = QPushButton("Calcular", self)

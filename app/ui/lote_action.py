@@ -19,7 +19,7 @@ from app.domain.documentos import REGISTRO
 from app.domain.tipos import TipoDocumento
 from app.services.bootstrap import Servicios
 from app.services.documentos import LoteGenerado
-from app.services.expedientes import Columna
+from app.services.expedientes import OrdenExpedientes
 from app.ui import formato, mensajes
 from app.ui.campos import botones, campo_fecha, fecha_de
 from app.ui.errors import show_error
@@ -39,7 +39,7 @@ def numeros_desde(servicios: Servicios, fecha: date, progress: Progress) -> list
     offset = 0
     while True:
         progress.step(0, 0, f"Buscando los expedientes del sorteo del {formato.fecha(fecha)}…")
-        filas = servicios.expedientes.buscar(orden=Columna.FECHA_INICIO, descendente=True, offset=offset,
+        filas = servicios.expedientes.buscar(orden=OrdenExpedientes.FECHA_INICIO, descendente=True, offset=offset,
                                              limite=PAGINA)
         for f in filas:
             if f.fecha_inicio == fecha:
@@ -152,7 +152,7 @@ class GenerarLote(QObject):
         self.accion.setEnabled(en_lista and not self.ocupado)
 
     def _ultimo_sorteo(self) -> date | None:
-        filas = self._srv.expedientes.buscar(orden=Columna.FECHA_INICIO, descendente=True, limite=1)
+        filas = self._srv.expedientes.buscar(orden=OrdenExpedientes.FECHA_INICIO, descendente=True, limite=1)
         return filas[0].fecha_inicio if filas else None
 
     @Slot()

@@ -250,13 +250,17 @@ class MainWindow(QMainWindow):
         self.menu_sorteo.menuAction().setVisible(self.accion_sorteo.isVisible())
 
         ayuda = mb.addMenu("A&yuda")
+        self.accion_guia = _accion(self, "&Guía de uso", "F1",
+                                   "La guía de las tareas de su rol, con capturas (sin conexión)")
+        self.accion_guia.triggered.connect(self.mostrar_guia)
+        ayuda.addAction(self.accion_guia)
         acerca = _accion(self, "&Acerca de Foja")
         acerca.setMenuRole(QAction.MenuRole.AboutRole)
         acerca.triggered.connect(self._acerca)
         ayuda.addAction(acerca)
 
         for a in (self.accion_buscar, self.accion_abrir, self.accion_actualizar, self.accion_volver,
-                  self.accion_vencimientos, self.lote.accion):
+                  self.accion_vencimientos, self.lote.accion, self.accion_guia):
             a.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             self.addAction(a)
 
@@ -350,8 +354,10 @@ class MainWindow(QMainWindow):
             return
         pagina = {inicio.USUARIOS: self.usuarios, inicio.AUDITORIA: self.auditoria, inicio.TABLERO: self.tablero,
                   inicio.BIENES: self.bienes}[nombre]
-        if isinstance(pagina, UsuariosPage | AuditoriaPage | TableroPage | BienesPage):
+        if isinstance(pagina, UsuariosPage | AuditoriaPage | BienesPage):
             pagina.cargar()
+        elif isinstance(pagina, TableroPage):
+            pagina.refrescar()  # reads again only if something was committed since it was last shown
         self.paginas.setCurrentWidget(pagina)
 
     @Slot()
@@ -423,6 +429,17 @@ class MainWindow(QMainWindow):
     @Slot(str)
     def _aviso(self, texto: str) -> None:
         self.statusBar().showMessage(texto, 8000)
+
+    @Slot()
+    def mostrar_guia(self) -> None:
+        """Open the user guide (:mod:`app.ui.ayuda`) on the page of the user's role; one window, raised."""
+        from app.ui.ayuda import GuiaDialog, pagina_de
+
+        if getattr(self, "guia", None) is None:
+            self.guia = GuiaDialog(self, pagina_de(self._srv.ctx.usuario.rol))
+        self.guia.show()
+        self.guia.raise_()
+        self.guia.activateWindow()
 
     @Slot()
     def _acerca(self) -> None:

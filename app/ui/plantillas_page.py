@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QPushButton, QS
 from app.common.text import plural
 from app.domain.permisos import Permiso
 from app.services.bootstrap import Servicios
-from app.services.documentos import CampoPlantilla, PlantillaInfo
+from app.services.documentos_plantillas import CampoPlantilla, PlantillaInfo
 from app.ui import mensajes
 from app.ui.errors import protegido
 from app.ui.pestana import anchos, fila_seleccionada, nota, tabla

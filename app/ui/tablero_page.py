@@ -6,6 +6,7 @@ from __future__ import annotations
 import uuid
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
@@ -64,7 +65,10 @@ class TableroPage(QWidget):
         self._servicio = tablero
         self._pendiente = False
         self._generacion = 0
-        self._hechos = set()
+        self._hechos: set[str] = set()
+        self._entradas: dict[str, tuple[Any, ...]] = {}  # what each shown chart was drawn from
+        self._nuevas: dict[str, tuple[Any, ...]] = {}  # ... and what the last load read
+        self._huella: tuple[Any, ...] | None = None  # (filters, day, data version) of the last load
         self.datos: DatosTablero | None = None
         titulo = titulo_pagina(self, "Tablero de la oficina")
         self.boton_importar = QPushButton("Importar tabla nacional…", self)
@@ -159,15 +163,21 @@ class TableroPage(QWidget):
         return Filtros(desde, hasta, uuid.UUID(sid) if sid else None, Etapa(etapa) if etapa else None)
 
     @protegido
-    def cargar(self) -> None:
-        """Read the figures for the current filters and redraw every chart."""
+    def cargar(self, forzar: bool = False) -> None:
+        """Read the figures for the current filters and redraw the charts whose figures changed (``forzar``: every
+        chart, as on a new page). The first screen is built now, the rest one per turn of the event loop."""
         self._pendiente = False
-        datos = self._servicio.datos(self.filtros())
+        filtros, hoy = self.filtros(), local_today()
+        version = self._servicio.version()  # before reading: a commit made meanwhile shows on the next refresh
+        datos = self._servicio.datos(filtros, hoy, primeros=True)  # the rest of the figures in _completar
         self.datos = datos
+        self._huella = None if version is None else (filtros, hoy, version)
+        self._nuevas = self._servicio.entradas(datos)
+        if forzar:
+            self._entradas.clear()
         self._generacion += 1
-        self._hechos: set[str] = set()
-        claves = TableroService.CLAVES
-        self._mostrar(frozenset(claves[:PRIMEROS]))
+        self._hechos = set()
+        self._mostrar(TableroService.CLAVES[:PRIMEROS])
         generacion = self._generacion
         QTimer.singleShot(0, lambda: self._completar(generacion))
         nacional = "con tabla nacional" if datos.nacional else "sin tabla nacional importada"
@@ -179,43 +189,75 @@ class TableroPage(QWidget):
         )
         self.resumen.setToolTip("El período filtra la recaudación; el inventario de juicios es a la fecha.")
 
-    def _mostrar(self, claves: frozenset[str]) -> None:
+    def _mostrar(self, claves: tuple[str, ...]) -> None:
         if self.datos is None:
             return
         posicion = {c: i for i, c in enumerate(TableroService.CLAVES)}
-        for grafico in self._servicio.graficos(self.datos, claves):
-            i = posicion[grafico.clave]
-            self.tarjetas[i].mostrar(grafico)
-            self._hechos.add(grafico.clave)
-            # An empty chart ("sin datos") keeps to the top of its row and its row takes no extra height.
-            self.rejilla.setAlignment(self.tarjetas[i], Qt.AlignmentFlag.AlignTop if grafico.vacio
-                                      else Qt.AlignmentFlag(0))
+        for clave in claves:
+            i, entrada = posicion[clave], self._nuevas[clave]
+            tarjeta = self.tarjetas[i]
+            # A chart drawn from the same figures is kept as it is: no rebuild, no redraw (after a payment only
+            # the money charts move).
+            if tarjeta.grafico is None or self._entradas.get(clave) != entrada:
+                grafico = self._servicio.grafico(clave, entrada)
+                tarjeta.mostrar(grafico)
+                self._entradas[clave] = entrada
+                # An empty chart ("sin datos") keeps to the top of its row and its row takes no extra height.
+                self.rejilla.setAlignment(tarjeta, Qt.AlignmentFlag.AlignTop if grafico.vacio
+                                          else Qt.AlignmentFlag(0))
+            self._hechos.add(clave)
         for fila in range(self.rejilla.rowCount()):
             llenas = [t for t in self.tarjetas[fila * COLUMNAS:(fila + 1) * COLUMNAS] if t.grafico is not None]
             self.rejilla.setRowStretch(fila, 0 if llenas and all(t.grafico.vacio for t in llenas) else 1)
 
+    @protegido
     def _completar(self, generacion: int) -> None:
-        """Build the charts below the first screen, unless a newer load replaced this one."""
-        if generacion == self._generacion:
-            self._mostrar(frozenset(TableroService.CLAVES[PRIMEROS:]))
+        """Read the rest of the figures (first call), then build the next chart below the first screen, one per
+        turn of the event loop so that the page answers the keyboard and the mouse in between; unless a newer
+        load replaced this one."""
+        if generacion != self._generacion or self.datos is None:
+            return
+        if not self.datos.completo:
+            self.datos = self._servicio.completar(self.datos)
+            self._nuevas = self._servicio.entradas(self.datos)
+            QTimer.singleShot(0, lambda: self._completar(generacion))
+            return
+        faltan = [c for c in TableroService.CLAVES[PRIMEROS:] if c not in self._hechos]
+        if faltan:
+            self._mostrar((faltan[0],))
+        if len(faltan) > 1:
+            QTimer.singleShot(0, lambda: self._completar(generacion))
 
     def completo(self) -> bool:
         """Every chart of the last load is shown."""
         return len(self._hechos) == len(TableroService.CLAVES)
 
+    def al_dia(self) -> bool:
+        """What is shown was read for the current filters, today, and nothing was committed since (False when
+        the database cannot tell)."""
+        return self._huella is not None and self._huella == (self.filtros(), local_today(),
+                                                             self._servicio.version())
+
     def refrescar(self) -> None:
-        """The data changed (an import, a sorteo, a payment): reload now if shown, else when next shown."""
-        if self.isVisible():
-            self._llenar_secretarios()
-            self.cargar()
-        else:
+        """The data may have changed (an import, a sorteo, a payment, rows pulled by the sync): reload now if shown,
+        else when next shown. Cheap when nothing changed: one SQLite pragma, no query, no redraw; and when
+        something did, only the charts whose figures moved are redrawn. Connect it to every «data changed»
+        signal."""
+        if not self.isVisible():
             self._pendiente = True
+            return
+        if self.al_dia():
+            return
+        self._llenar_secretarios()
+        self.cargar()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._pendiente:
-            self._llenar_secretarios()
-            self.cargar()
+            self._pendiente = False
+            if not self.al_dia():
+                self._llenar_secretarios()
+                self.cargar()
 
     @protegido
     def abrir_barra(self, clave: str) -> None:

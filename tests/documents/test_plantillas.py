@@ -15,14 +15,17 @@ import pytest
 
 from app.common.errors import ValidationError
 from app.common.paths import templates_dir
-from app.documents import contexto as cx
-from app.documents import plantillas_base as base
+from app.documents.campos import catalogo, comunes, muestras, providencias, valores
+from app.documents.campos import modelo as cm
 from app.documents.hojas import contar_hojas
-from app.documents.pdf import convertir_pdf, libreoffice_disponible
+from app.documents.pdf import convertir_pdf
 from app.documents.render import render, variables_de
-from app.domain.documentos import REGISTRO
+from app.domain import bienes as reglas_bienes
+from app.domain.documentos import REGISTRO, validar_claves
 from app.domain.tipos import TipoDocumento
-from tests.documents.test_render import SIN_LO, texto_docx
+from app.services import documentos_entrada as entrada
+from tests.documents.test_render import texto_docx
+from tools.plantillas import base
 
 TODOS = list(TipoDocumento)
 DEL_EXPEDIENTE = [t for t in TipoDocumento if t is not TipoDocumento.ACTA_SORTEO]
@@ -33,20 +36,20 @@ def plantilla(tipo: TipoDocumento) -> Path:
 
 
 def texto(tipo: TipoDocumento, ctx: dict[str, Any] | None = None) -> str:
-    return texto_docx(render(plantilla(tipo), cx.muestra(tipo) if ctx is None else ctx))
+    return texto_docx(render(plantilla(tipo), muestras.muestra(tipo) if ctx is None else ctx))
 
 
 def test_cada_tipo_tiene_plantilla_y_constructor() -> None:
     assert set(base.CONSTRUCTORES) == {d.plantilla for d in REGISTRO.values()}
-    assert set(base.CAMPOS) == set(base.CONSTRUCTORES)
+    assert set(catalogo.CAMPOS) == set(base.CONSTRUCTORES)
     for t in TODOS:
         assert plantilla(t).is_file(), t
 
 
 @pytest.mark.parametrize("tipo", TODOS, ids=lambda t: t.value)
 def test_contexto_de_muestra_da_exactamente_los_campos_documentados(tipo: TipoDocumento) -> None:
-    campos = set(base.CAMPOS[REGISTRO[tipo].plantilla])
-    assert set(cx.muestra(tipo)) == campos
+    campos = set(catalogo.CAMPOS[REGISTRO[tipo].plantilla])
+    assert set(muestras.muestra(tipo)) == campos
     assert variables_de(plantilla(tipo)) <= campos
 
 
@@ -59,7 +62,7 @@ _SOLO_EN_OTRA_RAMA = {TipoDocumento.AUTO_SUSPENSION: {"convenio_cuota_inicial"},
 @pytest.mark.parametrize("tipo", TODOS, ids=lambda t: t.value)
 def test_todo_campo_de_texto_usado_aparece_en_el_documento(tipo: TipoDocumento) -> None:
     """Rendered with every field filled: each text field the template uses is printed, nothing is left as a tag."""
-    ctx = cx.muestra(tipo)
+    ctx = muestras.muestra(tipo)
     t = texto(tipo, ctx)
     assert "{{" not in t and "{%" not in t and "}}" not in t
     for campo in sorted(variables_de(plantilla(tipo)) - _SOLO_EN_OTRA_RAMA.get(tipo, set())):
@@ -122,9 +125,9 @@ def test_opi_nombra_a_cada_coobligado_y_al_representante() -> None:
 
 
 def test_opi_persona_natural_sin_coobligados() -> None:
-    j = replace(cx.MUESTRA_JUICIO, coobligados=(),
-                deudor=cx.Persona("José Andrés Núñez Pérez", "1710034065", direccion="Riobamba"))
-    t = texto(TipoDocumento.OPI, cx.opi(j, date(2025, 5, 13), date(2025, 5, 16), []))
+    j = replace(muestras.MUESTRA_JUICIO, coobligados=(),
+                deudor=cm.Persona("José Andrés Núñez Pérez", "1710034065", direccion="Riobamba"))
+    t = texto(TipoDocumento.OPI, providencias.opi(j, date(2025, 5, 13), date(2025, 5, 16), []))
     assert "REPRESENTANTE LEGAL" not in t and "GARANTE" not in t and "coobligados" not in t
     assert "CÉDULA DE CIUDADANÍA: 1710034065" in t
     assert "José Andrés Núñez Pérez, con cédula de ciudadanía No. 1710034065, pague inmediatamente" in t
@@ -148,7 +151,7 @@ def test_razon_de_notificacion_por_boleta_y_fallida() -> None:
     assert "Recibí: Rosa Elena Toapanta (empleada)" in t and "C.C. No." in t
     assert "la orden de pago inmediato de 28 de febrero de 2025, que obra de fojas 1 (uno) a 2 (dos)" in t
     assert "Recibió: Rosa Elena Toapanta (empleada)." in t and "Observaciones: Se dejó la boleta" in t
-    fallida = cx.razon_notificacion(cx.MUESTRA_JUICIO, date(2025, 5, 13), cx.Notificacion(
+    fallida = providencias.razon_notificacion(muestras.MUESTRA_JUICIO, date(2025, 5, 13), cm.Notificacion(
         "COMPAÑÍA X", "0690012345001", 1, "PERSONAL", datetime(2025, 5, 12, 16, 5)))
     t = texto(TipoDocumento.RAZON_NOTIFICACION, fallida)
     assert "intenté notificar personalmente a COMPAÑÍA X" in t and "16h05" in t
@@ -184,11 +187,11 @@ def test_providencia_con_texto_libre_y_liquidacion_citada() -> None:
     assert "Téngase en cuenta la casilla judicial" in t
     assert ("Conforme a la liquidación practicada con corte al 12 de mayo de 2025, que obra de fojas 11 (once) a 12 "
             "(doce), la obligación asciende a MIL SESENTA Y TRES 68/100 DÓLARES") in t
-    sin = cx.providencia(cx.MUESTRA_JUICIO, date(2025, 5, 13), "Solo esto.", None)
+    sin = providencias.providencia(muestras.MUESTRA_JUICIO, date(2025, 5, 13), "Solo esto.", None)
     t = texto(TipoDocumento.PROVIDENCIA, sin)
     assert "Solo esto." in t and "Conforme a la liquidación" not in t
     with pytest.raises(ValidationError, match="no tiene texto"):
-        cx.providencia(cx.MUESTRA_JUICIO, date(2025, 5, 13), "  \n ", None)
+        providencias.providencia(muestras.MUESTRA_JUICIO, date(2025, 5, 13), "  \n ", None)
 
 
 @pytest.mark.parametrize(("tipo", "palabra"), [(TipoDocumento.ACTA_EMBARGO, "EMBARGO"),
@@ -212,8 +215,8 @@ def test_liquidacion_detalla_intereses_costas_y_abonos() -> None:
     assert "año de 360 días" in t and "15/11/2024" in t and "9,87 %" in t and "119" in t
     assert "Publicación del aviso en la prensa" in t and "Abono, comprobante 000123" in t
     assert "USD 34,50, no forman parte del saldo" in t
-    vacia = replace(cx._M_LIQ, costas_detalle=(), pagos_detalle=(), tramos=(), honorarios=Decimal("0.00"))
-    t = texto(TipoDocumento.LIQUIDACION, cx.liquidacion(cx.MUESTRA_JUICIO, date(2025, 5, 13), vacia))
+    vacia = replace(muestras._M_LIQ, costas_detalle=(), pagos_detalle=(), tramos=(), honorarios=Decimal("0.00"))
+    t = texto(TipoDocumento.LIQUIDACION, valores.liquidacion(muestras.MUESTRA_JUICIO, date(2025, 5, 13), vacia))
     assert "Detalle de costas" not in t and "Detalle de abonos" not in t and "Cálculo de los intereses" not in t
     assert "honorarios" not in t.lower().split("saldo a pagar")[1]
 
@@ -244,9 +247,10 @@ def test_auto_de_suspension_con_tabla_de_amortizacion() -> None:
     assert "tres (3) cuotas mensuales" in t and "8,50%" in t and "Resolución C.D. 617" in t
     assert "12/06/2025" in t and "417,07" in t and "426,07" in t and "1.260,21" in t
     assert "Suspender la sustanciación" in t and "una sola cuota" in t
-    c = cx.Convenio(date(2025, 5, 12), 2, Decimal("1000"), Decimal("100"), Decimal("8"), False,
-                    (cx.Cuota(1, date(2025, 6, 12), Decimal("450"), Decimal("6"), Decimal("456")),))
-    t = texto(TipoDocumento.AUTO_SUSPENSION, cx.auto_suspension(cx.MUESTRA_JUICIO, date(2025, 5, 13), c))
+    c = cm.Convenio(date(2025, 5, 12), 2, Decimal("1000"), Decimal("100"), Decimal("8"), False,
+                    (cm.Cuota(1, date(2025, 6, 12), Decimal("450"), Decimal("6"), Decimal("456")),))
+    ctx = providencias.auto_suspension(muestras.MUESTRA_JUICIO, date(2025, 5, 13), c)
+    t = texto(TipoDocumento.AUTO_SUSPENSION, ctx)
     assert "cuota inicial de USD 100,00" in t and "C.D. 617" not in t
 
 
@@ -265,57 +269,57 @@ def test_caratula_e_indice() -> None:
 
 
 def test_referencias_a_fojas() -> None:
-    assert cx.a_fojas(12) == "a fojas 12 (doce)"
-    assert cx.a_fojas(12, 14) == "de fojas 12 (doce) a 14 (catorce)"
-    assert cx.cita(None, "x") == "x"
+    assert comunes.a_fojas(12) == "a fojas 12 (doce)"
+    assert comunes.a_fojas(12, 14) == "de fojas 12 (doce) a 14 (catorce)"
+    assert comunes.cita(None, "x") == "x"
 
 
 def test_designacion_de_persona_juridica_y_natural() -> None:
-    assert cx.designacion(cx.MUESTRA_JUICIO.deudor) == (
+    assert comunes.designacion(muestras.MUESTRA_JUICIO.deudor) == (
         "COMPAÑÍA DE TRANSPORTE ANDINO TRANSANDES CÍA. LTDA., con RUC No. 0690012345001, representada legalmente por "
         "Luis Alberto Pilamunga Toapanta, con cédula de ciudadanía No. 0602910945")
-    assert cx.designacion(cx.Persona("Ana", "1710034065")) == "Ana, con cédula de ciudadanía No. 1710034065"
+    assert comunes.designacion(cm.Persona("Ana", "1710034065")) == "Ana, con cédula de ciudadanía No. 1710034065"
     # A persona jurídica without a recorded representante is named alone.
-    sola = cx.Persona("X S.A.", "0690012345001", "RUC", "JURIDICA")
-    assert cx.designacion(sola) == "X S.A., con RUC No. 0690012345001"
+    sola = cm.Persona("X S.A.", "0690012345001", "RUC", "JURIDICA")
+    assert comunes.designacion(sola) == "X S.A., con RUC No. 0690012345001"
 
 
 def test_postura_sin_10_por_ciento_no_se_adjudica() -> None:
-    buena = cx.Postura("A", "1", Decimal("1000"), Decimal("100"))
-    mala = cx.Postura("B", "2", Decimal("2000"), Decimal("199.99"))
+    buena = cm.Postura("A", "1", Decimal("1000"), Decimal("100"))
+    mala = cm.Postura("B", "2", Decimal("2000"), Decimal("199.99"))
     assert buena.calificada and not mala.calificada
-    assert cx.adjudicataria([buena, mala]) == 0
+    assert reglas_bienes.adjudicataria([buena, mala]) == 0
     with pytest.raises(ValidationError, match="10%"):
-        cx.adjudicataria([buena, mala], 1)
+        reglas_bienes.adjudicataria([buena, mala], 1)
     with pytest.raises(ValidationError, match="Ninguna postura"):
-        cx.adjudicataria([mala])
+        reglas_bienes.adjudicataria([mala])
 
 
 def test_datos_se_validan_por_nombre() -> None:
-    cx.validar_claves(TipoDocumento.PROVIDENCIA, {"texto": "x"})
+    validar_claves(TipoDocumento.PROVIDENCIA, {"texto": "x"})
     with pytest.raises(ValidationError, match=r"dato desconocido txt.*texto"):
-        cx.validar_claves(TipoDocumento.PROVIDENCIA, {"txt": "x"})
-    assert cx.bienes_de(["Silla", {"descripcion": "Auto", "tipo": "vehiculo", "valor": "1.234,50"}]) == (
-        cx.Bien("Silla"), cx.Bien("Auto", "VEHICULO", Decimal("1234.50")))
+        validar_claves(TipoDocumento.PROVIDENCIA, {"txt": "x"})
+    assert entrada.bienes_de(["Silla", {"descripcion": "Auto", "tipo": "vehiculo", "valor": "1.234,50"}]) == (
+        cm.Bien("Silla"), cm.Bien("Auto", "VEHICULO", Decimal("1234.50")))
     with pytest.raises(ValidationError, match="Bien 1: falta la descripción"):
-        cx.bienes_de([{"valor": 3}])
+        entrada.bienes_de([{"valor": 3}])
     with pytest.raises(ValidationError, match="falta el avalúo"):
-        cx.bienes_de(["Silla"], con_valor=True)
+        entrada.bienes_de(["Silla"], con_valor=True)
     with pytest.raises(ValidationError, match="postura 1: valor"):
-        cx.posturas_de([{"postor": "A", "valor": "mucho"}])
+        entrada.posturas_de([{"postor": "A", "valor": "mucho"}])
 
 
 # -- layout: the sheet estimate equals LibreOffice's page count for every type ----------------------------
 
 
 @pytest.mark.libreoffice
-@pytest.mark.skipif(not libreoffice_disponible(), reason=SIN_LO)
+@pytest.mark.slow
 def test_estimacion_igual_a_libreoffice_en_cada_tipo(tmp_path: Path) -> None:
     from pypdf import PdfReader
 
     datos = {}
     for t in TODOS:
-        data = render(plantilla(t), cx.muestra(t))
+        data = render(plantilla(t), muestras.muestra(t))
         ruta = tmp_path / f"{t.value}.docx"
         ruta.write_bytes(data)
         datos[t] = (ruta, contar_hojas(data))

@@ -18,10 +18,11 @@ from docx.shared import Cm, Pt
 
 from app.common.errors import ConfigurationError, ValidationError
 from app.common.paths import templates_dir
-from app.documents import plantillas_base as base
+from app.documents.campos import catalogo
 from app.documents.hojas import contar_hojas
-from app.documents.pdf import convertir_pdf, libreoffice_disponible
+from app.documents.pdf import convertir_pdf
 from app.documents.render import campos_desconocidos, render, variables_de
+from tools.plantillas import base
 
 
 def texto_docx(data: bytes) -> str:
@@ -129,7 +130,7 @@ def casos_acta() -> list[tuple[str, dict[str, Any]]]:
 
 def test_render_llena_los_campos_y_escapa_xml(tmp_path: Path) -> None:
     ctx = contexto_opi(["Retención de fondos."], deudor="Pérez & Hijos <Cía. Ltda.>")
-    data = render(templates_dir() / base.OPI, ctx)
+    data = render(templates_dir() / catalogo.OPI, ctx)
     texto = texto_docx(data)
     assert "JUICIO COACTIVO No. 0601-2025-00042" in texto
     assert "Pérez & Hijos <Cía. Ltda.>" in texto
@@ -166,16 +167,16 @@ def test_plantilla_inexistente(tmp_path: Path) -> None:
 
 
 def test_las_plantillas_usan_solo_campos_documentados() -> None:
-    for nombre, campos in base.CAMPOS.items():
+    for nombre, campos in catalogo.CAMPOS.items():
         usados = variables_de(templates_dir() / nombre)
         assert usados <= set(campos), f"{nombre}: {sorted(usados - set(campos))}"
-        assert "juicio_numero" in usados or nombre == base.ACTA_SORTEO
+        assert "juicio_numero" in usados or nombre == catalogo.ACTA_SORTEO
 
 
 def test_plantillas_enviadas_coinciden_con_el_codigo(tmp_path: Path) -> None:
-    """resources/templates holds what plantillas_base builds.
+    """resources/templates holds what tools/plantillas builds.
 
-    Regenerate with ``python -m app.documents.plantillas_base`` after changing it.
+    Regenerate with ``python -m tools.plantillas`` after changing it.
     """
     for ruta in base.generar(tmp_path, verificar_con_libreoffice=False):
         with zipfile.ZipFile(ruta) as nueva, zipfile.ZipFile(templates_dir() / ruta.name) as enviada:
@@ -185,7 +186,7 @@ def test_plantillas_enviadas_coinciden_con_el_codigo(tmp_path: Path) -> None:
 
 def test_render_del_acta_de_5000_titulos_cuenta_sus_hojas() -> None:
     # Its speed is measured by bench/ (no wall-clock assertion in tests: a loaded machine fails it).
-    data = render(templates_dir() / base.ACTA_SORTEO, contexto_acta(5000))
+    data = render(templates_dir() / catalogo.ACTA_SORTEO, contexto_acta(5000))
     hojas = contar_hojas(data)
     assert hojas > 150
 
@@ -248,9 +249,6 @@ def test_contar_hojas_rechaza_lo_que_no_es_docx() -> None:
 # -- exactness against LibreOffice ------------------------------------------------------------
 
 
-SIN_LO = "LibreOffice no está instalado (sudo apt install libreoffice-writer): no se puede comparar con su PDF"
-
-
 def _paginas_pdf(pdf: Path) -> int:
     from pypdf import PdfReader
 
@@ -258,10 +256,10 @@ def _paginas_pdf(pdf: Path) -> int:
 
 
 @pytest.mark.libreoffice
-@pytest.mark.skipif(not libreoffice_disponible(), reason=SIN_LO)
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("nombre", "plantilla", "ctx"),
-    [(n, base.OPI, c) for n, c in casos_opi()] + [(n, base.ACTA_SORTEO, c) for n, c in casos_acta()],
+    [(n, catalogo.OPI, c) for n, c in casos_opi()] + [(n, catalogo.ACTA_SORTEO, c) for n, c in casos_acta()],
 )
 def test_estimacion_igual_a_libreoffice(tmp_path: Path, nombre: str, plantilla: str, ctx: dict[str, Any]) -> None:
     data = render(templates_dir() / plantilla, ctx)

@@ -9,17 +9,9 @@ import pytest
 from stdnum.ec import ci, ruc
 
 from app.common.money import format_usd
+from app.domain.celdas import leer_identificacion, leer_monto, leer_periodo
 from app.domain.identificacion import TipoIdentificacion
-from app.domain.titulos import (
-    ENCABEZADOS,
-    ValidadorTitulos,
-    leer_identificacion,
-    leer_monto,
-    leer_periodo,
-    mapear_encabezado,
-    normalizar_encabezado,
-    validar_fila,
-)
+from app.domain.titulos import ENCABEZADOS, ValidadorTitulos, mapear_encabezado, normalizar_encabezado, validar_fila
 from app.services.generador import digito_ruc_sociedad, formato_monto, generar_titulos
 
 HOY = date(2025, 6, 30)

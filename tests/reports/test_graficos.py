@@ -25,8 +25,9 @@ def test_recaudacion_mensual_stacks_the_states() -> None:
     assert g.figura.texts[0].get_text() == "Recaudación mensual por estado de la cartera (USD)" == g.titulo
     assert g.series() == ["Juicio en trámite", "Acuerdo de pago (APP)"]
     assert [t.get_text() for t in ax.get_xticklabels()] == ["nov\n2025", "dic", "ene\n2026"]
-    alturas = [(p.get_gid(), p.get_y() + p.get_height()) for p in ax.patches]
-    assert ("mes:2025-11:B", 11.0) in alturas  # stacked on A's 1
+    barras = g.barras()
+    assert barras["mes:2025-11:B"][1::2] == (1.0, 11.0)  # stacked on A's 1
+    assert len(barras) == 6 and ax.collections[0].get_picker()
     assert g.filas[2] == ("ene 2026", D(3), D("0.5"), D("3.5"))
     assert g.columnas == ("Mes", "Juicio en trámite", "Acuerdo de pago (APP)", "Total")
 
@@ -37,7 +38,7 @@ def test_nacional_vs_foja_lists_adjustments_apart() -> None:
     assert g.series() == ["Títulos de crédito (tabla nacional, eje izq.)", "Recuperado por la oficina (eje der.)"]
     assert "Ajuste por reclasificación: -122.471,11" in g.nota and g.nota_en_figura
     assert g.filas[-1] == ("Ajuste por reclasificación", D("-122471.11"), None)
-    assert [p.get_gid() for p in g.figura.axes[0].patches] == ["mes:2025-11", "mes:2025-12", "mes:2026-01"]
+    assert list(g.barras()) == ["mes:2025-11", "mes:2025-12", "mes:2026-01"]
     assert g.figura.axes[0].yaxis.get_major_formatter()(150000, 0) == "150 mil"
 
 
@@ -46,14 +47,14 @@ def test_funnel_ages_secretarios_and_overdue() -> None:
     assert [t.get_text() for t in e.figura.axes[0].get_yticklabels()] == ["Sorteado", "Requerimiento de pago"]
     assert " 1.200 · USD 2,5 M" in _textos(e.figura) and e.figura.axes[0].get_xlabel() == "Expedientes"
     a = graficos.antiguedad([(0, "Hasta 6 meses", 3, D(10)), (1, "6 a 12 meses", 0, D(0))])
-    assert [p.get_gid() for p in a.figura.axes[0].patches] == ["banda:0", "banda:1"]
+    assert list(a.barras()) == ["banda:0", "banda:1"] and a.barras()["banda:0"][3] == 3
     s = graficos.secretarios([(f"id{i}", f"Secretario {i}", D(1000 - i), D(100), 10, 2) for i in range(15)])
     assert s.series() == ["Asignado (cuantía)", "Recuperado en el período"]
     assert len(s.figura.axes[0].get_yticklabels()) == 12 and "12 de 15" in s.nota and len(s.filas) == 15
     assert " 10,0 % · en plazo 80 %" in _textos(s.figura)
     v = graficos.vencidos([("x", "Ana", 2, 3), ("y", "Luis", 0, 0)])
     assert v.series() == ["Plazo de 180 días vencido", "Términos vencidos"]
-    assert {p.get_gid() for p in v.figura.axes[0].patches} == {"plazo:x", "terminos:x"}
+    assert set(v.barras()) == {"plazo:x", "terminos:x"} and v.barras()["terminos:x"][0::2] == (2, 5)
     assert v.filas == [("Ana", 2, 3, 5), ("Luis", 0, 0, 0)]
 
 
@@ -71,3 +72,22 @@ def test_figures_save_as_png_and_pdf(tmp_path: Path) -> None:
     g.figura.savefig(tmp_path / "b.png")
     g.figura.savefig(tmp_path / "b.pdf")
     assert (tmp_path / "b.png").read_bytes()[:4] == b"\x89PNG" and (tmp_path / "b.pdf").read_bytes()[:4] == b"%PDF"
+
+
+def test_fees_and_goods_figures() -> None:
+    h = graficos.honorarios([("Solicitados", 3, D("1234.50")), ("Aprobados", 2, D("800.00")),
+                             ("Rechazados", 0, D(0)), ("Pagados", 1, D("400.00"))])
+    assert h.titulo == "Honorarios solicitados, aprobados y pagados en el período (USD)" == h.figura.texts[0].get_text()
+    assert [t.get_text() for t in h.figura.axes[0].get_xticklabels()] == ["Solicitados", "Aprobados", "Rechazados",
+                                                                         "Pagados"]
+    assert "USD 1.234,50\n3 solicitudes" in _textos(h.figura)
+    vacio = graficos.honorarios([("Solicitados", 0, D(0))])
+    assert "Sin solicitudes de honorarios en el período." in _textos(vacio.figura)
+    b = graficos.bienes(["Embargado", "En custodia"], [
+        ("d1", "Ana", [("EMBARGADO", 0), ("EN_CUSTODIA", 2)], D("1500.00"), 2),
+        ("ninguno", "Sin depositario designado", [("EMBARGADO", 1), ("EN_CUSTODIA", 0)], D(0), 0)])
+    assert b.series() == ["Embargado", "En custodia"] and b.figura.axes[0].get_xlabel() == "Bienes"
+    assert set(b.barras()) == {"bienes:d1:EN_CUSTODIA", "bienes:ninguno:EMBARGADO"}
+    assert " 2 · USD 1,5 mil" in _textos(b.figura) and "2 informes vencidos" in _textos(b.figura)
+    assert b.filas[0] == ("Ana", 0, 2, 2, D("1500.00"), 2)
+    assert "Sin bienes embargados ni en custodia." in _textos(graficos.bienes(["Embargado"], []).figura)

@@ -18,9 +18,11 @@ from app.domain.terminos import TipoTermino
 from app.domain.tipos import TipoActo
 from app.services.actos import ActosService, registrar_acto_en
 from app.services.bootstrap import Servicios, construir
-from app.services.foliacion import agregar_documento_en, expediente_por_numero
+from app.services.foliacion import agregar_documento_en
 from app.services.notificaciones import NotificacionesService
-from app.storage.models import Acto, Auditoria, Expediente, Secretario, Termino
+from app.storage.consultas.expedientes import expediente_por_numero
+from app.storage.models import Auditoria, Expediente, Secretario
+from app.storage.models_juicio import Acto, Termino
 from tests.services.helpers import crear_titulos
 
 TZ = ZoneInfo("America/Guayaquil")
@@ -210,6 +212,13 @@ def test_prorroga_extends_the_secretario_plazo_once(con_secretarios: Servicios) 
     # Handover 03/02/2025 + 180 = 02/08/2025; the other juicio cannot be extended after that day.
     with pytest.raises(RuleError, match="venció el 02/08/2025"):
         actos.registrar(otro, TipoActo.PRORROGA, date(2025, 8, 3))
+    # What the Actuaciones tab shows: 180 + 90 days from the handover, and the other juicio's 180 overdue.
+    p = actos.plazo_secretario(n, date(2025, 10, 1))
+    assert (p.termino.dias, p.termino.desde, p.termino.vence, p.prorroga_dias) == (
+        270, date(2025, 2, 3), date(2025, 10, 31), 90)
+    assert p.restantes == 30 and p.termino.tipo is TipoTermino.PLAZO and not p.termino.cerrado
+    q = actos.plazo_secretario(otro, date(2025, 8, 3))
+    assert (q.termino.vence, q.prorroga_dias, q.restantes) == (date(2025, 8, 2), 0, -1)
 
 
 def test_archivo_needs_the_debt_paid_and_closes_everything(con_secretarios: Servicios) -> None:

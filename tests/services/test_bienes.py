@@ -18,8 +18,9 @@ from app.services.bienes import DesproporcionError, Filtro, NuevoBien
 from app.services.bienes_comun import guardar_reglas
 from app.services.bootstrap import Servicios
 from app.services.sesion import con_usuario
-from app.storage.models import Costa, Documento, Expediente, Folio, Pago
+from app.storage.models import Documento, Expediente, Folio
 from app.storage.models_bienes import ActoBien, Bien, Custodia, Postura, Remate, SobranteRemate
+from app.storage.models_juicio import Costa, Pago
 from tests.documents.test_render import texto_docx
 from tests.services.bienes_helpers import CEDULA_DEPOSITARIO, PNG, VIN, juicio_embargado
 

@@ -12,7 +12,7 @@ from sqlalchemy import or_, select
 
 from app.common.text import search_key
 from app.services.bootstrap import Servicios
-from app.services.expedientes import Columna
+from app.services.expedientes import OrdenExpedientes
 from app.services.lista_expedientes import POCOS_DEUDORES
 from app.storage.models import Deudor, Expediente
 from tests.ui.conftest import FECHA_SORTEO
@@ -62,6 +62,7 @@ def _textos(srv: Servicios) -> list[str]:
     return textos
 
 
+@pytest.mark.slow
 def test_the_search_returns_the_same_rows_as_before(oficina: Servicios) -> None:
     revisados = 0
     for texto in _textos(oficina):
@@ -94,7 +95,7 @@ def test_a_broad_search_pages_the_same_rows_as_a_narrow_plan(oficina: Servicios,
 
 
 def test_keyset_pages_give_every_row_once_in_the_order_of_offset_pages(oficina: Servicios) -> None:
-    for orden in Columna:
+    for orden in OrdenExpedientes:
         for descendente in (False, True):
             completa = oficina.expedientes.buscar("", orden, descendente, limite=5000, solo_mios=False)
             vistos = []
@@ -107,10 +108,10 @@ def test_keyset_pages_give_every_row_once_in_the_order_of_offset_pages(oficina: 
                                                     solo_mios=False)
             assert [f.numero for f in vistos] == [f.numero for f in completa], (orden, descendente)
             assert len({f.numero for f in vistos}) == len(vistos) == 902
-            if orden is Columna.CUANTIA:
+            if orden is OrdenExpedientes.CUANTIA:
                 cuantias = [f.cuantia for f in vistos]
                 assert cuantias == sorted(cuantias, reverse=descendente)
-            if orden is Columna.DEUDOR:
+            if orden is OrdenExpedientes.DEUDOR:
                 nombres = [search_key(f.deudor) for f in vistos]
                 assert nombres == sorted(nombres, reverse=descendente)
 

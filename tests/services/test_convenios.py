@@ -8,11 +8,12 @@ import pytest
 
 from app.common.errors import RuleError, ValidationError
 from app.domain.etapas import Etapa
+from app.domain.preferencias import GRACIA_CONVENIO
 from app.domain.tipos import TipoActo
 from app.services.actos import ActosService
 from app.services.bootstrap import Servicios
 from app.services.convenios import ConveniosService
-from app.services.liquidacion import PREF_GRACIA, LiquidacionService
+from app.services.liquidacion import LiquidacionService
 from app.services.pagos import PagosService
 from app.storage.models import Preferencia
 from tests.services.helpers import crear_titulos
@@ -128,7 +129,7 @@ def test_grace_days_are_an_office_setting(con_secretarios: Servicios) -> None:
     srv = con_secretarios
     numero = _juicio(srv)
     with srv.ctx.tx("test: preferencia") as s:
-        s.add(Preferencia(office_id=srv.ctx.office_id, clave=PREF_GRACIA, valor="5"))
+        s.add(Preferencia(office_id=srv.ctx.office_id, clave=GRACIA_CONVENIO.clave, valor="5"))
     convs = ConveniosService(srv.ctx)
     convs.crear(numero, FIRMA, 3, tasa_anual=D("0"))
     assert convs.revisar(date(2025, 3, 18)) == []

@@ -19,10 +19,9 @@ from app.common.errors import CancelledError, ConfigurationError, PermissionDeni
 from app.common.paths import templates_dir
 from app.common.progress import Progress
 from app.documents import pdf as pdf_mod
-from app.documents import plantillas_base as base
-from app.documents.contexto import a_fojas
+from app.documents.campos import catalogo
+from app.documents.campos.comunes import a_fojas
 from app.documents.hojas import contar_hojas
-from app.documents.pdf import libreoffice_disponible
 from app.domain.etapas import Etapa
 from app.domain.honorarios import Checklist
 from app.domain.permisos import Rol, UsuarioActual
@@ -32,14 +31,9 @@ from app.services.bienes import NuevoBien
 from app.services.bootstrap import Servicios
 from app.services.convenios import ConveniosService
 from app.services.deudores import DeudoresService
-from app.services.documentos import (
-    ACTOS,
-    NO_FOLIADOS,
-    DocumentoGenerado,
-    DocumentosService,
-    tipo_documento,
-    tipos,
-)
+from app.services.documentos import ACTOS, NO_FOLIADOS, DocumentosService
+from app.services.documentos_exportacion import DocumentoGenerado
+from app.services.documentos_plantillas import tipo_documento, tipos
 from app.services.foliacion import FoliacionService
 from app.services.honorarios import HonorariosService
 from app.services.liquidacion import LiquidacionService
@@ -47,8 +41,9 @@ from app.services.medidas import MedidasService
 from app.services.notificaciones import NotificacionesService
 from app.services.pagos import PagosService
 from app.services.sorteo import ResultadoSorteo, SorteoService
-from app.storage.models import Acto, Convenio, Documento, Expediente, Folio, MedidaCautelar, Notificacion
-from tests.documents.test_render import SIN_LO, texto_docx
+from app.storage.models import Documento, Expediente, Folio
+from app.storage.models_juicio import Acto, Convenio, MedidaCautelar, Notificacion
+from tests.documents.test_render import texto_docx
 from tests.services.helpers import crear_titulos, rpv_vencido, tasas_de_prueba
 
 VIERNES = date(2025, 2, 28)  # Carnaval: lunes 3 y martes 4 de marzo de 2025
@@ -131,13 +126,13 @@ def test_plantilla_con_campo_desconocido_no_escribe_nada(con_secretarios: Servic
     juicio = r.asignaciones[0].juicio
     propia = srv.ctx.paths.root / "plantillas"
     propia.mkdir()
-    d = Document(str(templates_dir() / base.OPI))
+    d = Document(str(templates_dir() / catalogo.OPI))
     d.add_paragraph("Observación: {{ campo_inexistente }}")
     rpv_vencido(srv, juicio, VIERNES)
     folios = _conteos(srv)[1]
     archivos = sorted((srv.ctx.paths.exports / juicio).iterdir())
-    d.save(str(propia / base.OPI))
-    assert docs.plantilla("orden_pago_inmediato") == propia / base.OPI
+    d.save(str(propia / catalogo.OPI))
+    assert docs.plantilla("orden_pago_inmediato") == propia / catalogo.OPI
     with pytest.raises(ValidationError, match="campo_inexistente"):
         docs.generar_opi(juicio, fecha=VIERNES)
     with srv.ctx.read() as s:
@@ -149,7 +144,7 @@ def test_plantilla_con_campo_desconocido_no_escribe_nada(con_secretarios: Servic
 
 def test_plantilla_instalada_y_faltante(servicios: Servicios) -> None:
     docs = DocumentosService(servicios.ctx)
-    assert docs.plantilla(base.ACTA_SORTEO) == templates_dir() / base.ACTA_SORTEO
+    assert docs.plantilla(catalogo.ACTA_SORTEO) == templates_dir() / catalogo.ACTA_SORTEO
     with pytest.raises(ConfigurationError, match=r"no_existe\.docx"):
         docs.plantilla("no_existe")
 
@@ -267,7 +262,7 @@ def test_pdf_sin_libreoffice_explica_como_instalarlo(
 
 
 @pytest.mark.libreoffice
-@pytest.mark.skipif(not libreoffice_disponible(), reason=SIN_LO)
+@pytest.mark.slow
 def test_exportar_pdf_con_libreoffice(con_secretarios: Servicios) -> None:
     from pypdf import PdfReader
 
@@ -696,7 +691,7 @@ def test_administrador_reemplaza_previsualiza_y_restaura_una_plantilla(
 
 
 @pytest.mark.libreoffice
-@pytest.mark.skipif(not libreoffice_disponible(), reason=SIN_LO)
+@pytest.mark.slow
 def test_pdf_de_opi_con_coobligado_tiene_las_hojas_foliadas(con_secretarios: Servicios) -> None:
     from pypdf import PdfReader
 

@@ -14,7 +14,8 @@ from app.domain.honorarios import Checklist, EstadoSolicitud, Motivo
 from app.domain.permisos import Rol
 from app.services.bootstrap import Servicios
 from app.services.sesion import con_usuario
-from app.storage.models import Documento, Folio, Pago
+from app.storage.models import Documento, Folio
+from app.storage.models_juicio import Pago
 from tests.cuentas import crear_usuarios, hasher_rapido
 from tests.services.helpers import crear_titulos
 

@@ -10,12 +10,14 @@ from sqlalchemy import func, select
 
 from app.common.errors import PermissionDenied, RuleError, ValidationError
 from app.domain.permisos import Rol, UsuarioActual
+from app.domain.preferencias import BASE_DIAS
 from app.domain.tipos import TipoActo
 from app.services.actos import ActosService
 from app.services.bootstrap import Servicios
-from app.services.liquidacion import PREF_BASE, LiquidacionService
+from app.services.liquidacion import LiquidacionService
 from app.services.pagos import PagosService
-from app.storage.models import Liquidacion, Preferencia
+from app.storage.models import Preferencia
+from app.storage.models_juicio import Liquidacion
 from tests.services.helpers import crear_titulos
 
 
@@ -116,7 +118,7 @@ def test_day_count_base_is_an_office_setting(con_secretarios: Servicios) -> None
     numero = _juicio(srv)
     LiquidacionService(srv.ctx).agregar_tasa(date(2024, 1, 1), D("12"), "Tabla de prueba", hasta=date(2026, 12, 1))
     with srv.ctx.tx("test: preferencia") as s:
-        s.add(Preferencia(office_id=srv.ctx.office_id, clave=PREF_BASE, valor="365"))
+        s.add(Preferencia(office_id=srv.ctx.office_id, clave=BASE_DIAS.clave, valor="365"))
     # 60 d × 1100 × 12 % / 365 = 21.6986… -> 21.70
     r = LiquidacionService(srv.ctx).calcular(numero, date(2025, 2, 13))
     assert (r.base_dias, r.interes_mora) == (365, D("21.70"))

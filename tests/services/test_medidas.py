@@ -14,8 +14,9 @@ from app.domain.permisos import Rol, UsuarioActual
 from app.domain.tipos import TipoActo
 from app.services.actos import ActosService
 from app.services.bootstrap import Servicios
-from app.services.foliacion import agregar_documento_en, expediente_por_numero
+from app.services.foliacion import agregar_documento_en
 from app.services.medidas import EstadoMedida, MedidasService, TipoMedida, vincular_documento_en
+from app.storage.consultas.expedientes import expediente_por_numero
 from app.storage.models import Expediente, Secretario
 from tests.services.test_actos import abrir_juicios, acto_con_documento, como, etapa, rpv_notificada
 

@@ -17,7 +17,7 @@ from app.services.bootstrap import Servicios
 from app.services.deudores import DeudoresService
 from app.services.notificaciones import FormaNotificacion, NotificacionesService
 from app.storage.blobs import sha256_hex
-from app.storage.models import Adjunto, Notificacion
+from app.storage.models_juicio import Adjunto, Notificacion
 from tests.services.test_actos import TZ, abrir_juicios, acto_con_documento, como, rpv_notificada
 
 DIR = "Av. Daniel León Borja 12-34 y Carabobo"

@@ -11,12 +11,14 @@ from sqlalchemy import select
 from app.common.errors import PermissionDenied, RuleError, ValidationError
 from app.domain.etapas import Etapa
 from app.domain.permisos import Rol, UsuarioActual
+from app.domain.preferencias import ORDEN_IMPUTACION
 from app.domain.tipos import TipoActo
 from app.services.actos import ActosService
 from app.services.bootstrap import Servicios
-from app.services.liquidacion import PREF_ORDEN, LiquidacionService
+from app.services.liquidacion import LiquidacionService
 from app.services.pagos import PagosService
-from app.storage.models import Pago, Preferencia
+from app.storage.models import Preferencia
+from app.storage.models_juicio import Pago
 from tests.services.helpers import crear_titulos
 
 
@@ -125,7 +127,8 @@ def test_imputation_order_is_configurable(con_secretarios: Servicios) -> None:
     srv = con_secretarios
     numero = _juicio(srv)
     with srv.ctx.tx("test: preferencia") as s:
-        s.add(Preferencia(office_id=srv.ctx.office_id, clave=PREF_ORDEN, valor="COSTAS,INTERES,CAPITAL,RECARGO"))
+        s.add(Preferencia(office_id=srv.ctx.office_id, clave=ORDEN_IMPUTACION.clave,
+                          valor="COSTAS,INTERES,CAPITAL,RECARGO"))
     # 200.00 -> interés 122.00, capital 78.00, recargo nothing
     r = PagosService(srv.ctx).registrar_abono(numero, date(2025, 2, 13), D("200.00"), "R1")
     assert (r.a_interes, r.a_capital, r.a_recargo) == (D("122.00"), D("78.00"), D("0.00"))

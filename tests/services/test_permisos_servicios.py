@@ -210,7 +210,11 @@ def test_a_secretario_only_on_his_own_expedientes(
 
 def test_the_citador_notifies_on_any_expediente(oficina: tuple[Oficina, Servicios], tmp_path: Path) -> None:
     o, srv = oficina
-    _notificar(o.ajeno)(con_usuario(srv, o.usuarios[Rol.CITADOR]), o, tmp_path)
+    citador = o.usuarios[Rol.CITADOR]
+    hecha = _notificar(o.ajeno)(con_usuario(srv, citador), o, tmp_path)
+    # Recorded on the other secretario's juicio, in the citador's name, and listed there.
+    assert (hecha.juicio, hecha.autor, hecha.efectiva) == (o.ajeno, citador.login, True)
+    assert hecha.id in {n.id for n in srv.notificaciones.listar(o.ajeno)}
 
 
 def test_a_secretario_lists_his_own_expedientes_and_may_read_the_office(oficina: tuple[Oficina, Servicios]) -> None:

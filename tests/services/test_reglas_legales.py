@@ -15,13 +15,11 @@ from sqlalchemy import select
 
 from app.common.errors import ConfigurationError, PermissionDenied, ValidationError
 from app.common.paths import templates_dir
-from app.documents.pdf import libreoffice_disponible
 from app.domain.permisos import Rol, UsuarioActual
 from app.services.bootstrap import Servicios
 from app.services.liquidacion import LiquidacionService
 from app.services.tasas import importar_tasas
 from app.storage.models import Documento
-from tests.documents.test_render import SIN_LO
 from tests.services.helpers import crear_titulos
 
 
@@ -59,7 +57,7 @@ def test_each_document_records_where_its_sheet_count_comes_from(con_secretarios:
 
 
 @pytest.mark.libreoffice
-@pytest.mark.skipif(not libreoffice_disponible(), reason=SIN_LO)
+@pytest.mark.slow
 def test_a_template_edited_in_word_that_prints_more_sheets_is_refused(con_secretarios: Servicios,
                                                                       tmp_path: Path) -> None:
     srv = con_secretarios

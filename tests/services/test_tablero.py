@@ -12,7 +12,7 @@ from app.domain.etapas import Etapa
 from app.domain.tablero import EstadoCartera, banda_de
 from app.services.bootstrap import Servicios
 from app.services.tablero import Filtros
-from tests.tablero_datos import HOY, Oficina, crear_oficina_tablero
+from tests.tablero_datos import HOY, Oficina, agregar_bienes, crear_oficina_tablero
 
 D = Decimal
 
@@ -110,10 +110,10 @@ def test_the_figures_carry_the_data(oficina: Oficina) -> None:
     assert rec.series() == [e.etiqueta for e in EstadoCartera]
     fila = next(f for f in rec.filas if f[0] == "may 2026")
     assert fila[-1] == D("140.25")
-    gids = {p.get_gid() for p in rec.figura.axes[0].patches}
-    assert "mes:2026-05:CONVENIO" in gids
+    assert "mes:2026-05:CONVENIO" in rec.barras()
     assert "Sin tabla nacional" in graficos["nacional"].nota
-    assert "Sin datos" in graficos["bienes"].nota
+    assert graficos["bienes"].filas == [] and graficos["bienes"].series() == []
+    assert graficos["bienes"].columnas[-3:] == ("Bienes", "Valor estimado (USD)", "Informes vencidos")
     assert [f[0] for f in graficos["honorarios"].filas] == ["Solicitados", "Aprobados", "Rechazados", "Pagados"]
 
 
@@ -139,3 +139,82 @@ def test_fee_requests_of_the_period(oficina: Oficina) -> None:
     assert d.honorarios == [("Solicitados", 2, D("69.00")), ("Aprobados", 1, D("11.50")),
                             ("Rechazados", 1, D("57.50")), ("Pagados", 1, D("11.50"))]
     assert srv.tablero.datos(Filtros(secretario_id=b), hoy=HOY).honorarios[0] == ("Solicitados", 1, D("57.50"))
+
+
+def test_goods_by_depositario_and_state_with_overdue_reports(oficina: Oficina) -> None:
+    from app.domain.bienes import EstadoBien as B
+
+    d1, d2 = agregar_bienes(oficina)
+    a, _b, c = oficina.secretarios
+    n = oficina.numeros
+    t = oficina.srv.tablero
+    filas = t.datos(hoy=HOY).bienes
+    assert [(r.depositario_id, r.nombres) for r in filas] == [
+        (d1, "Ana Depositaria Vélez"), (d2, "Luis Custodio Paredes"), (None, "Sin depositario designado")]
+    vivos = {r.depositario_id: {e: k for e, k in r.por_estado.items() if k} for r in filas}
+    assert vivos == {d1: {B.EN_CUSTODIA: 1, B.AVALUADO: 1}, d2: {B.EN_REMATE: 1, B.EN_CUSTODIA: 1},
+                     None: {B.EMBARGADO: 1}}  # B5, rematado, is out of the juicio
+    assert [(r.bienes, r.valor, r.informes_vencidos) for r in filas] == [
+        (2, D("1500.00"), 1), (2, D("300.00"), 1), (1, D("250.00"), 0)]
+    # B3 changed hands on 20/05: the former custodian's report does not count, the new one has until 20/06.
+    assert t.datos(hoy=date(2026, 6, 21)).bienes[1].informes_vencidos == 2
+    assert [r.depositario_id for r in t.datos(Filtros(secretario_id=a), hoy=HOY).bienes] == [d1]
+    assert [r.depositario_id for r in t.datos(Filtros(secretario_id=c), hoy=HOY).bienes] == [d2, None]
+    assert [f.numero for f in t.expedientes(f"informes:{d1}", hoy=HOY).filas] == [n["E2"]]
+    assert [f.numero for f in t.expedientes(f"informes:{d2}", hoy=HOY).filas] == [n["E5"]]
+    assert [f.numero for f in t.expedientes("bienes:ninguno:EMBARGADO", hoy=HOY).filas] == [n["E6"]]
+    assert [f.numero for f in t.expedientes(f"bienes:{d2}", hoy=HOY).filas] == [n["E5"]]
+    assert "Luis Custodio Paredes" in t.expedientes(f"bienes:{d2}:EN_REMATE", hoy=HOY).titulo
+    with pytest.raises(ValidationError, match="No se reconoce"):
+        t.expedientes("bienes:x:EMBARGADO")
+
+
+def test_the_goods_figure(oficina: Oficina) -> None:
+    d1, _d2 = agregar_bienes(oficina)
+    t = oficina.srv.tablero
+    g = t.graficos(t.datos(hoy=HOY), frozenset({"bienes"}))[0]
+    assert g.titulo == "Bienes en custodia por depositario y estado"
+    assert g.series() == ["Embargado", "En custodia", "Avaluado", "En remate"]  # no good is secuestrado
+    assert g.filas[0] == ("Ana Depositaria Vélez", 0, 0, 1, 1, 0, 2, D("1500.00"), 1)
+    ax = g.figura.axes[0]
+    assert [x.get_text() for x in ax.get_yticklabels()] == ["Ana Depositaria Vélez", "Luis Custodio Paredes",
+                                                            "Sin depositario designado"]
+    assert {f"bienes:{d1}:AVALUADO", "bienes:ninguno:EMBARGADO"} <= set(g.barras())
+    assert f"bienes:{d1}:SECUESTRADO" not in g.barras()  # an empty segment is not clickable
+    avisos = [x for x in ax.texts if (x.get_gid() or "").startswith("informes:")]
+    assert [x.get_text() for x in avisos] == ["1 informe vencido", "1 informe vencido"]
+    assert avisos[0].get_gid() == f"informes:{d1}" and avisos[0].get_picker()
+
+
+def test_the_data_version_moves_with_any_commit(oficina: Oficina) -> None:
+    t = oficina.srv.tablero
+    v = t.version()
+    assert v is not None and t.version() == v
+    t.datos(hoy=HOY)  # reading commits nothing
+    assert t.version() == v
+    from tests.services.helpers import tasas_de_prueba
+
+    tasas_de_prueba(oficina.srv)  # any write through the services
+    assert t.version() != v
+
+
+def test_a_database_in_memory_has_no_version_so_the_dashboard_always_reads() -> None:
+    from app.storage.db import make_engine
+    from app.storage.version_datos import VersionDatos
+
+    assert VersionDatos(make_engine("sqlite://")).actual() is None
+
+
+def test_the_first_screen_figures_then_the_rest(oficina: Oficina) -> None:
+    agregar_bienes(oficina)
+    t = oficina.srv.tablero
+    primeros = t.datos(hoy=HOY, primeros=True)
+    entero = t.datos(hoy=HOY)
+    assert not primeros.completo and primeros.secretarios == [] and primeros.bienes == []
+    assert (primeros.por_etapa, primeros.por_banda, primeros.recaudacion) == \
+        (entero.por_etapa, entero.por_banda, entero.recaudacion)
+    completado = t.completar(primeros)
+    assert completado.completo and not primeros.completo
+    assert (completado.secretarios, completado.bienes, completado.honorarios) == \
+        (entero.secretarios, entero.bienes, entero.honorarios)
+    assert t.completar(completado) is completado

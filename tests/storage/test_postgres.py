@@ -27,7 +27,8 @@ from app.storage.migrate import current_revision, head_revision, upgrade
 from tests.conftest import CEDULAS, FIRMANTES
 from tests.services.helpers import crear_titulos
 
-pytestmark = pytest.mark.postgres
+# Round trips with the central PostgreSQL (a fresh database per test): seconds apiece.
+pytestmark = [pytest.mark.postgres, pytest.mark.slow]
 
 ADMIN_DSN = os.environ.get("FOJA_PG_ADMIN", "host=127.0.0.1 port=5432 user=postgres dbname=postgres")
 

@@ -9,12 +9,13 @@ from pathlib import Path
 import pytest
 
 from app.services.bootstrap import Servicios
-from app.services.expedientes import Columna
+from app.services.expedientes import OrdenExpedientes
 from app.services.generador import escribir_csv, generar_titulos
 from tests.conftest import CEDULAS
 from tests.storage.test_postgres import pg_engine, pg_servicios  # noqa: F401 - fixtures
 
-pytestmark = pytest.mark.postgres
+# Round trips with the central PostgreSQL (a fresh database per test): seconds apiece.
+pytestmark = [pytest.mark.postgres, pytest.mark.slow]
 
 
 def test_search_and_keyset_pages_on_postgresql(pg_servicios: Servicios, tmp_path: Path) -> None:  # noqa: F811
@@ -39,7 +40,7 @@ def test_search_and_keyset_pages_on_postgresql(pg_servicios: Servicios, tmp_path
     assert total == len(por_ruc) == srv.expedientes.contar(f.identificacion[:7], solo_mios=False)
     assert [x.numero for x in primera.filas] == [x.numero for x in por_ruc]
 
-    for orden in Columna:
+    for orden in OrdenExpedientes:
         for desc in (False, True):
             completa = [x.numero for x in srv.expedientes.buscar("", orden, desc, limite=1000, solo_mios=False)]
             vistos: list[str] = []

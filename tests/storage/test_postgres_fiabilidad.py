@@ -15,7 +15,8 @@ from tests.conftest import CEDULAS, FIRMANTES
 from tests.services.helpers import crear_titulos, rpv_vencido
 from tests.storage.test_postgres import pg_engine, pg_servicios  # noqa: F401 - fixtures
 
-pytestmark = pytest.mark.postgres
+# Round trips with the central PostgreSQL (a fresh database per test): seconds apiece.
+pytestmark = [pytest.mark.postgres, pytest.mark.slow]
 
 
 def test_legal_records_are_immutable_and_verify_on_postgresql(pg_servicios: Servicios,  # noqa: F811

@@ -16,7 +16,8 @@ from tests.conftest import CEDULAS
 from tests.services.helpers import crear_titulos
 from tests.storage.test_postgres import pg_engine, pg_servicios  # noqa: F401 - fixtures
 
-pytestmark = pytest.mark.postgres
+# Round trips with the central PostgreSQL (a fresh database per test): seconds apiece.
+pytestmark = [pytest.mark.postgres, pytest.mark.slow]
 
 
 def test_fee_workflow_and_immutable_records_on_postgresql(pg_servicios: Servicios) -> None:  # noqa: F811

@@ -15,6 +15,7 @@ MUESTRA = SAMPLES / "recaudacion_chimborazo_2024.csv"
 
 
 @pytest.mark.postgres
+@pytest.mark.slow
 def test_import_and_append_only_on_postgresql(pg_servicios: Servicios) -> None:  # noqa: F811
     r = pg_servicios.recaudacion.importar(MUESTRA)
     assert len(r.meses) == 12 and len(pg_servicios.recaudacion.meses()) == 13
@@ -31,6 +32,7 @@ def test_append_only_on_sqlite(servicios: Servicios) -> None:
 
 
 @pytest.mark.postgres
+@pytest.mark.slow
 def test_the_dashboard_aggregates_on_postgresql(pg_servicios: Servicios) -> None:  # noqa: F811
     from decimal import Decimal
 

@@ -21,7 +21,8 @@ from tests.conftest import CEDULAS
 from tests.cuentas import CLAVE, crear_usuarios, hasher_rapido
 from tests.storage.test_postgres import pg_engine, pg_servicios  # noqa: F401 - fixtures
 
-pytestmark = pytest.mark.postgres
+# Round trips with the central PostgreSQL (a fresh database per test): seconds apiece.
+pytestmark = [pytest.mark.postgres, pytest.mark.slow]
 
 
 @pytest.fixture(autouse=True)

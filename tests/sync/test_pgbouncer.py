@@ -20,11 +20,12 @@ from sqlalchemy import func, select
 
 from app.domain.permisos import Rol
 from app.services.bootstrap import Servicios
-from app.storage.models import Costa
+from app.storage.models_juicio import Costa
 from tests.sync.conftest import Central
 from tests.sync.test_sync_basico import _numeros, _oficina_con_juicios
 
-pytestmark = pytest.mark.postgres
+# Round trips with the central PostgreSQL (a fresh database per test): seconds apiece.
+pytestmark = [pytest.mark.postgres, pytest.mark.slow]
 
 
 def _puerto_libre() -> int:

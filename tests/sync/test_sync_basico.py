@@ -15,7 +15,8 @@ from tests.conftest import CEDULAS, FIRMANTES
 from tests.services.helpers import crear_titulos
 from tests.sync.conftest import Central
 
-pytestmark = pytest.mark.postgres
+# Round trips with the central PostgreSQL (a fresh database per test): seconds apiece.
+pytestmark = [pytest.mark.postgres, pytest.mark.slow]
 
 
 def _oficina_con_juicios(srv: Servicios, n: int = 6) -> None:
@@ -222,7 +223,7 @@ def test_un_escritorio_mas_viejo_que_el_registro_podado_descarga_de_nuevo(
     assert central.podar(servidor_central.engine, 0) > 0  # B was offline longer than the log is kept
     r = b.sincronizacion.sincronizar()
     assert r.instantanea
-    from app.storage.models import Costa
+    from app.storage.models_juicio import Costa
 
     with b.ctx.read() as s:
         assert s.scalars(select(Costa.concepto)).all() == ["Publicación"]

@@ -18,7 +18,8 @@ from tests.conftest import CEDULAS
 from tests.services.bienes_helpers import PNG, juicio_embargado
 from tests.sync.conftest import Central
 
-pytestmark = pytest.mark.postgres
+# Round trips with the central PostgreSQL (a fresh database per test): seconds apiece.
+pytestmark = [pytest.mark.postgres, pytest.mark.slow]
 
 
 def test_el_depositario_ve_su_custodia_y_su_informe_llega_a_la_oficina(

@@ -13,11 +13,13 @@ from sqlalchemy import func, select, text
 
 from app.domain.permisos import Rol
 from app.services.bootstrap import Servicios
-from app.storage.models import Costa, Deudor, Expediente, Folio, Outbox
+from app.storage.models import Deudor, Expediente, Folio, Outbox
+from app.storage.models_juicio import Costa
 from tests.sync.conftest import Central
 from tests.sync.test_sync_basico import _numeros, _oficina_con_juicios
 
-pytestmark = pytest.mark.postgres
+# Round trips with the central PostgreSQL (a fresh database per test): seconds apiece.
+pytestmark = [pytest.mark.postgres, pytest.mark.slow]
 
 RUC = "1760004650001"
 
@@ -163,6 +165,7 @@ def test_version_distinta_no_envia_nada(servidor_central: Central, escritorio: C
         assert c.execute(select(func.count()).select_from(Expediente)).scalar() == 0
 
 
+@pytest.mark.slow
 @settings(max_examples=3, deadline=None, suppress_health_check=list(HealthCheck))
 @given(st.lists(st.tuples(st.integers(0, 2), st.sampled_from(["costa", "direccion", "sync"])), min_size=3,
                 max_size=8))

@@ -19,7 +19,8 @@ from tests.services.bienes_helpers import CEDULA_DEPOSITARIO, juicio_embargado
 from tests.services.test_bienes import CAMIONETA
 from tests.sync.conftest import Central
 
-pytestmark = pytest.mark.postgres
+# Round trips with the central PostgreSQL (a fresh database per test): seconds apiece.
+pytestmark = [pytest.mark.postgres, pytest.mark.slow]
 
 
 def test_el_depositario_solo_ve_sus_bienes_y_sus_expedientes(

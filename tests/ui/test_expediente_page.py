@@ -15,8 +15,9 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from app.documents.paginas import paginas_pdf
 from app.services.bootstrap import Servicios
-from app.ui.documento_dialog import AgregarDocumentoDialog, paginas_pdf
+from app.ui.documento_dialog import AgregarDocumentoDialog
 from app.ui.expedientes_model import COL_DEUDOR
 from app.ui.indice_model import COL_DESCRIPCION, COL_FOJAS, COL_TIPO
 from app.ui.main_window import MainWindow

@@ -168,14 +168,14 @@ def test_pdf_without_libreoffice_says_how_to_get_it(qtbot: Any, sorteados: Servi
 
 def test_pdf_opens_the_converted_file(qtbot: Any, sorteados: Servicios, ventana: MainWindow,
                                       monkeypatch: pytest.MonkeyPatch) -> None:
-    from app.services import documentos
+    from app.services import documentos_exportacion
 
     def convertir(docx: Any, outdir: Any) -> Any:
         destino = outdir / (docx.stem + ".pdf")
         destino.write_bytes(b"%PDF-1.4")
         return destino
 
-    monkeypatch.setattr(documentos, "convertir_pdf", convertir)
+    monkeypatch.setattr(documentos_exportacion, "convertir_pdf", convertir)
     abiertas: list[QUrl] = []
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: abiertas.append(url) or True)
     numero = _abrir(ventana)

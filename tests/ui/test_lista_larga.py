@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 
 from app.common.text import search_key
@@ -42,6 +43,7 @@ def _ordenar(qtbot: Any, w: MainWindow, col: int, orden: Qt.SortOrder) -> None:
     qtbot.waitUntil(lambda: (model.columna_orden, model.orden) == (col, orden), timeout=10000)
 
 
+@pytest.mark.slow
 def test_scrolling_5000_rows_reaches_the_end_with_every_row_once_in_order(
         qtbot: Any, srv: Servicios, settings: Any, tmp_path: Path) -> None:
     srv.importacion.importar(escribir_csv(generar_titulos(N, semilla=14), tmp_path / "t.csv"))

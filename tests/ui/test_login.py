@@ -103,6 +103,7 @@ def test_each_role_logs_in_and_sees_its_home_page(qtbot: Any, oficina: Servicios
         assert "no está vinculado a un depositario judicial" in pagina.pie.text()
     elif isinstance(pagina, TableroPage):
         assert pagina.resumen.text().startswith("<b>62</b> expedientes")
+        qtbot.waitUntil(pagina.completo)  # the per-secretario figures follow the first screen
         assert pagina.datos is not None and sum(r.expedientes for r in pagina.datos.secretarios) == 62
     else:
         assert isinstance(pagina, UsuariosPage) and pagina.model.rowCount() == 8

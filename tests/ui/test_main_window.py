@@ -66,7 +66,7 @@ def test_ctrl_q_closes(qtbot: Any, srv: Servicios, ventana: MainWindow) -> None:
     assert not ventana.isVisible()
 
 
-@pytest.mark.parametrize("vista", ["expedientes", "expediente"])
+@pytest.mark.parametrize("vista", ["expedientes", "expediente", "inicio"])
 def test_capture_png(qtbot: Any, sorteados: Servicios, tmp_path: Path, vista: str) -> None:
     out = capturar(sorteados, vista, None, tmp_path / f"{vista}.png", size=(1024, 700))
     img = QImage(str(out))

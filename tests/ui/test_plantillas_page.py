@@ -84,7 +84,7 @@ def test_field_list_shown_and_the_help_example_is_accepted(qtbot: Any, srv: Serv
                                                            tmp_path: Path) -> None:
     import re
 
-    from app.documents.contexto import muestra
+    from app.documents.campos.muestras import muestra
 
     plantilla = tmp_path / "opi_oficina.docx"
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(plantilla), ""))

@@ -27,7 +27,8 @@ from tests.sync.conftest import ADMIN_DSN, Central
 from tests.sync.test_sync_basico import _oficina_con_juicios
 from tests.ui.conftest import Cajas
 
-pytestmark = pytest.mark.postgres
+# Round trips with the central PostgreSQL (a fresh database per test): seconds apiece.
+pytestmark = [pytest.mark.postgres, pytest.mark.slow]
 
 # The real central PostgreSQL and desktops of tests/sync.
 servidor_central = sync_conftest.servidor_central

@@ -60,10 +60,10 @@ def test_filters_narrow_the_figures(pagina: TableroPage, oficina: Oficina) -> No
 
 def test_a_bar_opens_its_expedientes(pagina: TableroPage, oficina: Oficina, qtbot: Any) -> None:
     etapas = pagina.tarjetas[2]
-    barra = next(p for p in etapas.grafico.figura.axes[0].patches if p.get_gid() == "etapa:OPI")
+    x0, y0, x1, y1 = etapas.grafico.barras()["etapa:OPI"]
     canvas = etapas.canvas
     canvas.draw()
-    x, y = etapas.grafico.figura.axes[0].transData.transform((barra.get_width() / 2, barra.get_y() + 0.35))
+    x, y = etapas.grafico.figura.axes[0].transData.transform(((x0 + x1) / 2, (y0 + y1) / 2))
     abiertos: list[str] = []
     pagina.abrir.connect(abiertos.append)
     from matplotlib.backend_bases import MouseButton, MouseEvent
@@ -130,3 +130,43 @@ def test_f5_or_a_sync_pull_marks_a_hidden_dashboard_for_reload(qtbot: Any, ofici
     assert w.paginas.currentWidget() is w.lista
     w.accion_actualizar.trigger()  # what the sync's «datos cambiados» calls too
     assert w.tablero._pendiente
+
+
+def test_a_refresh_with_nothing_changed_reads_nothing_and_a_payment_redraws_only_the_money_charts(
+        pagina: TableroPage, oficina: Oficina, qtbot: Any) -> None:
+    datos, graficos = pagina.datos, [t.grafico for t in pagina.tarjetas]
+    pagina.refrescar()
+    assert pagina.datos is datos and pagina.al_dia()  # nothing committed: no query, no redraw
+    oficina.srv.pagos.registrar_abono(oficina.numeros["E1"], date(2026, 5, 20), Decimal("10.00"), "R-9")
+    assert not pagina.al_dia()
+    pagina.refrescar()
+    assert pagina.datos is not datos and pagina.datos.recuperado == datos.recuperado + Decimal("10.00")
+    cambiados = {t.grafico.clave for t, g in zip(pagina.tarjetas, graficos, strict=True) if t.grafico is not g}
+    assert cambiados == {"recaudacion", "nacional"}  # the rest not yet built anew: next event-loop turns
+    qtbot.waitUntil(pagina.completo)
+    cambiados = {t.grafico.clave for t, g in zip(pagina.tarjetas, graficos, strict=True) if t.grafico is not g}
+    assert cambiados == {"recaudacion", "nacional", "secretarios"}  # stages, ages, terms, goods, fees: as they were
+    pagina.cargar(forzar=True)
+    qtbot.waitUntil(pagina.completo)
+    assert all(t.grafico is not g for t, g in zip(pagina.tarjetas, graficos, strict=True))
+
+
+def test_the_goods_chart_opens_the_juicios_of_overdue_reports(pagina: TableroPage, oficina: Oficina,
+                                                             qtbot: Any) -> None:
+    from matplotlib.backend_bases import MouseButton, MouseEvent
+
+    from tests.tablero_datos import agregar_bienes
+
+    d1, _d2 = agregar_bienes(oficina)
+    pagina.refrescar()  # a commit since the last load: the goods chart is rebuilt
+    qtbot.waitUntil(pagina.completo)
+    bienes = pagina.tarjetas[6]
+    assert bienes.grafico.clave == "bienes" and bienes.modelo.rowCount() == 3
+    assert bienes.modelo.data(bienes.modelo.index(0, 7)) == "1.500,00"  # USD in Ecuadorian format
+    bienes.canvas.draw()
+    aviso = next(t for t in bienes.grafico.figura.axes[0].texts if t.get_gid() == f"informes:{d1}")
+    caja = aviso.get_window_extent()
+    MouseEvent("button_press_event", bienes.canvas, (caja.x0 + caja.x1) / 2, (caja.y0 + caja.y1) / 2,
+               MouseButton.LEFT)._process()
+    assert [pagina.dialogo.model.fila(i).numero for i in range(pagina.dialogo.model.rowCount())] == \
+        [oficina.numeros["E2"]]
