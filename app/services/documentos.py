@@ -128,7 +128,6 @@ class LoteGenerado(list[DocumentoGenerado]):
 
 
 
-
 @dataclass(frozen=True, slots=True)
 class _Hecho:
     documento: Documento

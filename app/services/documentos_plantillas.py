@@ -163,13 +163,14 @@ class PlantillasDocumentos:
         return dict(catalogo.CAMPOS[REGISTRO[tipo_documento(tipo)].plantilla])
 
     def campos_plantilla(self, tipo: TipoDocumento | str) -> list[CampoPlantilla]:
-        """Every field a template of ``tipo`` may use, taken from the context the document is really filled
-        with (the sample one, :func:`app.documents.campos.muestras.muestra`): its name, meaning and a sample
+        """Every field a template of ``tipo`` may use, taken from the fields the document is really filled
+        with (the sample ones, :func:`app.documents.campos.muestras.muestra`): its name, meaning and a sample
         value. A list (``{% for m in medidas %}``) gives the fields of one item in its sample."""
         tipo = tipo_documento(tipo)
         significados = catalogo.CAMPOS.get(REGISTRO[tipo].plantilla, {})
-        out = [CampoPlantilla(nombre, significados.get(nombre, ""), _ejemplo(valor))
-               for nombre, valor in muestras.muestra(tipo).items()]
+        out = []
+        for nombre, valor in muestras.muestra(tipo).items():
+            out.append(CampoPlantilla(nombre, significados.get(nombre, ""), _ejemplo(valor)))
         return sorted(out, key=lambda c: c.nombre)
 
     def vista_previa(self, tipo: TipoDocumento | str, ruta: Path | None = None) -> Path:

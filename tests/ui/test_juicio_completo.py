@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import QDate, QDateTime, QTime
+from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QFileDialog
 
 from app.domain.tipos import TipoDocumento
@@ -84,7 +85,9 @@ def test_rpv_opi_notificacion_embargo_archivo(qtbot: Any, sorteados: Servicios, 
 
     # 3. Notificación personal, efectiva, with a photo chosen in the native file dialog.
     foto = tmp_path / "fachada.jpg"
-    foto.write_bytes(b"\xff\xd8\xff\xe0 foto de la diligencia")
+    imagen = QImage(64, 48, QImage.Format.Format_RGB32)
+    imagen.fill(QColor("darkgreen"))
+    assert imagen.save(str(foto), "JPG")  # a real JPEG: the notifications tab shows it as a thumbnail
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(foto)], ""))
 
     def notificar(dlg: NotificacionDialog) -> None:
