@@ -55,6 +55,7 @@ def test_ctrl_e_exports_the_expedientes_as_seen(qtbot: Any, sorteados: Servicios
     sugeridos = _guardar_en(monkeypatch, ruta)
     page.tabla.setFocus()
     qtbot.keyClick(page.tabla, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyRelease(page.tabla, Qt.Key.Key_Control)  # the user lets go of Ctrl (Qt keeps it pressed otherwise)
     qtbot.waitUntil(lambda: ruta.exists() and "Exportado a Excel" in ventana.statusBar().currentMessage(),
                     timeout=30000)
     assert Path(sugeridos[0]).name.startswith("Expedientes ")
