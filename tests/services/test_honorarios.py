@@ -9,6 +9,7 @@ from decimal import Decimal as D
 import pytest
 from sqlalchemy import select
 
+from app.common.dates import local_today
 from app.common.errors import PermissionDenied, RuleError, ValidationError
 from app.domain.honorarios import Checklist, EstadoSolicitud, Motivo
 from app.domain.permisos import Rol
@@ -33,7 +34,7 @@ def _juicio(srv: Servicios, fecha: date = date(2025, 3, 10)) -> str:
 
 
 def _aprobar(srv: Servicios, numero: str, sid, fecha: date | None = None):  # type: ignore[no-untyped-def]
-    srv.liquidacion.registrar(numero, fecha or date.today())
+    srv.liquidacion.registrar(numero, fecha or local_today())
     return srv.honorarios.revisar(sid, True, TODO, fecha=fecha)
 
 
@@ -131,12 +132,12 @@ def test_request_approve_order_in_folios_and_pay(con_secretarios: Servicios) -> 
     with pytest.raises(RuleError, match="ya está aprobado"):
         srv.honorarios.revisar(sid, True, TODO)
     with pytest.raises(ValidationError, match="comprobante"):
-        srv.honorarios.registrar_pago(sid, date.today(), "")
-    srv.honorarios.registrar_pago(sid, date.today(), "CUR 2025-00981")
+        srv.honorarios.registrar_pago(sid, local_today(), "")
+    srv.honorarios.registrar_pago(sid, local_today(), "CUR 2025-00981")
     (v,) = srv.honorarios_consultas.listar()
     assert (v.estado, v.comprobante) == (EstadoSolicitud.PAGADO, "CUR 2025-00981")
     with pytest.raises(RuleError, match="aprobada"):
-        srv.honorarios.registrar_pago(sid, date.today(), "otra vez")
+        srv.honorarios.registrar_pago(sid, local_today(), "otra vez")
 
 
 def test_a_recovery_is_never_requested_twice(con_secretarios: Servicios) -> None:
@@ -188,7 +189,7 @@ def test_reversal_reverses_the_fee_it_generated(con_secretarios: Servicios) -> N
     v = next(x for x in srv.honorarios_consultas.listar() if x.id == nueva)
     assert v.total == D("46.00")  # 400.00 only: 100.00 and its reversal cancel out
     _aprobar(srv, numero, nueva)
-    srv.honorarios.registrar_pago(nueva, date.today(), "CUR 1")
+    srv.honorarios.registrar_pago(nueva, local_today(), "CUR 1")
     # after the fee is paid: the reversal is a negative recovery deducted from the next request
     srv.pagos.registrar_abono(numero, date(2025, 5, 5), D("300.00"), "R-3")
     with pytest.raises(RuleError, match="ya fue revertido"):
@@ -230,7 +231,7 @@ def test_lawyer_requests_only_his_own_and_sees_only_his_own(con_secretarios: Ser
         abogado.honorarios.revisar(sid, True, TODO)
     with pytest.raises(PermissionDenied):
         jefe.honorarios_tarifa.agregar_tarifa(date(2025, 1, 1), D("9"), D("15"), "x")
-    desde = date.today() - timedelta(days=1)
+    desde = local_today() - timedelta(days=1)
     assert len(jefe.honorarios_consultas.listar(desde=desde, secretario_cedula="1710034065")) == 1
 
 
@@ -317,7 +318,7 @@ def test_cli_honorarios_report_and_xlsx(con_secretarios: Servicios, tmp_path, ca
     srv.pagos.registrar_abono(numero, date(2025, 4, 2), D("400.00"), "R-1")
     srv.honorarios.solicitar(numero)
     cedula = srv.honorarios_consultas.listar()[0].cedula
-    hoy = date.today().strftime("%d/%m/%Y")
+    hoy = local_today().strftime("%d/%m/%Y")
     raiz = str(srv.ctx.paths.root)
     out = tmp_path / "h.xlsx"
     assert main(["honorarios", "--data-dir", raiz, "--secretario", cedula, "--desde", "01/01/2025", "--hasta", hoy,

@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import DatabaseError
 
+from app.common.dates import local_today
 from app.domain.honorarios import Checklist, EstadoSolicitud
 from app.services.bootstrap import Servicios
 from tests.conftest import CEDULAS
@@ -29,9 +30,9 @@ def test_fee_workflow_and_immutable_records_on_postgresql(pg_servicios: Servicio
     srv.documentos.generar("rpv", numero, date(2025, 3, 10))
     srv.pagos.registrar_abono(numero, date(2025, 4, 2), D("333.33"), "R-1")
     sid = srv.honorarios.solicitar(numero)
-    srv.liquidacion.registrar(numero, date.today())
+    srv.liquidacion.registrar(numero, local_today())
     assert srv.honorarios.revisar(sid, True, Checklist(True, True, True, True)) is not None
-    srv.honorarios.registrar_pago(sid, date.today(), "CUR 1")
+    srv.honorarios.registrar_pago(sid, local_today(), "CUR 1")
     (v,) = srv.honorarios_consultas.listar()
     assert (v.estado, v.total) == (EstadoSolicitud.PAGADO, D("38.33"))
     for tabla in ("solicitud_honorarios", "honorario_recuperacion", "evento_honorarios"):
