@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from app.common.dates import parse_date
+from app.common.dates import local_today, parse_date
 
 
 def agregar(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -56,7 +56,7 @@ def ejecutar(args: argparse.Namespace, srv: Any) -> int | None:
             srv.oficina.agregar_feriado(parse_date(args.agregar[0]), args.agregar[1])
         if args.quitar:
             srv.oficina.quitar_feriado(parse_date(args.quitar[0]), args.quitar[1])
-        anio = args.anio or date.today().year
+        anio = args.anio or local_today().year
         cal = srv.oficina.calendario()
         d = date(anio, 1, 1)
         while d.year == anio:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.common.dates import local_today
 from app.common.errors import AppError
 from app.common.text import plural
 from app.domain.bienes import EstadoBien, TipoBien
@@ -251,7 +252,7 @@ class ConvocarRemateDialog(Formulario):
         super().__init__(parent)
         self.setWindowTitle("Convocar remate")
         self.fecha_aviso = campo_fecha(self)
-        self.fecha_remate = campo_fecha(self, date.today() + timedelta(days=publicacion_dias + 1))
+        self.fecha_remate = campo_fecha(self, local_today() + timedelta(days=publicacion_dias + 1))
         self.hora = QLineEdit("10h00", self)
         self.lugar = QLineEdit(self)
         self.lugar.setPlaceholderText("Vacío: las oficinas del Juzgado de Coactiva")

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.common.dates import local_today
 from app.common.text import plural
 from app.domain.honorarios import EstadoSolicitud
 from app.domain.permisos import Permiso
@@ -85,7 +86,7 @@ class HonorariosPage(QWidget):
         self.secretario.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.secretario.setMinimumContentsLength(14)
         self.secretario.setVisible(not self._propio)
-        hoy = date.today()
+        hoy = local_today()
         self.desde = campo_fecha(self, date(hoy.year, 1, 1))
         self.desde.setObjectName("filtroDesde")
         self.hasta = campo_fecha(self, hoy)
