@@ -45,6 +45,8 @@ CERRADAS: frozenset[Etapa] = frozenset({Etapa.ARCHIVADO, Etapa.BAJA, Etapa.INSOL
 ABIERTAS: frozenset[Etapa] = frozenset(Etapa) - CERRADAS - {Etapa.TITULO}
 #: Open and not suspended: the procedure runs.
 ACTIVAS: frozenset[Etapa] = ABIERTAS - {Etapa.SUSPENDIDO}
+#: Stages in which the secretario-abogado's 180(+90)-day plazo does not run (over, or suspended).
+SIN_PLAZO_SECRETARIO: frozenset[Etapa] = CERRADAS | {Etapa.SUSPENDIDO}
 #: Stages after an OPI was issued in which execution acts (embargo, secuestro) may happen.
 EJECUCION: frozenset[Etapa] = frozenset(
     {Etapa.OPI, Etapa.NOTIFICADO, Etapa.MEDIDAS_CAUTELARES, Etapa.EMBARGO, Etapa.AVALUO, Etapa.REMATE}

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import uuid
 from collections import defaultdict
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -28,168 +28,39 @@ from typing import Any
 
 from sqlalchemy import Select, and_, case, false, func, select
 
-from app.common.dates import format_dmy, local_today
+from app.common.dates import local_today
 from app.common.errors import ValidationError
-from app.domain.bienes import BAJO_CUSTODIA, FINALES, EstadoBien, proximo_informe
+from app.domain.bienes import BAJO_CUSTODIA, EstadoBien, proximo_informe
 from app.domain.etapas import Etapa
 from app.domain.procedimiento import CERRADAS, inicio_del_plazo
-from app.domain.tablero import BANDAS, EMBUDO, ETAPAS_CANCELADA, ETAPAS_EMBARGO, Banda, EstadoCartera
+from app.domain.tablero import BANDAS, EMBUDO, ETAPAS_CANCELADA, ETAPAS_EMBARGO, EstadoCartera
 from app.reports import graficos, tablas
 from app.reports.graficos import Grafico
 from app.services.bienes_comun import reglas_de
 from app.services.context import Contexto
-from app.services.recaudacion import MesNacional, RecaudacionService
+from app.services.recaudacion import RecaudacionService
 from app.services.sorteo import pendiente
+from app.services.tablero_datos import (
+    CERO,
+    ESTADOS_VIVOS,
+    ETAPAS_CERRADAS,
+    ETAPAS_SIN_PLAZO,
+    LIMITE_LISTA,
+    NINGUNO,
+    DatosTablero,
+    FilaDepositario,
+    FilaLista,
+    FilaSecretario,
+    Filtros,
+    ListaExpedientes,
+    mes_mas,
+    primer_dia,
+)
 from app.storage.models import Deudor, Expediente, Secretario, TituloCredito
 from app.storage.models_bienes import Bien, Custodia, Depositario, InformeDepositario
 from app.storage.models_juicio import Pago, Termino
 from app.storage.sqlfuncs import anio_mes, sin_indice, sumar_dias
 from app.storage.version_datos import VersionDatos
-
-CERO = Decimal("0.00")
-_SIN_PLAZO = [e.value for e in CERRADAS | {Etapa.SUSPENDIDO}]
-_CERRADAS = [e.value for e in CERRADAS]
-#: States of a good still in the juicio (seized, in custody, appraised, at auction), in the chart's order.
-ESTADOS_VIVOS: tuple[EstadoBien, ...] = tuple(e for e in EstadoBien if e not in FINALES)
-LIMITE_LISTA = 2000
-NINGUNO = "ninguno"  # the «sin depositario» row in a bar's key
-
-
-def primer_dia(d: date) -> date:
-    return date(d.year, d.month, 1)
-
-
-def mes_mas(d: date, n: int) -> date:
-    m = d.month - 1 + n
-    return date(d.year + m // 12, m % 12 + 1, 1)
-
-
-@dataclass(frozen=True, slots=True)
-class Filtros:
-    """What the jefe narrows the dashboard to. ``desde``/``hasta``: the period of the money figures (dates,
-    inclusive; None = the last 24 months up to today); ``secretario_id``; ``etapa``."""
-
-    desde: date | None = None
-    hasta: date | None = None
-    secretario_id: uuid.UUID | None = None
-    etapa: Etapa | None = None
-
-    def periodo(self, hoy: date) -> tuple[date, date]:
-        hasta = self.hasta or hoy
-        desde = self.desde or mes_mas(primer_dia(hasta), -23)
-        if desde > hasta:
-            raise ValidationError(
-                f"El período empieza ({format_dmy(desde)}) después de terminar ({format_dmy(hasta)}).")
-        return desde, hasta
-
-    def meses(self, hoy: date) -> list[str]:
-        desde, hasta = self.periodo(hoy)
-        out, m = [], primer_dia(desde)
-        while m <= hasta:
-            out.append(f"{m.year:04d}-{m.month:02d}")
-            m = mes_mas(m, 1)
-        return out
-
-
-@dataclass(frozen=True, slots=True)
-class FilaSecretario:
-    """One secretario-abogado's figures: expedientes and cuantía assigned (USD, as filtered), recovered in the
-    period (USD), juicios in progress whose 180(+90)-day plazo has run out, open terms past due."""
-
-    secretario_id: uuid.UUID
-    nombres: str
-    activo: bool
-    expedientes: int
-    asignado: Decimal
-    recuperado: Decimal
-    en_tramite: int
-    plazo_vencido: int
-    terminos_vencidos: int
-
-    @property
-    def cumplimiento(self) -> float | None:
-        """Share (0..1) of his juicios in progress still within the plazo; None with none in progress."""
-        return None if not self.en_tramite else 1 - self.plazo_vencido / self.en_tramite
-
-
-@dataclass(frozen=True, slots=True)
-class FilaDepositario:
-    """One depositario's goods still in the juicio (not rematado, devuelto nor levantado) by state, their
-    estimated value (USD, goods without an estimate count 0) and how many of them have his periodic report
-    overdue (domain.md §5). ``depositario_id`` None: goods seized and not yet handed to a depositario."""
-
-    depositario_id: uuid.UUID | None
-    nombres: str
-    activo: bool
-    por_estado: dict[EstadoBien, int]
-    valor: Decimal
-    informes_vencidos: int
-
-    @property
-    def bienes(self) -> int:
-        return sum(self.por_estado.values())
-
-
-@dataclass
-class DatosTablero:
-    """Everything the dashboard shows, USD as Decimal. ``recaudacion``: state -> amount per month of ``meses``
-    ('YYYY-MM'); ``nacional``: the national table's months by 'YYYY-MM' and its adjustment rows apart."""
-
-    hoy: date
-    filtros: Filtros
-    meses: list[str]
-    recaudacion: dict[EstadoCartera, list[Decimal]]
-    por_etapa: list[tuple[Etapa, int, Decimal]]
-    por_banda: list[tuple[Banda, int, Decimal]]
-    secretarios: list[FilaSecretario]
-    nacional: dict[str, MesNacional] = field(default_factory=dict)
-    ajustes_nacionales: list[MesNacional] = field(default_factory=list)
-    titulos_pendientes: int = 0
-    #: Fee requests of the period (issue 12): (label, requests, USD total with IVA), in workflow order.
-    honorarios: list[tuple[str, int, Decimal]] = field(default_factory=list)
-    #: Goods in the juicios (issue 10) per depositario, most goods first; the «sin depositario» row last.
-    bienes: list[FilaDepositario] = field(default_factory=list)
-    #: False: only the first screen's figures (TableroService.datos with ``primeros``); see TableroService.completar.
-    completo: bool = True
-    #: Recovered in the period per secretario (USD), kept from the first pass for TableroService.completar.
-    recuperado_sec: dict[uuid.UUID, Decimal] = field(default_factory=dict, repr=False)
-
-    @property
-    def expedientes(self) -> int:
-        return sum(n for _e, n, _c in self.por_etapa)
-
-    @property
-    def cuantia(self) -> Decimal:
-        return sum((c for _e, _n, c in self.por_etapa), CERO)
-
-    @property
-    def recuperado(self) -> Decimal:
-        return sum((sum(v, CERO) for v in self.recaudacion.values()), CERO)
-
-    def recuperado_mes(self) -> list[Decimal]:
-        return [sum((self.recaudacion[e][i] for e in EstadoCartera), CERO) for i in range(len(self.meses))]
-
-
-@dataclass(frozen=True, slots=True)
-class FilaLista:
-    """An expediente behind a bar: ``monto`` is what it recovered in that slice (USD), None for inventory bars."""
-
-    numero: str
-    deudor: str
-    identificacion: str
-    secretario: str
-    etapa: Etapa
-    fecha_inicio: date
-    cuantia: Decimal
-    monto: Decimal | None
-
-
-@dataclass(frozen=True, slots=True)
-class ListaExpedientes:
-    titulo: str
-    filas: list[FilaLista]
-    total: int
-
 
 #: Each chart's builder, by its key (:attr:`TableroService.CLAVES`); called with its :meth:`TableroService.entradas`.
 _HACER: dict[str, Any] = {
@@ -234,7 +105,7 @@ class TableroService:
         # whose plazo ends today (the domain's inverse; C.D. 321).
         base = case((Expediente.prorroga_dias == 0, Expediente.fecha_inicio),
                     else_=sumar_dias(Expediente.fecha_inicio, Expediente.prorroga_dias))
-        return case((and_(Expediente.etapa.not_in(_SIN_PLAZO), base < inicio_del_plazo(hoy)), 1), else_=0)
+        return case((and_(Expediente.etapa.not_in(ETAPAS_SIN_PLAZO), base < inicio_del_plazo(hoy)), 1), else_=0)
 
     @staticmethod
     def _estado_sql() -> Any:
@@ -342,7 +213,7 @@ class TableroService:
             x = sec[sid]
             x["n"] += n
             x["asignado"] += cuantia or CERO
-            if etapa not in _SIN_PLAZO:
+            if etapa not in ETAPAS_SIN_PLAZO:
                 x["tramite"] += n
                 x["vencido"] += n if venc else 0
         for sid, monto in d.recuperado_sec.items():
@@ -509,7 +380,7 @@ class TableroService:
                 titulo = f"Expedientes en etapa «{etapa.etiqueta}»"
             elif tipo == "banda":
                 b = BANDAS[int(resto)]
-                conds += [self._banda_sql(hoy) == b.indice, Expediente.etapa.not_in(_CERRADAS)]
+                conds += [self._banda_sql(hoy) == b.indice, Expediente.etapa.not_in(ETAPAS_CERRADAS)]
                 titulo = f"Juicios en trámite iniciados hace {b.etiqueta.lower()}"
             elif tipo in ("asignado", "plazo", "terminos", "recuperado"):
                 sid = uuid.UUID(resto)

@@ -24,7 +24,12 @@ from sqlalchemy.orm import Session
 from app.common.dates import format_dmy, local_today
 from app.common.errors import ValidationError
 from app.domain.etapas import Etapa
-from app.domain.procedimiento import CERRADAS, dias_plazo_secretario, inicio_del_plazo, plazo_secretario
+from app.domain.procedimiento import (
+    SIN_PLAZO_SECRETARIO,
+    dias_plazo_secretario,
+    inicio_del_plazo,
+    plazo_secretario,
+)
 from app.domain.terminos import PRORROGA_SECRETARIO_DIAS, Calendario, TipoTermino
 from app.services.context import Contexto
 from app.storage.consultas.oficina import calendario_de
@@ -38,7 +43,7 @@ ALCANCES: tuple[str, ...] = ("hoy", "semana", "vencidos", "pendientes", "todos")
 #: "Esta semana" means the next 7 calendar days after today.
 DIAS_SEMANA = 7
 DESCRIPCION_PLAZO = "Plazo del secretario-abogado para recaudar (C.D. 321)"
-_SIN_PLAZO = [e.value for e in CERRADAS | {Etapa.SUSPENDIDO}]
+_SIN_PLAZO = [e.value for e in SIN_PLAZO_SECRETARIO]
 
 
 class EstadoVencimiento(StrEnum):

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QDialog, QDockWidget, QFrame, QLabel, QMainWindow, QMenu, QStackedWidget, QWidget
+from PySide6.QtGui import QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QDialog, QDockWidget, QFrame, QLabel, QMainWindow, QStackedWidget, QWidget
 
 from app.common.cambios import Cambios
 from app.common.text import plural
-from app.domain.permisos import Permiso, Rol
+from app.domain.permisos import Rol
 from app.services.bootstrap import Servicios
 from app.services.sesion import cedula_del_secretario
 from app.ui import inicio, mensajes, tasks
@@ -23,18 +23,11 @@ from app.ui.import_action import ImportarTitulos
 from app.ui.lote_action import GenerarLote
 from app.ui.opi_lote_action import GenerarOpiLote
 from app.ui.sync_control import ControlSync
+from app.ui.ventana_menus import MenusVentana
+from app.ui.ventana_paginas import PaginasVentana
 from app.ui.verificar_action import VerificarOficina
 
 if TYPE_CHECKING:
-    from app.ui.auditoria_page import AuditoriaPage
-    from app.ui.bienes_page import BienesPage
-    from app.ui.expediente_page import ExpedientePage
-    from app.ui.honorarios_page import HonorariosPage
-    from app.ui.notificaciones_pendientes import NotificacionesPendientesPage
-    from app.ui.secretarios_page import SecretariosPage
-    from app.ui.tablero_page import TableroPage
-    from app.ui.usuarios_page import UsuariosPage
-    from app.ui.vencimientos_page import VencimientosPage
     from app.ui.vencimientos_panel import VencimientosPanel
 
 ORGANIZACION = "IESS"
@@ -44,16 +37,7 @@ CLAVE_ESTADO = "ventana/estado"
 CLAVE_COLUMNAS = "expedientes/columnas"
 
 
-def _accion(parent: QWidget, texto: str, atajo: str | None = None, ayuda: str = "") -> QAction:
-    a = QAction(texto, parent)
-    if atajo is not None:
-        a.setShortcut(QKeySequence(atajo))
-    if ayuda:
-        a.setStatusTip(ayuda)
-    return a
-
-
-class MainWindow(QMainWindow):
+class MainWindow(MenusVentana, PaginasVentana, QMainWindow):
     """Emits ``sesion_cerrada`` after «Cerrar sesión» closed it (the caller asks for the next login), else
     ``cerrada`` when it closed (Salir, the window's close button)."""
 
@@ -143,269 +127,6 @@ class MainWindow(QMainWindow):
             self.mostrar_pagina(inicio.pagina_inicial(usuario.rol))
         self._habilitar()
         self._alertar_informes()
-
-    # -- menus and shortcuts ------------------------------------------------------------------------
-    def _menus(self) -> None:
-        mb = self.menuBar()
-        archivo = mb.addMenu("&Archivo")
-        archivo.addAction(self.importador.accion)
-        archivo.addAction(self.exportador.accion)
-        archivo.addSeparator()
-        self.accion_clave = _accion(self, "Cambiar mi &contraseña…", None, "Elegir una contraseña nueva")
-        self.accion_clave.triggered.connect(self.cambiar_clave)
-        self.accion_clave.setVisible(not self._srv.ctx.usuario.sistema)
-        archivo.addAction(self.accion_clave)
-        self.accion_cerrar_sesion = _accion(self, "Cerrar &sesión", "Ctrl+Shift+L",
-                                            "Volver a la pantalla de ingreso para que entre otro usuario")
-        self.accion_cerrar_sesion.triggered.connect(self.cerrar_sesion)
-        self.accion_cerrar_sesion.setVisible(not self._srv.ctx.usuario.sistema)
-        archivo.addAction(self.accion_cerrar_sesion)
-        archivo.addSeparator()
-        self.accion_salir = _accion(self, "&Salir", "Ctrl+Q", "Cerrar Foja")
-        self.accion_salir.setMenuRole(QAction.MenuRole.QuitRole)
-        self.accion_salir.triggered.connect(self.close)
-        archivo.addAction(self.accion_salir)
-
-        expedientes = mb.addMenu("&Expedientes")
-        self.accion_buscar = _accion(self, "&Buscar…", "Ctrl+F", "Buscar por número, nombre o cédula/RUC")
-        self.accion_buscar.triggered.connect(self.buscar)
-        self.accion_abrir = _accion(self, "&Abrir expediente", "Ctrl+O", "Abrir el expediente seleccionado")
-        self.accion_abrir.triggered.connect(self.lista.abrir_seleccionado)
-        self.accion_actualizar = _accion(self, "Ac&tualizar", "F5", "Volver a leer los datos")
-        self.accion_actualizar.triggered.connect(self.actualizar)
-        self.accion_volver = _accion(self, "&Volver a la lista", "Esc", "Volver a la lista de expedientes")
-        self.accion_volver.triggered.connect(self.volver)
-        self.accion_vencimientos = _accion(self, "&Vencimientos", "Ctrl+T",
-                                           "Términos y plazos que vencen hoy, esta semana y los vencidos")
-        self.accion_vencimientos.triggered.connect(self.mostrar_vencimientos)
-        for a in (self.accion_buscar, self.accion_abrir, self.accion_volver, self.accion_vencimientos):
-            expedientes.addAction(a)
-        expedientes.addSeparator()
-        # The expediente page's «Generar documento» menu, put here when that page is built (it is enabled
-        # only while the page is shown); until then a disabled stand-in keeps its place.
-        self.menu_documento = expedientes.addMenu(QMenu("&Generar documento", self))
-        self._menu_expedientes = expedientes
-        expedientes.addAction(self.lote.accion)
-        expedientes.addAction(self.opi_lote.accion)
-        self.accion_por_notificar = _accion(self, "&Notificaciones pendientes", None,
-                                            "Juicios con un requerimiento o una orden de pago por notificar")
-        self.accion_por_notificar.triggered.connect(lambda: self.mostrar_pagina(inicio.POR_NOTIFICAR))
-        expedientes.addAction(self.accion_por_notificar)
-        expedientes.addSeparator()
-        expedientes.addAction(self.accion_actualizar)
-
-        self.menu_ver = mb.addMenu("&Ver")
-
-        sorteo = mb.addMenu("&Sorteo")
-        self.accion_sorteo = _accion(self, "&Realizar sorteo…", None,
-                                     "Sortear los títulos pendientes entre los secretarios-abogados activos")
-        self.accion_sorteo.triggered.connect(self.realizar_sorteo)
-        sorteo.addAction(self.accion_sorteo)
-        self.menu_sorteo = sorteo
-
-        oficina = mb.addMenu("&Oficina")
-        self.accion_secretarios = _accion(self, "&Secretarios-abogados", None,
-                                          "Registrar, activar o desactivar secretarios-abogados")
-        self.accion_secretarios.triggered.connect(self.mostrar_secretarios)
-        oficina.addAction(self.accion_secretarios)
-        self.accion_plantillas = _accion(self, "&Plantillas…", None,
-                                         "Plantillas .docx de los documentos: reemplazar, vista previa, restaurar")
-        self.accion_plantillas.triggered.connect(self.abrir_plantillas)
-        oficina.addAction(self.accion_plantillas)
-        self.accion_datos_oficina = _accion(self, "&Datos de la oficina…", None,
-                                            "Funcionario ejecutor y jefe: nombre, cargo y género de quienes firman")
-        self.accion_datos_oficina.triggered.connect(lambda: self._dialogo_oficina("OficinaDialog"))
-        oficina.addAction(self.accion_datos_oficina)
-        self.accion_tasas = _accion(self, "T&asas de interés…", None, "Tabla mensual de tasas con su fuente")
-        self.accion_tasas.triggered.connect(lambda: self._dialogo_oficina("TasasDialog"))
-        oficina.addAction(self.accion_tasas)
-        oficina.addSeparator()
-        self.accion_tablero = _accion(self, "&Tablero de la oficina", None,
-                                      "Expedientes y cuantías por etapa y por secretario-abogado")
-        self.accion_tablero.triggered.connect(lambda: self.mostrar_pagina(inicio.TABLERO))
-        self.accion_usuarios = _accion(self, "&Usuarios", None,
-                                       "Crear usuarios, restablecer contraseñas, desbloquear, desactivar")
-        self.accion_usuarios.triggered.connect(lambda: self.mostrar_pagina(inicio.USUARIOS))
-        self.accion_auditoria = _accion(self, "&Auditoría", None, "Quién hizo qué y cuándo; exportar a Excel")
-        self.accion_auditoria.triggered.connect(lambda: self.mostrar_pagina(inicio.AUDITORIA))
-        self.accion_bienes = _accion(self, "&Bienes embargados y depositarios", "Ctrl+Shift+B",
-                                     "Inventario de bienes, informes de depositarios vencidos, exportar a Excel")
-        self.accion_bienes.triggered.connect(lambda: self.mostrar_pagina(inicio.BIENES))
-        self.accion_honorarios = _accion(self, "&Honorarios", "Ctrl+Shift+H",
-                                         "Solicitudes de honorarios: revisar, aprobar, pagar, exportar")
-        self.accion_honorarios.triggered.connect(self.mostrar_honorarios)
-        self.accion_tarifa_honorarios = _accion(self, "Tarifa de &honorarios…", None,
-                                                "Tarifa e IVA con vigencias, suspensiones legales, cobro al coactivado")
-        self.accion_tarifa_honorarios.triggered.connect(self.abrir_tarifa_honorarios)
-        for a in (self.accion_tablero, self.accion_bienes, self.accion_honorarios, self.accion_usuarios,
-                  self.accion_auditoria, self.accion_tarifa_honorarios):
-            oficina.addAction(a)
-        oficina.addAction(self.verificacion.accion)
-        self.sync.agregar_menu(oficina)
-        # The menus follow the role (the services refuse anyway: this only spares a refusal).
-        inicio.aplicar_permisos({
-            self.importador.accion: Permiso.TITULOS_IMPORTAR,
-            self.accion_sorteo: Permiso.SORTEO_REALIZAR,
-            self.accion_secretarios: Permiso.SECRETARIOS_ADMINISTRAR,
-            self.accion_plantillas: Permiso.PLANTILLAS_EDITAR,
-            self.accion_datos_oficina: Permiso.OFICINA_CONFIGURAR,
-            self.accion_tasas: Permiso.TARIFAS_EDITAR,
-            self.accion_usuarios: Permiso.USUARIOS_ADMINISTRAR,
-            self.accion_auditoria: Permiso.AUDITORIA_VER,
-            self.accion_tarifa_honorarios: Permiso.TARIFAS_EDITAR,
-            self.accion_por_notificar: Permiso.NOTIFICACION_REGISTRAR,
-            self.opi_lote.accion: Permiso.EXPEDIENTE_TRAMITAR,
-            self.lote.accion: Permiso.EXPEDIENTE_TRAMITAR,
-        }, self._srv.ctx.usuario)
-        self.accion_honorarios.setVisible(self._srv.ctx.usuario.puede(Permiso.EXPEDIENTE_TRAMITAR)
-                                          or self._srv.ctx.usuario.puede(Permiso.HONORARIOS_APROBAR))
-        self.menu_sorteo.menuAction().setVisible(self.accion_sorteo.isVisible())
-
-        ayuda = mb.addMenu("A&yuda")
-        self.accion_guia = _accion(self, "&Guía de uso", "F1",
-                                   "La guía de las tareas de su rol, con capturas (sin conexión)")
-        self.accion_guia.triggered.connect(self.mostrar_guia)
-        ayuda.addAction(self.accion_guia)
-        acerca = _accion(self, "&Acerca de Foja")
-        acerca.setMenuRole(QAction.MenuRole.AboutRole)
-        acerca.triggered.connect(self._acerca)
-        ayuda.addAction(acerca)
-
-        for a in (self.accion_buscar, self.accion_abrir, self.accion_actualizar, self.accion_volver,
-                  self.accion_vencimientos, self.lote.accion, self.accion_guia):
-            a.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-            self.addAction(a)
-
-    # -- pages, built on first use ------------------------------------------------------------------
-    def _pagina(self, nombre: str) -> Any:
-        """The page ``nombre``, building it (and importing its module) the first time."""
-        p = self._paginas.get(nombre)
-        if p is None:
-            p = getattr(self, f"_crear_{nombre}")()
-            self._paginas[nombre] = p
-            self.paginas.addWidget(p)
-        return p
-
-    def _construida(self, nombre: str) -> Any:
-        """The page ``nombre`` if already built, else None (nothing to refresh in a page never shown)."""
-        return self._paginas.get(nombre)
-
-    def _crear_expediente(self) -> ExpedientePage:
-        from app.ui.expediente_page import ExpedientePage
-
-        p = ExpedientePage(self._srv, self)
-        p.volver.connect(self.volver_del_expediente)
-        p.mensaje.connect(self._aviso)
-        provisional = self.menu_documento
-        self.menu_documento = self._menu_expedientes.insertMenu(provisional, p.menu_documentos)
-        self._menu_expedientes.removeAction(provisional)
-        self.menu_documento.setEnabled(False)
-        return p
-
-    def _crear_secretarios(self) -> SecretariosPage:
-        from app.ui.secretarios_page import SecretariosPage
-
-        p = SecretariosPage(self._srv, self)
-        p.volver.connect(self.mostrar_lista)
-        p.mensaje.connect(self._aviso)
-        return p
-
-    def _crear_vencimientos(self) -> VencimientosPage:
-        from app.ui.vencimientos_page import VencimientosPage
-
-        p = VencimientosPage(self._srv, self)
-        p.abrir.connect(self.abrir_expediente)
-        p.volver.connect(self.mostrar_lista)
-        p.mensaje.connect(self._aviso)
-        return p
-
-    def _crear_usuarios(self) -> UsuariosPage:
-        from app.ui.usuarios_page import UsuariosPage
-
-        p = UsuariosPage(self._srv.usuarios, self)
-        p.volver.connect(self.mostrar_lista)
-        p.mensaje.connect(self._aviso)
-        return p
-
-    def _crear_auditoria(self) -> AuditoriaPage:
-        from app.ui.auditoria_page import AuditoriaPage
-
-        p = AuditoriaPage(self._srv.auditoria, self, self.settings)
-        p.volver.connect(self.mostrar_lista)
-        p.mensaje.connect(self._aviso)
-        return p
-
-    def _crear_tablero(self) -> TableroPage:
-        from app.ui.tablero_page import TableroPage
-
-        p = TableroPage(self._srv.tablero, self)
-        p.volver.connect(self.mostrar_lista)
-        p.abrir.connect(self.abrir_expediente)
-        p.mensaje.connect(self._aviso)
-        return p
-
-    def _crear_bienes(self) -> BienesPage:
-        from app.ui.bienes_page import BienesPage
-
-        p = BienesPage(self._srv, self)
-        p.volver.connect(self.mostrar_lista)
-        p.abrir.connect(self.abrir_expediente)
-        p.mensaje.connect(self._aviso)
-        return p
-
-    def _crear_honorarios(self) -> HonorariosPage:
-        from app.ui.honorarios_page import HonorariosPage
-
-        p = HonorariosPage(self._srv, self)
-        p.volver.connect(self.mostrar_lista)
-        p.mensaje.connect(self._aviso)
-        p.abrir.connect(self.abrir_expediente)
-        return p
-
-    def _crear_por_notificar(self) -> NotificacionesPendientesPage:
-        from app.ui.notificaciones_pendientes import NotificacionesPendientesPage
-
-        p = NotificacionesPendientesPage(self._srv, self)
-        p.volver.connect(self.mostrar_lista)
-        p.abrir.connect(self.abrir_expediente)
-        p.mensaje.connect(self._aviso)
-        return p
-
-    @property
-    def por_notificar(self) -> NotificacionesPendientesPage:
-        return self._pagina("por_notificar")  # type: ignore[no-any-return]
-
-    @property
-    def expediente(self) -> ExpedientePage:
-        return self._pagina("expediente")  # type: ignore[no-any-return]
-
-    @property
-    def secretarios(self) -> SecretariosPage:
-        return self._pagina("secretarios")  # type: ignore[no-any-return]
-
-    @property
-    def vencimientos(self) -> VencimientosPage:
-        return self._pagina("vencimientos")  # type: ignore[no-any-return]
-
-    @property
-    def usuarios(self) -> UsuariosPage:
-        return self._pagina("usuarios")  # type: ignore[no-any-return]
-
-    @property
-    def auditoria(self) -> AuditoriaPage:
-        return self._pagina("auditoria")  # type: ignore[no-any-return]
-
-    @property
-    def tablero(self) -> TableroPage:
-        return self._pagina("tablero")  # type: ignore[no-any-return]
-
-    @property
-    def bienes(self) -> BienesPage:
-        return self._pagina("bienes")  # type: ignore[no-any-return]
-
-    @property
-    def honorarios(self) -> HonorariosPage:
-        return self._pagina("honorarios")  # type: ignore[no-any-return]
 
     def _habilitar(self) -> None:
         actual = self.paginas.currentWidget()
