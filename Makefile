@@ -15,13 +15,14 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(PY) -m app $(ARGS)
 
+# Two worker processes (pytest-xdist): the PostgreSQL tests stay together in one (tests/conftest.py).
 test: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q $(PYTEST_ARGS)
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -n 2 --dist loadgroup $(PYTEST_ARGS)
 
 # The fast tests only: not those marked ``slow`` (LibreOffice conversions, round trips with the central
 # PostgreSQL, big generated offices, crash tests, hypothesis); CI runs everything with make test.
 test-rapido: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -m "not slow" $(PYTEST_ARGS)
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -n 2 --dist loadgroup -m "not slow" $(PYTEST_ARGS)
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .

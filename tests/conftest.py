@@ -23,6 +23,19 @@ CEDULAS = ["1710034065", "0602910945", "0603001231", "0604571232", "0926687856"]
 SIN_LO = "LibreOffice no está instalado (sudo apt install libreoffice-writer): no se puede comparar con su PDF"
 
 
+#: Tests that talk to the central PostgreSQL: `central init` creates cluster-wide group roles (foja_usuario,
+#: foja_<rol>), which two processes must not create at once; under `pytest -n 2` (make test) they run in one
+#: worker, one after the other (pytest-xdist's ``--dist loadgroup``).
+_CON_POSTGRES = ("tests/sync/", "tests/storage/test_postgres", "tests/ui/test_sync_ui.py")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        ruta = Path(str(item.path)).relative_to(ROOT).as_posix()
+        if ruta.startswith(_CON_POSTGRES):
+            item.add_marker(pytest.mark.xdist_group("postgres"))
+
+
 def pytest_runtest_setup(item: pytest.Item) -> None:
     """A test marked ``libreoffice`` skips where LibreOffice is missing, but fails when
     ``FOJA_REQUIRE_LIBREOFFICE=1`` (CI, .ci/run installs it): there a skip would hide a broken check."""
