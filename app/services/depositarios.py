@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.common.dates import format_dmy, local_today
@@ -40,6 +40,7 @@ from app.services.bienes_comun import (
     validar_fotos,
 )
 from app.services.context import Contexto
+from app.storage.consultas.bienes import fechas_de_informe, referencia_informe
 from app.storage.models import Deudor, Documento, Expediente, Usuario
 from app.storage.models_bienes import Bien, CostoBien, Custodia, Depositario, InformeDepositario
 from app.storage.models_juicio import Costa
@@ -387,12 +388,7 @@ class DepositariosService:
         counts from the last hand-over (or the acta) or the custodian's last report, whichever is later —
         as :func:`app.services.bienes_comun.ultima_referencia_informe`."""
         meses = reglas_de(s, self.ctx.office_id).informe_meses
-        recibido = (select(func.max(Custodia.fecha)).where(Custodia.bien_id == Bien.id)
-                    .correlate(Bien).scalar_subquery())
-        informe = (select(func.max(InformeDepositario.fecha))
-                   .where(InformeDepositario.bien_id == Bien.id,
-                          InformeDepositario.depositario_id == Bien.depositario_id)
-                   .correlate(Bien).scalar_subquery())
+        recibido, informe = fechas_de_informe()
         q = select(Bien.id, Bien.fecha_acta, recibido, informe).where(
             Bien.office_id == self.ctx.office_id, Bien.depositario_id.is_not(None),
             Bien.estado.in_([e.value for e in BAJO_CUSTODIA]))
@@ -400,8 +396,7 @@ class DepositariosService:
             q = q.where(Bien.depositario_id == depositario_id)
         out = []
         for bid, acta, rec, inf in s.execute(q):
-            desde = max(rec or acta, inf) if inf is not None else (rec or acta)
-            if proximo_informe(desde, hoy, meses).vencido:
+            if proximo_informe(referencia_informe(acta, rec, inf), hoy, meses).vencido:
                 out.append(bid)
         return out
 

@@ -56,8 +56,9 @@ from app.services.tablero_datos import (
     mes_mas,
     primer_dia,
 )
+from app.storage.consultas.bienes import fechas_de_informe, referencia_informe
 from app.storage.models import Deudor, Expediente, Secretario, TituloCredito
-from app.storage.models_bienes import Bien, Custodia, Depositario, InformeDepositario
+from app.storage.models_bienes import Bien, Depositario
 from app.storage.models_juicio import Pago, Termino
 from app.storage.sqlfuncs import anio_mes, sin_indice, sumar_dias
 from app.storage.version_datos import VersionDatos
@@ -264,20 +265,14 @@ class TableroService:
         ``hoy``: the period (the office's rules, monthly by default) counts from the last hand-over (or the acta)
         or the custodian's last report on it, whichever is later — as DepositariosService.informes_vencidos."""
         meses = reglas_de(s, self.ctx.office_id).informe_meses
-        recibido = (select(func.max(Custodia.fecha)).where(Custodia.bien_id == Bien.id)
-                    .correlate(Bien).scalar_subquery())
-        informe = (select(func.max(InformeDepositario.fecha))
-                   .where(InformeDepositario.bien_id == Bien.id,
-                          InformeDepositario.depositario_id == Bien.depositario_id)
-                   .correlate(Bien).scalar_subquery())
+        recibido, informe = fechas_de_informe()
         q = (select(Bien.id, Bien.expediente_id, Bien.depositario_id, Bien.fecha_acta, recibido, informe)
              .join(Expediente, Expediente.id == Bien.expediente_id)
              .where(Bien.office_id == self.ctx.office_id, Bien.depositario_id.is_not(None),
                     Bien.estado.in_([e.value for e in BAJO_CUSTODIA]), *self._cond_exp(f)[1:]))
         out = []
         for bid, eid, dep, acta, rec, inf in s.execute(q):
-            desde = max(rec or acta, inf) if inf is not None else (rec or acta)
-            if proximo_informe(desde, hoy, meses).vencido:
+            if proximo_informe(referencia_informe(acta, rec, inf), hoy, meses).vencido:
                 out.append((bid, eid, dep))
         return out
 

@@ -9,6 +9,7 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -57,8 +58,26 @@ def ultima_referencia_informe(s: Session, bienes: Sequence[Bien]) -> dict[uuid.U
         informes[(bid, dep)] = f
     out = {}
     for b in con:
-        base = recibido.get(b.id, b.fecha_acta)
-        ult = informes.get((b.id, b.depositario_id))
-        out[b.id] = max(base, ult) if ult is not None else base
+        out[b.id] = referencia_informe(b.fecha_acta, recibido.get(b.id), informes.get((b.id, b.depositario_id)))
     return out
 
+
+def fechas_de_informe() -> tuple[Any, Any]:
+    """Two scalar subqueries correlated to ``Bien``: the date of its last hand-over (``Custodia``) and of its
+    custodian's last report on it (``InformeDepositario``), both None when there is none. A depositario's next
+    report counts from the later of the two (or from the acta when neither exists): domain.bienes.proximo_informe.
+    For a select over ``Bien`` (e.g. ``select(Bien.id, Bien.fecha_acta, *fechas_de_informe())``)."""
+    recibido = (select(func.max(Custodia.fecha)).where(Custodia.bien_id == Bien.id)
+                .correlate(Bien).scalar_subquery())
+    informe = (select(func.max(InformeDepositario.fecha))
+               .where(InformeDepositario.bien_id == Bien.id,
+                      InformeDepositario.depositario_id == Bien.depositario_id)
+               .correlate(Bien).scalar_subquery())
+    return recibido, informe
+
+
+def referencia_informe(acta: date, recibido: date | None, informe: date | None) -> date:
+    """The date a depositario's next report counts from: the later of the last hand-over (else the acta) and his
+    last report on the good (the period itself is the office's configurable rule, monthly by default)."""
+    base = recibido or acta
+    return max(base, informe) if informe is not None else base
