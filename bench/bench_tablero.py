@@ -47,7 +47,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from app.common.dates import local_today
 from app.common.paths import DataPaths
 from app.services.bootstrap import Servicios, abrir
-from app.services.tablero import mes_mas
+from app.services.tablero_datos import mes_mas
 
 
 def preparar(paths: DataPaths, size: int) -> None:

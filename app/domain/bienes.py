@@ -243,6 +243,13 @@ class EstadoInforme:
         return self.dias_vencido > 0
 
 
+def referencia_informe(acta: date, recibido: date | None, informe: date | None) -> date:
+    """The date a depositario's next report counts from: the later of the last hand-over (else the acta) and his
+    last report on the good (the period itself is the office's configurable rule, monthly by default)."""
+    base = recibido or acta
+    return max(base, informe) if informe is not None else base
+
+
 def proximo_informe(desde: date, hoy: date, meses: int = 1) -> EstadoInforme:
     """The report due ``meses`` months after ``desde`` (the custody began or the last report was filed).
     It is overdue from the day after it is due (domain.md §5: default monthly, configurable)."""

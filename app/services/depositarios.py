@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from app.common.dates import format_dmy, local_today
 from app.common.errors import NotFoundError, RuleError, ValidationError
 from app.domain import procedimiento as proc
-from app.domain.bienes import BAJO_CUSTODIA, FINALES, EstadoBien, ReglasBienes, proximo_informe
+from app.domain.bienes import BAJO_CUSTODIA, FINALES, EstadoBien, ReglasBienes, proximo_informe, referencia_informe
 from app.domain.bienes_campos import monto_opcional
 from app.domain.etapas import Etapa
 from app.domain.identificacion import validar_cedula
@@ -40,7 +40,7 @@ from app.services.bienes_comun import (
     validar_fotos,
 )
 from app.services.context import Contexto
-from app.storage.consultas.bienes import fechas_de_informe, referencia_informe
+from app.storage.consultas.bienes import fechas_de_informe
 from app.storage.models import Deudor, Documento, Expediente, Usuario
 from app.storage.models_bienes import Bien, CostoBien, Custodia, Depositario, InformeDepositario
 from app.storage.models_juicio import Costa

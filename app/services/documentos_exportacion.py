@@ -27,7 +27,9 @@ from app.domain.tipos import TipoDocumento
 from app.services.documentos_lectura import juicio_de, oficina_de
 from app.services.documentos_plantillas import PlantillasDocumentos, escribir, nombre_seguro
 from app.services.firmantes import exigir_firmantes
-from app.services.foliacion import expediente_por_numero, guardar_archivo, indice_de
+from app.services.foliacion import guardar_archivo
+from app.storage.consultas.expedientes import expediente_por_numero
+from app.storage.consultas.folios import indice_de
 from app.storage.models import (
     Deudor,
     Documento,

@@ -19,7 +19,8 @@ from app.reports.bimensual import Tabla
 from app.reports.graficos import mes_texto
 from app.services.context import Contexto
 from app.services.oficina import OficinaService
-from app.services.tablero import Filtros, TableroService, mes_mas
+from app.services.tablero import TableroService
+from app.services.tablero_datos import Filtros, mes_mas
 from app.storage.models import Expediente
 from app.storage.models_bienes import ActoBien, Bien
 from app.storage.models_juicio import Convenio, Pago

@@ -30,7 +30,7 @@ from sqlalchemy import Select, and_, case, false, func, select
 
 from app.common.dates import local_today
 from app.common.errors import ValidationError
-from app.domain.bienes import BAJO_CUSTODIA, EstadoBien, proximo_informe
+from app.domain.bienes import BAJO_CUSTODIA, EstadoBien, proximo_informe, referencia_informe
 from app.domain.etapas import Etapa
 from app.domain.procedimiento import CERRADAS, inicio_del_plazo
 from app.domain.tablero import BANDAS, EMBUDO, ETAPAS_CANCELADA, ETAPAS_EMBARGO, EstadoCartera
@@ -56,7 +56,7 @@ from app.services.tablero_datos import (
     mes_mas,
     primer_dia,
 )
-from app.storage.consultas.bienes import fechas_de_informe, referencia_informe
+from app.storage.consultas.bienes import fechas_de_informe
 from app.storage.models import Deudor, Expediente, Secretario, TituloCredito
 from app.storage.models_bienes import Bien, Depositario
 from app.storage.models_juicio import Pago, Termino

@@ -4,6 +4,7 @@ its ``accept``: a refusal is shown and the dialog stays open with what was typed
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 from datetime import date
 
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 from app.common.errors import AppError
 from app.common.text import plural
 from app.domain.honorarios import Checklist
+from app.services.bootstrap import Servicios
 from app.services.honorarios import CalculoExpediente, LineaCalculo, Revision
 from app.services.honorarios_consultas import SolicitudVista
 from app.ui import formato
@@ -199,3 +201,18 @@ class PagoHonorariosDialog(QDialog):
             show_error(self, exc)
             return
         super().accept()
+
+
+def revisar_solicitud(parent: QWidget, servicios: Servicios, solicitud_id: uuid.UUID, numero: str) -> bool | None:
+    """The jefe's review of one fee request of juicio ``numero``: the checklist and the server-side checks
+    (:meth:`HonorariosService.revision`), then approve or reject in :class:`RevisionDialog`. Returns True when
+    approved (the orden de pago de honorarios is foliated), False when rejected, None when cancelled."""
+    revision = servicios.honorarios.revision(numero)
+    v = servicios.honorarios_consultas.obtener(solicitud_id)  # with its exclusions
+    dlg = RevisionDialog(v, revision, lambda a, c, m: servicios.honorarios.revisar(v.id, a, c, m), parent)
+    try:
+        if dlg.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dlg.aprobado
+    finally:
+        dlg.deleteLater()

@@ -29,7 +29,7 @@ from app.services.honorarios_consultas import SolicitudVista, resumen
 from app.ui import formato
 from app.ui.campos import campo_fecha, fecha_de
 from app.ui.errors import protegido
-from app.ui.honorarios_dialogs import PagoHonorariosDialog, RevisionDialog
+from app.ui.honorarios_dialogs import PagoHonorariosDialog, revisar_solicitud
 from app.ui.pestana import anchos, fila_seleccionada, nota, tabla, titulo_pagina
 from app.ui.sistema import abrir_archivo
 from app.ui.table_base import CENTRO, DERECHA, Columna, TablaModel
@@ -216,15 +216,9 @@ class HonorariosPage(QWidget):
         v = self._actual()
         if v is None:
             return
-        revision = self._srv.honorarios.revision(v.juicio)
-        v = self._srv.honorarios_consultas.obtener(v.id)  # with its exclusions
-        dlg = RevisionDialog(v, revision, lambda a, c, m: self._srv.honorarios.revisar(v.id, a, c, m), self)
-        try:
-            if dlg.exec() != QDialog.DialogCode.Accepted:
-                return
-            aprobado = dlg.aprobado
-        finally:
-            dlg.deleteLater()
+        aprobado = revisar_solicitud(self, self._srv, v.id, v.juicio)
+        if aprobado is None:
+            return
         self.cargar()
         self.seleccionar(v.juicio)
         hecho = "aprobados: orden de pago foliada" if aprobado else "rechazados"

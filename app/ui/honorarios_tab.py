@@ -11,7 +11,7 @@ from app.domain.permisos import Permiso
 from app.services.bootstrap import Servicios
 from app.ui import formato
 from app.ui.errors import protegido
-from app.ui.honorarios_dialogs import LineasModel, RevisionDialog, SolicitudDialog, resumen_calculo, tabla_lineas
+from app.ui.honorarios_dialogs import LineasModel, SolicitudDialog, resumen_calculo, revisar_solicitud, tabla_lineas
 from app.ui.honorarios_page import COL_DETALLE, COL_DEUDOR, COL_ESTADO, COL_JUICIO, COL_SECRETARIO, SolicitudesModel
 from app.ui.pestana import Pestana, anchos, fila_seleccionada, habilitar, nota, tabla
 
@@ -100,14 +100,8 @@ class HonorariosTab(Pestana):
         v = self._actual()
         if v is None or not self.numero:
             return
-        revision = self._srv.honorarios.revision(self.numero)
-        v = self._srv.honorarios_consultas.obtener(v.id)  # with its exclusions
-        dlg = RevisionDialog(v, revision, lambda a, c, m: self._srv.honorarios.revisar(v.id, a, c, m), self)
-        try:
-            if dlg.exec() != QDialog.DialogCode.Accepted:
-                return
-            aprobado = dlg.aprobado
-        finally:
-            dlg.deleteLater()
+        aprobado = revisar_solicitud(self, self._srv, v.id, self.numero)
+        if aprobado is None:
+            return
         self._hecho("Honorarios aprobados: la orden de pago de honorarios se folió en el expediente."
                     if aprobado else "Solicitud de honorarios rechazada.")

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.tablero import FilaLista, ListaExpedientes
+from app.services.tablero_datos import FilaLista, ListaExpedientes
 from app.ui import formato
 from app.ui.table_base import DERECHA, Columna, TablaModel
 

@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
 from app.common.dates import local_today
 from app.common.text import plural
 from app.domain.etapas import Etapa
-from app.services.tablero import DatosTablero, Filtros, TableroService, mes_mas, primer_dia
+from app.services.tablero import TableroService
+from app.services.tablero_datos import DatosTablero, Filtros, mes_mas, primer_dia
 from app.ui import formato, mensajes, tasks
 from app.ui.errors import protegido
 from app.ui.grafico_card import GraficoCard

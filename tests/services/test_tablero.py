@@ -11,7 +11,7 @@ from app.common.errors import ValidationError
 from app.domain.etapas import Etapa
 from app.domain.tablero import EstadoCartera, banda_de
 from app.services.bootstrap import Servicios
-from app.services.tablero import Filtros
+from app.services.tablero_datos import Filtros
 from tests.tablero_datos import HOY, Oficina, agregar_bienes, crear_oficina_tablero
 
 D = Decimal

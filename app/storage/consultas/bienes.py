@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.domain.bienes import referencia_informe
 from app.storage.models import Documento
 from app.storage.models_bienes import Bien, Custodia, FotoBien, InformeDepositario
 
@@ -74,10 +75,3 @@ def fechas_de_informe() -> tuple[Any, Any]:
                       InformeDepositario.depositario_id == Bien.depositario_id)
                .correlate(Bien).scalar_subquery())
     return recibido, informe
-
-
-def referencia_informe(acta: date, recibido: date | None, informe: date | None) -> date:
-    """The date a depositario's next report counts from: the later of the last hand-over (else the acta) and his
-    last report on the good (the period itself is the office's configurable rule, monthly by default)."""
-    base = recibido or acta
-    return max(base, informe) if informe is not None else base
