@@ -5,7 +5,7 @@ as plain data (:class:`DatosBien`)."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -36,6 +36,7 @@ from app.domain.bienes import (
 from app.domain.bienes_campos import identificacion
 from app.domain.permisos import Permiso, Rol
 from app.domain.preferencias import BASE_REMATE, FACTOR_PROPORCIONALIDAD, INFORME_MESES, PUBLICACION_DIAS
+from app.domain.tipos import TipoDocumento
 from app.services.context import Contexto
 from app.services.foliacion import guardar_archivo
 from app.services.liquidacion import liquidar_expediente
@@ -44,6 +45,10 @@ from app.storage.consultas.preferencias import guardar, textos
 from app.storage.models import Deudor, Documento, Expediente, TituloCredito
 from app.storage.models_bienes import ActoBien, Avaluo, Bien, Depositario, FotoBien
 from app.storage.models_juicio import Costa, Pago
+
+#: Generates a foliated document inside the caller's transaction (``DocumentosService.generar_en``): the
+#: goods' services take it, so that an act and its document commit together.
+GenerarEn = Callable[[Session, TipoDocumento, Expediente, date, dict], Documento]
 
 TIPO_FOTO = "FOTO_BIEN"
 MAX_FOTO = 25 * 1024 * 1024

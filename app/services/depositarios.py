@@ -9,7 +9,7 @@ filed his last report on it; it is overdue from the next day.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -28,6 +28,7 @@ from app.domain.permisos import Permiso, Rol
 from app.domain.tipos import TipoActo, TipoDocumento
 from app.services.bienes_comun import (
     DatosBien,
+    GenerarEn,
     bien_de,
     datos_de,
     depositario_del_usuario,
@@ -41,12 +42,9 @@ from app.services.bienes_comun import (
 )
 from app.services.context import Contexto
 from app.storage.consultas.bienes import fechas_de_informe
-from app.storage.models import Deudor, Documento, Expediente, Usuario
+from app.storage.models import Deudor, Expediente, Usuario
 from app.storage.models_bienes import Bien, CostoBien, Custodia, Depositario, InformeDepositario
 from app.storage.models_juicio import Costa
-
-#: Generates a foliated document inside the caller's transaction (``DocumentosService.generar_en``).
-GenerarEn = Callable[[Session, TipoDocumento, Expediente, date, dict], Documento]
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,7 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -43,12 +43,12 @@ from app.domain.imputacion import imputar
 from app.domain.liquidacion import liquidar
 from app.domain.tipos import TipoActo, TipoDocumento
 from app.services.actos import registrar_acto_en
-from app.services.bienes_comun import bien_de, exigir_tramite, mover_estado_en, reglas_de
+from app.services.bienes_comun import GenerarEn, bien_de, exigir_tramite, mover_estado_en, reglas_de
 from app.services.context import Contexto
 from app.services.foliacion import agregar_documento_en
 from app.services.liquidacion import cargar_deuda, configuracion_de
 from app.storage.consultas.expedientes import expediente_por_numero
-from app.storage.models import Documento, Expediente
+from app.storage.models import Expediente
 from app.storage.models_bienes import (
     Avaluo,
     Bien,
@@ -60,8 +60,6 @@ from app.storage.models_bienes import (
     SobranteRemate,
 )
 from app.storage.models_juicio import Pago
-
-GenerarEn = Callable[[Session, TipoDocumento, Expediente, date, dict], Documento]
 
 
 @dataclass(frozen=True, slots=True)

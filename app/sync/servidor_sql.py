@@ -286,13 +286,7 @@ def _por_tabla() -> list[str]:
         if t.solo_agregar:
             sql.append(f"CREATE TRIGGER foja_solo_agregar BEFORE UPDATE OR DELETE ON {n} "
                        "FOR EACH ROW EXECUTE FUNCTION foja_solo_agregar();")
-        sql.append(f"ALTER TABLE {n} ENABLE ROW LEVEL SECURITY;")
-        sql.append(f"ALTER TABLE {n} FORCE ROW LEVEL SECURITY;")
-        sql.append(f"DROP POLICY IF EXISTS foja_oficina ON {n};")
-        sql.append(f"CREATE POLICY foja_oficina ON {n} USING ((SELECT foja_es_propietario()) "
-                   f"OR office_id IN (SELECT unnest(foja_mis_oficinas()))) WITH CHECK ((SELECT foja_es_propietario()) "
-                   f"OR office_id IN (SELECT unnest(foja_mis_oficinas())));")
-        sql.append(f"REVOKE ALL ON {n} FROM {GRUPO};")
+        sql += _solo_su_oficina(n)
         if n == "usuario":
             sql.append(f"GRANT SELECT ON usuario TO {GRUPO};")
             sql.append(f"GRANT UPDATE ({', '.join(_USUARIO_EDITABLE)}) ON usuario TO {GRUPO};")
@@ -308,17 +302,27 @@ def _por_tabla() -> list[str]:
     return sql
 
 
+
+def _solo_su_oficina(n: str) -> list[str]:
+    """Row-level security on table ``n``, forced even for its owner: each login sees and writes only the rows of
+    its offices (the owner role, running ``central init``, all of them); the group role loses every grant, which
+    the caller gives back as the table needs."""
+    return [
+        f"ALTER TABLE {n} ENABLE ROW LEVEL SECURITY;",
+        f"ALTER TABLE {n} FORCE ROW LEVEL SECURITY;",
+        f"DROP POLICY IF EXISTS foja_oficina ON {n};",
+        f"CREATE POLICY foja_oficina ON {n} USING ((SELECT foja_es_propietario()) "
+        f"OR office_id IN (SELECT unnest(foja_mis_oficinas()))) WITH CHECK ((SELECT foja_es_propietario()) "
+        f"OR office_id IN (SELECT unnest(foja_mis_oficinas())));",
+        f"REVOKE ALL ON {n} FROM {GRUPO};",
+    ]
+
+
 def _tablas_foja() -> list[str]:
     sql: list[str] = []
     for n in ("foja_cambio", "foja_mutacion", "foja_conflicto", "foja_blob_info", "foja_blob",
               "foja_auditoria_servidor"):
-        sql.append(f"ALTER TABLE {n} ENABLE ROW LEVEL SECURITY;")
-        sql.append(f"ALTER TABLE {n} FORCE ROW LEVEL SECURITY;")
-        sql.append(f"DROP POLICY IF EXISTS foja_oficina ON {n};")
-        sql.append(f"CREATE POLICY foja_oficina ON {n} USING ((SELECT foja_es_propietario()) "
-                   f"OR office_id IN (SELECT unnest(foja_mis_oficinas()))) WITH CHECK ((SELECT foja_es_propietario()) "
-                   f"OR office_id IN (SELECT unnest(foja_mis_oficinas())));")
-        sql.append(f"REVOKE ALL ON {n} FROM {GRUPO};")
+        sql += _solo_su_oficina(n)
     sql += [
         f"GRANT SELECT ON foja_cambio, foja_poda TO {GRUPO};",
         f"GRANT SELECT, INSERT ON foja_mutacion, foja_conflicto, foja_blob TO {GRUPO};",
