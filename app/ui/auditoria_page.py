@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.common.dates import local_today, to_local
+from app.common.text import plural
 from app.services.auditoria import AuditoriaService, FilaAuditoria, FiltroAuditoria
 from app.ui import formato, mensajes
 from app.ui.auditoria_model import (
@@ -260,7 +261,7 @@ class AuditoriaPage(QWidget):
         if total == 0:
             self.conteo.setText("Ningún registro coincide con los filtros.")
         elif cargadas >= total:
-            self.conteo.setText(f"{formato.miles(total)} registro{'s' if total != 1 else ''}")
+            self.conteo.setText(plural(total, "registro"))
         else:
             self.conteo.setText(f"{formato.miles(cargadas)} de {formato.miles(total)} registros")
 

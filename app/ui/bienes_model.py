@@ -9,6 +9,7 @@ from typing import Any, ClassVar
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QIcon
 
+from app.common.text import plural
 from app.services.bienes_comun import DatosBien
 from app.ui import formato
 from app.ui.fotos import miniatura
@@ -31,7 +32,7 @@ def informe_texto(b: DatosBien) -> str:
         return "—"
     if b.informe.vencido:
         n = b.informe.dias_vencido
-        return f"Vencido hace {n} día{'s' if n != 1 else ''}"
+        return f"Vencido hace {plural(n, 'día')}"
     return f"Hasta el {formato.fecha(b.informe.vence)}"
 
 

@@ -6,6 +6,7 @@ from PySide6.QtCore import QByteArray, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
 
+from app.common.text import plural
 from app.services.bootstrap import Servicios
 from app.ui import formato
 from app.ui.errors import show_error
@@ -178,7 +179,7 @@ class ExpedientesPage(QWidget):
         elif not self.model.total_exacto:  # a broad search: the exact count follows in a moment
             texto = f"{formato.miles(cargadas)} de más de {formato.miles(total - 1)} expedientes"
         elif cargadas >= total:
-            texto = f"{formato.miles(total)} expediente{'s' if total != 1 else ''}"
+            texto = plural(total, "expediente")
         else:
             texto = f"{formato.miles(cargadas)} de {formato.miles(total)} expedientes"
         self.texto_conteo = texto

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
+from app.common.text import plural
 from app.domain.procedimiento import NOMBRES
 from app.services.bootstrap import Servicios
 from app.services.notificaciones import PorNotificar
@@ -80,10 +81,10 @@ class NotificacionesPendientesPage(QWidget):
         n = len(filas)
         rpv = sum(1 for f in filas if f.notifica.value == "RPV")
         self.resumen.setText(
-            f"{formato.miles(n)} juicio{'s' if n != 1 else ''} por notificar: {formato.miles(rpv)} requerimiento"
-            f"{'s' if rpv != 1 else ''} de pago voluntario (RPV) y {formato.miles(n - rpv)} "
-            f"{'orden' if n - rpv == 1 else 'órdenes'} de pago inmediato (OPI). Doble clic: abrir el expediente y "
-            "registrar la notificación en su pestaña «Notificaciones»."
+            f"{plural(n, 'juicio')} por notificar: "
+            f"{plural(rpv, 'requerimiento de pago voluntario', 'requerimientos de pago voluntario')} (RPV) y "
+            f"{plural(n - rpv, 'orden de pago inmediato', 'órdenes de pago inmediato')} (OPI). "
+            "Doble clic: abrir el expediente y registrar la notificación en su pestaña «Notificaciones»."
         )
 
     def _abrir_fila(self, row: int) -> None:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.common.dates import local_today
+from app.common.text import plural
 from app.domain.terminos import TipoTermino
 from app.services.bootstrap import Servicios
 from app.services.vencimientos import EstadoVencimiento, Vencimiento, agrupar_por_juicio
@@ -51,12 +52,13 @@ COL_SECRETARIO = 6
 
 
 def _dias(v: Vencimiento) -> str:
-    unidad = "hábiles" if v.tipo is TipoTermino.TERMINO else "calendario"
-    if v.dias_restantes < 0:
-        return f"hace {-v.dias_restantes} {unidad}"
+    """«en 1 día hábil», «hace 3 días calendario», «hoy»: a término counts business days, a plazo calendar days."""
     if v.dias_restantes == 0:
         return "hoy"
-    return f"{v.dias_restantes} {unidad}"
+    n = abs(v.dias_restantes)
+    dias = plural(n, "día hábil", "días hábiles") if v.tipo is TipoTermino.TERMINO else \
+        plural(n, "día calendario", "días calendario")
+    return f"hace {dias}" if v.dias_restantes < 0 else f"en {dias}"
 
 
 def _clase(v: Vencimiento) -> str:
@@ -170,7 +172,7 @@ class VencimientosPage(QWidget):
         self.tabla_plazos.setObjectName("tablaPlazosSecretario")
         self.tabla_plazos.setProperty("exportar_como", "Plazos del secretario")  # Ctrl+E (app.ui.exportar)
         for t, proxy in ((self.tabla, self.proxy), (self.tabla_plazos, self.proxy_plazos)):
-            anchos(t, {COL_ESTADO: 10, COL_VENCE: 10, COL_DIAS: 15, COL_JUICIO: 16, COL_DESCRIPCION: 38,
+            anchos(t, {COL_ESTADO: 10, COL_VENCE: 10, COL_DIAS: 21, COL_JUICIO: 16, COL_DESCRIPCION: 30,
                        COL_SECRETARIO: 20})
             t.doubleClicked.connect(lambda idx, p=proxy: self._abrir(p, idx.row()))
             for tecla in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
@@ -249,13 +251,13 @@ class VencimientosPage(QWidget):
                                        (self.model_plazos, self.proxy_plazos, self.tabla_plazos, plazos)):
             model.set_filas(filas)
             t.sortByColumn(proxy.sortColumn() if proxy.sortColumn() >= 0 else COL_VENCE, proxy.sortOrder())
+            t.setColumnHidden(COL_SECRETARIO, bool(cedula))  # one secretario: his name on every row says nothing
         if self._primera and not grupos and plazos:  # first load: show the section that has something
             self.secciones.setCurrentWidget(self.tabla_plazos)
         self._primera = False
         ct = srv.contar(hoy, cedula, incluir_plazo_secretario=False)
         cp = srv.contar(hoy, cedula, solo_plazo_secretario=True)
-        self.secciones.setTabText(0, f"Términos del juicio ({formato.miles(len(grupos))} "
-                                     f"juicio{'s' if len(grupos) != 1 else ''})")
+        self.secciones.setTabText(0, f"Términos del juicio ({plural(len(grupos), 'juicio')})")
         self.secciones.setTabText(1, f"Plazo de 180 días del secretario-abogado ({formato.miles(len(plazos))})")
         quien = self.secretario.currentText() if cedula else "toda la oficina"
         texto = (f"Al {formato.fecha(hoy)}, {quien}. Términos: {resumen_estados(ct)}. Plazo de 180 días (C.D. 321): "

@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import QLabel, QTableView, QTabWidget, QVBoxLayout, QWidget
 
+from app.common.text import plural
 from app.services.vencimientos import VencimientosService, agrupar_por_juicio
 from app.ui import formato
 from app.ui.errors import protegido
@@ -87,7 +88,7 @@ class VencimientosPanel(QWidget):
         self._primera = False
         ct = s.contar(secretario_cedula=c, incluir_plazo_secretario=False)
         cp = s.contar(secretario_cedula=c, solo_plazo_secretario=True)
-        self.secciones.setTabText(0, f"Términos ({formato.miles(len(grupos))} juicio{'s' if len(grupos) != 1 else ''})")
+        self.secciones.setTabText(0, f"Términos ({plural(len(grupos), 'juicio')})")
         self.secciones.setTabText(1, f"Plazo de 180 días ({formato.miles(len(plazos))})")
         self.resumen.setText(f"Términos: {resumen_estados(ct, corto=True)}<br>Plazo de 180 días: "
                              f"{resumen_estados(cp, negrita=False, corto=True)}")
