@@ -8,6 +8,7 @@ template and context, an executemany of the same rows with their audit and outbo
 
 from __future__ import annotations
 
+import compileall
 import io
 import json
 import os
@@ -264,6 +265,9 @@ def arranque(paths: DataPaths, repeticiones: int) -> Muestras:
     """A new process, from its start to the main window shown with its first page (no login: the user types
     it), against a new process that shows a bare window with the same first page."""
     env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
+    # Foja as the user runs it: from bytecode (the installer ships it; ``make run`` compiles it), not from
+    # source compiled again at every start because this machine sets PYTHONDONTWRITEBYTECODE.
+    compileall.compile_dir(RAIZ / "app", quiet=1)
 
     def correr(codigo: str) -> float:
         t0 = time.time()

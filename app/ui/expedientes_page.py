@@ -62,8 +62,10 @@ class ExpedientesPage(QWidget):
         self.tabla.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tabla.setAlternatingRowColors(True)
         self.tabla.setWordWrap(False)
-        self.tabla.setSortingEnabled(True)
+        # The indicator first: enabling sorting asks the model to sort by the indicator, and Qt's default
+        # (first column, descending) would start a query the window's first load then supersedes.
         self.tabla.horizontalHeader().setSortIndicator(COL_NUMERO, Qt.SortOrder.AscendingOrder)
+        self.tabla.setSortingEnabled(True)
         self.tabla.horizontalHeader().setHighlightSections(False)
         self.tabla.verticalHeader().setVisible(False)
         self.tabla.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
