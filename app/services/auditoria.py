@@ -55,7 +55,7 @@ class FiltroAuditoria:
 
 @dataclass(frozen=True, slots=True)
 class FilaAuditoria:
-    id: uuid.UUID
+    id: int  # insertion order
     fecha_hora: datetime  # UTC
     usuario: str
     accion: str

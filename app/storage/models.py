@@ -300,17 +300,23 @@ class FeriadoLocal(Synced, Base):
     quitar: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
 
 
-class Auditoria(Synced, Base):
-    """Who did what, when, with before/after values. Written by tracking; append-only."""
+class Auditoria(Base):
+    """Who did what, when, with before/after values. Written by tracking; append-only (triggers refuse an
+    UPDATE or DELETE).
+
+    A local journal, not a synced table: it never travels (``app.sync.filas.NO_VIAJAN``; the central database
+    keeps its own by trigger), so it carries none of the sync's bookkeeping. ``id`` is an integer in insertion
+    order; ``usuario`` is who wrote and ``created_at`` when (migration 0012).
+    """
 
     __tablename__ = "auditoria"
     __append_only__ = True
     __table_args__ = (Index("ix_auditoria_tabla_fila", "tabla", "fila_id"),)
 
-    @declared_attr
-    def office_id(cls) -> Mapped[uuid.UUID]:
-        return _office_sin_indice()  # the viewer reads by date, user, action or row, never by office first
-
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    # The viewer reads by date, user, action or row, never by office first: no index of its own.
+    office_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("oficina.id"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
     mutation_id: Mapped[uuid.UUID] = mapped_column(Uuid())
     usuario: Mapped[str] = mapped_column(String(120), index=True)
     accion: Mapped[str] = mapped_column(String(80), index=True)
@@ -361,7 +367,7 @@ class Preferencia(Base):
 
 SYNCED_TABLES: tuple[type[Synced], ...] = (
     Oficina, Secretario, Deudor, Importacion, TituloCredito, Sorteo, Expediente, Archivo, Documento, Folio,
-    FeriadoLocal, Auditoria,
+    FeriadoLocal,
 
 )
 

@@ -140,10 +140,14 @@ def _track(session: Session, _ctx: Any, _instances: Any) -> None:
         pending.append(_outbox(obj, mid, "INSERT", None, after, now))
 
     for obj in list(session.dirty):
-        if not isinstance(obj, Synced) or not session.is_modified(obj, include_collections=False):
+        # Append-only tables, synced or not (the audit journal), are refused here with a clear message
+        # before their triggers refuse them in the database.
+        if not session.is_modified(obj, include_collections=False):
             continue
-        if obj.__append_only__:
+        if getattr(obj, "__append_only__", False):
             raise RuleError(f"Los registros de «{obj.__tablename__}» no se modifican: se corrigen con uno nuevo.")
+        if not isinstance(obj, Synced):
+            continue
         before = _before_values(obj)
         base = obj.row_version
         obj.row_version = base + 1
@@ -161,10 +165,10 @@ def _track(session: Session, _ctx: Any, _instances: Any) -> None:
         pending.append(_outbox(obj, mid, "UPDATE", base, after, now, sorted(changed)))
 
     for obj in list(session.deleted):
+        if getattr(obj, "__append_only__", False):
+            raise RuleError(f"Los registros de «{obj.__tablename__}» no se eliminan.")
         if not isinstance(obj, Synced):
             continue
-        if obj.__append_only__:
-            raise RuleError(f"Los registros de «{obj.__tablename__}» no se eliminan.")
         before = row_dict(obj)
         pending.append(_audit(obj, mid, actor, accion, "DELETE", before, None, now))
         pending.append(_outbox(obj, mid, "DELETE", obj.row_version, {"id": before["id"]}, now))
@@ -224,10 +228,9 @@ def _audit(
 ) -> dict[str, Any]:
     before, after = _redact(obj, before, after)
     return {
-        "_kind": "audit", "id": new_id(), "office_id": obj.office_id, "row_version": 1, "mutation_id": mid,
-        "usuario": actor, "accion": accion, "tabla": obj.__tablename__, "fila_id": str(obj.id), "operacion": op,
-        "antes": before, "despues": after, "created_by": actor, "updated_by": actor, "created_at": now,
-        "updated_at": now,
+        "_kind": "audit", "office_id": obj.office_id, "mutation_id": mid, "usuario": actor, "accion": accion,
+        "tabla": obj.__tablename__, "fila_id": str(obj.id), "operacion": op, "antes": before, "despues": after,
+        "created_at": now,
     }
 
 
@@ -297,7 +300,7 @@ def insertar(session: Session, modelo: type[Synced], filas: Iterable[Mapping[str
         fila_id = str(fila["id"])
         # The audit's "after" as the hook writes it (_sin_registro): no bookkeeping, no id, no NULLs.
         despues = {k: _jsonable(v) for k, v in fila.items() if v is not None and k not in _NO_AUDITADAS}
-        auditoria.append({"id": new_id(), "office_id": fila["office_id"], "fila_id": fila_id, "despues": despues})
+        auditoria.append({"office_id": fila["office_id"], "fila_id": fila_id, "despues": despues})
         if not sin_outbox:
             datos = {**{k: _jsonable(v) for k, v in fila.items()}, **fijas_json}
             outbox.append({"fila_id": fila_id, "datos": datos})
@@ -308,9 +311,8 @@ def insertar(session: Session, modelo: type[Synced], filas: Iterable[Mapping[str
     conn = session.connection()
     _executemany(conn, modelo.__table__, filas_db, fijas)
     _executemany(conn, Auditoria.__table__, auditoria, {
-        "row_version": 1, "mutation_id": mid, "usuario": actor, "accion": accion, "tabla": tabla,
-        "operacion": "INSERT", "antes": None, "created_by": actor, "updated_by": actor, "created_at": now,
-        "updated_at": now})
+        "mutation_id": mid, "usuario": actor, "accion": accion, "tabla": tabla, "operacion": "INSERT",
+        "antes": None, "created_at": now})
     if outbox:
         _executemany(conn, Outbox.__table__, outbox, {
             "mutation_id": mid, "tabla": tabla, "operacion": "INSERT", "base_version": None, "campos": None,

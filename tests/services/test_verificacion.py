@@ -64,8 +64,9 @@ def test_an_untouched_office_is_intact(juicios: tuple[Servicios, list[str]]) -> 
 
 def test_the_database_refuses_to_edit_or_delete_legal_records(juicios: tuple[Servicios, list[str]]) -> None:
     srv, _ = juicios
-    for tabla in ("folio", "acto", "notificacion", "auditoria"):
-        for sql in (f"UPDATE {tabla} SET created_by = 'x'", f"DELETE FROM {tabla}"):
+    for tabla, columna in (("folio", "created_by"), ("acto", "created_by"), ("notificacion", "created_by"),
+                           ("auditoria", "usuario")):
+        for sql in (f"UPDATE {tabla} SET {columna} = 'x'", f"DELETE FROM {tabla}"):
             with pytest.raises(IntegrityError, match=r"no se (modifica|elimina)"), srv.ctx.engine.begin() as c:
                 c.execute(text(sql))
     with srv.ctx.engine.connect() as c:
