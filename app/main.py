@@ -79,17 +79,21 @@ def _abrir_o_restaurar(paths: DataPaths, abrir, show_error):  # type: ignore[no-
     """Open the data folder; a damaged database gets the restore dialog (then one more try). None: quit."""
     from app.common.errors import BaseDanada
     from app.services.arranque import restaurar
-    from app.ui.arranque_dialog import ofrecer_restauracion
+    from app.ui.arranque_dialog import AvisoActualizacion, ofrecer_restauracion
 
+    aviso = AvisoActualizacion()
     for _ in range(2):
         try:
-            return abrir(paths)
+            return abrir(paths, al_migrar=aviso.mostrar)
         except BaseDanada as exc:
             if not ofrecer_restauracion(exc, lambda r: restaurar(paths, r)):
                 return None
         except Exception as exc:  # a migration or database problem: say so before quitting
+            aviso.close()
             show_error(None, exc)
             return None
+        finally:
+            aviso.close()
     return None
 
 

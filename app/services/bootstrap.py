@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from dataclasses import replace
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -230,11 +231,14 @@ class Servicios:
         return SincronizacionService(self.ctx)
 
 
-def abrir(paths: DataPaths, usuario: UsuarioActual = SISTEMA, oficina: str | None = None) -> Servicios:
+def abrir(paths: DataPaths, usuario: UsuarioActual = SISTEMA, oficina: str | None = None,
+          al_migrar: Callable[[], object] | None = None) -> Servicios:
     """Open (creating and migrating as needed) the installation in ``paths``.
 
     ``usuario`` is who acts (default: the data dir's administrator, as the command line does);
     ``oficina`` is the office code to work as; on first start the default office is created.
+    ``al_migrar`` is called once before a schema upgrade starts (an upgrade of a large office copies it and
+    can take a minute: the desktop says so instead of showing nothing).
 
     Raises:
         BaseDanada: the database is missing, empty or unreadable in a folder that holds an office (carries
@@ -249,6 +253,8 @@ def abrir(paths: DataPaths, usuario: UsuarioActual = SISTEMA, oficina: str | Non
         if not al_dia(engine):  # Alembic only when there is something to migrate (it is slow to import)
             from app.storage.migrate import keep_recent_backups, upgrade
 
+            if al_migrar is not None:
+                al_migrar()
             upgrade(engine, paths.database, paths.backups)
             keep_recent_backups(paths.backups, keep=3)
         privatizar_base(paths.database)

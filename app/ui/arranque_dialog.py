@@ -1,4 +1,5 @@
-"""The start-up dialog when the database is damaged: what is wrong, the last good backup, one action.
+"""Start-up screens before the login: the notice while the database is upgraded, and the dialog when the
+database is damaged (what is wrong, the last good backup, one action).
 
 Shown by ``app.main`` instead of the main window when opening the data folder raises
 :class:`~app.common.errors.BaseDanada`. «Restaurar este respaldo» puts the backup in place (the damaged file is
@@ -12,6 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -27,6 +29,33 @@ from app.ui.errors import show_error
 from app.ui.login_dialog import etiqueta_error
 
 Restaurar = Callable[[Path], Path]
+
+
+class AvisoActualizacion(QWidget):
+    """Shown while a new version upgrades the office's database (after its backup): a large office takes a
+    minute, and an empty screen would look like a program that did not start."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Dialog | Qt.WindowType.CustomizeWindowHint
+                         | Qt.WindowType.WindowTitleHint)
+        self.setObjectName("avisoActualizacion")
+        self.setWindowTitle("Foja: actualizando la base de datos")
+        self.setMinimumWidth(460)
+        texto = QLabel(
+            "<b>Actualizando la base de datos de la oficina a esta versión de Foja.</b><br><br>"
+            "Ya se guardó un respaldo. En una oficina grande puede tardar uno o dos minutos; no cierre el "
+            "programa ni apague el equipo. Si se interrumpe, la base queda como estaba.", self)
+        texto.setWordWrap(True)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(20, 20, 20, 20)
+        lay.addWidget(texto)
+
+    def mostrar(self) -> None:
+        """Show and paint now: the upgrade that follows keeps the event loop busy."""
+        self.show()
+        self.raise_()
+        for _ in range(3):  # the window system's first expose may take a turn or two
+            QApplication.processEvents()
 
 
 class BaseDanadaDialog(QDialog):

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QLabel
+from PySide6.QtWidgets import QApplication, QDialog, QLabel
 
 from app import main as main_mod
 from app.common.errors import BaseDanada
@@ -83,3 +83,44 @@ def test_start_up_offers_the_restore_then_opens(qtbot: Any, data_dir: DataPaths,
         assert srv.secretarios.listar()[0].nombres == "Ana Lucía Guamán"
     finally:
         srv.close()
+
+
+def test_an_upgrade_at_start_shows_the_notice_while_it_runs_and_an_up_to_date_start_does_not(
+    qtbot: Any, data_dir: DataPaths, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from alembic import command
+
+    from app.storage.migrate import alembic_config, current_revision, head_revision
+    from app.ui.arranque_dialog import AvisoActualizacion
+
+    srv = abrir(data_dir)
+    srv.secretarios.crear("Ana Lucía Guamán", "1710034065")
+    engine = srv.ctx.engine
+    command.downgrade(alembic_config(engine), "0011")  # an office left by the previous version
+    srv.close()
+
+    vistos: list[str] = []
+    original = AvisoActualizacion.mostrar
+
+    def mostrar(self: AvisoActualizacion) -> None:
+        original(self)
+        assert self.isVisible()  # on screen before the upgrade starts
+        vistos.append(self.findChild(QLabel).text())
+        self.grab().save(str(CAPTURAS / "actualizando.png"))
+
+    CAPTURAS.mkdir(parents=True, exist_ok=True)
+    monkeypatch.setattr(AvisoActualizacion, "mostrar", mostrar)
+    srv = main_mod._abrir_o_restaurar(data_dir, abrir, show_error)
+    assert srv is not None
+    try:
+        assert current_revision(srv.ctx.engine) == head_revision(srv.ctx.engine)
+        assert srv.secretarios.listar()[0].nombres == "Ana Lucía Guamán"
+    finally:
+        srv.close()
+    assert len(vistos) == 1 and "Ya se guardó un respaldo" in vistos[0]
+    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, AvisoActualizacion) and w.isVisible()]
+
+    srv = main_mod._abrir_o_restaurar(data_dir, abrir, show_error)  # nothing to upgrade: no notice
+    assert srv is not None
+    srv.close()
+    assert len(vistos) == 1
