@@ -344,8 +344,7 @@ def importar(srv: Servicios, paths: DataPaths, n: int, repeticiones: int) -> Mue
             d = dict(zip(cols, fila, strict=True))
             a = json.dumps({k: v for k, v in d.items() if k not in registro and v is not None}, separators=(",", ":"),
                            ensure_ascii=False)
-            a_rows.append((uuid.uuid4().hex, oid, 1, ts, "bench", ts, "bench", mid, "bench", "importar", tabla, fid,
-                           "INSERT", None, a))
+            a_rows.append((oid, ts, mid, "bench", "importar", tabla, fid, "INSERT", None, a))
             o_rows.append((mid, tabla, fid, "INSERT", None, json.dumps(d, separators=(",", ":"), ensure_ascii=False),
                            ts))
 
@@ -372,9 +371,8 @@ def importar(srv: Servicios, paths: DataPaths, n: int, repeticiones: int) -> Mue
                         "updated_by, numero, fecha_emision, deudor_id, concepto, periodo, capital, interes, recargo, "
                         "total, fecha_interes_desde, provincia, estado, importacion_id) VALUES "
                         "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", t_rows)
-        con.executemany("INSERT INTO auditoria (id, office_id, row_version, created_at, created_by, updated_at, "
-                        "updated_by, mutation_id, usuario, accion, tabla, fila_id, operacion, antes, despues) VALUES "
-                        "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", a_rows)
+        con.executemany("INSERT INTO auditoria (office_id, created_at, mutation_id, usuario, accion, tabla, "
+                        "fila_id, operacion, antes, despues) VALUES (?,?,?,?,?,?,?,?,?,?)", a_rows)
         if con_outbox:  # as Foja: a standalone office keeps no outbox (the sync's rule)
             con.executemany("INSERT INTO outbox (mutation_id, tabla, fila_id, operacion, base_version, datos, "
                             "created_at) VALUES (?,?,?,?,?,?,?)", o_rows)
