@@ -21,7 +21,7 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Select, Table, Uuid, and_, false, func, literal_column, or_, select
+from sqlalchemy import Select, String, Table, Uuid, and_, false, func, literal_column, or_, select
 from sqlalchemy.orm import Session
 
 from app.common.dates import LOCAL_TZ, to_local
@@ -168,7 +168,11 @@ class AuditoriaService:
         if f.usuario and f.usuario.strip():
             q = q.where(Auditoria.usuario == f.usuario.strip())
         if f.accion and f.accion.strip():
-            q = q.where(Auditoria.accion == f.accion.strip())
+            # As the user filter: the newest page from the created_at index, not every record of a common
+            # action (the «sorteo» of a large office) through ix_auditoria_accion and a sort (0.7 s at 200k).
+            accion = (literal_column("+auditoria.accion", type_=String()) if self.ctx.engine.dialect.name ==
+                      "sqlite" else Auditoria.accion)
+            q = q.where(accion == f.accion.strip())
         if f.desde and f.hasta and f.hasta < f.desde:
             raise ValidationError("La fecha «hasta» es anterior a la fecha «desde».")
         if f.desde:

@@ -318,7 +318,9 @@ class Auditoria(Base):
     office_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("oficina.id"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     mutation_id: Mapped[uuid.UUID] = mapped_column(Uuid())
-    usuario: Mapped[str] = mapped_column(String(120), index=True)
+    # No index on usuario: few values, one of them nearly every record; the viewer walks the created_at index
+    # from the newest record instead (migration 0012). accion's serves the list of actions, not the filter.
+    usuario: Mapped[str] = mapped_column(String(120))
     accion: Mapped[str] = mapped_column(String(80), index=True)
     tabla: Mapped[str] = mapped_column(String(60))
     fila_id: Mapped[str] = mapped_column(String(36))
