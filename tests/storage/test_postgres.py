@@ -16,6 +16,7 @@ from pathlib import Path
 import psycopg
 import pytest
 from sqlalchemy import Engine, text
+from sqlalchemy.exc import DBAPIError
 
 from app.common.paths import DataPaths
 from app.services.bootstrap import Servicios, construir
@@ -141,3 +142,35 @@ def test_cadena_de_custodia_inmutable_en_postgresql(pg_servicios: Servicios) -> 
             c.execute(text(sql))
     with srv.ctx.engine.connect() as c:
         assert c.execute(text("SELECT count(*) FROM custodia")).scalar() == 1
+
+
+def test_the_audit_journal_migration_keeps_every_record_on_postgresql(pg_servicios: Servicios) -> None:
+    """0012 on the central engine with records in its audit: down to 0011 (UUID ids) and up again, every record
+    is kept in its order, new ones follow, and the table still refuses changes."""
+    from alembic import command
+
+    from app.storage.migrate import alembic_config
+
+    srv = pg_servicios
+    srv.secretarios.crear("Ana Lucía Guamán", CEDULAS[0], genero="F")
+    crear_titulos(srv, 3)
+    srv.sorteo.realizar(semilla="x", fecha=date(2025, 5, 13))
+    cols = "created_at, usuario, accion, tabla, fila_id, operacion, antes::text, despues::text"
+    engine = srv.ctx.engine
+
+    def registros() -> list[tuple[object, ...]]:
+        with engine.connect() as c:
+            return [tuple(r) for r in c.execute(text(f"SELECT {cols} FROM auditoria ORDER BY id"))]
+
+    antes = registros()
+    assert len(antes) > 10
+    command.downgrade(alembic_config(engine), "0011")
+    assert registros() == antes
+    upgrade(engine)
+    assert current_revision(engine) == head_revision(engine)
+    assert registros() == antes
+    srv.oficina.agregar_feriado(date(2025, 8, 10), "Primer Grito de Independencia")
+    despues = registros()
+    assert despues[:-1] == antes and (despues[-1][3], despues[-1][5]) == ("feriado_local", "INSERT")
+    with pytest.raises(DBAPIError, match="no se modifica"), engine.begin() as c:
+        c.execute(text("UPDATE auditoria SET usuario = 'otro'"))
