@@ -118,7 +118,7 @@ def main() -> int:
                 if not con_cabezas:
                     event.remove(Session, "before_flush", ancla._mover_cabezas)
                 try:
-                    t = _medir(lambda: s.sorteo.realizar(semilla="bench", fecha=date(2025, 5, 13)))
+                    t = _medir(lambda: s.sorteo.realizar(semilla="bench", fecha=date(2025, 12, 22)))
                 finally:
                     if not con_cabezas:
                         event.listen(Session, "before_flush", ancla._mover_cabezas, insert=True)
