@@ -18,6 +18,7 @@ from app.domain.etapas import Etapa
 from app.domain.tipos import TipoDocumento
 from app.services.bienes import NuevoBien
 from app.services.bootstrap import Servicios
+from app.services.demo_legal import FUENTE_ILUSTRATIVA
 from app.storage.models import Expediente
 from app.storage.models_juicio import TasaInteres
 
@@ -108,7 +109,7 @@ def crear_bienes_demo(srv: Servicios, progreso: Callable[[str], None] = lambda _
     if len(juicios) < 8:
         return 0
     if sin_tasas:  # the demo's liquidaciones (remate) need a rate table; an office keeps its own
-        srv.liquidacion.agregar_tasa(date(2015, 1, 1), Decimal("11.83"))
+        srv.liquidacion.agregar_tasa(date(2015, 1, 1), Decimal("11.83"), FUENTE_ILUSTRATIVA)
     deps = []
     for nombres, cedula, tel, login in DEPOSITARIOS:
         try:
