@@ -1,9 +1,10 @@
 """Benchmark of the fee views. Not a test.
 
 Builds an office of ``--size`` expedientes (``app.services.demo.crear_demo``, which also records the demo's
-fee requests), then adds ``--solicitudes`` fee requests in every state straight through the ORM (one
-transaction: the view's cost does not depend on how the rows were made), and measures, alternating each with
-its raw ceiling, ``--repeticiones`` times:
+fee requests and its illustrative monthly rate table up to this month), then adds ``--solicitudes`` fee requests
+in every state straight through the ORM (one transaction: the view's cost does not depend on how the rows were
+made; each dated between its juicio's start and today), records 20 abonos in a drawn juicio, and
+measures, alternating each with its raw ceiling, ``--repeticiones`` times:
 
 - ``listar``: :meth:`HonorariosConsultas.listar` for the whole office (requests, their expediente, coactivado,
   secretario, state from the events) vs the **bare SQL** join of the same rows (no state, no objects);
@@ -26,7 +27,7 @@ import statistics
 import sys
 import tempfile
 import time
-from datetime import date, timedelta
+from datetime import timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -35,6 +36,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from sqlalchemy import Uuid, bindparam, select, text
 
+from app.common.dates import local_today
 from app.common.paths import DataPaths
 from app.services.bootstrap import Servicios, abrir
 from app.services.demo import crear_demo
@@ -52,15 +54,16 @@ SQL_PAGOS = text("SELECT id, fecha, monto, a_honorarios, convenio_id, corrige_id
 
 def sembrar(srv: Servicios, n: int) -> None:
     rng = random.Random(7)
+    hoy = local_today()
     with srv.ctx.read() as s:
-        exps = s.execute(select(Expediente.id, Expediente.secretario_id)).all()
+        exps = s.execute(select(Expediente.id, Expediente.secretario_id, Expediente.fecha_inicio)).all()
     with srv.ctx.tx("bench: solicitudes") as s:
         for i in range(n):
-            eid, sid = exps[i % len(exps)]
+            eid, sid, inicio = exps[i % len(exps)]
             base = Decimal(rng.randint(1000, 500000)) / 100
             h = (base / 10).quantize(Decimal("0.01"))
             iva = (h * Decimal("0.15")).quantize(Decimal("0.01"))
-            f = date(2025, 1, 1) + timedelta(days=rng.randint(0, 300))
+            f = inicio + timedelta(days=rng.randint(0, max(0, (hoy - inicio).days)))  # not before the juicio
             sol = SolicitudHonorarios(office_id=srv.ctx.office_id, expediente_id=eid, secretario_id=sid, fecha=f,
                                       recuperado=base, excluido=Decimal(0), base=base, honorario=h, iva=iva,
                                       total=h + iva, detalle={"exclusiones": [], "tarifas": []})
@@ -87,14 +90,21 @@ def main() -> int:
         srv = abrir(DataPaths(Path(tmp) / "foja"))
         crear_demo(srv, a.size, documentos=0)
         sembrar(srv, a.solicitudes)
+        # 20 daily abonos ending today, in a juicio begun before the first (abonos may be neither future nor
+        # before the juicio's start). The demo's rate table (demo_legal.preparar_oficina_demo, with its source)
+        # already covers every month from five years back to this one: no rate is added here (a month that
+        # already has a rate is refused).
+        desde = local_today() - timedelta(days=19)
         with srv.ctx.read() as s:
-            numero, eid = s.execute(select(Expediente.numero, Expediente.id).where(Expediente.etapa == "SORTEADO")
-                                    .order_by(Expediente.numero).limit(1)).one()
-        srv.liquidacion.agregar_tasa(date(2020, 1, 1), Decimal("12"))
-        saldo = srv.liquidacion.calcular(numero, date(2026, 1, 1)).total
+            numero, eid = s.execute(select(Expediente.numero, Expediente.id).where(
+                Expediente.etapa == "SORTEADO", Expediente.fecha_inicio <= desde)
+                .order_by(Expediente.numero).limit(1)).one()
+        saldo = srv.liquidacion.calcular(numero, desde).total
         for k in range(20):
-            srv.pagos.registrar_abono(numero, date(2026, 1, 1) + timedelta(days=k), (saldo / 40).quantize(
+            srv.pagos.registrar_abono(numero, desde + timedelta(days=k), (saldo / 40).quantize(
                 Decimal("0.01")), f"B-{k}")
+        if len(srv.honorarios.calcular(numero).nuevas) != 20:
+            raise SystemExit(f"{numero}: the fee calculation does not see the 20 abonos")
         filas = len(srv.honorarios_consultas.listar())
         tiempos: dict[str, list[float]] = {"listar": [], "listar_sql": [], "calcular": [], "calcular_sql": []}
         for _ in range(a.repeticiones):
