@@ -1,13 +1,21 @@
 """Benchmark of batch document generation (the RPV of a whole sorteo). Not a test.
 
-Builds a fresh office of ``--size`` expedientes (``app.services.demo.crear_demo``: real import and sorteo,
-no documents), then generates in one batch (``DocumentosService.generar_lote``, as the UI's background task
-does) the requerimiento de pago voluntario of every expediente, then the orden de pago inmediato of every
-expediente (RPV → OPI is allowed). Each document is checked against the procedure rules, rendered from its
-template, its sheets counted, stored, foliated, its act recorded (stage, término) in its own transaction, and
-written as one .docx per expediente.
+Builds a fresh office with the realistic demo (``app.services.demo.crear_demo`` of ``--size`` expedientes, no
+documents: secretarios, signatories, rate table, and juicios in every stage as an office has them), then imports
+``--size`` fresh títulos and draws them in one sorteo (real import and sorteo). The juicios of that sorteo are the
+ones measured: in one batch (``DocumentosService.generar_lote``, as the UI's background task does) the
+requerimiento de pago voluntario of every one of them, then the orden de pago inmediato of every one. Each
+document is checked against the procedure rules, rendered from its template, its sheets counted, stored,
+foliated, its act recorded (stage, término) in its own transaction, and written as one .docx per expediente.
+
+The dates follow the procedure as Foja enforces it: the sorteo after the títulos' emission (generated títulos
+go up to 19/12/2025) and on the RPV's day, the RPV about four weeks before today, the OPI on the last business
+day before today. Between the two batches (not measured) each RPV is personally notified to the coactivado the
+next business day at 10h00, so its 10 días hábiles have lapsed by the OPI's date (COA arts. 271, 279).
 
 Prints JSON (also written to ``bench/results/documentos.json``):
+- ``expedientes``: the juicios measured (those of the fresh sorteo), ``expedientes_oficina``: all of the office;
+  ``fecha_sorteo``, ``fecha_rpv``, ``fecha_opi``: the dates used;
 - ``<tipo>_total_s``: wall time of the whole batch (pre-checks included), ``<tipo>_docs_por_s``;
 - ``<tipo>_prevalidacion_s``: the checks before the first document (every juicio, every act);
 - ``<tipo>_doc_mean_ms`` / ``_p50_ms`` / ``_p95_ms`` / ``_max_ms``: per document (between progress steps);
@@ -27,7 +35,8 @@ import statistics
 import sys
 import tempfile
 import time
-from datetime import date
+import uuid
+from datetime import UTC, date, datetime, timedelta
 from itertools import pairwise
 from pathlib import Path
 
@@ -36,11 +45,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from sqlalchemy import func, select
 
+from app.common.dates import LOCAL_TZ, local_today
 from app.common.paths import DataPaths
 from app.common.progress import Progress
 from app.services.bootstrap import Servicios, abrir
 from app.services.demo import crear_demo
-from app.storage.models import Expediente, Folio
+from app.services.generador import escribir_csv, generar_titulos
+from app.storage.models import Folio, TituloCredito
 
 
 def pct(values: list[float], p: float) -> float:
@@ -49,10 +60,47 @@ def pct(values: list[float], p: float) -> float:
     return round(s[k], 1)
 
 
-def numeros(srv: Servicios) -> list[str]:
+def importar(srv: Servicios, n: int, primer_numero: int) -> tuple[list[uuid.UUID], date]:
+    """Import ``n`` fresh títulos (real import). Returns their ids and their last emission date."""
+    oficina = srv.oficina.datos()
+    filas = generar_titulos(n, semilla=4242, oficina=oficina.codigo, provincia=oficina.provincia,
+                            primer_numero=primer_numero)
+    with tempfile.TemporaryDirectory() as tmp:
+        imp = srv.importacion.importar(escribir_csv(filas, Path(tmp) / "titulos.csv"))
     with srv.ctx.read() as s:
-        return list(s.scalars(select(Expediente.numero).where(Expediente.office_id == srv.ctx.office_id)
-                              .order_by(Expediente.numero)))
+        filas_db = s.execute(select(TituloCredito.id, TituloCredito.fecha_emision)
+                             .where(TituloCredito.importacion_id == imp.importacion_id)).all()
+    assert len(filas_db) == n
+    return [i for i, _f in filas_db], max(f for _i, f in filas_db)
+
+
+def fechas(srv: Servicios, emision_hasta: date) -> tuple[date, date, date]:
+    """(sorteo, RPV, OPI): the OPI on the last business day before today; the RPV about four weeks before (a
+    business day), notified the next business day, so its 10 días hábiles lapse before the OPI (COA arts. 271,
+    279); the sorteo on the RPV's day, which must not precede the títulos' emission."""
+    cal = srv.oficina.calendario()
+    opi = local_today() - timedelta(days=1)
+    while not cal.es_habil(opi):
+        opi -= timedelta(days=1)
+    rpv = opi - timedelta(days=28)
+    while not cal.es_habil(rpv):
+        rpv -= timedelta(days=1)
+    assert cal.sumar_dias_habiles(cal.sumar_dias_habiles(rpv, 1), 10) < opi
+    assert rpv >= emision_hasta, f"el sorteo del {rpv} sería anterior a la emisión de sus títulos ({emision_hasta})"
+    return rpv, rpv, opi
+
+
+def notificar_rpv(srv: Servicios, juicios: list[str], fecha_rpv: date) -> float:
+    """The RPV of each juicio personally notified to the coactivado the next business day at 10h00 (not
+    measured). Returns the seconds it took."""
+    cal = srv.oficina.calendario()
+    cuando = datetime.combine(cal.sumar_dias_habiles(fecha_rpv, 1), datetime.min.time().replace(hour=10),
+                              LOCAL_TZ).astimezone(UTC)
+    t0 = time.perf_counter()
+    for j in juicios:
+        srv.notificaciones.registrar(j, intento=1, forma="PERSONAL", efectiva=True, notifica="RPV",
+                                     direccion="Su domicilio", fecha_hora=cuando)
+    return round(time.perf_counter() - t0, 1)
 
 
 def lote(srv: Servicios, tipo: str, juicios: list[str], fecha: date) -> dict[str, float]:
@@ -102,11 +150,27 @@ def main() -> int:
         crear_demo(srv, args.size, semilla=11, documentos=0,
                    progreso=lambda m: print("  " + m, file=sys.stderr, flush=True))
         res["demo_s"] = round(time.perf_counter() - t0, 1)
-        juicios = numeros(srv)
+        # The measured juicios: a fresh import and sorteo, so every one is legally where the RPV is due.
+        t0 = time.perf_counter()
+        ids, emision_hasta = importar(srv, args.size, primer_numero=args.size + 1)
+        fecha_sorteo, fecha_rpv, fecha_opi = fechas(srv, emision_hasta)
+        sorteo = srv.sorteo.realizar(ids, semilla="bench-documentos", fecha=fecha_sorteo)
+        juicios = sorted(a.juicio for a in sorteo.asignaciones)
+        res["importacion_sorteo_s"] = round(time.perf_counter() - t0, 1)
         res["expedientes"] = len(juicios)
-        fecha = date(2025, 11, 24)
+        res["expedientes_oficina"] = srv.expedientes.contar(solo_mios=False)
+        res.update(fecha_sorteo=fecha_sorteo.isoformat(), fecha_rpv=fecha_rpv.isoformat(),
+                   fecha_opi=fecha_opi.isoformat())
+        hechos: set[str] = set()
         for tipo in [t.strip() for t in args.tipos.split(",") if t.strip()]:
-            res.update(lote(srv, tipo, juicios, fecha))
+            if tipo == "opi":
+                # The OPI needs the RPV notified and its término lapsed (COA arts. 271, 279): done first, not
+                # measured (the RPVs too when this run does not measure them).
+                if "rpv" not in hechos:
+                    srv.documentos.generar_lote("rpv", juicios, fecha=fecha_rpv)
+                res["notificaciones_rpv_s"] = notificar_rpv(srv, juicios, fecha_rpv)
+            res.update(lote(srv, tipo, juicios, fecha_rpv if tipo == "rpv" else fecha_opi))
+            hechos.add(tipo)
         with srv.ctx.read() as s:
             res["folios"] = s.scalar(select(func.count(Folio.id)))
         res["db_mb"] = round(srv.ctx.paths.database.stat().st_size / 1e6, 1)
