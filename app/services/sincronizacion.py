@@ -8,6 +8,7 @@ cycle with the user's own PostgreSQL role. Passwords are never stored: libpq rea
 from __future__ import annotations
 
 import json
+import sqlite3
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
@@ -104,11 +105,21 @@ class SincronizacionService:
         except SinConexion as exc:
             self._error(exc.message)
             raise
-        except (OperationalError, psycopg.OperationalError) as exc:
+        except psycopg.OperationalError as exc:
             self._error(mensaje_conexion(exc))
             raise SinConexion(mensaje_conexion(exc)) from exc
         except DBAPIError as exc:
             msg = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+            if isinstance(exc.orig, sqlite3.Error):
+                # This desktop's own database refused a write of the sync (neither the server nor the network):
+                # the local transaction was rolled back; what the server already has stays there.
+                self._error(msg)
+                raise AppError("La sincronización se detuvo en este equipo: su base de datos no aceptó un cambio "
+                               f"({msg.rstrip('.')}). Lo que faltaba aplicar aquí quedó como estaba y se "
+                               "intentará de nuevo.") from exc
+            if isinstance(exc, OperationalError):
+                self._error(mensaje_conexion(exc))
+                raise SinConexion(mensaje_conexion(exc)) from exc
             self._error(msg)
             raise AppError(f"El servidor central rechazó un cambio; quedó pendiente en este equipo: {msg}") from exc
         finally:
