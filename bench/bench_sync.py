@@ -38,6 +38,7 @@ from sqlalchemy import create_engine, func, insert, select
 
 from app.common.paths import DataPaths
 from app.domain.permisos import Rol
+from app.domain.procedimiento import CERRADAS
 from app.services.bootstrap import Servicios, abrir
 from app.storage.models import Base, Expediente
 from app.sync import central
@@ -45,6 +46,8 @@ from app.sync.conexion import Servidor
 from app.sync.filas import tablas
 
 ADMIN = "host=127.0.0.1 port=5432 user=postgres dbname=postgres"
+# Closed juicios (archivado, baja, insolvencia) take no costas; the demo office archives its old paid ones.
+CERRADOS = [e.value for e in CERRADAS]
 
 
 def oficina(cache: Path, size: int) -> Path:
@@ -108,7 +111,7 @@ def _cliente_escala(args: tuple[str, str, str, int, int, mp.Queue]) -> None:  # 
     srv = abrir(DataPaths(Path(carpeta)))
     srv.sincronizacion.configurar(Servidor("127.0.0.1", 5432, base, login))
     with srv.ctx.read() as s:
-        numeros = list(s.scalars(select(Expediente.numero).limit(cambios)))
+        numeros = list(s.scalars(select(Expediente.numero).where(Expediente.etapa.notin_(CERRADOS)).limit(cambios)))
     for i in range(cambios):
         srv.pagos.registrar_costa(numeros[i % len(numeros)], date(2025, 6, 2), f"Costa escala {i}", "5.00")
     while time.time() < barrera_t:
@@ -197,7 +200,8 @@ def main() -> None:
         }
 
         with srv_a.ctx.read() as s:
-            numeros = list(s.scalars(select(Expediente.numero).order_by(Expediente.numero).limit(1000)))
+            numeros = list(s.scalars(select(Expediente.numero).where(Expediente.etapa.notin_(CERRADOS))
+                                  .order_by(Expediente.numero).limit(1000)))
         for i, numero in enumerate(numeros):
             srv_a.pagos.registrar_costa(numero, date(2025, 6, 2), f"Costa de custodia {i}", "12.40")
         t0 = time.perf_counter()
