@@ -14,6 +14,7 @@ from sqlalchemy import select
 from app.common.dates import local_today
 from app.common.errors import AppError
 from app.common.money import q
+from app.common.text import plural
 from app.domain.honorarios import Checklist
 from app.domain.permisos import Rol, UsuarioActual
 from app.services.bootstrap import Servicios
@@ -21,6 +22,8 @@ from app.storage.models import Expediente, Usuario
 from app.storage.models_juicio import Termino
 
 REVISADO = Checklist(True, True, True, True, "Expediente entregado y revisado")
+_RECHAZADO = "rechazado y solicitado otra vez"
+_PLURALES = {_RECHAZADO: "rechazados y solicitados otra vez"}
 
 
 def _jefe(srv: Servicios) -> Servicios:
@@ -54,7 +57,7 @@ def crear_honorarios_demo(srv: Servicios, semilla: int = 1) -> str:
             _uno(srv, jefe, numero, inicio, i, rng, hoy, estados)
         except AppError:  # a juicio the demo cannot use (e.g. nothing owed): skip it
             continue
-    partes = ", ".join(f"{n} {e}" for e, n in sorted(estados.items()))
+    partes = ", ".join(plural(n, e, _PLURALES.get(e)) for e, n in sorted(estados.items()))
     return f"Honorarios de demostración: {partes or 'ninguno'}."
 
 
@@ -87,17 +90,17 @@ def _uno(srv: Servicios, jefe: Servicios, numero: str, inicio: date, i: int, rng
     sid = srv.honorarios.solicitar(numero, fecha=min(hoy, ultima + timedelta(days=2)))
     estado = ("pendiente", "aprobado", "pagado", "pagado", "rechazado", "aprobado")[tipo]
     if estado == "pendiente":
-        estados["pendientes"] = estados.get("pendientes", 0) + 1
+        estados["pendiente"] = estados.get("pendiente", 0) + 1
         return
     srv.liquidacion.registrar(numero, hoy)
     if estado == "rechazado":
         jefe.honorarios.revisar(sid, False, Checklist(True, False, True, True),
                                 "Falta la razón de notificación de la orden de pago inmediato", fecha=hoy)
         srv.honorarios.solicitar(numero, fecha=hoy, observaciones="Se agregó la razón que faltaba")
-        estados["rechazados y solicitados otra vez"] = estados.get("rechazados y solicitados otra vez", 0) + 1
+        estados[_RECHAZADO] = estados.get(_RECHAZADO, 0) + 1
         return
     jefe.honorarios.revisar(sid, True, REVISADO, fecha=hoy)
     if estado == "pagado":
         jefe.honorarios.registrar_pago(sid, hoy, f"CUR {hoy.year}-{1000 + i}")
-    clave = "pagados" if estado == "pagado" else "aprobados"
+    clave = "pagado" if estado == "pagado" else "aprobado"
     estados[clave] = estados.get(clave, 0) + 1
