@@ -137,10 +137,11 @@ class ExpedientesService:
         always exact."""
         with self.ctx.read() as s:
             cond = self._condicion(s, texto, solo_mios)
+            c = s.connection()  # Core: the ORM's result machinery costs more than these counts
             if tope is None:
-                total = s.scalar(select(func.count()).select_from(Expediente).where(cond.conteo)) or 0
+                total = c.execute(select(func.count()).select_from(Expediente).where(cond.conteo)).scalar() or 0
             else:  # stop counting at tope + 1 rows: flat however many match
-                total = s.scalar(conteo_hasta(cond, tope + 1)) or 0
+                total = c.execute(conteo_hasta(cond, tope + 1)).scalar() or 0
             if not total:
                 return 0, Pagina([], None)
             rows = s.connection().execute(consulta(cond.pagina, orden.value, descendente, None).limit(limite + 1)).all()

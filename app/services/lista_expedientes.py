@@ -142,7 +142,7 @@ def condicion(s: Session, office_id: uuid.UUID, texto: str, secretario_id: uuid.
         deudores = _deudores_por_nombre(s, office_id, t)
     if deudores is None:
         return Filtro(false(), false())
-    ids = list(s.scalars(deudores.limit(POCOS_DEUDORES + 1)))
+    ids = list(s.connection().execute(deudores.limit(POCOS_DEUDORES + 1)).scalars())  # Core: no ORM result
     if not ids:
         return Filtro(false(), false())
     if len(ids) <= POCOS_DEUDORES:
