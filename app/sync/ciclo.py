@@ -18,17 +18,19 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from sqlalchemy import Connection, Engine, delete, func, insert, select, text, update
+from sqlalchemy.orm import Session
 
 from app.common.dates import utcnow
 from app.common.errors import ValidationError
 from app.common.ids import new_id
 from app.storage.blobs import BlobStore
 from app.storage.db import como_replica
-from app.storage.models import Contador, Expediente, Oficina, Outbox, Preferencia, TituloCredito
+from app.storage.models import Contador, Expediente, Oficina, Outbox, Preferencia, TituloCredito, Usuario
+from app.storage.models_bienes import Depositario
 from app.storage.models_sync import SyncConflicto
 from app.sync import archivos, empuje, tirada
 from app.sync.conexion import VersionIncompatible
-from app.sync.filas import a_json, tablas
+from app.sync.filas import a_json, a_python, leer_json, tablas
 
 Falla = Callable[[str], None]
 Avance = Callable[[str], None]
@@ -104,12 +106,14 @@ def _reasignar_oficina(lc: Connection, vieja: uuid.UUID, nueva: uuid.UUID) -> No
 
 
 def _subida_inicial(local: Engine, pg: Connection, office_id: uuid.UUID, lote: int = 2000,
-                    avance: Avance | None = None) -> tuple[int, set[str]]:
-    """Upload every local row of a standalone office that joins (rows the server has are skipped)."""
+                    avance: Avance | None = None) -> tuple[int, set[str], int]:
+    """Upload every local row of a standalone office that joins (rows the server has are skipped). Returns
+    (rows uploaded, files to send, the upload transaction's xid)."""
     n = 0
     shas: set[str] = set()
     with pg.begin():
         pg.exec_driver_sql("SET CONSTRAINTS ALL DEFERRED")
+        xid = int(pg.execute(text("SELECT pg_current_xact_id()::text")).scalar_one())
         for nombre, t in tablas().items():
             tab = t.tabla
             q = select(tab).where(tab.c.office_id == office_id)
@@ -134,10 +138,85 @@ def _subida_inicial(local: Engine, pg: Connection, office_id: uuid.UUID, lote: i
                     shas |= {f["sha256"] for f in trozo}
             if avance is not None:
                 avance(f"Subiendo {nombre}… ({n} filas)")
-    return n, shas
+    return n, shas, xid
 
 
-def unirse(local: Engine, pg: Connection, avance: Avance | None = None) -> tuple[uuid.UUID, int, set[str]]:
+def _filas_previas(local: Engine, pg: Connection, office_id: uuid.UUID) -> tuple[int, dict[str, str]]:
+    """Copy to this desktop the rows the server already held for the office before it joins (the users IT
+    created for it with ``central init``/``usuario``, say): the pull starts after the upload and would never
+    bring them. Returns the snapshot's xmin (what committed from it on is read by :func:`_filas_en_la_union`)
+    and the passwords to keep (:func:`_fundir_usuarios`). The server holds no títulos nor expedientes of the
+    office here (:func:`unirse`), so these are few."""
+    cambios: list[tuple[str, str, str, dict[str, object] | None]] = []
+    with pg.begin():
+        pg.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+        xmin = int(pg.execute(text("SELECT pg_snapshot_xmin(pg_current_snapshot())::text")).scalar_one())
+        for nombre, t in tablas().items():
+            if nombre == "oficina":  # its row is this desktop's, under the server's id (_reasignar_oficina)
+                continue
+            for f in pg.execute(select(t.tabla).where(t.tabla.c.office_id == office_id)).mappings():
+                cambios.append((nombre, str(f["id"]), "INSERT", dict(f)))
+    claves: dict[str, str] = {}
+    if cambios:
+        with local.begin() as lc:
+            claves = _fundir_usuarios(lc, [v for t, _f, _op, v in cambios if t == "usuario" and v is not None])
+            tirada.aplicar_filas(lc, cambios, set())
+    return xmin, claves
+
+
+def _fundir_usuarios(lc: Connection, del_servidor: list[dict[str, object]]) -> dict[str, str]:
+    """A user IT created on the server with the login he already has on this desktop is one person: his
+    local row gives way to the server's (which the upload would otherwise collide with) and his depositario
+    record follows it. Returns login → the password hash he logs in with here, for the server's rows that
+    have none (:func:`_conservar_claves` records it, so that it travels)."""
+    claves: dict[str, str] = {}
+    for f in del_servidor:
+        local = lc.execute(select(Usuario.id, Usuario.password_hash).where(
+            Usuario.office_id == f["office_id"], Usuario.login == f["login"], Usuario.id != f["id"])).first()
+        if local is None:
+            continue
+        if f.get("password_hash") is None and local.password_hash is not None:
+            claves[str(f["login"])] = local.password_hash
+        # In this order, so that neither the login's uniqueness nor the depositario's reference is ever broken.
+        lc.execute(update(Usuario).where(Usuario.id == local.id).values(login=f"{f['login']}~{str(local.id)[-6:]}"))
+        lc.execute(insert(Usuario), [f])
+        lc.execute(update(Depositario).where(Depositario.usuario_id == local.id).values(usuario_id=f["id"]))
+        lc.execute(delete(Usuario).where(Usuario.id == local.id))
+    return claves
+
+
+def _conservar_claves(local: Engine, office_id: uuid.UUID, usuario: str, claves: dict[str, str]) -> None:
+    """Give the merged users (:func:`_fundir_usuarios`) the password they log in with on this desktop, as an
+    ordinary tracked write: audited, and queued so that this cycle's push takes it to the server and the
+    office's other desktops (and a later copy of the server's row does not take it away)."""
+    if not claves:
+        return
+    with Session(local) as s, s.begin():
+        s.info.update(actor=usuario, accion="conservar contraseñas al unirse al servidor")
+        for u in s.scalars(select(Usuario).where(Usuario.office_id == office_id, Usuario.login.in_(claves))):
+            u.password_hash = claves[u.login]
+            u.debe_cambiar_clave = False
+
+
+def _filas_en_la_union(local: Engine, pg: Connection, desde: int, hasta: int, propia: int) -> None:
+    """Apply the office's changes committed on the server while this desktop joined: transactions from
+    ``desde`` (the first read's xmin) to ``hasta`` (the cursor after the upload), except the upload itself
+    (``propia``), whose rows this desktop holds."""
+    with pg.begin():
+        filas = pg.execute(text(
+            "SELECT tabla, fila_id::text, operacion, datos::text FROM foja_cambio "
+            "WHERE xid >= CAST(:d AS text)::xid8 AND xid < CAST(:h AS text)::xid8 AND xid <> CAST(:p AS text)::xid8 "
+            "ORDER BY xid, seq"), {"d": str(desde), "h": str(hasta), "p": str(propia)}).all()
+    if not filas:
+        return
+    cambios = [(t, f, op, a_python(tablas()[t].tabla, leer_json(d)) if d else None)
+               for t, f, op, d in filas if t in tablas()]
+    with local.begin() as lc:
+        tirada.aplicar_filas(lc, cambios, set())
+
+
+def unirse(local: Engine, pg: Connection, avance: Avance | None = None, usuario: str = "sistema",
+           ) -> tuple[uuid.UUID, int, set[str]]:
     """Join this desktop to the user's office on the server. Returns (office id, rows uploaded, files to send).
 
     Raises:
@@ -170,15 +249,18 @@ def unirse(local: Engine, pg: Connection, avance: Avance | None = None) -> tuple
                     lc.execute(delete(t.tabla).where(t.tabla.c.office_id == server_id))
         lc.execute(delete(Outbox))
         tirada.guardar_estado(lc, {"cliente_id": str(new_id()), "office_id": str(server_id)})
-    subidas, shas = (0, set())
+    subidas, shas, claves = (0, set(), {})
     if local_datos:
-        subidas, shas = _subida_inicial(local, pg, server_id, avance=avance)
-        # The server now holds exactly this desktop's rows: the pull starts after the upload instead of
-        # downloading them back (anything committed meanwhile is above this xmin and still comes).
+        previo, claves = _filas_previas(local, pg, server_id)
+        subidas, shas, propia = _subida_inicial(local, pg, server_id, avance=avance)
+        # The server now holds this desktop's rows and those it had before: the pull starts after the upload
+        # instead of downloading them back; what others committed meanwhile is applied here.
         with pg.begin():
             xmin = int(pg.execute(text("SELECT pg_snapshot_xmin(pg_current_snapshot())::text")).scalar_one())
+        _filas_en_la_union(local, pg, previo, xmin, propia)
         with local.begin() as lc:
             tirada.guardar_estado(lc, {"cursor_xid": str(xmin - 1), "cursor_seq": str(tirada.CURSOR_MAX_SEQ)})
+    _conservar_claves(local, server_id, usuario, claves)
     return server_id, subidas, shas
 
 
@@ -190,7 +272,7 @@ def ciclo(local: Engine, pg: Connection, blobs: BlobStore, usuario: str, falla: 
     office = tirada.leer_estado(local, "office_id")
     por_subir: set[str] = set()
     if office is None:
-        office_id, res.subida_inicial, por_subir = unirse(local, pg, avance)
+        office_id, res.subida_inicial, por_subir = unirse(local, pg, avance, usuario)
     else:
         office_id = uuid.UUID(office)
     cliente_id = uuid.UUID(tirada.leer_estado(local, "cliente_id") or str(new_id()))
