@@ -248,20 +248,37 @@ def unirse(local: Engine, pg: Connection, avance: Avance | None = None, usuario:
                 if t.nombre != "oficina":
                     lc.execute(delete(t.tabla).where(t.tabla.c.office_id == server_id))
         lc.execute(delete(Outbox))
-        tirada.guardar_estado(lc, {"cliente_id": str(new_id()), "office_id": str(server_id)})
-    subidas, shas, claves = (0, set(), {})
-    if local_datos:
-        previo, claves = _filas_previas(local, pg, server_id)
-        subidas, shas, propia = _subida_inicial(local, pg, server_id, avance=avance)
-        # The server now holds this desktop's rows and those it had before: the pull starts after the upload
-        # instead of downloading them back; what others committed meanwhile is applied here.
-        with pg.begin():
-            xmin = int(pg.execute(text("SELECT pg_snapshot_xmin(pg_current_snapshot())::text")).scalar_one())
-        _filas_en_la_union(local, pg, previo, xmin, propia)
-        with local.begin() as lc:
-            tirada.guardar_estado(lc, {"cursor_xid": str(xmin - 1), "cursor_seq": str(tirada.CURSOR_MAX_SEQ)})
-    _conservar_claves(local, server_id, usuario, claves)
+        # A standalone office's upload is still owed until its cursor is stored (_completar_union): a cut
+        # before that is finished by the next cycle instead of leaving the office's data on this desktop.
+        tirada.guardar_estado(lc, {"cliente_id": str(new_id()), "office_id": str(server_id),
+                                   UNION_PENDIENTE: "1" if local_datos else "0"})
+    if not local_datos:
+        return server_id, 0, set()
+    subidas, shas = _completar_union(local, pg, server_id, avance, usuario)
     return server_id, subidas, shas
+
+
+UNION_PENDIENTE = "union_pendiente"
+
+
+def _completar_union(local: Engine, pg: Connection, server_id: uuid.UUID, avance: Avance | None,
+                     usuario: str) -> tuple[int, set[str]]:
+    """The part of a standalone office's join that talks to the server: the server's own rows of the office
+    down, every local row up, the cursor after the upload. Each step may run again (rows the server or this
+    desktop already holds are skipped), so a join cut anywhere is finished by running this again.
+    Returns (rows uploaded, files to send)."""
+    previo, claves = _filas_previas(local, pg, server_id)
+    subidas, shas, propia = _subida_inicial(local, pg, server_id, avance=avance)
+    # The server now holds this desktop's rows and those it had before: the pull starts after the upload
+    # instead of downloading them back; what others committed meanwhile is applied here.
+    with pg.begin():
+        xmin = int(pg.execute(text("SELECT pg_snapshot_xmin(pg_current_snapshot())::text")).scalar_one())
+    _filas_en_la_union(local, pg, previo, xmin, propia)
+    _conservar_claves(local, server_id, usuario, claves)
+    with local.begin() as lc:
+        tirada.guardar_estado(lc, {"cursor_xid": str(xmin - 1), "cursor_seq": str(tirada.CURSOR_MAX_SEQ),
+                                   UNION_PENDIENTE: "0"})
+    return subidas, shas
 
 
 def ciclo(local: Engine, pg: Connection, blobs: BlobStore, usuario: str, falla: Falla = _sin_falla,
@@ -275,6 +292,8 @@ def ciclo(local: Engine, pg: Connection, blobs: BlobStore, usuario: str, falla: 
         office_id, res.subida_inicial, por_subir = unirse(local, pg, avance, usuario)
     else:
         office_id = uuid.UUID(office)
+        if tirada.leer_estado(local, UNION_PENDIENTE) == "1":  # a join cut before its upload was done
+            res.subida_inicial, por_subir = _completar_union(local, pg, office_id, avance, usuario)
     cliente_id = uuid.UUID(tirada.leer_estado(local, "cliente_id") or str(new_id()))
     # Files first, so that a row reaching another desktop finds its file on the server.
     with local.connect() as lc:

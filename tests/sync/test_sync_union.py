@@ -15,7 +15,7 @@ from sqlalchemy import select
 from app.domain.permisos import Rol
 from app.services.bootstrap import Servicios
 from app.services.usuarios import UsuariosService
-from app.storage.models import Usuario
+from app.storage.models import Expediente, Usuario
 from app.storage.models_bienes import Depositario
 from tests.conftest import CEDULAS
 from tests.cuentas import CLAVE, hasher_rapido
@@ -75,3 +75,36 @@ def test_a_user_with_the_same_login_on_the_desktop_and_the_server_is_one_person(
     # He keeps logging in on this desktop with his password, as the depositario he is.
     assert UsuariosService(a.ctx).autenticar(login, CLAVE).rol is Rol.DEPOSITARIO
     assert a.sincronizacion.sincronizar().pendientes == 0
+
+
+def test_a_join_cut_before_its_upload_finished_uploads_at_the_next_sync(
+    servidor_central: Central, escritorio: Callable[[str], Servicios], monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A power cut while a standalone office joins (its upload of a large office takes a minute): the next sync
+    finishes the upload instead of treating the desktop as joined with its data left behind."""
+    from app.sync import ciclo
+
+    a = escritorio("a")
+    _oficina_con_juicios(a)
+    with a.ctx.read() as s:
+        numeros = sorted(s.scalars(select(Expediente.numero)))
+    a.sincronizacion.configurar(servidor_central.usuario("jefe", Rol.JEFE))
+    subir = ciclo._subida_inicial
+
+    def cortada(*args: object, **kwargs: object) -> object:
+        raise ConnectionAbortedError("corte de luz durante la subida")
+
+    monkeypatch.setattr(ciclo, "_subida_inicial", cortada)
+    with pytest.raises(ConnectionAbortedError):
+        a.sincronizacion.sincronizar()
+    monkeypatch.setattr(ciclo, "_subida_inicial", subir)
+    r = a.sincronizacion.sincronizar()
+    assert r.subida_inicial > 0 and r.pendientes == 0
+    with servidor_central.engine.connect() as pg:
+        assert sorted(pg.execute(select(Expediente.numero)).scalars()) == numeros
+
+    b = escritorio("b")
+    b.sincronizacion.configurar(servidor_central.usuario("jefe2", Rol.JEFE))
+    b.sincronizacion.sincronizar()
+    for numero in numeros:
+        assert b.foliacion.verificar(numero).intacta
