@@ -64,3 +64,21 @@ def tasas_de_prueba(srv: Servicios, tasa: str = "12") -> None:
 
     LiquidacionService(srv.ctx).agregar_tasa(date(2024, 1, 1), Decimal(tasa), "Tabla de prueba (no oficial)",
                                              hasta=date(2026, 12, 1))
+
+
+def honorario_pagado(srv: Servicios, abono: Decimal, comprobante: str) -> str:
+    """One juicio (drawn 10/03/2025, rates from 2024) with an ``abono`` whose fee was requested, approved with
+    the whole checklist and paid with ``comprobante``. Returns the juicio number. Needs a secretario."""
+    from app.common.dates import local_today
+    from app.domain.honorarios import Checklist
+
+    crear_titulos(srv, 1)
+    numero = srv.sorteo.realizar(semilla="x", fecha=date(2025, 3, 10)).asignaciones[0].juicio
+    srv.liquidacion.agregar_tasa(date(2024, 1, 1), Decimal("12"), "Tabla de prueba", hasta=date(2026, 12, 1))
+    srv.documentos.generar("rpv", numero, date(2025, 3, 10))
+    srv.pagos.registrar_abono(numero, date(2025, 4, 2), abono, "R-1")
+    sid = srv.honorarios.solicitar(numero)
+    srv.liquidacion.registrar(numero, local_today())
+    srv.honorarios.revisar(sid, True, Checklist(True, True, True, True, "Expediente entregado completo"))
+    srv.honorarios.registrar_pago(sid, local_today(), comprobante)
+    return numero

@@ -3,18 +3,16 @@ and the fee records refusing UPDATE and DELETE by trigger."""
 
 from __future__ import annotations
 
-from datetime import date
 from decimal import Decimal as D
 
 import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import DatabaseError
 
-from app.common.dates import local_today
-from app.domain.honorarios import Checklist, EstadoSolicitud
+from app.domain.honorarios import EstadoSolicitud
 from app.services.bootstrap import Servicios
 from tests.conftest import CEDULAS
-from tests.services.helpers import crear_titulos
+from tests.services.helpers import honorario_pagado
 from tests.storage.test_postgres import pg_engine, pg_servicios  # noqa: F401 - fixtures
 
 # Round trips with the central PostgreSQL (a fresh database per test): seconds apiece.
@@ -24,15 +22,7 @@ pytestmark = [pytest.mark.postgres, pytest.mark.slow]
 def test_fee_workflow_and_immutable_records_on_postgresql(pg_servicios: Servicios) -> None:  # noqa: F811
     srv = pg_servicios
     srv.secretarios.crear("Ana Lucía Guamán", CEDULAS[0], genero="F")
-    crear_titulos(srv, 1)
-    numero = srv.sorteo.realizar(semilla="x", fecha=date(2025, 3, 10)).asignaciones[0].juicio
-    srv.liquidacion.agregar_tasa(date(2024, 1, 1), D("12"), "Tabla de prueba", hasta=date(2026, 12, 1))
-    srv.documentos.generar("rpv", numero, date(2025, 3, 10))
-    srv.pagos.registrar_abono(numero, date(2025, 4, 2), D("333.33"), "R-1")
-    sid = srv.honorarios.solicitar(numero)
-    srv.liquidacion.registrar(numero, local_today())
-    assert srv.honorarios.revisar(sid, True, Checklist(True, True, True, True)) is not None
-    srv.honorarios.registrar_pago(sid, local_today(), "CUR 1")
+    honorario_pagado(srv, D("333.33"), "CUR 1")
     (v,) = srv.honorarios_consultas.listar()
     assert (v.estado, v.total) == (EstadoSolicitud.PAGADO, D("38.33"))
     for tabla in ("solicitud_honorarios", "honorario_recuperacion", "evento_honorarios"):

@@ -9,27 +9,21 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
-from datetime import date
 from decimal import Decimal
 
 import pytest
 from sqlalchemy import func, select
 
-from app.common.dates import local_today
-from app.domain.honorarios import Checklist
 from app.domain.permisos import Rol
 from app.services.bootstrap import Servicios
 from app.services.demo_tablero import importar_tabla_demo
 from app.storage.models_honorarios import EventoHonorarios, SolicitudHonorarios
 from app.storage.models_recaudacion import RecaudacionFila
 from tests.conftest import CEDULAS, FIRMANTES
-from tests.services.helpers import crear_titulos
+from tests.services.helpers import honorario_pagado
 from tests.sync.conftest import Central
 
 pytestmark = [pytest.mark.postgres, pytest.mark.slow]
-
-TODO = Checklist(True, True, True, True, "Expediente entregado completo")
-
 
 def _contar(srv: Servicios, modelo: type) -> int:
     with srv.ctx.read() as s:
@@ -41,15 +35,7 @@ def _oficina_con_honorarios_y_recaudacion(srv: Servicios) -> None:
     national recaudación table imported."""
     srv.oficina.actualizar(**FIRMANTES)
     srv.secretarios.crear("Ana Lucía Guamán", CEDULAS[0], externo=True, genero="F")
-    crear_titulos(srv, 1)
-    numero = srv.sorteo.realizar(semilla="x", fecha=date(2025, 3, 10)).asignaciones[0].juicio
-    srv.liquidacion.agregar_tasa(date(2024, 1, 1), Decimal("12"), "Tabla de prueba", hasta=date(2026, 12, 1))
-    srv.documentos.generar("rpv", numero, date(2025, 3, 10))
-    srv.pagos.registrar_abono(numero, date(2025, 4, 2), Decimal("400.00"), "R-1")
-    sid = srv.honorarios.solicitar(numero)
-    srv.liquidacion.registrar(numero, local_today())
-    srv.honorarios.revisar(sid, True, TODO)
-    srv.honorarios.registrar_pago(sid, local_today(), "CUR 2025-00981")
+    honorario_pagado(srv, Decimal("400.00"), "CUR 2025-00981")
     importar_tabla_demo(srv, meses=3)
 
 
