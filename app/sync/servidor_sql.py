@@ -111,6 +111,22 @@ CREATE TABLE IF NOT EXISTS foja_poda (
 """
 
 _FUNCIONES = r"""
+-- A user row that ``central usuario`` wrote (login and role only) and nobody has touched since is a
+-- placeholder: the office's desktop that joins with a user of the same login fills in who he is (the login
+-- roles may not update those columns of ``usuario``; column grants, below). Only such rows, only of the
+-- caller's offices. Returns whether it did.
+CREATE OR REPLACE FUNCTION foja_completar_usuario(p_id uuid, p_nombres text, p_cedula text, p_email text,
+                                                  p_genero text, p_secretario uuid)
+RETURNS boolean LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+BEGIN
+    UPDATE usuario SET nombres = p_nombres, cedula = p_cedula, email = p_email, genero = p_genero,
+           secretario_id = p_secretario, row_version = row_version + 1, updated_at = now(),
+           updated_by = session_user
+     WHERE id = p_id AND created_by = 'central' AND row_version = 1 AND cedula = '' AND secretario_id IS NULL
+       AND office_id = ANY (foja_mis_oficinas());
+    RETURN FOUND;
+END $$;
+
 CREATE OR REPLACE FUNCTION foja_es_propietario() RETURNS boolean LANGUAGE sql STABLE AS $$
     SELECT pg_has_role(current_user, (SELECT datdba FROM pg_database WHERE datname = current_database()), 'MEMBER')
 $$;
@@ -331,6 +347,8 @@ def _tablas_foja() -> list[str]:
         f"GRANT SELECT ON alembic_version TO {GRUPO};",
         f"GRANT EXECUTE ON FUNCTION foja_mis_oficinas(), foja_es_propietario() TO {GRUPO};",
         "REVOKE EXECUTE ON FUNCTION foja_asignar(uuid, text, integer) FROM PUBLIC;",
+        "REVOKE EXECUTE ON FUNCTION foja_completar_usuario(uuid, text, text, text, text, uuid) FROM PUBLIC;",
+        f"GRANT EXECUTE ON FUNCTION foja_completar_usuario(uuid, text, text, text, text, uuid) TO {GRUPO};",
     ]
     return sql
 

@@ -108,3 +108,27 @@ def test_a_join_cut_before_its_upload_finished_uploads_at_the_next_sync(
     b.sincronizacion.sincronizar()
     for numero in numeros:
         assert b.foliacion.verificar(numero).intacta
+
+
+def test_a_secretario_created_on_both_keeps_his_expedientes_and_his_name(
+    servidor_central: Central, escritorio: Callable[[str], Servicios],
+) -> None:
+    a = escritorio("a")
+    _oficina_con_juicios(a)
+    login = f"sec_{servidor_central.sufijo}"
+    UsuariosService(a.ctx).crear(login, "María José Paredes", Rol.SECRETARIO, cedula=CEDULAS[2], clave=CLAVE,
+                                 debe_cambiar_clave=False)
+    with a.ctx.read() as s:
+        secretario = s.scalar(select(Usuario.secretario_id).where(Usuario.login == login))
+    assert secretario is not None
+    servidor_central.usuario("sec", Rol.SECRETARIO)  # IT's row: his login and role, no name, no secretario
+    a.sincronizacion.configurar(servidor_central.usuario("jefe", Rol.JEFE))
+    a.sincronizacion.sincronizar()
+
+    with a.ctx.read() as s:
+        u = s.scalars(select(Usuario).where(Usuario.login == login)).one()
+        assert (u.nombres, u.secretario_id, u.cedula) == ("María José Paredes", secretario, CEDULAS[2])
+    with servidor_central.engine.connect() as pg:  # and the server knows him the same way
+        assert pg.execute(select(Usuario.nombres, Usuario.secretario_id).where(Usuario.login == login)).one() == (
+            "María José Paredes", secretario)
+    assert UsuariosService(a.ctx).autenticar(login, CLAVE).secretario_id == secretario
