@@ -132,3 +132,33 @@ def test_a_secretario_created_on_both_keeps_his_expedientes_and_his_name(
         assert pg.execute(select(Usuario.nombres, Usuario.secretario_id).where(Usuario.login == login)).one() == (
             "María José Paredes", secretario)
     assert UsuariosService(a.ctx).autenticar(login, CLAVE).secretario_id == secretario
+
+
+def test_a_login_role_completes_only_an_untouched_placeholder_of_its_own_office(servidor_central: Central) -> None:
+    from sqlalchemy import text
+    from sqlalchemy.exc import DBAPIError
+
+    from app.sync.conexion import motor
+
+    jefe = servidor_central.usuario("jefe", Rol.JEFE)
+    servidor_central.usuario("nuevo", Rol.SECRETARIO)
+    servidor_central.usuario("otro", Rol.SECRETARIO, oficina="0901")  # another office
+    with servidor_central.engine.begin() as c:
+        ids = dict(c.execute(select(Usuario.login, Usuario.id)).all())
+        c.execute(text("UPDATE usuario SET nombres = 'Ya completado', row_version = 2 WHERE login = :l"),
+                  {"l": jefe.usuario})
+    sufijo = servidor_central.sufijo
+    e = motor(jefe)
+    try:
+        with e.begin() as pg:
+            def completar(login: str) -> bool:
+                return bool(pg.execute(text("SELECT foja_completar_usuario(:i, 'X', '', '', '', NULL)"),
+                                       {"i": ids[login]}).scalar())
+
+            assert completar(f"nuevo_{sufijo}")  # IT's untouched row of his office
+            assert not completar(jefe.usuario)  # already changed since IT wrote it
+            assert not completar(f"otro_{sufijo}")  # another office's
+            with pytest.raises(DBAPIError, match="permission denied"):
+                pg.execute(text("UPDATE usuario SET nombres = 'Y' WHERE login = :l"), {"l": f"nuevo_{sufijo}"})
+    finally:
+        e.dispose()
