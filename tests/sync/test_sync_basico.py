@@ -67,7 +67,13 @@ def test_numeros_provisionales_reciben_el_final_del_servidor(
     with a.ctx.read() as s:
         prov = s.scalars(select(Expediente.numero).where(Expediente.numero_provisional.is_(True))).all()
     assert len(prov) == 3 and all(n.startswith("P-") for n in prov)
-    a.sincronizacion.sincronizar()
+    # The pull reads the server's log only below the oldest transaction still running on the server and waits
+    # 5 s at most for it (app.sync.tirada.tirar); what is still behind comes with the next cycle. Seen once in
+    # CI: the final numbers came a cycle later. They must come, and within three cycles.
+    for _ in range(3):
+        a.sincronizacion.sincronizar()
+        if not any(n.startswith("P-") for n in _numeros(a)):
+            break
     numeros = _numeros(a)
     assert numeros == [f"0601-2025-{i:05d}" for i in range(1, 8)]
     with servidor_central.engine.connect() as c:
