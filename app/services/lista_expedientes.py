@@ -46,7 +46,7 @@ from sqlalchemy.types import NullType
 from app.common.money import q
 from app.common.text import search_key
 from app.domain.etapas import Etapa
-from app.storage.busqueda import TABLA_FTS, consulta_fts, hay_fts
+from app.storage.busqueda import TABLA_FTS, consulta_fts, hay_fts, sin_indice
 from app.storage.models import Deudor, Expediente, Secretario
 
 POCOS_DEUDORES = 400
@@ -150,9 +150,8 @@ def condicion(s: Session, office_id: uuid.UUID, texto: str, secretario_id: uuid.
         return Filtro(cond, cond)
     # Many debtors: the page must not start from them (SQLite would read and sort every match); the unary
     # «+» keeps it off the deudor_id index, so it walks the requested order and keeps the matching rows.
-    sin_indice = literal_column("+expediente.deudor_id", type_=Expediente.deudor_id.type) \
-        if s.get_bind().dialect.name == "sqlite" else Expediente.deudor_id
-    return Filtro(cond & sin_indice.in_(deudores), cond & Expediente.deudor_id.in_(deudores), deudores, cond)
+    pagina = sin_indice(Expediente.deudor_id, s.get_bind().dialect.name).in_(deudores)
+    return Filtro(cond & pagina, cond & Expediente.deudor_id.in_(deudores), deudores, cond)
 
 
 def conteo_hasta(f: Filtro, tope: int) -> Select[Any]:

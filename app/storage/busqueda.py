@@ -8,7 +8,9 @@ there (:func:`hay_fts` tells which).
 
 from __future__ import annotations
 
-from sqlalchemy import Engine
+from typing import Any
+
+from sqlalchemy import Engine, literal_column
 
 from app.common.text import search_key
 
@@ -21,6 +23,15 @@ def fuera_del_modelo(name: str | None, type_: str, _parent: object = None) -> bo
     """False for the FTS5 table and its shadow tables (``include_name`` of an Alembic comparison): they are
     made by migration 0010, not by a model."""
     return not (type_ == "table" and name is not None and name.startswith(TABLA_FTS))
+
+
+def sin_indice(columna: Any, dialecto: str) -> Any:
+    """``columna`` (a mapped attribute) written so that SQLite's planner does not choose an index on it (the
+    unary «+»): for a condition that selects nearly every row, where that index would make the planner read
+    and sort all of them instead of walking the order's own index. On other engines ``columna`` itself."""
+    if dialecto != "sqlite":
+        return columna
+    return literal_column(f"+{columna.table.name}.{columna.name}", type_=columna.type)
 
 
 def hay_fts(engine: Engine) -> bool:

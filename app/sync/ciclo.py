@@ -30,7 +30,7 @@ from app.storage.models_bienes import Depositario
 from app.storage.models_sync import SyncConflicto
 from app.sync import archivos, empuje, tirada
 from app.sync.conexion import VersionIncompatible
-from app.sync.filas import a_json, a_python, leer_json, tablas
+from app.sync.filas import a_json, tablas
 
 Falla = Callable[[str], None]
 Avance = Callable[[str], None]
@@ -141,12 +141,11 @@ def _subida_inicial(local: Engine, pg: Connection, office_id: uuid.UUID, lote: i
     return n, shas, xid
 
 
-def _filas_previas(local: Engine, pg: Connection, office_id: uuid.UUID,
-                   ) -> tuple[int, dict[str, dict[str, object]]]:
+def _filas_previas(local: Engine, pg: Connection, office_id: uuid.UUID) -> tuple[int, list[_Fundido]]:
     """Copy to this desktop the rows the server already held for the office before it joins (the users IT
     created for it with ``central init``/``usuario``, say): the pull starts after the upload and would never
     bring them. Returns the snapshot's xmin (what committed from it on is read by :func:`_filas_en_la_union`)
-    and what the merged users' local rows knew (:func:`_fundir_usuarios`). The server holds no títulos nor
+    and the users merged with this desktop's (:func:`_fundir_usuarios`). The server holds no títulos nor
     expedientes of the office here (:func:`unirse`), so these are few."""
     cambios: list[tuple[str, str, str, dict[str, object] | None]] = []
     with pg.begin():
@@ -157,84 +156,82 @@ def _filas_previas(local: Engine, pg: Connection, office_id: uuid.UUID,
                 continue
             for f in pg.execute(select(t.tabla).where(t.tabla.c.office_id == office_id)).mappings():
                 cambios.append((nombre, str(f["id"]), "INSERT", dict(f)))
-    datos: dict[str, dict[str, object]] = {}
+    fundidos: list[_Fundido] = []
     if cambios:
         with local.begin() as lc:
-            datos = _fundir_usuarios(lc, [v for t, _f, _op, v in cambios if t == "usuario" and v is not None])
+            fundidos = _fundir_usuarios(lc, [v for t, _f, _op, v in cambios if t == "usuario" and v is not None])
             tirada.aplicar_filas(lc, cambios, set())
-    return xmin, datos
+    return xmin, fundidos
 
 
-#: Who a user is, kept from his row on this desktop when IT created him on the server too (login, role).
-_DATOS_LOCALES = ("nombres", "cedula", "email", "genero", "secretario_id", "password_hash")
+#: Who a user is: kept from his row on this desktop when IT created him on the server too (login and role).
+_IDENTIDAD = ("nombres", "cedula", "email", "genero", "secretario_id")
 
 
-def _fundir_usuarios(lc: Connection, del_servidor: list[dict[str, object]]) -> dict[str, dict[str, object]]:
+@dataclass(frozen=True, slots=True)
+class _Fundido:
+    """A user merged at the join (:func:`_fundir_usuarios`): the server's row, who his row on this desktop
+    says he is (None: the server's row says the same), and the password he logs in with here (None: the
+    server's row has one, or neither has)."""
+
+    id: uuid.UUID
+    identidad: dict[str, object] | None
+    clave: str | None
+
+
+def _fundir_usuarios(lc: Connection, del_servidor: list[dict[str, object]]) -> list[_Fundido]:
     """A user IT created on the server with the login he already has on this desktop is one person: his
     local row gives way to the server's (which the upload would otherwise collide with; the server's role
-    stands, it is his PostgreSQL role) and his depositario record follows it. Returns login → what his local
-    row says of him (names, cédula, email, his secretario record, and the password he logs in with here when
-    the server has none), for :func:`_conservar_datos`."""
-    datos: dict[str, dict[str, object]] = {}
+    stands, it is his PostgreSQL role) and his depositario record follows it. Who he is comes from this
+    desktop's row, the office's record of him (:func:`_completar_usuarios`); a password he already set on the
+    server stands, else he keeps this desktop's (:func:`_conservar_claves`)."""
+    fundidos: list[_Fundido] = []
     for f in del_servidor:
         local = lc.execute(select(Usuario).where(
             Usuario.office_id == f["office_id"], Usuario.login == f["login"], Usuario.id != f["id"])).mappings().first()
         if local is None:
             continue
-        # Who he is comes from this desktop's row, the office's record of him; what he may do (role, active)
-        # from the server's. A password he already set on the server stands.
-        conservar = {c: local[c] for c in _DATOS_LOCALES if local[c] not in (None, "") and local[c] != f.get(c)
-                     and not (c == "password_hash" and f.get(c) is not None)}
-        if conservar:
-            datos[str(f["login"])] = conservar
+        identidad = {c: local[c] if local[c] not in (None, "") else f[c] for c in _IDENTIDAD}
+        clave = local["password_hash"] if f["password_hash"] is None else None
+        fundidos.append(_Fundido(f["id"], None if all(identidad[c] == f[c] for c in _IDENTIDAD) else identidad,
+                                 clave))
         # In this order, so that neither the login's uniqueness nor a reference to the user is ever broken.
         lc.execute(update(Usuario).where(Usuario.id == local["id"]).values(
             login=f"{f['login']}~{str(local['id'])[-6:]}"))
         lc.execute(insert(Usuario), [f])
         lc.execute(update(Depositario).where(Depositario.usuario_id == local["id"]).values(usuario_id=f["id"]))
         lc.execute(delete(Usuario).where(Usuario.id == local["id"]))
-    return datos
+    return fundidos
 
 
-_IDENTIDAD = ("nombres", "cedula", "email", "genero", "secretario_id")
-
-
-def _completar_usuarios(local: Engine, pg: Connection, office_id: uuid.UUID,
-                        datos: dict[str, dict[str, object]]) -> None:
-    """Who the merged users are (:func:`_fundir_usuarios`), written on the server's placeholder rows by
-    ``foja_completar_usuario`` (the login roles may not update those columns) after the upload (a secretario
-    record must be there first), and the server's row copied back here."""
-    quienes = {login: d for login, d in datos.items() if any(c in d for c in _IDENTIDAD)}
+def _completar_usuarios(local: Engine, pg: Connection, fundidos: list[_Fundido]) -> None:
+    """Who the merged users are, written on the server's placeholder rows by ``foja_completar_usuario`` (the
+    login roles may not update those columns) after the upload (a secretario record must be there first),
+    and the server's rows copied back here."""
+    quienes = {u.id: u.identidad for u in fundidos if u.identidad is not None}
     if not quienes:
         return
-    filas: list[tuple[str, str, str, dict[str, object] | None]] = []
     with pg.begin():
-        for f in pg.execute(select(Usuario.__table__).where(Usuario.office_id == office_id,
-                                                            Usuario.login.in_(quienes))).mappings():
-            v = {c: quienes[f["login"]].get(c, f[c]) for c in _IDENTIDAD}
-            pg.execute(text("SELECT foja_completar_usuario(:i, :n, :c, :e, :g, :s)"),
-                       {"i": f["id"], "n": v["nombres"], "c": v["cedula"], "e": v["email"], "g": v["genero"],
-                        "s": v["secretario_id"]})
-        for f in pg.execute(select(Usuario.__table__).where(Usuario.office_id == office_id,
-                                                            Usuario.login.in_(quienes))).mappings():
-            filas.append(("usuario", str(f["id"]), "INSERT", dict(f)))
+        for uid, identidad in quienes.items():
+            pg.execute(text("SELECT foja_completar_usuario(:id, :nombres, :cedula, :email, :genero, "
+                            ":secretario_id)"), {"id": uid, **identidad})
+        filas = [("usuario", str(f["id"]), "INSERT", dict(f)) for f in pg.execute(
+            select(Usuario.__table__).where(Usuario.id.in_(quienes))).mappings()]
     with local.begin() as lc:
         tirada.aplicar_filas(lc, filas, set())
 
 
-def _conservar_datos(local: Engine, office_id: uuid.UUID, usuario: str,
-                     datos: dict[str, dict[str, object]]) -> None:
-    """Give the merged users (:func:`_fundir_usuarios`) the password they log in with on this desktop when the
-    server's row has none, as an ordinary tracked write: audited, and queued so that this cycle's push takes it
-    to the server and the office's other desktops (and a later copy of the server's row does not take it
-    away)."""
-    claves = {login: d["password_hash"] for login, d in datos.items() if "password_hash" in d}
+def _conservar_claves(local: Engine, usuario: str, fundidos: list[_Fundido]) -> None:
+    """Give the merged users the password they log in with on this desktop when the server's row has none, as
+    an ordinary tracked write: audited, and queued so that this cycle's push takes it to the server and the
+    office's other desktops (and a later copy of the server's row does not take it away)."""
+    claves = {u.id: u.clave for u in fundidos if u.clave is not None}
     if not claves:
         return
     with Session(local) as s, s.begin():
         s.info.update(actor=usuario, accion="conservar contraseñas al unirse al servidor")
-        for u in s.scalars(select(Usuario).where(Usuario.office_id == office_id, Usuario.login.in_(claves))):
-            u.password_hash = claves[u.login]
+        for u in s.scalars(select(Usuario).where(Usuario.id.in_(claves))):
+            u.password_hash = claves[u.id]
             u.debe_cambiar_clave = False
 
 
@@ -249,10 +246,8 @@ def _filas_en_la_union(local: Engine, pg: Connection, desde: int, hasta: int, pr
             "ORDER BY xid, seq"), {"d": str(desde), "h": str(hasta), "p": str(propia)}).all()
     if not filas:
         return
-    cambios = [(t, f, op, a_python(tablas()[t].tabla, leer_json(d)) if d else None)
-               for t, f, op, d in filas if t in tablas()]
     with local.begin() as lc:
-        tirada.aplicar_filas(lc, cambios, set())
+        tirada.aplicar_filas(lc, [tirada.cambio(*f) for f in filas], set())
 
 
 def unirse(local: Engine, pg: Connection, avance: Avance | None = None, usuario: str = "sistema",
@@ -307,15 +302,15 @@ def _completar_union(local: Engine, pg: Connection, server_id: uuid.UUID, avance
     down, every local row up, the cursor after the upload. Each step may run again (rows the server or this
     desktop already holds are skipped), so a join cut anywhere is finished by running this again.
     Returns (rows uploaded, files to send)."""
-    previo, datos = _filas_previas(local, pg, server_id)
+    previo, fundidos = _filas_previas(local, pg, server_id)
     subidas, shas, propia = _subida_inicial(local, pg, server_id, avance=avance)
-    _completar_usuarios(local, pg, server_id, datos)
+    _completar_usuarios(local, pg, fundidos)
     # The server now holds this desktop's rows and those it had before: the pull starts after the upload
     # instead of downloading them back; what others committed meanwhile is applied here.
     with pg.begin():
         xmin = int(pg.execute(text("SELECT pg_snapshot_xmin(pg_current_snapshot())::text")).scalar_one())
     _filas_en_la_union(local, pg, previo, xmin, propia)
-    _conservar_datos(local, server_id, usuario, datos)
+    _conservar_claves(local, usuario, fundidos)
     with local.begin() as lc:
         tirada.guardar_estado(lc, {"cursor_xid": str(xmin - 1), "cursor_seq": str(tirada.CURSOR_MAX_SEQ),
                                    UNION_PENDIENTE: "0"})

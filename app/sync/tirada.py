@@ -71,6 +71,12 @@ def _archivos_de(tabla: str, valores: dict[str, Any]) -> str | None:
     return None
 
 
+def cambio(tabla: str, fila_id: str, op: str, datos: str | None) -> tuple[str, str, str, dict[str, Any] | None]:
+    """A row of ``foja_cambio`` (its JSON ``datos`` as text) as :func:`aplicar_filas` takes it."""
+    valores = a_python(tablas()[tabla].tabla, leer_json(datos)) if datos and tabla in tablas() else None
+    return tabla, fila_id, op, valores
+
+
 def aplicar_filas(lc: Connection, cambios: Iterable[tuple[str, str, str, dict[str, Any] | None]],
                   archivos: set[str]) -> tuple[int, int]:
     """Apply ``(tabla, fila_id, operacion, valores)`` to the local database inside ``lc``'s transaction.
@@ -247,10 +253,7 @@ def tirar(local: Engine, pg: Connection, pagina: int = 2000, falla: Falla = _sin
                 espera -= 0.2
                 continue
             return res
-        cambios = []
-        for _seq, _xid, tabla, fila_id, op, datos in filas:
-            valores = a_python(tablas()[tabla].tabla, leer_json(datos)) if datos and tabla in tablas() else None
-            cambios.append((tabla, fila_id, op, valores))
+        cambios = [cambio(tabla, fila_id, op, datos) for _seq, _xid, tabla, fila_id, op, datos in filas]
         ultimo = filas[-1]
         with local.begin() as lc:
             a, o = aplicar_filas(lc, cambios, res.archivos)
